@@ -1,0 +1,241 @@
+"""Pure: small named detectors, each answering "is this a machine (or a loop)?" with a reason code.
+
+Never answer a machine (RFC 3834, RFC 5230 section 4.5, common practice). Each detector is
+one small function; `DETECTORS` is the ordered table; the first reason found wins, all found
+are recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from gateway.parse import ParsedMail
+
+REPLY_MESSAGE_ID_PREFIX = "gw."
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """What the source told us, next to the mail itself."""
+
+    sender: str | None  # None: unknown (e.g. IMAP without Return-Path); "": null return path <>
+    rcpt: str
+    source: str = "pipe"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the detectors need to know about us."""
+
+    own_addresses: frozenset[str]
+    loop_token: str
+    max_received: int = 30
+    backscatter_guard: bool = False
+    trusted_authserv_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Classification:
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def automated(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def reason(self) -> str | None:
+        return self.reasons[0] if self.reasons else None
+
+
+Detector = Callable[[ParsedMail, Envelope, Context], str | None]
+
+_NOREPLY_LOCAL_RE = re.compile(
+    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
+    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody)$"
+)
+_BOUNCE_LOCAL_RE = re.compile(r"^(mailer[-_]daemon|postmaster)$")
+_OOF_SUBJECT_RE = re.compile(
+    r"(out of (the )?office|automatic reply|auto[- ]?reply|auto[- ]?response|autoresponder"
+    r"|away from (the )?office|on vacation|vacation reply|abwesenheit|automatische antwort"
+    r"|nicht im b(ü|ue)ro|au(ß|ss)er haus|abwesend|urlaubsabwesenheit|r(é|e)ponse automatique"
+    r"|absence du bureau|respuesta autom(á|a)tica|risposta automatica)",
+    re.I,
+)
+_VENDOR_AUTOREPLY_HEADERS = (
+    "x-autoreply", "x-autorespond", "x-autoreply-from", "x-autoresponse", "x-mail-autoreply",
+    "x-autoresponder", "x-fc-machinegenerated", "x-cr-autoreply", "x-mailautoreply",
+)
+_LIST_HEADERS = (
+    "list-id", "list-unsubscribe", "list-subscribe", "list-post", "list-help", "list-owner",
+    "list-archive", "mailing-list", "x-mailing-list", "x-list-id",
+)
+
+
+def _local(address: str | None) -> str:
+    return (address or "").rsplit("@", 1)[0].strip().lower()
+
+
+def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
+    found = [env.sender or "", mail.from_addr, *mail.reply_to]
+    return [a.lower() for a in found if a]
+
+
+def is_loop(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if any(ctx.loop_token.lower() in v.lower() for v in mail.header_values("x-loop")):
+        return "loop"
+    if mail.message_id and mail.message_id.startswith("<" + REPLY_MESSAGE_ID_PREFIX):
+        return "loop"  # one of our own replies came back
+    if len(mail.header_values("received")) > ctx.max_received:
+        return "loop"
+    return None
+
+
+def is_own_address(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    return "own-address" if any(s in ctx.own_addresses for s in _senders(mail, env)) else None
+
+
+def is_null_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if env.sender == "":
+        return "null-sender"
+    if env.sender is None and (mail.header("return-path") or "").strip() in ("<>", ""):
+        return "null-sender" if mail.header("return-path") is not None else None
+    return None
+
+
+def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if mail.content_type == "multipart/report" and _report_type(mail) in ("", "delivery-status"):
+        return "bounce"
+    if any(_BOUNCE_LOCAL_RE.match(_local(s)) for s in (env.sender, mail.from_addr)):
+        return "bounce"
+    return None
+
+
+def _report_type(mail: ParsedMail) -> str:
+    match = re.search(r"report-type\s*=\s*\"?([\w-]+)", mail.header("content-type") or "", re.I)
+    return match.group(1).lower() if match else ""
+
+
+def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if mail.content_type != "multipart/report":
+        return None
+    return {"disposition-notification": "read-receipt",
+            "feedback-report": "feedback-report"}.get(_report_type(mail))
+
+
+def is_auto_submitted(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    for value in mail.header_values("auto-submitted"):
+        if value.split(";")[0].strip().lower() != "no":
+            return "auto-submitted"
+    return None
+
+
+def is_auto_response_suppressed(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    for value in mail.header_values("x-auto-response-suppress"):
+        tokens = {t.strip().lower() for t in re.split(r"[,\s]+", value) if t.strip()}
+        if tokens & {"all", "autoreply", "oof"}:
+            return "auto-response-suppress"
+    return None
+
+
+def is_precedence(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    values = mail.header_values("precedence") + mail.header_values("x-precedence")
+    for value in values:
+        kind = value.strip().lower()
+        if kind in ("bulk", "junk"):
+            return "bulk"
+        if kind == "list":
+            return "list"
+        if kind in ("auto_reply", "auto-reply"):
+            return "auto-submitted"
+    return None
+
+
+def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if any(mail.header_values(name) for name in _VENDOR_AUTOREPLY_HEADERS):
+        return "auto-reply"
+    if any(v.strip().lower() == "reply" for v in mail.header_values("x-autogenerated")):
+        return "auto-reply"
+    return None
+
+
+def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    return "out-of-office" if _OOF_SUBJECT_RE.search(mail.subject) else None
+
+
+def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    return "list" if any(mail.header_values(name) for name in _LIST_HEADERS) else None
+
+
+def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    flags = [v.strip().lower() for v in mail.header_values("x-spam-flag")]
+    status = [v.strip().lower() for v in mail.header_values("x-spam-status")]
+    if "yes" in flags or any(s.startswith("yes") for s in status):
+        return "spam"
+    return None
+
+
+def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    if any(_NOREPLY_LOCAL_RE.match(_local(s)) for s in _senders(mail, env)):
+        return "noreply-sender"
+    return None
+
+
+def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+    """Backscatter guard: only when enabled, demand an aligned SPF or DKIM pass."""
+    if not ctx.backscatter_guard:
+        return None
+    from_domain = mail.from_addr.rsplit("@", 1)[-1].lower() if "@" in mail.from_addr else ""
+    for value in mail.header_values("authentication-results"):
+        authserv = value.split(";", 1)[0].strip().split()[0].lower() if value.strip() else ""
+        if authserv not in ctx.trusted_authserv_ids or not from_domain:
+            continue
+        if aligned_pass(value, from_domain):
+            return None
+    return "unauthenticated"
+
+
+def aligned_pass(results: str, from_domain: str) -> bool:
+    """An SPF or DKIM pass in one Authentication-Results value whose domain aligns (relaxed)."""
+    for clause in results.split(";")[1:]:
+        method = re.match(r"\s*(spf|dkim)\s*=\s*(\w+)", clause, re.I)
+        if not method or method.group(2).lower() != "pass":
+            continue
+        prop = "smtp.mailfrom" if method.group(1).lower() == "spf" else "header.d"
+        domain = re.search(re.escape(prop) + r"\s*=\s*([^\s;]+)", clause, re.I)
+        if domain and _aligned(domain.group(1).rsplit("@", 1)[-1].lower(), from_domain):
+            return True
+    return False
+
+
+def _aligned(domain: str, from_domain: str) -> bool:
+    return domain == from_domain or domain.endswith("." + from_domain) or (
+        from_domain.endswith("." + domain))
+
+
+DETECTORS: tuple[Detector, ...] = (
+    is_loop,
+    is_own_address,
+    is_null_sender,
+    is_bounce,
+    is_receipt_or_feedback,
+    is_auto_submitted,
+    is_auto_response_suppressed,
+    is_precedence,
+    is_vendor_autoreply,
+    is_list,
+    is_out_of_office,
+    is_spam,
+    is_noreply_sender,
+    is_unauthenticated,
+)
+
+
+def classify(mail: ParsedMail, env: Envelope, ctx: Context) -> Classification:
+    reasons = []
+    for detector in DETECTORS:
+        reason = detector(mail, env, ctx)
+        if reason and reason not in reasons:
+            reasons.append(reason)
+    return Classification(tuple(reasons))

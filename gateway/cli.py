@@ -1,0 +1,117 @@
+"""The `gateway` command: thin commands over the modules; docstrings are the help."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import datetime
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from gateway.clock import SystemClock
+from gateway.config import GatewaySettings, load_settings
+from gateway.db import ensure_schema, make_engine
+from gateway.errors import ConfigError, TemporaryFailure
+
+EX_OK, EX_DATAERR, EX_NOUSER, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 65, 67, 70, 75, 78
+
+
+class App:
+    """What every command needs: settings, a lazily made (and migrated) engine, the clock."""
+
+    def __init__(self, config: str | None, as_json: bool) -> None:
+        self.config_path = config
+        self.as_json = as_json
+        self.clock = SystemClock()
+        self._settings: GatewaySettings | None = None
+        self._engine = None
+
+    @property
+    def settings(self) -> GatewaySettings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            try:
+                engine = make_engine(self.settings.database_url)
+                ensure_schema(engine)
+            except (OSError, SQLAlchemyError) as exc:
+                raise TemporaryFailure(f"database {self.settings.database_url}: {exc}") from exc
+            self._engine = engine
+        return self._engine
+
+    def pipeline(self):
+        from gateway.process import Pipeline
+
+        return Pipeline(self.settings, self.engine, self.clock)
+
+    def emit(self, data, text: str | None = None) -> None:
+        if self.as_json:
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        else:
+            click.echo(text if text is not None else _as_text(data))
+
+
+def _as_text(data) -> str:
+    if isinstance(data, list):
+        return "\n".join(_as_text(item) for item in data) or "(none)"
+    if isinstance(data, dict):
+        return "  ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
+    return str(data)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def parse_at(value: str | None, settings: GatewaySettings, clock) -> datetime:
+    """--at ISO-8601; without an offset it is local time in the configured zone."""
+    if not value:
+        return clock.now()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not ISO-8601 (e.g. 2025-10-14T10:00:00+02:00)",
+                                 param_hint="--at") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)
+
+
+@click.group()
+@click.option("--config", "config", envvar="GATEWAY_CONFIG", default=None,
+              help="Config file (default: $GATEWAY_CONFIG, else config/gateway.toml).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, as_json: bool, verbose: int) -> None:
+    """Support mail gateway: tickets before the cutover, Account Center redirections after it."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = App(config, as_json)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EX_DATAERR if isinstance(exc, click.BadParameter) else exc.exit_code)
+    except ConfigError as exc:
+        click.echo(f"gateway: {exc}", err=True)
+        sys.exit(EX_CONFIG)
+    except TemporaryFailure as exc:
+        click.echo(f"gateway: temporary failure, try again later: {exc}", err=True)
+        sys.exit(EX_TEMPFAIL)
+
+
+from gateway.commands import admin, mail  # noqa: E402  (commands register on `cli`)
+
+for module in (mail, admin):
+    module.register(cli)

@@ -1,0 +1,220 @@
+"""Commands admins read and steer with: status, tickets, messages, replies, senders, config, db."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from gateway import queries
+from gateway.cli import EX_CONFIG, App, pass_app
+from gateway.db import make_engine, upgrade
+from gateway.db import transaction as db_transaction
+
+
+@click.command()
+@pass_app
+def status(app: App) -> None:
+    """Phase of each address now, queue sizes, counts by action and reason, warnings."""
+    data = queries.status(app.engine, app.settings, app.clock.now())
+    lines = [f"policy {data['policy']}  dry_run={data['dry_run']}"]
+    lines += [f"{a['address']:<28} {a['phase']:<9} cutover {a['cutover']}"
+              for a in data["addresses"]]
+    lines.append(f"inbound {data['queues']['inbound']}  outbox {data['queues']['outbox']}")
+    lines.append(f"by action {data['counts']['by_action']}")
+    lines.append(f"by reason {data['counts']['by_reason']}")
+    lines += [f"WARNING: {w}" for w in data["warnings"]]
+    app.emit(data, "\n".join(lines))
+
+
+@click.group()
+def tickets() -> None:
+    """Tickets made from mail before the cutover."""
+
+
+@tickets.command("list")
+@click.option("--status", "status_", default=None, help="open or closed")
+@click.option("--limit", default=50, show_default=True)
+@pass_app
+def tickets_list(app: App, status_: str | None, limit: int) -> None:
+    """List tickets, newest first."""
+    app.emit(queries.list_tickets(app.engine, status_, limit))
+
+
+@tickets.command("show")
+@click.argument("number")
+@pass_app
+def tickets_show(app: App, number: str) -> None:
+    """One ticket with its articles and attachments."""
+    data = queries.show_ticket(app.engine, number)
+    if data is None:
+        raise click.ClickException(f"no ticket {number}")
+    text = queries_text_ticket(data)
+    app.emit(data, text)
+
+
+def queries_text_ticket(data: dict) -> str:
+    lines = [f"{data['number']} [{data['status']}] {data['department']} — {data['subject']}",
+             f"customer {data['customer']}  created {data['created_at']}"]
+    for article in data["articles"]:
+        lines += ["", f"--- {article['kind']} from {article['sender']} at {article['created_at']}",
+                  article["body"]]
+        lines += [f"[attachment] {a['filename']} ({a['content_type']}, {a['size']} bytes)"
+                  for a in article["attachments"]]
+    return "\n".join(lines)
+
+
+@tickets.command("close")
+@click.argument("number")
+@pass_app
+def tickets_close(app: App, number: str) -> None:
+    """Close a ticket (a later follow-up from the customer reopens it)."""
+    from gateway.tickets import close_ticket
+
+    with db_transaction(app.engine) as session:
+        ticket = close_ticket(session, number, app.clock.now())
+        if ticket is None:
+            raise click.ClickException(f"no ticket {number}")
+        data = queries.ticket_summary(ticket)
+    app.emit(data)
+
+
+@click.group()
+def messages() -> None:
+    """Every received mail and the decision made about it."""
+
+
+@messages.command("list")
+@click.option("--status", "status_", default=None, help="received, processing, done, failed")
+@click.option("--action", default=None, help="ticket, followup, redirect, suppress, reject")
+@click.option("--limit", default=50, show_default=True)
+@pass_app
+def messages_list(app: App, status_: str | None, action: str | None, limit: int) -> None:
+    """List received mail, newest first."""
+    app.emit(queries.list_messages(app.engine, status_, action, limit))
+
+
+@messages.command("show")
+@click.argument("inbound_id", type=int)
+@click.option("--raw", is_flag=True, help="Print the raw message exactly as received.")
+@pass_app
+def messages_show(app: App, inbound_id: int, raw: bool) -> None:
+    """One received mail: envelope, decision, reason, policy, replies."""
+    if raw:
+        from gateway.models import InboundMessage
+
+        with db_transaction(app.engine) as session:
+            row = session.get(InboundMessage, inbound_id)
+            if row is None:
+                raise click.ClickException(f"no message {inbound_id}")
+            sys.stdout.buffer.write(row.raw)
+        return
+    data = queries.show_message(app.engine, inbound_id)
+    if data is None:
+        raise click.ClickException(f"no message {inbound_id}")
+    app.emit(data, "\n".join(f"{k}: {v}" for k, v in data.items()))
+
+
+@click.group()
+def replies() -> None:
+    """Replies in the outbox and their delivery attempts."""
+
+
+@replies.command("list")
+@click.option("--status", "status_", default=None, help="queued, sent, written, failed, ...")
+@click.option("--limit", default=50, show_default=True)
+@pass_app
+def replies_list(app: App, status_: str | None, limit: int) -> None:
+    """List replies, newest first, with every delivery attempt."""
+    app.emit(queries.list_replies(app.engine, status_, limit))
+
+
+@replies.command("retry")
+@click.argument("reply_id", type=int)
+@pass_app
+def replies_retry(app: App, reply_id: int) -> None:
+    """Queue a failed or unconfirmed reply again."""
+    from gateway.outbox import Outbox
+
+    if not Outbox(app.settings, app.engine, app.clock).retry(reply_id):
+        raise click.ClickException(f"reply {reply_id} is not failed/unconfirmed")
+    app.emit({"queued": reply_id})
+
+
+@click.group()
+def senders() -> None:
+    """The responder ledger: who got which auto-reply when."""
+
+
+@senders.command("list")
+@click.option("--limit", default=100, show_default=True)
+@pass_app
+def senders_list(app: App, limit: int) -> None:
+    """Last reply, next eligible time and count per sender and address."""
+    app.emit(queries.list_senders(app.engine, app.settings, limit))
+
+
+@senders.command("reset")
+@click.argument("sender")
+@pass_app
+def senders_reset(app: App, sender: str) -> None:
+    """Forget a sender's ledger, so the next mail gets a reply again."""
+    from gateway.responder import reset_sender
+
+    with db_transaction(app.engine) as session:
+        removed = reset_sender(session, sender)
+    app.emit({"sender": sender.lower(), "removed": removed})
+
+
+@click.group("config")
+def config_group() -> None:
+    """The configuration."""
+
+
+@config_group.command("check")
+@pass_app
+def config_check(app: App) -> None:
+    """Validate the config and templates; print the effective timeline per address."""
+    from gateway.render import Renderer
+
+    settings = app.settings
+    timelines = queries.address_timelines(settings, app.clock.now())
+    problems = [f"{t['address']}: {p}" for t in timelines for p in t["problems"]]
+    problems += Renderer(settings).check_templates()
+    warnings = []
+    if settings.responder.backscatter_guard and not settings.responder.trusted_authserv_ids:
+        problems.append("responder.backscatter_guard is on but responder.trusted_authserv_ids "
+                        "is empty: every mail would be suppressed as unauthenticated")
+    if not settings.responder.backscatter_guard:
+        warnings.append("responder.backscatter_guard is off: replies go to whatever sender a "
+                        "mail claims (forged senders get replies too)")
+    if settings.dry_run:
+        warnings.append(f"dry run: replies are written to {settings.outbox_dir}, not sent")
+    data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
+            "addresses": timelines, "problems": problems, "warnings": warnings}
+    lines = [f"{t['address']} ({t['department']}): now {t['phase']}; announce "
+             f"{t['announce_from']}, cutover {t['cutover']}, reject {t['reject_from']}, "
+             f"grace {t['followup_grace_days']} days, redirect to {t['redirect']}"
+             for t in timelines]
+    lines += [f"PROBLEM: {p}" for p in problems] + [f"warning: {w}" for w in warnings]
+    app.emit(data, "\n".join(lines))
+    if problems:
+        sys.exit(EX_CONFIG)
+
+
+@click.group("db")
+def db_group() -> None:
+    """The database."""
+
+
+@db_group.command("upgrade")
+@pass_app
+def db_upgrade(app: App) -> None:
+    """Apply database migrations."""
+    revision = upgrade(make_engine(app.settings.database_url))
+    app.emit({"revision": revision}, f"database at revision {revision}")
+
+
+def register(group: click.Group) -> None:
+    for command in (status, tickets, messages, replies, senders, config_group, db_group):
+        group.add_command(command)

@@ -1,0 +1,164 @@
+"""Commands that take mail in or move it on: ingest, import, preview, process, outbox."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from gateway.cli import EX_DATAERR, EX_NOUSER, EX_OK, EX_TEMPFAIL, App, parse_at, pass_app
+from gateway.errors import TemporaryFailure
+from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox, read_limited
+from gateway.ingest.store import Incoming, store, store_batch
+
+
+def _sender(value: str | None) -> str | None:
+    """'' is the null return path; '<>' is accepted as its spelling in mail logs."""
+    if value is None:
+        return None
+    return "" if value.strip() in ("", "<>") else value.strip().strip("<>")
+
+
+def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> None:
+    unknown = [r for r in rcpts if app.settings.address_config(r) is None]
+    if unknown:
+        known = ", ".join(sorted(app.settings.own_addresses()))
+        click.echo(f"gateway: {', '.join(unknown)} is not a configured address ({known})", err=True)
+        sys.exit(EX_NOUSER)
+
+
+@click.command()
+@click.option("--rcpt", multiple=True, required=True, help="Recipient (one of our addresses).")
+@click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
+@click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
+@click.option("--source", default="pipe", show_default=True, help="Source name to record.")
+@click.option("--no-process", is_flag=True, help="Only store; leave it to `process`/`serve`.")
+@pass_app
+def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, source: str,
+           no_process: bool) -> None:
+    """Store one mail from stdin, then process it. Exit 0 accepted, 65 bad input, 67 unknown
+    recipient, 75 temporary failure (the MTA keeps the mail and retries)."""
+    _check_rcpts(app, rcpt)
+    received_at = parse_at(at, app.settings, app.clock)
+    limit = app.settings.smtp.max_message_size
+    raw = read_limited(sys.stdin.buffer, limit)
+    if len(raw) > limit:
+        click.echo(f"gateway: message larger than smtp.max_message_size ({limit} bytes)", err=True)
+        sys.exit(EX_DATAERR)
+    try:
+        stored = [store(app.engine, Incoming(raw, r, _sender(sender), source, received_at))
+                  for r in rcpt]
+    except TemporaryFailure as exc:
+        click.echo(f"gateway: cannot store the message now, try again later: {exc}", err=True)
+        sys.exit(EX_TEMPFAIL)
+    results = []
+    pipeline = None if no_process else app.pipeline()
+    for item in stored:
+        outcome = pipeline.process_one(item.inbound_id) if pipeline else None
+        data = outcome.as_json() if outcome else _stored_only(app, item.inbound_id)
+        data["duplicate"] = item.duplicate
+        results.append(data)
+    app.emit(results if len(results) > 1 else results[0],
+             "\n".join(_decision_line(d) for d in results))
+    sys.exit(EX_OK)
+
+
+def _stored_only(app: App, inbound_id: int) -> dict:
+    from gateway.queries import show_message
+
+    row = show_message(app.engine, inbound_id) or {}
+    return {"action": row.get("action"), "reason": row.get("reason"), "rcpt": row.get("rcpt"),
+            "phase": row.get("phase"), "ticket": None, "reply": None, "inbound_id": inbound_id,
+            "status": row.get("status"), "error": row.get("error")}
+
+
+def _decision_line(data: dict) -> str:
+    parts = [f"inbound {data.get('inbound_id')}", f"{data.get('action')} ({data.get('reason')})",
+             f"rcpt {data.get('rcpt')}", f"phase {data.get('phase')}"]
+    if data.get("ticket"):
+        parts.append(f"ticket {data['ticket']}")
+    if data.get("reply"):
+        parts.append(f"reply to {data['reply']['to']}: {data['reply']['subject']}")
+    if data.get("duplicate"):
+        parts.append("duplicate: already stored")
+    return "  ".join(parts)
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--rcpt", default=None, help="Recipient for all (default: from the headers).")
+@click.option("--no-process", is_flag=True, help="Only store.")
+@pass_app
+def import_(app: App, path: Path, rcpt: str | None, no_process: bool) -> None:
+    """Backfill from an mbox file or a Maildir folder (reception time from the mailbox)."""
+    own = app.settings.own_addresses()
+    total, stored, skipped, duplicates = count_mailbox(path), 0, 0, 0
+    for item in tqdm(iter_mailbox(path), total=total, unit="mail", file=sys.stderr,
+                     disable=None):
+        rcpts = [rcpt.lower()] if rcpt else guess_recipients(item.raw, own)
+        if not rcpts:
+            skipped += 1
+            continue
+        when = item.received_at or app.clock.now()
+        results = store_batch(app.engine, [Incoming(item.raw, r, None, "import", when,
+                                                    item.source_ref) for r in rcpts])
+        stored += sum(not r.duplicate for r in results)
+        duplicates += sum(r.duplicate for r in results)
+    outcomes = [] if no_process else app.pipeline().process_pending()
+    app.emit({"messages": total, "stored": stored, "duplicates": duplicates,
+              "skipped_no_recipient": skipped, "processed": len(outcomes)})
+
+
+@click.command()
+@click.argument("mail", type=click.File("rb"))
+@click.option("--rcpt", required=True, help="Recipient (one of our addresses).")
+@click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
+@click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
+@click.option("--source", default="pipe", show_default=True)
+@pass_app
+def preview(app: App, mail, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
+    """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing."""
+    _check_rcpts(app, (rcpt,))
+    item = Incoming(mail.read(), rcpt, _sender(sender), source,
+                    parse_at(at, app.settings, app.clock))
+    outcome = app.pipeline().preview(item).as_json()
+    text = _decision_line(outcome)
+    if outcome["reply"]:
+        reply = outcome["reply"]
+        headers = "\n".join(f"{k}: {v}" for k, v in reply["headers"].items())
+        text += f"\n\n{headers}\n\n{reply['text']}"
+    app.emit(outcome, text)
+
+
+@click.command()
+@click.option("--retry-failed", is_flag=True, help="Also take up messages that failed before.")
+@pass_app
+def process(app: App, retry_failed: bool) -> None:
+    """Drain the inbound queue once."""
+    outcomes = app.pipeline().process_pending(retry_failed=retry_failed)
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.action] = counts.get(outcome.action, 0) + 1
+    app.emit({"processed": len(outcomes), "by_action": counts})
+
+
+@click.group()
+def outbox() -> None:
+    """The outbox of replies."""
+
+
+@outbox.command("send")
+@pass_app
+def outbox_send(app: App) -> None:
+    """Deliver (or, in dry run, write as .eml) every reply that is due, once."""
+    from gateway.outbox import Outbox
+
+    report = Outbox(app.settings, app.engine, app.clock).send_due()
+    app.emit(report.as_json())
+
+
+def register(group: click.Group) -> None:
+    for command in (ingest, import_, preview, process, outbox):
+        group.add_command(command)

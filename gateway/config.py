@@ -1,0 +1,286 @@
+"""TOML → validated settings, with environment overrides for what admins set per host.
+
+The defaults of these models *are* the embedded defaults; `config/gateway.toml`
+documents them (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tomllib
+from datetime import date, datetime, time
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from gateway.errors import ConfigError
+
+DEFAULT_CONFIG_PATH = "config/gateway.toml"
+
+LocalMoment = date | datetime
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AddressConfig(_Strict):
+    """One of the old support addresses and its migration timeline."""
+
+    address: str
+    department: str
+    display_name: str = ""
+    announce_from: LocalMoment | None = None
+    cutover: LocalMoment = date(2025, 10, 13)
+    followup_grace_days: int = Field(default=14, ge=0)
+    reject_from: LocalMoment | None = None
+    redirect: Literal["account_center", "contact_form"] = "account_center"
+    ack_template: str = "ack"
+    redirect_template: str = ""
+
+    @field_validator("address")
+    @classmethod
+    def _lower_address(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value.count("@") != 1 or value.startswith("@") or value.endswith("@"):
+            raise ValueError("must be a mail address like technik@example.com")
+        return value
+
+    @property
+    def template_for_redirect(self) -> str:
+        return self.redirect_template or f"redirect_{self.redirect}"
+
+
+def _default_addresses() -> list[AddressConfig]:
+    return [
+        AddressConfig(address="technik@centron.de", department="Technischer Support",
+                      display_name="centron Technischer Support",
+                      announce_from=date(2025, 9, 15)),
+        AddressConfig(address="billing@centron.de", department="Abrechnung & Buchhaltung",
+                      display_name="centron Abrechnung & Buchhaltung",
+                      announce_from=date(2025, 9, 15)),
+        AddressConfig(address="vertrieb@centron.de", department="Vertrieb",
+                      display_name="centron Vertrieb", announce_from=date(2025, 9, 15),
+                      redirect="contact_form"),
+    ]
+
+
+class SmtpConfig(_Strict):
+    listen: str = "127.0.0.1:8025"
+    lmtp_listen: str = ""
+    hostname: str = "gateway.centron.de"
+    max_message_size: int = Field(default=26_214_400, gt=0)
+    max_connections: int = Field(default=100, gt=0)
+    timeout_seconds: float = Field(default=60, gt=0)
+    tls_cert_file: str = ""
+    tls_key_file: str = ""
+
+
+class RelayConfig(_Strict):
+    """Outbound SMTP relay. Empty host with an outbox_dir set means dry run."""
+
+    host: str = ""
+    port: int = Field(default=25, gt=0, lt=65536)
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str = ""
+    password_file: str = ""
+    timeout_seconds: float = Field(default=30, gt=0)
+    envelope_sender: str = ""
+    max_attempts: int = Field(default=8, ge=1)
+    backoff_seconds: float = Field(default=60, gt=0)
+    backoff_max_seconds: float = Field(default=3600, gt=0)
+
+
+class ResponderConfig(_Strict):
+    redirect_interval_hours: float = Field(default=24, ge=0)
+    ack_per_sender_per_hour: int = Field(default=3, ge=0)
+    global_replies_per_hour: int = Field(default=1000, ge=0)
+    max_received_headers: int = Field(default=30, gt=0)
+    languages: list[Literal["de", "en"]] = ["de", "en"]
+    backscatter_guard: bool = False
+    trusted_authserv_ids: list[str] = []
+
+
+class DkimConfig(_Strict):
+    enabled: bool = False
+    selector: str = ""
+    domain: str = ""
+    key_file: str = ""
+
+
+class GatewaySettings(_Strict):
+    timezone: str = "Europe/Berlin"
+    domain: str = "centron.de"
+    company: str = "centron"
+    account_center_url: str = "https://account.centron.de"
+    contact_form_url: str = "https://www.centron.de/kontakt/"
+    database_url: str = "sqlite:///var/gateway.db"
+    outbox_dir: str = "var/outbox"
+    templates_dir: str = ""
+    ticket_prefix: str = "TK"
+    worker_interval_seconds: float = Field(default=2, gt=0)
+    smtp: SmtpConfig = SmtpConfig()
+    relay: RelayConfig = RelayConfig()
+    responder: ResponderConfig = ResponderConfig()
+    dkim: DkimConfig = DkimConfig()
+    addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("must be an IANA time zone such as Europe/Berlin") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _unique_addresses(self) -> GatewaySettings:
+        seen = [a.address for a in self.addresses]
+        if not seen:
+            raise ValueError("addresses: at least one address is needed")
+        dupes = sorted({a for a in seen if seen.count(a) > 1})
+        if dupes:
+            raise ValueError(f"addresses: {', '.join(dupes)} listed twice")
+        return self
+
+    # -- derived -------------------------------------------------------------
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def dry_run(self) -> bool:
+        return bool(self.outbox_dir)
+
+    def address_config(self, address: str) -> AddressConfig | None:
+        wanted = address.strip().lower()
+        for item in self.addresses:
+            if item.address == wanted:
+                return item
+        return None
+
+    def own_addresses(self) -> set[str]:
+        return {a.address for a in self.addresses}
+
+    def to_aware(self, moment: LocalMoment | None) -> datetime | None:
+        """A config date or local datetime as an aware datetime in the configured zone."""
+        if moment is None:
+            return None
+        if not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time(0, 0))
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=self.zone)
+        return moment
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Short hash of the effective policy, recorded with every decision."""
+        text = json.dumps(self.model_dump(mode="json"), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _parse_hostport(key: str, value: str) -> str:
+    if value == "":
+        return value
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(key, f"'{value}' is not host:port", "write it like 127.0.0.1:8025")
+    return value
+
+
+ENV_KEYS = {
+    "GATEWAY_DATABASE_URL": "database_url",
+    "GATEWAY_OUTBOX_DIR": "outbox_dir",
+}
+
+
+def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
+    for var, key in ENV_KEYS.items():
+        if var in env:
+            data[key] = env[var]
+    smtp = data.setdefault("smtp", {})
+    if "GATEWAY_SMTP_LISTEN" in env:
+        smtp["listen"] = _parse_hostport("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
+    if "GATEWAY_LMTP_LISTEN" in env:
+        smtp["lmtp_listen"] = _parse_hostport("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
+    if env.get("GATEWAY_RELAY"):
+        hostport = _parse_hostport("GATEWAY_RELAY", env["GATEWAY_RELAY"])
+        host, _, port = hostport.rpartition(":")
+        relay = data.setdefault("relay", {})
+        relay["host"], relay["port"] = host, int(port)
+        # A relay named for this host means "send for real" unless dry run is asked for too.
+        if "GATEWAY_OUTBOX_DIR" not in env:
+            data["outbox_dir"] = ""
+
+
+def _explain(exc: ValidationError) -> ConfigError:
+    err = exc.errors()[0]
+    key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    value = err.get("input")
+    shown = "" if isinstance(value, dict | list) else f" (got {value!r})"
+    if err["type"] == "extra_forbidden":
+        return ConfigError(key, f"unknown key{shown}", "remove it or check its spelling")
+    fix = ""
+    if err["type"] == "literal_error":
+        fix = "allowed: " + err["ctx"]["expected"]
+    return ConfigError(key, err["msg"] + shown, fix)
+
+
+def settings_from_dict(data: dict[str, Any], env: dict[str, str] | None = None) -> GatewaySettings:
+    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    if env:
+        _apply_environment(data, env)
+    try:
+        return GatewaySettings.model_validate(data)
+    except ValidationError as exc:
+        raise _explain(exc) from None
+
+
+def config_path(explicit: str | None, env: dict[str, str]) -> Path | None:
+    """Where the config lives: --config, else $GATEWAY_CONFIG, else config/gateway.toml if present."""
+    if explicit:
+        return Path(explicit)
+    if env.get("GATEWAY_CONFIG"):
+        return Path(env["GATEWAY_CONFIG"])
+    default = Path(DEFAULT_CONFIG_PATH)
+    return default if default.exists() else None
+
+
+def load_settings(path: str | None = None, env: dict[str, str] | None = None) -> GatewaySettings:
+    env = dict(os.environ) if env is None else env
+    where = config_path(path, env)
+    data: dict[str, Any] = {}
+    if where is not None:
+        try:
+            data = tomllib.loads(where.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError("--config", f"file {where} not found",
+                              "pass an existing file or unset GATEWAY_CONFIG") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(where), f"not valid TOML: {exc}", "fix the syntax") from None
+    data = _rename_address_tables(data)
+    return settings_from_dict(data, env)
+
+
+def _rename_address_tables(data: dict[str, Any]) -> dict[str, Any]:
+    # The file writes [[address]] (one table per address); the model calls the list 'addresses'.
+    if "address" in data:
+        data = dict(data)
+        data["addresses"] = data.pop("address")
+    return data
+
+
+def read_secret(env_var: str, file_path: str, env: dict[str, str] | None = None) -> str:
+    """Secrets come from the environment or a file, never from the config itself."""
+    env = dict(os.environ) if env is None else env
+    if env.get(env_var):
+        return env[env_var]
+    if file_path:
+        return Path(file_path).read_text(encoding="utf-8").strip()
+    return ""

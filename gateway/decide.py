@@ -1,0 +1,131 @@
+"""Pure: facts about one (message, recipient) → one Decision. Reads as a table, top to bottom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from gateway.classify import Classification
+from gateway.phases import Phase
+
+SMTP_SOURCES = frozenset({"smtp", "lmtp"})
+
+
+class Action(StrEnum):
+    TICKET = "ticket"
+    FOLLOWUP = "followup"
+    REDIRECT = "redirect"
+    SUPPRESS = "suppress"
+    REJECT = "reject"
+
+
+class ReplyKind(StrEnum):
+    ACK = "ack"
+    REDIRECT = "redirect"
+
+
+@dataclass(frozen=True)
+class ThreadMatch:
+    """An existing ticket this mail answers, and how we know."""
+
+    ticket_id: int
+    number: str
+    created_at: datetime
+    via: str  # "in-reply-to" | "references" | "subject-tag"
+
+
+@dataclass(frozen=True)
+class RateFacts:
+    """The responder ledger as the worker read it, in reception time."""
+
+    last_redirect_at: datetime | None = None       # to this sender from this address
+    acks_in_last_hour: int = 0                      # to this sender from this address
+    replies_in_last_hour: int = 0                   # to anyone, from the whole gateway
+    already_answered_message: bool = False          # same mail to another of our addresses
+
+
+@dataclass(frozen=True)
+class Limits:
+    redirect_interval: timedelta = timedelta(days=1)
+    ack_per_sender_per_hour: int = 3
+    global_replies_per_hour: int = 1000
+
+
+@dataclass(frozen=True)
+class Facts:
+    phase: Phase
+    received_at: datetime
+    source: str
+    classification: Classification
+    cutover: datetime
+    followup_grace: timedelta
+    reply_to: str | None
+    empty: bool = False
+    thread: ThreadMatch | None = None
+    rates: RateFacts = field(default_factory=RateFacts)
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    reason: str
+    phase: Phase
+    reply: ReplyKind | None = None
+    thread: ThreadMatch | None = None
+    notes: tuple[str, ...] = ()
+
+
+def decide(facts: Facts) -> Decision:
+    phase = facts.phase
+    if facts.empty:
+        return Decision(Action.SUPPRESS, "empty", phase)
+    if phase is Phase.REJECT and facts.source in SMTP_SOURCES:
+        return Decision(Action.REJECT, "reject-phase", phase)
+    if facts.classification.automated:
+        return Decision(Action.SUPPRESS, facts.classification.reason or "automated", phase,
+                        notes=facts.classification.reasons)
+    if facts.thread is not None and _followup_allowed(facts):
+        return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
+    if phase in (Phase.BEFORE, Phase.ANNOUNCE):
+        return _ticket(facts)
+    return _redirect(facts)
+
+
+def _followup_allowed(facts: Facts) -> bool:
+    if facts.phase in (Phase.BEFORE, Phase.ANNOUNCE):
+        return True
+    created_before_cutover = facts.thread is not None and facts.thread.created_at < facts.cutover
+    return created_before_cutover and facts.received_at < facts.cutover + facts.followup_grace
+
+
+def _reply_blocker(facts: Facts) -> str | None:
+    """Why no reply may go out even though a person wrote, or None."""
+    if not facts.reply_to:
+        return "no-reply-address"
+    if facts.rates.already_answered_message:
+        return "already-answered"
+    if facts.rates.replies_in_last_hour >= facts.limits.global_replies_per_hour:
+        return "rate-limited"
+    return None
+
+
+def _ticket(facts: Facts) -> Decision:
+    reason = "announce" if facts.phase is Phase.ANNOUNCE else "new-ticket"
+    blocker = _reply_blocker(facts)
+    if blocker is None and facts.rates.acks_in_last_hour >= facts.limits.ack_per_sender_per_hour:
+        blocker = "ack-rate-limited"
+    if blocker:
+        return Decision(Action.TICKET, reason, facts.phase, notes=(f"no receipt: {blocker}",))
+    return Decision(Action.TICKET, reason, facts.phase, reply=ReplyKind.ACK)
+
+
+def _redirect(facts: Facts) -> Decision:
+    blocker = _reply_blocker(facts)
+    last = facts.rates.last_redirect_at
+    if blocker is None and last is not None and facts.received_at - last < facts.limits.redirect_interval:
+        blocker = "rate-limited"
+    if blocker:
+        return Decision(Action.SUPPRESS, blocker, facts.phase)
+    return Decision(Action.REDIRECT, "after-cutover", facts.phase, reply=ReplyKind.REDIRECT)

@@ -1,0 +1,113 @@
+"""Durable, idempotent storage of raw mail: the one entry point every source uses.
+
+Store first, acknowledge after: a source may only say "accepted" once `store_batch`
+has returned, because by then the bytes are committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from gateway.errors import TemporaryFailure
+from gateway.models import InboundMessage, InboundStatus
+from gateway.parse import extract_message_id
+
+log = logging.getLogger("gateway.ingest")
+TABLE = InboundMessage.__table__
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """Raw bytes plus the envelope, as a source hands them over."""
+
+    raw: bytes
+    rcpt: str
+    sender: str | None
+    source: str
+    received_at: datetime
+    source_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    inbound_id: int
+    duplicate: bool
+
+
+def dedup_key(item: Incoming, message_id: str | None) -> str:
+    """Same Message-ID for the same recipient, else same source reference, else same bytes."""
+    rcpt = item.rcpt.strip().lower()
+    if message_id:
+        basis = f"mid\0{message_id}\0{rcpt}".encode("utf-8", "replace")
+    elif item.source_ref:
+        basis = f"ref\0{item.source_ref}\0{rcpt}".encode("utf-8", "replace")
+    else:
+        basis = b"raw\0" + hashlib.sha256(item.raw).digest() + rcpt.encode("utf-8", "replace")
+    return hashlib.sha256(basis).hexdigest()
+
+
+def _row(item: Incoming, key: str, message_id: str | None) -> dict:
+    if item.received_at.tzinfo is None:
+        raise ValueError("received_at must be timezone-aware")
+    return {
+        "dedup_key": key, "message_id": message_id, "sha256": hashlib.sha256(item.raw).hexdigest(),
+        "size": len(item.raw), "raw": item.raw, "envelope_sender": item.sender,
+        "rcpt": item.rcpt.strip().lower(), "source": item.source, "source_ref": item.source_ref,
+        "received_at": item.received_at, "status": InboundStatus.RECEIVED, "attempts": 0,
+    }
+
+
+def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
+    """Commit all items in one transaction (one fsync for many sessions); duplicates are found.
+
+    Raises TemporaryFailure when the database cannot take the write: the source must then
+    answer "try again later" (SMTP 451, sysexits 75) and keep the mail.
+    """
+    if not items:
+        return []
+    prepared = []
+    for item in items:
+        message_id = extract_message_id(item.raw)
+        prepared.append((item, dedup_key(item, message_id), message_id))
+    try:
+        return _insert_new(engine, prepared)
+    except IntegrityError:
+        # Another instance stored one of these between our look-up and our insert: go one by one.
+        return [_insert_new(engine, [entry])[0] for entry in prepared]
+    except OperationalError as exc:
+        raise TemporaryFailure(f"database unavailable: {exc.orig}") from exc
+
+
+def _insert_new(engine: Engine, prepared: list[tuple[Incoming, str, str | None]]) -> list[Stored]:
+    keys = {key for _, key, _ in prepared}
+    with engine.begin() as conn:
+        known = dict(conn.execute(select(TABLE.c.dedup_key, TABLE.c.id)
+                                  .where(TABLE.c.dedup_key.in_(keys))).all())
+        fresh: dict[str, dict] = {}
+        for item, key, message_id in prepared:
+            if key not in known and key not in fresh:
+                fresh[key] = _row(item, key, message_id)
+        if fresh:
+            stmt = insert(TABLE).returning(TABLE.c.dedup_key, TABLE.c.id)
+            inserted = dict(conn.execute(stmt, list(fresh.values())).all())
+        else:
+            inserted = {}
+    results, seen = [], set()
+    for _, key, _ in prepared:
+        duplicate = key in known or key in seen
+        seen.add(key)
+        results.append(Stored(known.get(key) or inserted[key], duplicate))
+    return results
+
+
+def store(engine: Engine, item: Incoming) -> Stored:
+    stored = store_batch(engine, [item])[0]
+    log.info("stored inbound %s for %s from %s via %s%s", stored.inbound_id, item.rcpt,
+             item.sender, item.source, " (duplicate)" if stored.duplicate else "")
+    return stored

@@ -1,0 +1,165 @@
+"""Every table of the gateway (SQLModel). Times are stored as UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, DateTime, Index, LargeBinary, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _utc_column(nullable: bool = False, index: bool = False) -> Column:
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class InboundStatus:
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class InboundMessage(SQLModel, table=True):
+    """One received mail for one of our recipients: the raw bytes, exactly, and what became of it."""
+
+    __tablename__ = "inbound_message"
+    __table_args__ = (Index("ix_inbound_status_id", "status", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedup_key: str = Field(unique=True, max_length=64)
+    message_id: str | None = Field(default=None, max_length=998, index=True)
+    sha256: str = Field(max_length=64)
+    size: int
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    envelope_sender: str | None = Field(default=None, max_length=998)
+    rcpt: str = Field(max_length=320, index=True)
+    source: str = Field(max_length=16)
+    source_ref: str | None = Field(default=None, max_length=200)
+    received_at: datetime = Field(sa_column=_utc_column(index=True))
+    status: str = Field(default=InboundStatus.RECEIVED, max_length=16)
+    claimed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    processed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    attempts: int = 0
+    subject: str | None = Field(default=None, sa_column=Column(Text))
+    from_addr: str | None = Field(default=None, max_length=998)
+    action: str | None = Field(default=None, max_length=16, index=True)
+    reason: str | None = Field(default=None, max_length=64)
+    phase: str | None = Field(default=None, max_length=16)
+    policy: str | None = Field(default=None, max_length=16)
+    detail: str | None = Field(default=None, sa_column=Column(Text))
+    parse_error: str | None = Field(default=None, sa_column=Column(Text))
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+
+
+class Ticket(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    number: str | None = Field(default=None, unique=True, max_length=32)
+    address: str = Field(max_length=320)
+    department: str = Field(max_length=200)
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    customer: str = Field(max_length=998, index=True)
+    status: str = Field(default="open", max_length=16, index=True)
+    created_at: datetime = Field(sa_column=_utc_column())
+    updated_at: datetime = Field(sa_column=_utc_column())
+    closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class TicketArticle(SQLModel, table=True):
+    """One mail's content inside a ticket: the first one, or a follow-up."""
+
+    __tablename__ = "ticket_article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    inbound_id: int = Field(foreign_key="inbound_message.id")
+    kind: str = Field(max_length=16)
+    sender: str = Field(max_length=998)
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    body_text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=_utc_column())
+
+
+class Attachment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="ticket_article.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=255)
+    size: int
+    sha256: str = Field(max_length=64)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ReplyStatus:
+    QUEUED = "queued"
+    SENT = "sent"
+    WRITTEN = "written"
+    FAILED = "failed"
+
+
+class Reply(SQLModel, table=True):
+    """A reply in the outbox: the complete message bytes, ready to hand to the relay."""
+
+    __table_args__ = (Index("ix_reply_status_next", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    inbound_id: int = Field(foreign_key="inbound_message.id", index=True)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+    kind: str = Field(max_length=16)
+    rcpt: str = Field(max_length=998)
+    envelope_sender: str = Field(default="", max_length=998)
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    message_id: str = Field(max_length=998, unique=True)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    status: str = Field(default=ReplyStatus.QUEUED, max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_column=_utc_column())
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(sa_column=_utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class DeliveryAttempt(SQLModel, table=True):
+    """Every try to hand a reply to the relay, with its outcome."""
+
+    __tablename__ = "delivery_attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reply_id: int = Field(foreign_key="reply.id", index=True)
+    at: datetime = Field(sa_column=_utc_column())
+    outcome: str = Field(max_length=16)
+    detail: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class ResponderState(SQLModel, table=True):
+    """Per-sender ledger of auto-replies, for the rate limits (measured in reception time)."""
+
+    __tablename__ = "responder_state"
+    __table_args__ = (UniqueConstraint("sender", "address", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    sender: str = Field(max_length=998, index=True)
+    address: str = Field(max_length=320)
+    kind: str = Field(max_length=16)
+    last_reply_at: datetime = Field(sa_column=_utc_column())
+    window_start: datetime = Field(sa_column=_utc_column())
+    window_count: int = 0
+    total_count: int = 0
+    suppressed_count: int = 0

@@ -1,0 +1,192 @@
+"""Deliver queued replies through the relay with retries and backoff, or write .eml files (dry run).
+
+Delivery is recorded in two steps: the reply is marked `sending` (committed) before the relay
+is contacted, and `sent` right after the relay's 250. A reply still `sending` after a crash is
+*not* sent again automatically (that could duplicate it): it becomes `unconfirmed`, shown by
+`status`, and `gateway replies retry ID` sends it again if the admin decides so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, update
+from sqlmodel import select
+
+from gateway.clock import Clock
+from gateway.config import GatewaySettings, RelayConfig, read_secret
+from gateway.db import transaction
+from gateway.models import DeliveryAttempt, Reply, ReplyStatus
+
+log = logging.getLogger("gateway.outbox")
+SENDING = "sending"
+UNCONFIRMED = "unconfirmed"
+
+
+class DeliveryError(Exception):
+    def __init__(self, detail: str, temporary: bool) -> None:
+        super().__init__(detail)
+        self.temporary = temporary
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    written: int = 0
+    retried: int = 0
+    failed: int = 0
+    files: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"sent": self.sent, "written": self.written, "retried": self.retried,
+                "failed": self.failed, "files": self.files}
+
+
+def backoff(relay: RelayConfig, attempts: int) -> timedelta:
+    """Exponential: base, 2×base, 4×base, ... capped."""
+    seconds = min(relay.backoff_seconds * (2 ** max(attempts - 1, 0)), relay.backoff_max_seconds)
+    return timedelta(seconds=seconds)
+
+
+def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
+               signer=None) -> str:
+    """Hand one message to the relay; raises DeliveryError(temporary=...) on failure."""
+    password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
+    try:
+        if relay.security == "tls":
+            client = smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
+                                      context=ssl.create_default_context())
+        else:
+            client = smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds)
+        with client:
+            if relay.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+            if relay.username:
+                client.login(relay.username, password)
+            data = signer(raw) if signer else raw
+            refused = client.sendmail(envelope_sender, [rcpt], data)
+            if refused:
+                code, text = refused[rcpt]
+                raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
+        return "250 accepted"
+    except smtplib.SMTPRecipientsRefused as exc:
+        code, text = next(iter(exc.recipients.values()))
+        raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500) from exc
+    except smtplib.SMTPResponseException as exc:
+        raise DeliveryError(f"{exc.smtp_code} {exc.smtp_error!r}",
+                            temporary=400 <= exc.smtp_code < 500) from exc
+    except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
+        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True) from exc
+
+
+def write_eml(directory: str, reply: Reply) -> str:
+    """Atomically write the reply as an .eml file; the name is fixed per reply, so a rerun
+    after a crash overwrites instead of duplicating."""
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{reply.created_at:%Y%m%dT%H%M%S}-{reply.id:08d}-{reply.kind}.eml"
+    tmp = target.with_suffix(".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(reply.raw)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(target)
+    return str(target)
+
+
+class Outbox:
+    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
+                 signer=None) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.clock = clock
+        self.signer = signer
+
+    def _due(self, limit: int) -> list[int]:
+        with transaction(self.engine) as session:
+            return list(session.exec(select(Reply.id).where(
+                Reply.status == ReplyStatus.QUEUED, Reply.next_attempt_at <= self.clock.now())
+                .order_by(Reply.id).limit(limit)).all())
+
+    def send_due(self, limit: int = 500) -> SendReport:
+        report = SendReport()
+        while ids := self._due(limit):
+            for reply_id in ids:
+                self._deliver(reply_id, report)
+            if len(ids) < limit:
+                break
+        return report
+
+    def _claim(self, reply_id: int) -> Reply | None:
+        table = Reply.__table__
+        with transaction(self.engine) as session:
+            claimed = session.execute(update(table).where(
+                table.c.id == reply_id, table.c.status == ReplyStatus.QUEUED).values(
+                status=SENDING, attempts=table.c.attempts + 1)).rowcount
+            return session.get(Reply, reply_id) if claimed else None
+
+    def _deliver(self, reply_id: int, report: SendReport) -> None:
+        reply = self._claim(reply_id)
+        if reply is None:
+            return  # another sender took it
+        now = self.clock.now()
+        try:
+            if self.settings.dry_run:
+                detail = write_eml(self.settings.outbox_dir, reply)
+                report.files.append(detail)
+            else:
+                detail = relay_send(self.settings.relay, reply.envelope_sender, reply.rcpt,
+                                    reply.raw, self.signer)
+            self._record(reply_id, now, ReplyStatus.WRITTEN if self.settings.dry_run
+                         else ReplyStatus.SENT, detail)
+            report.written += self.settings.dry_run
+            report.sent += not self.settings.dry_run
+        except DeliveryError as exc:
+            final = not exc.temporary or reply.attempts >= self.settings.relay.max_attempts
+            self._record(reply_id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
+                         str(exc), retry_at=None if final else
+                         now + backoff(self.settings.relay, reply.attempts))
+            report.failed += final
+            report.retried += not final
+            log.warning("reply %s to %s: %s (%s)", reply_id, reply.rcpt, exc,
+                        "failed" if final else "will retry")
+
+    def _record(self, reply_id: int, now: datetime, status: str, detail: str,
+                retry_at: datetime | None = None) -> None:
+        with transaction(self.engine) as session:
+            reply = session.get(Reply, reply_id)
+            assert reply is not None
+            reply.status = status
+            if status in (ReplyStatus.SENT, ReplyStatus.WRITTEN):
+                reply.sent_at, reply.last_error = now, None
+            else:
+                reply.last_error = detail
+            if retry_at is not None:
+                reply.next_attempt_at = retry_at
+            session.add(DeliveryAttempt(reply_id=reply_id, at=now, outcome=status, detail=detail))
+
+    def recover(self) -> int:
+        """After a crash: replies caught mid-delivery are not resent blindly (see module doc)."""
+        table = Reply.__table__
+        if self.settings.dry_run:  # rewriting a file of a fixed name cannot duplicate anything
+            values = {"status": ReplyStatus.QUEUED}
+        else:
+            values = {"status": UNCONFIRMED,
+                      "last_error": "crashed during delivery; not resent to avoid a duplicate"}
+        with transaction(self.engine) as session:
+            return session.execute(update(table).where(table.c.status == SENDING)
+                                   .values(**values)).rowcount
+
+    def retry(self, reply_id: int) -> bool:
+        with transaction(self.engine) as session:
+            reply = session.get(Reply, reply_id)
+            if reply is None or reply.status in (ReplyStatus.SENT, ReplyStatus.WRITTEN, SENDING):
+                return False
+            reply.status, reply.next_attempt_at = ReplyStatus.QUEUED, self.clock.now()
+            return True

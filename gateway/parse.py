@@ -1,0 +1,256 @@
+"""Pure: raw bytes → ParsedMail. Tolerant of every defect; never raises."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.header import decode_header, make_header
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+
+import html2text
+
+log = logging.getLogger("gateway.parse")
+
+MAX_FILENAME = 120
+_MSGID_RE = re.compile(r"<[^<>\s]+>")
+_HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
+_MSGID_HEADER_RE = re.compile(rb"^message-id:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.I | re.M)
+_UNSAFE_FILENAME_RE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+_PARSER = BytesParser(policy=policy.default)
+
+
+@dataclass(frozen=True)
+class ParsedAttachment:
+    filename: str
+    content_type: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class ParsedMail:
+    message_id: str | None = None
+    subject: str = ""
+    from_addr: str = ""
+    from_name: str = ""
+    reply_to: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    in_reply_to: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    content_type: str = "text/plain"
+    text: str = ""
+    html: str = ""
+    attachments: list[ParsedAttachment] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def header_values(self, name: str) -> list[str]:
+        """Every value of a header (case-insensitive name), in order."""
+        wanted = name.lower()
+        return [value for key, value in self.headers if key == wanted]
+
+    def header(self, name: str) -> str | None:
+        values = self.header_values(name)
+        return values[0] if values else None
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.text.strip() or self.subject.strip() or self.attachments)
+
+
+def extract_message_id(raw: bytes) -> str | None:
+    """The Message-ID from the header block alone: cheap enough for the reception path."""
+    head = _HEADER_END_RE.split(raw, maxsplit=1)[0]
+    match = _MSGID_HEADER_RE.search(head)
+    if not match:
+        return None
+    ids = _MSGID_RE.findall(match.group(1).decode("ascii", "replace"))
+    return ids[0] if ids else None
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset, falling back to UTF-8, then Windows-1252; never raises."""
+    for candidate in (charset, "utf-8"):
+        if not candidate:
+            continue
+        try:
+            return data.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def html_to_text(html: str) -> str:
+    converter = html2text.HTML2Text()
+    converter.ignore_images = True
+    converter.body_width = 0
+    try:
+        return converter.handle(html).strip()
+    except Exception:  # html2text on hostile markup: keep the tags stripped crudely instead
+        return re.sub(r"<[^>]*>", " ", html).strip()
+
+
+def sanitize_filename(name: str | None, index: int, content_type: str) -> str:
+    """A filename safe on any disk and in any viewer: no path, no control chars, bounded."""
+    cleaned = ""
+    if name:
+        base = name.replace("\\", "/").rsplit("/", 1)[-1]
+        cleaned = _UNSAFE_FILENAME_RE.sub("_", base).strip(" ._")
+    if not cleaned:
+        subtype = content_type.split("/", 1)[-1] if "/" in content_type else "bin"
+        cleaned = f"attachment-{index}.{re.sub(r'[^a-z0-9]+', '', subtype.lower()) or 'bin'}"
+    if len(cleaned) > MAX_FILENAME:
+        stem, dot, ext = cleaned.rpartition(".")
+        keep = ext if dot and len(ext) <= 10 else ""
+        cleaned = cleaned[: MAX_FILENAME - len(keep) - 1] + ("." + keep if keep else "")
+    return cleaned
+
+
+def _safe_str(msg: Message, name: str) -> str:
+    """A header as text; falls back to decoding the raw value by hand."""
+    try:
+        value = msg.get(name)
+        return "" if value is None else str(value)
+    except Exception:
+        for key, raw_value in msg.raw_items() if hasattr(msg, "raw_items") else msg.items():
+            if key.lower() == name.lower():
+                return _decode_raw_header(raw_value)
+        return ""
+
+
+def _decode_raw_header(value: str) -> str:
+    try:
+        return str(make_header(decode_header(value)))
+    except Exception:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _header_pairs(msg: Message) -> list[tuple[str, str]]:
+    pairs = []
+    items = msg.raw_items() if hasattr(msg, "raw_items") else msg.items()
+    for key, value in items:
+        text = value if isinstance(value, str) else str(value)
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        pairs.append((key.lower(), " ".join(text.split())))
+    return pairs
+
+
+def _addresses(msg: Message, *names: str) -> list[str]:
+    values = [_safe_str(msg, name) for name in names]
+    return [addr.lower() for _, addr in getaddresses([v for v in values if v]) if "@" in addr]
+
+
+def _part_text(part: Message) -> str:
+    try:
+        content = part.get_content()
+        if isinstance(content, str):
+            return content
+    except Exception:  # unknown charset, bad transfer encoding: decode by hand below
+        pass
+    try:
+        payload = part.get_payload(decode=True) or b""
+    except Exception:
+        payload = b""
+    if isinstance(payload, str):
+        return payload
+    return decode_bytes(payload, part.get_content_charset())
+
+
+def _part_bytes(part: Message) -> bytes:
+    if part.get_content_type() == "message/rfc822" or part.is_multipart():
+        try:
+            return part.as_bytes(policy=policy.SMTP) if part.is_multipart() else (
+                part.get_payload(0).as_bytes())
+        except Exception:
+            return str(part.get_payload()).encode("utf-8", "replace")
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:
+        data = None
+    if data is None:
+        raw = part.get_payload()
+        data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+    return data
+
+
+def _is_attachment(part: Message) -> bool:
+    try:
+        disposition = part.get_content_disposition()
+    except Exception:
+        disposition = None
+    return disposition == "attachment" or (
+        disposition == "inline" and bool(part.get_filename())
+    )
+
+
+def _walk(part: Message, mail: ParsedMail) -> None:
+    ctype = part.get_content_type()
+    if ctype == "message/rfc822":
+        _add_attachment(part, mail, fallback_name="attached-message.eml")
+        return
+    if part.is_multipart():
+        for sub in part.get_payload() or []:
+            if isinstance(sub, Message):
+                _walk(sub, mail)
+        return
+    if ctype == "text/plain" and not _is_attachment(part) and not mail.text:
+        mail.text = _part_text(part)
+    elif ctype == "text/html" and not _is_attachment(part) and not mail.html:
+        mail.html = _part_text(part)
+    elif not ctype.startswith("multipart/"):
+        _add_attachment(part, mail)
+
+
+def _add_attachment(part: Message, mail: ParsedMail, fallback_name: str | None = None) -> None:
+    try:
+        name = part.get_filename() or fallback_name
+    except Exception:
+        name = fallback_name
+    ctype = part.get_content_type()
+    filename = sanitize_filename(name, len(mail.attachments) + 1, ctype)
+    mail.attachments.append(ParsedAttachment(filename, ctype, _part_bytes(part)))
+
+
+def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
+    mail.headers = _header_pairs(msg)
+    mail.subject = " ".join(_safe_str(msg, "subject").split())
+    name, addr = parseaddr(_safe_str(msg, "from"))
+    mail.from_name, mail.from_addr = name, addr.lower()
+    mail.reply_to = _addresses(msg, "reply-to")
+    mail.recipients = _addresses(msg, "to", "cc")
+    mail.message_id = (_MSGID_RE.findall(_safe_str(msg, "message-id")) or [None])[0]
+    mail.in_reply_to = _MSGID_RE.findall(_safe_str(msg, "in-reply-to"))
+    mail.references = _MSGID_RE.findall(_safe_str(msg, "references"))
+    mail.content_type = msg.get_content_type()
+
+
+def parse_mail(raw: bytes) -> ParsedMail:
+    """Parse what we can; a mail that cannot be parsed at all comes back with `error` set."""
+    mail = ParsedMail()
+    if not raw.strip():
+        mail.error = "empty message (0 bytes of content)"
+        return mail
+    try:
+        msg = _PARSER.parsebytes(raw)
+    except Exception as exc:  # the stdlib parser very rarely gives up; keep the mail anyway
+        mail.error = f"unparseable: {exc.__class__.__name__}: {exc}"
+        return mail
+    try:
+        _fill_headers(msg, mail)
+        _walk(msg, mail)
+    except Exception as exc:  # a defect we did not foresee: record it, keep what we have
+        log.warning("partial parse: %s", exc)
+        mail.error = f"partially parsed: {exc.__class__.__name__}: {exc}"
+    if not mail.text and mail.html:
+        mail.text = html_to_text(mail.html)
+    mail.defects = [d.__class__.__name__ for d in getattr(msg, "defects", [])]
+    return mail

@@ -1,0 +1,184 @@
+"""The worker: claim → parse → classify → decide → act. A failure marks the row failed with its
+error; one poison mail never blocks the others."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, or_, update
+from sqlmodel import Session, func, select
+
+from gateway.act import Evaluation, Outcome, apply, reply_request
+from gateway.classify import Context, Envelope, classify
+from gateway.clock import Clock
+from gateway.config import AddressConfig, GatewaySettings
+from gateway.db import transaction
+from gateway.decide import Facts, Limits, RateFacts, decide
+from gateway.ingest.store import Incoming
+from gateway.models import InboundMessage, InboundStatus, Ticket
+from gateway.parse import ParsedMail, parse_mail
+from gateway.phases import Timeline
+from gateway.render import Renderer
+from gateway.responder import read_rates
+from gateway.tickets import find_thread, ticket_number
+
+log = logging.getLogger("gateway.process")
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
+    cutover = settings.to_aware(address.cutover)
+    assert cutover is not None
+    return Timeline(cutover=cutover, announce_from=settings.to_aware(address.announce_from),
+                    reject_from=settings.to_aware(address.reject_from))
+
+
+def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
+    """RFC 3834 section 4: answer the envelope return path; without one known, the From.
+
+    Reply-To is not used: it is where a *person* wants answers, and a forged Reply-To would
+    turn us into a backscatter source for third parties.
+    """
+    if envelope_sender is not None:
+        return envelope_sender.lower() or None
+    return_path = (mail.header("return-path") or "").strip().strip("<>").lower()
+    return return_path or mail.from_addr or None
+
+
+@dataclass(frozen=True)
+class Row:
+    """The envelope part of an inbound row, so preview can evaluate without storing one."""
+
+    id: int
+    raw: bytes
+    rcpt: str
+    envelope_sender: str | None
+    source: str
+    received_at: datetime
+
+
+class Pipeline:
+    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.clock = clock
+        self.renderer = Renderer(settings)
+        responder = settings.responder
+        self.context = Context(
+            own_addresses=frozenset(settings.own_addresses()),
+            loop_token=self.renderer.loop_token(), max_received=responder.max_received_headers,
+            backscatter_guard=responder.backscatter_guard,
+            trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
+        self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
+                             ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
+                             global_replies_per_hour=responder.global_replies_per_hour)
+
+    # -- evaluation (reads only) --------------------------------------------------------------
+    def evaluate(self, session: Session, row: Row | InboundMessage) -> Evaluation:
+        address = self.settings.address_config(row.rcpt)
+        if address is None:
+            raise ValueError(f"{row.rcpt} is not a configured address")
+        mail = parse_mail(row.raw)
+        envelope = Envelope(row.envelope_sender, row.rcpt, row.source)
+        found = classify(mail, envelope, self.context)
+        reply_to = reply_address(mail, row.envelope_sender)
+        timeline = timeline_for(self.settings, address)
+        rates = RateFacts()
+        if reply_to and not found.automated:
+            rates = read_rates(session, sender=reply_to, address=address.address,
+                               at=row.received_at, message_id=mail.message_id, inbound_id=row.id)
+        facts = Facts(
+            phase=timeline.phase_at(row.received_at), received_at=row.received_at,
+            source=row.source, classification=found, cutover=timeline.cutover,
+            followup_grace=timedelta(days=address.followup_grace_days), reply_to=reply_to,
+            empty=not mail.has_content and mail.error is not None,
+            thread=find_thread(session, mail, self.settings.ticket_prefix),
+            rates=rates, limits=self.limits)
+        return Evaluation(address, mail, decide(facts), reply_to, found.reasons)
+
+    # -- processing -----------------------------------------------------------------------------
+    def process_one(self, inbound_id: int) -> Outcome | None:
+        """Process one claimed row in one transaction; on failure the row is marked failed."""
+        try:
+            with transaction(self.engine) as session:
+                row = session.get(InboundMessage, inbound_id)
+                if row is None or row.status == InboundStatus.DONE:
+                    return None
+                evaluation = self.evaluate(session, row)
+                outcome = apply(session, self.settings, self.renderer, row, evaluation,
+                                self.clock.now())
+            log.info("inbound %s: %s (%s) for %s%s", inbound_id, outcome.action, outcome.reason,
+                     outcome.rcpt, f" ticket {outcome.ticket}" if outcome.ticket else "")
+            return outcome
+        except Exception as exc:
+            log.exception("inbound %s: processing failed", inbound_id)
+            self._mark_failed(inbound_id, exc)
+            return None
+
+    def _mark_failed(self, inbound_id: int, exc: Exception) -> None:
+        with transaction(self.engine) as session:
+            row = session.get(InboundMessage, inbound_id)
+            if row is not None:
+                row.status, row.error = InboundStatus.FAILED, f"{exc.__class__.__name__}: {exc}"
+                row.claimed_at = None
+
+    def claim(self, limit: int, retry_failed: bool = False) -> list[int]:
+        """Take rows to work on; stale claims of a crashed worker are taken over."""
+        now = self.clock.now()
+        states = [InboundStatus.RECEIVED] + ([InboundStatus.FAILED] if retry_failed else [])
+        table = InboundMessage.__table__
+        with transaction(self.engine) as session:
+            ids = session.exec(
+                select(InboundMessage.id).where(or_(
+                    InboundMessage.status.in_(states),
+                    (InboundMessage.status == InboundStatus.PROCESSING)
+                    & (InboundMessage.claimed_at < now - STALE_CLAIM)))
+                .order_by(InboundMessage.id).limit(limit)).all()
+            if ids:
+                session.execute(update(table).where(table.c.id.in_(ids)).values(
+                    status=InboundStatus.PROCESSING, claimed_at=now,
+                    attempts=table.c.attempts + 1))
+        return list(ids)
+
+    def process_pending(self, retry_failed: bool = False, batch: int = 200) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        while True:
+            ids = self.claim(batch, retry_failed=retry_failed)
+            if not ids:
+                return outcomes
+            retry_failed = False  # failed rows get one more try per call, not an endless loop
+            for inbound_id in ids:
+                outcome = self.process_one(inbound_id)
+                if outcome is not None:
+                    outcomes.append(outcome)
+
+    def release_claims(self) -> int:
+        """At start-up of a single instance: whatever a crash left 'processing' goes back."""
+        table = InboundMessage.__table__
+        with transaction(self.engine) as session:
+            result = session.execute(update(table).where(
+                table.c.status == InboundStatus.PROCESSING).values(
+                status=InboundStatus.RECEIVED, claimed_at=None))
+            return result.rowcount or 0
+
+    def preview(self, item: Incoming) -> Outcome:
+        """What would happen to this mail: rendered reply included; nothing is stored or sent."""
+        with Session(self.engine) as session:
+            row = Row(0, item.raw, item.rcpt.lower(), item.sender, item.source, item.received_at)
+            ev = self.evaluate(session, row)
+            decision = ev.decision
+            outcome = Outcome(str(decision.action), decision.reason, row.rcpt,
+                              str(decision.phase), notes=list(decision.notes))
+            if decision.thread is not None:
+                outcome.ticket = decision.thread.number
+            elif decision.action == "ticket":
+                next_id = (session.exec(select(func.max(Ticket.id))).one() or 0) + 1
+                outcome.ticket = ticket_number(self.settings.ticket_prefix, next_id)
+                outcome.notes.append("ticket number is provisional")
+            if decision.reply is not None and ev.reply_to:
+                outcome.reply = self.renderer.render(
+                    reply_request(ev, decision.reply, outcome.ticket), self.clock.now())
+            session.rollback()
+        return outcome

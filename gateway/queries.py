@@ -1,0 +1,179 @@
+"""Read-only views for admins: status, lists and details, as plain dicts (JSON-ready)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlmodel import Session, func, select
+
+from gateway.config import GatewaySettings
+from gateway.models import (
+    Attachment,
+    DeliveryAttempt,
+    InboundMessage,
+    Reply,
+    ResponderState,
+    Ticket,
+    TicketArticle,
+)
+from gateway.process import timeline_for
+from gateway.responder import GLOBAL, WINDOW
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def address_timelines(settings: GatewaySettings, now: datetime) -> list[dict]:
+    rows = []
+    for address in settings.addresses:
+        timeline = timeline_for(settings, address)
+        rows.append({
+            "address": address.address, "department": address.department,
+            "phase": str(timeline.phase_at(now)), "redirect": address.redirect,
+            "announce_from": _iso(timeline.announce_from), "cutover": _iso(timeline.cutover),
+            "reject_from": _iso(timeline.reject_from),
+            "followup_grace_days": address.followup_grace_days,
+            "problems": timeline.problems(),
+        })
+    return rows
+
+
+def _counts(session: Session, *columns) -> dict[str, int]:
+    rows = session.exec(select(*columns, func.count()).group_by(*columns)).all()
+    return {"/".join(str(c) for c in row[:-1]): row[-1] for row in rows}
+
+
+def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
+    with Session(engine) as session:
+        inbound = _counts(session, InboundMessage.status)
+        replies = _counts(session, Reply.status)
+        by_action = _counts(session, InboundMessage.action)
+        by_reason = _counts(session, InboundMessage.action, InboundMessage.reason)
+        overall = session.exec(select(ResponderState).where(
+            ResponderState.sender == GLOBAL, ResponderState.address == GLOBAL)).first()
+        tickets = _counts(session, Ticket.status)
+    warnings = []
+    limit = settings.responder.global_replies_per_hour
+    if overall and now - overall.window_start < WINDOW and overall.window_count >= limit:
+        warnings.append(f"global reply ceiling reached: {overall.window_count} replies in the "
+                        f"hour since {overall.window_start.isoformat()} (limit {limit}); further "
+                        "replies are suppressed as rate-limited")
+    if inbound.get("failed"):
+        warnings.append(f"{inbound['failed']} inbound message(s) failed: "
+                        "see `gateway messages list --status failed`, then "
+                        "`gateway process --retry-failed`")
+    if replies.get("failed") or replies.get("unconfirmed"):
+        warnings.append("some replies failed or are unconfirmed: see `gateway replies list`")
+    return {
+        "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
+        "addresses": address_timelines(settings, now),
+        "queues": {"inbound": inbound, "outbox": replies},
+        "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
+        "warnings": warnings,
+    }
+
+
+def message_summary(row: InboundMessage) -> dict:
+    return {
+        "id": row.id, "received_at": _iso(row.received_at), "source": row.source,
+        "sender": row.envelope_sender, "rcpt": row.rcpt, "from": row.from_addr,
+        "subject": row.subject, "status": row.status, "action": row.action,
+        "reason": row.reason, "phase": row.phase, "ticket_id": row.ticket_id,
+        "size": row.size, "message_id": row.message_id, "error": row.error,
+    }
+
+
+def list_messages(engine: Engine, status: str | None, action: str | None,
+                  limit: int) -> list[dict]:
+    with Session(engine) as session:
+        query = select(InboundMessage).order_by(InboundMessage.id.desc()).limit(limit)
+        if status:
+            query = query.where(InboundMessage.status == status)
+        if action:
+            query = query.where(InboundMessage.action == action)
+        return [message_summary(row) for row in session.exec(query).all()]
+
+
+def show_message(engine: Engine, inbound_id: int) -> dict | None:
+    with Session(engine) as session:
+        row = session.get(InboundMessage, inbound_id)
+        if row is None:
+            return None
+        data = message_summary(row)
+        data.update({"sha256": row.sha256, "policy": row.policy, "parse_error": row.parse_error,
+                     "processed_at": _iso(row.processed_at), "attempts": row.attempts,
+                     "detail": json.loads(row.detail) if row.detail else None})
+        data["replies"] = [reply_summary(r) for r in session.exec(
+            select(Reply).where(Reply.inbound_id == inbound_id)).all()]
+        return data
+
+
+def ticket_summary(ticket: Ticket) -> dict:
+    return {"number": ticket.number, "status": ticket.status, "department": ticket.department,
+            "address": ticket.address, "customer": ticket.customer, "subject": ticket.subject,
+            "created_at": _iso(ticket.created_at), "updated_at": _iso(ticket.updated_at),
+            "closed_at": _iso(ticket.closed_at)}
+
+
+def list_tickets(engine: Engine, status: str | None, limit: int) -> list[dict]:
+    with Session(engine) as session:
+        query = select(Ticket).order_by(Ticket.id.desc()).limit(limit)
+        if status:
+            query = query.where(Ticket.status == status)
+        return [ticket_summary(t) for t in session.exec(query).all()]
+
+
+def show_ticket(engine: Engine, number: str) -> dict | None:
+    with Session(engine) as session:
+        ticket = session.exec(select(Ticket).where(Ticket.number == number.upper())).first()
+        if ticket is None:
+            return None
+        data = ticket_summary(ticket)
+        articles = session.exec(select(TicketArticle).where(TicketArticle.ticket_id == ticket.id)
+                                .order_by(TicketArticle.id)).all()
+        data["articles"] = [{
+            "kind": a.kind, "sender": a.sender, "subject": a.subject, "inbound_id": a.inbound_id,
+            "created_at": _iso(a.created_at), "body": a.body_text,
+            "attachments": [{"filename": f.filename, "content_type": f.content_type,
+                             "size": f.size, "sha256": f.sha256} for f in session.exec(
+                select(Attachment).where(Attachment.article_id == a.id)).all()],
+        } for a in articles]
+        return data
+
+
+def reply_summary(reply: Reply) -> dict:
+    return {"id": reply.id, "kind": reply.kind, "to": reply.rcpt, "subject": reply.subject,
+            "status": reply.status, "attempts": reply.attempts,
+            "next_attempt_at": _iso(reply.next_attempt_at), "last_error": reply.last_error,
+            "created_at": _iso(reply.created_at), "sent_at": _iso(reply.sent_at),
+            "message_id": reply.message_id, "inbound_id": reply.inbound_id}
+
+
+def list_replies(engine: Engine, status: str | None, limit: int) -> list[dict]:
+    with Session(engine) as session:
+        query = select(Reply).order_by(Reply.id.desc()).limit(limit)
+        if status:
+            query = query.where(Reply.status == status)
+        result = []
+        for reply in session.exec(query).all():
+            data = reply_summary(reply)
+            data["attempt_log"] = [{"at": _iso(a.at), "outcome": a.outcome, "detail": a.detail}
+                                   for a in session.exec(select(DeliveryAttempt).where(
+                                       DeliveryAttempt.reply_id == reply.id)).all()]
+            result.append(data)
+        return result
+
+
+def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[dict]:
+    interval = timedelta(hours=settings.responder.redirect_interval_hours)
+    with Session(engine) as session:
+        rows = session.exec(select(ResponderState).where(ResponderState.sender != GLOBAL)
+                            .order_by(ResponderState.last_reply_at.desc()).limit(limit)).all()
+        return [{"sender": r.sender, "address": r.address, "kind": r.kind,
+                 "last_reply": _iso(r.last_reply_at),
+                 "next_eligible": _iso(r.last_reply_at + (interval if r.kind == "redirect"
+                                                          else WINDOW)),
+                 "count": r.total_count, "suppressed": r.suppressed_count} for r in rows]

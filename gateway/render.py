@@ -1,0 +1,179 @@
+"""jinja2: a decision → a complete reply message with RFC 3834 headers. No I/O beyond templates."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from gateway.classify import REPLY_MESSAGE_ID_PREFIX
+from gateway.config import AddressConfig, GatewaySettings
+from gateway.decide import ReplyKind
+
+SUBJECT_MAX = 180
+REFERENCES_MAX = 20
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+TEMPLATE_NAMES = ("ack", "redirect_account_center", "redirect_contact_form")
+
+
+@dataclass(frozen=True)
+class ReplyRequest:
+    """What a reply needs to know about the mail it answers."""
+
+    kind: ReplyKind
+    to: str
+    address: AddressConfig
+    original_subject: str
+    original_message_id: str | None
+    original_references: tuple[str, ...] = ()
+    customer_name: str = ""
+    ticket_number: str | None = None
+    announce: bool = False
+
+
+@dataclass
+class RenderedReply:
+    to: str
+    subject: str
+    message_id: str
+    headers: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+    html: str = ""
+    raw: bytes = b""
+
+    def as_json(self) -> dict:
+        return {"to": self.to, "subject": self.subject, "headers": self.headers,
+                "text": self.text, "html": self.html}
+
+
+def builtin_templates_dir() -> Path:
+    return Path(str(resources.files("gateway.templates")))
+
+
+def make_environment(templates_dir: str = "") -> jinja2.Environment:
+    """Admins' own folder first (if set), then the shipped templates."""
+    paths = [templates_dir] if templates_dir else []
+    paths.append(str(builtin_templates_dir()))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        autoescape=lambda name: bool(name and ".html" in name),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def safe_subject(text: str, limit: int = SUBJECT_MAX) -> str:
+    """One line, no control characters, bounded: nothing a header injection could use."""
+    cleaned = " ".join(_CONTROL_RE.sub(" ", text or "").split())
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
+
+
+def ticket_tag(number: str) -> str:
+    return f"[{number}]"
+
+
+def reply_subject(req: ReplyRequest) -> str:
+    original = safe_subject(req.original_subject, 120) or "(kein Betreff)"
+    if req.kind is ReplyKind.ACK and req.ticket_number:
+        original = re.sub(re.escape(ticket_tag(req.ticket_number)), "", original).strip()
+        return safe_subject(f"{ticket_tag(req.ticket_number)} Eingangsbestätigung: {original}")
+    return safe_subject(f"Automatische Antwort: {original}")
+
+
+def new_message_id(domain: str) -> str:
+    return f"<{REPLY_MESSAGE_ID_PREFIX}{uuid.uuid4().hex}@{domain}>"
+
+
+class Renderer:
+    def __init__(self, settings: GatewaySettings) -> None:
+        self.settings = settings
+        self.env = make_environment(settings.templates_dir)
+
+    def loop_token(self) -> str:
+        return f"support-gateway@{self.settings.domain}"
+
+    def check_templates(self) -> list[str]:
+        """Load and render every template once with sample data; returns the problems found."""
+        problems = []
+        for address in self.settings.addresses:
+            for kind in (ReplyKind.ACK, ReplyKind.REDIRECT):
+                req = ReplyRequest(kind, "kunde@example.com", address, "Test", "<t@example.com>",
+                                   ticket_number="TK-000001", announce=True)
+                try:
+                    self._bodies(req)
+                except jinja2.TemplateError as exc:
+                    where = getattr(exc, "filename", None) or getattr(exc, "name", "") or ""
+                    problems.append(f"{address.address} {kind}: {where} {exc}".strip())
+        return problems
+
+    def _context(self, req: ReplyRequest, subject: str) -> dict:
+        cutover = self.settings.to_aware(req.address.cutover)
+        assert cutover is not None
+        return {
+            "address": req.address.address, "department": req.address.department,
+            "company": self.settings.company, "customer_name": safe_subject(req.customer_name, 80),
+            "account_center_url": self.settings.account_center_url,
+            "contact_form_url": self.settings.contact_form_url,
+            "ticket_number": req.ticket_number or "",
+            "ticket_tag": ticket_tag(req.ticket_number or ""), "announce": req.announce,
+            "cutover_de": cutover.strftime("%d.%m.%Y"),
+            "cutover_en": f"{cutover.day} {_MONTHS_EN[cutover.month - 1]} {cutover.year}",
+            "languages": list(self.settings.responder.languages), "subject": subject,
+        }
+
+    def _template_name(self, req: ReplyRequest) -> str:
+        if req.kind is ReplyKind.ACK:
+            return req.address.ack_template
+        return req.address.template_for_redirect
+
+    def _bodies(self, req: ReplyRequest) -> tuple[str, str, str]:
+        subject = reply_subject(req)
+        context = self._context(req, subject)
+        name = self._template_name(req)
+        text = self.env.get_template(f"{name}.txt.j2").render(context)
+        html = self.env.get_template(f"{name}.html.j2").render(context)
+        return subject, text, html
+
+    def render(self, req: ReplyRequest, now: datetime) -> RenderedReply:
+        subject, text, html = self._bodies(req)
+        message_id = new_message_id(self.settings.domain)
+        headers = self._headers(req, subject, message_id, now)
+        msg = EmailMessage(policy=policy.SMTP)
+        for name, value in headers.items():
+            msg[name] = value
+        msg.set_content(text, cte="quoted-printable")
+        msg.add_alternative(html, subtype="html", cte="quoted-printable")
+        return RenderedReply(req.to, subject, message_id, headers, text, html, msg.as_bytes())
+
+    def _headers(self, req: ReplyRequest, subject: str, message_id: str,
+                 now: datetime) -> dict[str, str]:
+        address = req.address
+        references = [*req.original_references][-REFERENCES_MAX:]
+        if req.original_message_id:
+            references.append(req.original_message_id)
+        headers = {
+            "From": formataddr((address.display_name or address.department, address.address)),
+            "To": req.to,
+            "Subject": subject,
+            "Date": format_datetime(now.astimezone(self.settings.zone)),
+            "Message-ID": message_id,
+            "Auto-Submitted": "auto-replied",
+            "X-Auto-Response-Suppress": "All",
+            "X-Loop": self.loop_token(),
+            "Content-Language": ", ".join(self.settings.responder.languages),
+        }
+        if req.original_message_id:
+            headers["In-Reply-To"] = req.original_message_id
+        if references:
+            headers["References"] = " ".join(references)
+        return headers

@@ -1,0 +1,78 @@
+"""Shared fixtures: a migrated SQLite database per test, a fixed clock, a mail factory."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from gateway.clock import FixedClock
+from gateway.config import settings_from_dict
+from gateway.db import ensure_schema, make_engine
+from gateway.ingest.store import Incoming, store
+from gateway.process import Pipeline
+
+BERLIN = ZoneInfo("Europe/Berlin")
+BEFORE = datetime(2025, 9, 1, 10, 0, tzinfo=BERLIN)
+ANNOUNCE = datetime(2025, 10, 1, 10, 0, tzinfo=BERLIN)
+AFTER = datetime(2025, 10, 14, 10, 0, tzinfo=BERLIN)
+
+
+def make_mail(subject: str = "Server down", body: str = "Hallo, srv-web-01 ist down.",
+              sender: str = "max@kunde.example", to: str = "technik@centron.de",
+              message_id: str | None = "<m1@kunde.example>", headers: dict | None = None,
+              name: str = "Max Kunde") -> bytes:
+    lines = [f"From: {name} <{sender}>", f"To: {to}", f"Subject: {subject}",
+             "Date: Wed, 01 Oct 2025 10:00:00 +0200", "MIME-Version: 1.0",
+             "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+    if message_id:
+        lines.append(f"Message-ID: {message_id}")
+    for key, value in (headers or {}).items():
+        lines.append(f"{key}: {value}")
+    return ("\r\n".join(lines) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path}/gateway.db"
+
+
+@pytest.fixture
+def settings(db_url, tmp_path):
+    return settings_from_dict({"database_url": db_url, "outbox_dir": str(tmp_path / "outbox")})
+
+
+@pytest.fixture
+def engine(settings):
+    engine = make_engine(settings.database_url)
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(AFTER)
+
+
+@pytest.fixture
+def pipeline(settings, engine, clock):
+    return Pipeline(settings, engine, clock)
+
+
+class Gateway:
+    """Ingest-and-process in one call, the way the pipe source does it."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def receive(self, raw: bytes, at: datetime, rcpt: str = "technik@centron.de",
+                sender: str | None = "max@kunde.example", source: str = "pipe"):
+        stored = store(self.pipeline.engine, Incoming(raw, rcpt, sender, source, at))
+        return stored, self.pipeline.process_one(stored.inbound_id)
+
+
+@pytest.fixture
+def gateway(pipeline) -> Gateway:
+    return Gateway(pipeline)
