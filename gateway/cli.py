@@ -38,7 +38,7 @@ class App:
     def engine(self):
         if self._engine is None:
             try:
-                engine = make_engine(self.settings.database_url)
+                engine = make_engine(self.settings.database_url, self.settings.busy_timeout_ms)
                 ensure_schema(engine)
             except (OSError, SQLAlchemyError) as exc:
                 raise TemporaryFailure(f"database {self.settings.database_url}: {exc}") from exc
@@ -111,7 +111,7 @@ def main() -> None:
         sys.exit(EX_TEMPFAIL)
 
 
-from gateway.commands import admin, mail  # noqa: E402  (commands register on `cli`)
+from gateway.commands import admin, mail, service  # noqa: E402  (commands register on `cli`)
 
-for module in (mail, admin):
+for module in (mail, admin, service):
     module.register(cli)

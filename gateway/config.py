@@ -120,6 +120,7 @@ class GatewaySettings(_Strict):
     account_center_url: str = "https://account.centron.de"
     contact_form_url: str = "https://www.centron.de/kontakt/"
     database_url: str = "sqlite:///var/gateway.db"
+    database_busy_timeout_seconds: float = Field(default=30, gt=0)
     outbox_dir: str = "var/outbox"
     templates_dir: str = ""
     ticket_prefix: str = "TK"
@@ -153,6 +154,10 @@ class GatewaySettings(_Strict):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def busy_timeout_ms(self) -> int:
+        return int(self.database_busy_timeout_seconds * 1000)
 
     @property
     def dry_run(self) -> bool:

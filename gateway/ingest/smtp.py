@@ -1,0 +1,199 @@
+"""SMTP and LMTP reception (aiosmtpd). The receiver only validates, stores and answers:
+`250` only after the mail is committed, `451` when it cannot be, processing happens later."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiosmtpd.lmtp import LMTP
+from aiosmtpd.smtp import SMTP, Envelope, Session
+from sqlalchemy import Engine
+
+from gateway.clock import Clock
+from gateway.config import GatewaySettings
+from gateway.errors import TemporaryFailure
+from gateway.ingest.store import Incoming, Stored, store_batch
+from gateway.phases import Phase
+from gateway.process import timeline_for
+
+log = logging.getLogger("gateway.smtp")
+
+
+class Status:
+    """Protocol answers with their enhanced codes (RFC 3463)."""
+
+    RCPT_OK = "250 2.1.5 Recipient ok"
+    UNKNOWN_RCPT = "550 5.1.1 <{rcpt}>: not a mailbox of this gateway (no relaying)"
+    REJECT_PHASE = ("550 5.7.1 <{rcpt}>: e-mail support has ended; please open a ticket in the "
+                    "Account Center: {url}")
+    TOO_BIG = "552 5.3.4 Message too big for system"
+    STORAGE_DOWN = "451 4.3.0 Temporary storage failure, please try again later"
+    TOO_MANY = b"421 4.7.0 Too many connections, try again later\r\n"
+    QUEUED = "250 2.0.0 Ok: queued as {ref}"
+
+
+# aiosmtpd's own refusals of oversize mail carry no enhanced code; ours must (552 5.3.4).
+_REWRITES = ("552 Error: Too much mail data", "552 Error: message size exceeds")
+
+
+class BatchWriter:
+    """Stores the mail of all concurrent sessions together: one commit (one fsync) per batch.
+
+    While one batch is being committed in a worker thread, new mail queues up and forms the
+    next batch, so the batch size grows with the load by itself.
+    """
+
+    def __init__(self, engine: Engine, max_batch: int = 256) -> None:
+        self.engine = engine
+        self.max_batch = max_batch
+        self._queue: asyncio.Queue[tuple[list[Incoming], asyncio.Future]] = asyncio.Queue()
+        self._task: asyncio.Task | None = None
+        self.on_stored: Callable[[], None] = lambda: None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="batch-writer")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def store(self, items: list[Incoming]) -> list[Stored]:
+        future = asyncio.get_running_loop().create_future()
+        self._queue.put_nowait((items, future))
+        return await future
+
+    async def _run(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            while not self._queue.empty() and len(batch) < self.max_batch:
+                batch.append(self._queue.get_nowait())
+            flat = [item for items, _ in batch for item in items]
+            try:
+                results = await asyncio.to_thread(store_batch, self.engine, flat)
+            except Exception as exc:  # database down or locked: every waiting session gets 451
+                log.error("storing %d message(s) failed: %s", len(flat), exc)
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(TemporaryFailure(str(exc)))
+                continue
+            offset = 0
+            for items, future in batch:
+                if not future.done():
+                    future.set_result(results[offset: offset + len(items)])
+                offset += len(items)
+            self.on_stored()
+
+
+class ReceptionHandler:
+    """aiosmtpd handler: RCPT checks, then store-before-250 through the BatchWriter."""
+
+    def __init__(self, settings: GatewaySettings, clock: Clock, writer: BatchWriter,
+                 source: str) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.writer = writer
+        self.source = source
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        config = self.settings.address_config(address)
+        if config is None:
+            return Status.UNKNOWN_RCPT.format(rcpt=address)
+        if timeline_for(self.settings, config).phase_at(self.clock.now()) is Phase.REJECT:
+            return Status.REJECT_PHASE.format(rcpt=address, url=self.settings.account_center_url)
+        envelope.rcpt_tos.append(address)
+        return Status.RCPT_OK
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        raw = envelope.original_content or b""
+        now = self.clock.now()
+        sender = "" if envelope.mail_from in (None, "", "<>") else envelope.mail_from
+        items = [Incoming(raw, rcpt, sender, self.source, now)
+                 for rcpt in envelope.rcpt_tos]
+        try:
+            stored = await self.writer.store(items)
+        except TemporaryFailure:
+            statuses = [Status.STORAGE_DOWN] * len(items)
+        else:
+            statuses = [Status.QUEUED.format(ref=s.inbound_id) for s in stored]
+            log.info("accepted %d byte(s) from %s for %s as %s via %s", len(raw),
+                     envelope.mail_from, ",".join(envelope.rcpt_tos),
+                     ",".join(str(s.inbound_id) for s in stored), self.source)
+        if self.source == "lmtp":
+            return "\r\n".join(statuses)  # LMTP: one answer per accepted recipient
+        return statuses[0] if len(set(statuses)) == 1 else Status.STORAGE_DOWN
+
+
+@dataclass
+class ConnectionGate:
+    """Caps concurrent connections; beyond the cap a client gets 421 and is closed."""
+
+    limit: int
+    active: int = 0
+
+
+class _Busy(asyncio.Protocol):
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        transport.write(Status.TOO_MANY)  # type: ignore[attr-defined]
+        transport.close()
+
+
+def _protocol_class(base: type[SMTP]) -> type[SMTP]:
+    class GatewayProtocol(base):  # type: ignore[valid-type, misc]
+        gate: ConnectionGate
+
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            if self._original_transport is None and self.transport is None:
+                self.gate.active += 1
+            super().connection_made(transport)
+
+        def connection_lost(self, error: Exception | None) -> None:
+            self.gate.active -= 1
+            super().connection_lost(error)
+
+        async def push(self, status) -> None:
+            if isinstance(status, str) and status.startswith(_REWRITES):
+                status = Status.TOO_BIG
+            await super().push(status)
+
+    return GatewayProtocol
+
+
+def tls_context(settings: GatewaySettings) -> ssl.SSLContext | None:
+    smtp = settings.smtp
+    if not (smtp.tls_cert_file and smtp.tls_key_file):
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(smtp.tls_cert_file, smtp.tls_key_file)
+    return context
+
+
+def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWriter,
+                     lmtp: bool) -> Callable[[], asyncio.Protocol]:
+    """A factory for loop.create_server: SMTP or LMTP sessions behind a connection cap."""
+    handler = ReceptionHandler(settings, clock, writer, "lmtp" if lmtp else "smtp")
+    gate = ConnectionGate(settings.smtp.max_connections)
+    protocol = _protocol_class(LMTP if lmtp else SMTP)
+    protocol.gate = gate
+    context = tls_context(settings)
+
+    def make() -> asyncio.Protocol:
+        if gate.active >= gate.limit:
+            return _Busy()
+        return protocol(handler, data_size_limit=settings.smtp.max_message_size,
+                        enable_SMTPUTF8=True, hostname=settings.smtp.hostname,
+                        timeout=settings.smtp.timeout_seconds, tls_context=context,
+                        ident="support-mail-gateway")
+
+    make.gate = gate  # type: ignore[attr-defined]  (the service waits for it to empty on stop)
+    return make
+
+
+def split_hostport(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    return host.strip("[]"), int(port)
