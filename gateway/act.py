@@ -1,5 +1,5 @@
 """Apply a Decision: ticket, article, attachments, outbox reply, ledger and the inbound row, in the
-caller's transaction (one per message)."""
+caller's transaction. SQLAlchemy Core here: this runs for every mail."""
 
 from __future__ import annotations
 
@@ -7,16 +7,33 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import insert, update
 from sqlmodel import Session
 
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import Action, Decision, ReplyKind
-from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, ReplyStatus, Ticket
+from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, ReplyStatus
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.render import RenderedReply, Renderer, ReplyRequest
 from gateway.responder import record_reply, record_suppressed
 from gateway.tickets import append_article, open_ticket
+
+INBOUND = InboundMessage.__table__
+REPLIES = Reply.__table__
+ATTACHMENTS = Attachment.__table__
+
+
+@dataclass(frozen=True)
+class Row:
+    """The envelope part of an inbound row (or of a mail being previewed)."""
+
+    id: int
+    raw: bytes
+    rcpt: str
+    envelope_sender: str | None
+    source: str
+    received_at: datetime
 
 
 @dataclass
@@ -62,75 +79,69 @@ def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) ->
 
 
 def _store_attachments(session: Session, article_id: int, mail: ParsedMail) -> None:
-    for item in mail.attachments:
-        session.add(Attachment(article_id=article_id, filename=item.filename,
-                               content_type=item.content_type[:255], size=len(item.data),
-                               sha256=item.sha256, content=item.data))
+    if mail.attachments:
+        session.execute(insert(ATTACHMENTS), [
+            {"article_id": article_id, "filename": item.filename,
+             "content_type": item.content_type[:255], "size": len(item.data),
+             "sha256": item.sha256, "content": item.data} for item in mail.attachments])
 
 
-def _ticket_for(session: Session, settings: GatewaySettings, row: InboundMessage,
-                ev: Evaluation) -> Ticket:
+def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
+                ev: Evaluation) -> tuple[int, str]:
     customer = ev.reply_to or ev.mail.from_addr or row.envelope_sender or "(unknown)"
     if ev.decision.action is Action.FOLLOWUP:
         assert ev.decision.thread is not None
-        ticket = session.get(Ticket, ev.decision.thread.ticket_id)
-        assert ticket is not None
-        kind = "followup"
+        ticket_id, number, kind = ev.decision.thread.ticket_id, ev.decision.thread.number, "followup"
     else:
-        ticket = open_ticket(session, prefix=settings.ticket_prefix, address=ev.address.address,
-                             department=ev.address.department, subject=ev.mail.subject,
-                             customer=customer, at=row.received_at)
+        ticket_id, number = open_ticket(
+            session, prefix=settings.ticket_prefix, address=ev.address.address,
+            department=ev.address.department, subject=ev.mail.subject, customer=customer,
+            at=row.received_at)
         kind = "initial"
-    article = append_article(session, ticket, inbound_id=row.id, kind=kind, sender=customer,
-                             subject=ev.mail.subject, body=ev.mail.text, at=row.received_at)
-    _store_attachments(session, article.id, ev.mail)
-    row.ticket_id = ticket.id
-    return ticket
+    article_id = append_article(session, ticket_id, inbound_id=row.id, kind=kind, sender=customer,
+                                subject=ev.mail.subject, body=ev.mail.text, at=row.received_at)
+    _store_attachments(session, article_id, ev.mail)
+    return ticket_id, number
 
 
 def queue_reply(session: Session, settings: GatewaySettings, rendered: RenderedReply, *,
-                row: InboundMessage, kind: ReplyKind, ticket_id: int | None,
-                now: datetime) -> Reply:
-    reply = Reply(inbound_id=row.id, ticket_id=ticket_id, kind=str(kind), rcpt=rendered.to,
-                  envelope_sender=settings.relay.envelope_sender, subject=rendered.subject,
-                  message_id=rendered.message_id, raw=rendered.raw, status=ReplyStatus.QUEUED,
-                  next_attempt_at=now, created_at=now)
-    session.add(reply)
-    return reply
+                inbound_id: int, kind: ReplyKind, ticket_id: int | None, now: datetime) -> None:
+    session.execute(insert(REPLIES).values(
+        inbound_id=inbound_id, ticket_id=ticket_id, kind=str(kind), rcpt=rendered.to,
+        envelope_sender=settings.relay.envelope_sender, subject=rendered.subject,
+        message_id=rendered.message_id, raw=rendered.raw, status=ReplyStatus.QUEUED, attempts=0,
+        next_attempt_at=now, created_at=now))
 
 
-def apply(session: Session, settings: GatewaySettings, renderer: Renderer, row: InboundMessage,
+def apply(session: Session, settings: GatewaySettings, renderer: Renderer, row: Row,
           ev: Evaluation, now: datetime) -> Outcome:
     decision = ev.decision
     outcome = Outcome(str(decision.action), decision.reason, row.rcpt, str(decision.phase),
                       inbound_id=row.id, notes=list(decision.notes))
-    ticket = None
+    ticket_id = None
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
-        ticket = _ticket_for(session, settings, row, ev)
-        outcome.ticket = ticket.number
+        ticket_id, outcome.ticket = _ticket_for(session, settings, row, ev)
     if decision.reply is not None and ev.reply_to:
-        req = reply_request(ev, decision.reply, ticket.number if ticket else None)
-        outcome.reply = renderer.render(req, now)
-        queue_reply(session, settings, outcome.reply, row=row, kind=decision.reply,
-                    ticket_id=ticket.id if ticket else None, now=now)
+        outcome.reply = renderer.render(reply_request(ev, decision.reply, outcome.ticket), now)
+        queue_reply(session, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
+                    ticket_id=ticket_id, now=now)
         record_reply(session, sender=ev.reply_to, address=ev.address.address,
                      kind=str(decision.reply), at=row.received_at)
     elif decision.reason == "rate-limited" and ev.reply_to:
-        record_suppressed(session, sender=ev.reply_to, address=ev.address.address,
-                          kind="redirect", at=row.received_at)
-    _finish_row(row, settings, ev, now)
+        record_suppressed(session, sender=ev.reply_to, address=ev.address.address, kind="redirect")
+    _finish_row(session, row, settings, ev, ticket_id, now)
     return outcome
 
 
-def _finish_row(row: InboundMessage, settings: GatewaySettings, ev: Evaluation,
-                now: datetime) -> None:
+def _finish_row(session: Session, row: Row, settings: GatewaySettings, ev: Evaluation,
+                ticket_id: int | None, now: datetime) -> None:
     decision = ev.decision
-    row.subject, row.from_addr = ev.mail.subject[:2000], ev.mail.from_addr[:998] or None
-    row.action, row.reason, row.phase = str(decision.action), decision.reason, str(decision.phase)
-    row.policy = settings.fingerprint
-    row.parse_error = ev.mail.error
-    row.detail = json.dumps({"reply_to": ev.reply_to, "notes": list(decision.notes),
-                             "automated": list(ev.classification_reasons),
-                             "thread": decision.thread.via if decision.thread else None,
-                             "defects": ev.mail.defects[:20]})
-    row.status, row.processed_at, row.error = InboundStatus.DONE, now, None
+    detail = {"reply_to": ev.reply_to, "notes": list(decision.notes),
+              "automated": list(ev.classification_reasons),
+              "thread": decision.thread.via if decision.thread else None,
+              "defects": ev.mail.defects[:20]}
+    session.execute(update(INBOUND).where(INBOUND.c.id == row.id).values(
+        subject=ev.mail.subject[:2000], from_addr=ev.mail.from_addr[:998] or None,
+        action=str(decision.action), reason=decision.reason, phase=str(decision.phase),
+        policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),
+        status=InboundStatus.DONE, processed_at=now, error=None, ticket_id=ticket_id))

@@ -10,6 +10,7 @@ from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
+from email.policy import EmailPolicy, compat32
 from email.utils import getaddresses, parseaddr
 
 import html2text
@@ -21,7 +22,21 @@ _MSGID_RE = re.compile(r"<[^<>\s]+>")
 _HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
 _MSGID_HEADER_RE = re.compile(rb"^message-id:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.I | re.M)
 _UNSAFE_FILENAME_RE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
-_PARSER = BytesParser(policy=policy.default)
+
+
+class _ParsePolicy(EmailPolicy):
+    """policy.default with compat32 header fetching.
+
+    The header registry builds a parsed object for every header touched, the parser itself
+    touches Content-Type on every part: three quarters of the parse time. We need only a few
+    headers decoded, which `decode_header_value` does, tolerantly, on the raw values.
+    """
+
+    def header_fetch_parse(self, name, value):
+        return compat32.header_fetch_parse(name, value)
+
+
+_PARSER = BytesParser(policy=_ParsePolicy())
 
 
 @dataclass(frozen=True)
@@ -115,38 +130,38 @@ def sanitize_filename(name: str | None, index: int, content_type: str) -> str:
     return cleaned
 
 
-def _safe_str(msg: Message, name: str) -> str:
-    """A header as text; falls back to decoding the raw value by hand."""
-    try:
-        value = msg.get(name)
-        return "" if value is None else str(value)
-    except Exception:
-        for key, raw_value in msg.raw_items() if hasattr(msg, "raw_items") else msg.items():
-            if key.lower() == name.lower():
-                return _decode_raw_header(raw_value)
-        return ""
+def _raw_values(msg: Message, name: str) -> list[str]:
+    wanted = name.lower()
+    return [value for key, value in msg.raw_items() if key.lower() == wanted]
 
 
-def _decode_raw_header(value: str) -> str:
-    try:
-        return str(make_header(decode_header(value)))
-    except Exception:
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+def _header_text(msg: Message, name: str) -> str:
+    """The first value of a header, decoded (RFC 2047, raw 8-bit as UTF-8 or Windows-1252)."""
+    values = _raw_values(msg, name)
+    return decode_header_value(values[0]) if values else ""
+
+
+def decode_header_value(value: str) -> str:
+    """Never raises: undecodable encoded words stay as they are, raw bytes are guessed."""
+    if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
+        value = decode_bytes(value.encode("ascii", "surrogateescape"), "utf-8")
+    value = str(value)
+    if "=?" in value:
+        try:
+            value = str(make_header(decode_header(value)))
+        except Exception:  # broken encoded word or unknown charset: keep the raw text
+            pass
+    return " ".join(value.split())
 
 
 def _header_pairs(msg: Message) -> list[tuple[str, str]]:
-    pairs = []
-    items = msg.raw_items() if hasattr(msg, "raw_items") else msg.items()
-    for key, value in items:
-        text = value if isinstance(value, str) else str(value)
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        pairs.append((key.lower(), " ".join(text.split())))
-    return pairs
+    return [(key.lower(), decode_header_value(value)) for key, value in msg.raw_items()]
 
 
 def _addresses(msg: Message, *names: str) -> list[str]:
-    values = [_safe_str(msg, name) for name in names]
-    return [addr.lower() for _, addr in getaddresses([v for v in values if v]) if "@" in addr]
+    values = [v for name in names for v in _raw_values(msg, name)]
+    return [addr.lower() for _, addr in getaddresses([decode_header_value(v) for v in values])
+            if "@" in addr]
 
 
 def _part_text(part: Message) -> str:
@@ -213,6 +228,8 @@ def _walk(part: Message, mail: ParsedMail) -> None:
 def _add_attachment(part: Message, mail: ParsedMail, fallback_name: str | None = None) -> None:
     try:
         name = part.get_filename() or fallback_name
+        if name and "=?" in name:  # RFC 2047 in a filename: wrong, but what many clients send
+            name = decode_header_value(name)
     except Exception:
         name = fallback_name
     ctype = part.get_content_type()
@@ -222,14 +239,14 @@ def _add_attachment(part: Message, mail: ParsedMail, fallback_name: str | None =
 
 def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
     mail.headers = _header_pairs(msg)
-    mail.subject = " ".join(_safe_str(msg, "subject").split())
-    name, addr = parseaddr(_safe_str(msg, "from"))
+    mail.subject = mail.header("subject") or ""
+    name, addr = parseaddr(mail.header("from") or "")
     mail.from_name, mail.from_addr = name, addr.lower()
     mail.reply_to = _addresses(msg, "reply-to")
     mail.recipients = _addresses(msg, "to", "cc")
-    mail.message_id = (_MSGID_RE.findall(_safe_str(msg, "message-id")) or [None])[0]
-    mail.in_reply_to = _MSGID_RE.findall(_safe_str(msg, "in-reply-to"))
-    mail.references = _MSGID_RE.findall(_safe_str(msg, "references"))
+    mail.message_id = (_MSGID_RE.findall(mail.header("message-id") or "") or [None])[0]
+    mail.in_reply_to = _MSGID_RE.findall(" ".join(mail.header_values("in-reply-to")))
+    mail.references = _MSGID_RE.findall(" ".join(mail.header_values("references")))
     mail.content_type = msg.get_content_type()
 
 

@@ -4,13 +4,13 @@ error; one poison mail never blocks the others."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import Engine, or_, update
-from sqlmodel import Session, func, select
+from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
-from gateway.act import Evaluation, Outcome, apply, reply_request
+from gateway.act import Evaluation, Outcome, Row, apply, reply_request
 from gateway.classify import Context, Envelope, classify
 from gateway.clock import Clock
 from gateway.config import AddressConfig, GatewaySettings
@@ -26,6 +26,9 @@ from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
+INBOUND = InboundMessage.__table__
+ROW_COLUMNS = (INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
+               INBOUND.c.source, INBOUND.c.received_at)
 
 
 def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
@@ -47,24 +50,13 @@ def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
     return return_path or mail.from_addr or None
 
 
-@dataclass(frozen=True)
-class Row:
-    """The envelope part of an inbound row, so preview can evaluate without storing one."""
-
-    id: int
-    raw: bytes
-    rcpt: str
-    envelope_sender: str | None
-    source: str
-    received_at: datetime
-
-
 class Pipeline:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock) -> None:
         self.settings = settings
         self.engine = engine
         self.clock = clock
         self.renderer = Renderer(settings)
+        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
         responder = settings.responder
         self.context = Context(
             own_addresses=frozenset(settings.own_addresses()),
@@ -76,7 +68,7 @@ class Pipeline:
                              global_replies_per_hour=responder.global_replies_per_hour)
 
     # -- evaluation (reads only) --------------------------------------------------------------
-    def evaluate(self, session: Session, row: Row | InboundMessage) -> Evaluation:
+    def evaluate(self, session: Session, row: Row) -> Evaluation:
         address = self.settings.address_config(row.rcpt)
         if address is None:
             raise ValueError(f"{row.rcpt} is not a configured address")
@@ -84,7 +76,7 @@ class Pipeline:
         envelope = Envelope(row.envelope_sender, row.rcpt, row.source)
         found = classify(mail, envelope, self.context)
         reply_to = reply_address(mail, row.envelope_sender)
-        timeline = timeline_for(self.settings, address)
+        timeline = self.timelines[address.address]
         rates = RateFacts()
         if reply_to and not found.automated:
             rates = read_rates(session, sender=reply_to, address=address.address,
@@ -100,22 +92,53 @@ class Pipeline:
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
-        """Process one claimed row in one transaction; on failure the row is marked failed."""
+        """Process one row in its own transaction; on failure the row is marked failed."""
+        outcomes = self.process_batch([inbound_id])
+        return outcomes[0] if outcomes else None
+
+    def process_batch(self, ids: list[int]) -> list[Outcome]:
+        """Process rows in one transaction (one commit), each inside its own savepoint: a
+        failing mail is rolled back alone and marked failed; the others go on."""
+        outcomes, failures = [], []
         try:
             with transaction(self.engine) as session:
-                row = session.get(InboundMessage, inbound_id)
-                if row is None or row.status == InboundStatus.DONE:
-                    return None
-                evaluation = self.evaluate(session, row)
-                outcome = apply(session, self.settings, self.renderer, row, evaluation,
-                                self.clock.now())
-            log.info("inbound %s: %s (%s) for %s%s", inbound_id, outcome.action, outcome.reason,
-                     outcome.rcpt, f" ticket {outcome.ticket}" if outcome.ticket else "")
-            return outcome
-        except Exception as exc:
-            log.exception("inbound %s: processing failed", inbound_id)
+                for inbound_id in ids:
+                    try:
+                        with session.begin_nested():
+                            outcome = self._process_row(session, inbound_id)
+                    except Exception as exc:
+                        log.exception("inbound %s: processing failed", inbound_id)
+                        failures.append((inbound_id, exc))
+                        continue
+                    if outcome is not None:
+                        outcomes.append(outcome)
+        except SQLAlchemyError:  # the commit itself failed: nothing of it happened
+            log.exception("committing a batch of %d failed; they are released", len(ids))
+            self._release(ids)
+            raise
+        for inbound_id, exc in failures:
             self._mark_failed(inbound_id, exc)
+        for outcome in outcomes:
+            log.info("inbound %s: %s (%s) for %s%s", outcome.inbound_id, outcome.action,
+                     outcome.reason, outcome.rcpt,
+                     f" ticket {outcome.ticket}" if outcome.ticket else "")
+        return outcomes
+
+    def _process_row(self, session: Session, inbound_id: int) -> Outcome | None:
+        found = session.execute(select(*ROW_COLUMNS, INBOUND.c.status)
+                                .where(INBOUND.c.id == inbound_id)).first()
+        if found is None or found.status == InboundStatus.DONE:
             return None
+        row = Row(*found[:-1])
+        evaluation = self.evaluate(session, row)
+        return apply(session, self.settings, self.renderer, row, evaluation, self.clock.now())
+
+    def _release(self, ids: list[int]) -> None:
+        table = InboundMessage.__table__
+        with transaction(self.engine) as session:
+            session.execute(update(table).where(table.c.id.in_(ids), table.c.status ==
+                                                InboundStatus.PROCESSING)
+                            .values(status=InboundStatus.RECEIVED, claimed_at=None))
 
     def _mark_failed(self, inbound_id: int, exc: Exception) -> None:
         with transaction(self.engine) as session:
@@ -130,12 +153,12 @@ class Pipeline:
         states = [InboundStatus.RECEIVED] + ([InboundStatus.FAILED] if retry_failed else [])
         table = InboundMessage.__table__
         with transaction(self.engine) as session:
-            ids = session.exec(
-                select(InboundMessage.id).where(or_(
-                    InboundMessage.status.in_(states),
-                    (InboundMessage.status == InboundStatus.PROCESSING)
-                    & (InboundMessage.claimed_at < now - STALE_CLAIM)))
-                .order_by(InboundMessage.id).limit(limit)).all()
+            ids = session.execute(
+                select(INBOUND.c.id).where(or_(
+                    INBOUND.c.status.in_(states),
+                    (INBOUND.c.status == InboundStatus.PROCESSING)
+                    & (INBOUND.c.claimed_at < now - STALE_CLAIM)))
+                .order_by(INBOUND.c.id).limit(limit)).scalars().all()
             if ids:
                 session.execute(update(table).where(table.c.id.in_(ids)).values(
                     status=InboundStatus.PROCESSING, claimed_at=now,
@@ -149,10 +172,7 @@ class Pipeline:
             if not ids:
                 return outcomes
             retry_failed = False  # failed rows get one more try per call, not an endless loop
-            for inbound_id in ids:
-                outcome = self.process_one(inbound_id)
-                if outcome is not None:
-                    outcomes.append(outcome)
+            outcomes.extend(self.process_batch(ids))
 
     def release_claims(self) -> int:
         """At start-up of a single instance: whatever a crash left 'processing' goes back."""
@@ -174,7 +194,7 @@ class Pipeline:
             if decision.thread is not None:
                 outcome.ticket = decision.thread.number
             elif decision.action == "ticket":
-                next_id = (session.exec(select(func.max(Ticket.id))).one() or 0) + 1
+                next_id = (session.execute(select(func.max(Ticket.id))).scalar() or 0) + 1
                 outcome.ticket = ticket_number(self.settings.ticket_prefix, next_id)
                 outcome.notes.append("ticket number is provisional")
             if decision.reply is not None and ev.reply_to:

@@ -1,15 +1,22 @@
-"""Tickets: numbers, and finding the ticket a mail answers (In-Reply-To/References, then subject tag)."""
+"""Tickets: numbers, and finding the ticket a mail answers (In-Reply-To/References, then the
+subject tag). SQLAlchemy Core on this hot path: the ORM cost more than parsing the mail."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import insert, select, update
+from sqlmodel import Session
 
 from gateway.decide import ThreadMatch
 from gateway.models import InboundMessage, Reply, Ticket, TicketArticle
 from gateway.parse import ParsedMail
+
+TICKETS = Ticket.__table__
+ARTICLES = TicketArticle.__table__
+REPLIES = Reply.__table__
+INBOUND = InboundMessage.__table__
 
 
 def ticket_number(prefix: str, ticket_id: int) -> str:
@@ -20,62 +27,59 @@ def subject_tag_re(prefix: str) -> re.Pattern[str]:
     return re.compile(r"\[(" + re.escape(prefix) + r"-\d{6,})\]", re.I)
 
 
-def _match(ticket: Ticket | None, via: str) -> ThreadMatch | None:
-    if ticket is None or ticket.id is None or ticket.number is None:
-        return None
-    return ThreadMatch(ticket.id, ticket.number, ticket.created_at, via)
+def _match(session: Session, condition, via: str) -> ThreadMatch | None:
+    found = session.execute(select(TICKETS.c.id, TICKETS.c.number, TICKETS.c.created_at)
+                            .where(condition)).first()
+    return ThreadMatch(found.id, found.number, found.created_at, via) if found else None
 
 
 def find_thread(session: Session, mail: ParsedMail, prefix: str) -> ThreadMatch | None:
     """In-Reply-To first, then References (newest first), then the ticket tag in the subject."""
     for via, ids in (("in-reply-to", mail.in_reply_to), ("references", mail.references[::-1])):
         for message_id in ids:
-            found = _ticket_by_message_id(session, message_id)
-            if found is not None:
-                return _match(found, via)
+            ticket_id = _ticket_id_by_message_id(session, message_id)
+            if ticket_id is not None:
+                return _match(session, TICKETS.c.id == ticket_id, via)
     tag = subject_tag_re(prefix).search(mail.subject)
     if tag:
-        number = tag.group(1).upper()
-        found = session.exec(select(Ticket).where(Ticket.number == number)).first()
-        return _match(found, "subject-tag")
+        return _match(session, TICKETS.c.number == tag.group(1).upper(), "subject-tag")
     return None
 
 
-def _ticket_by_message_id(session: Session, message_id: str) -> Ticket | None:
-    reply = session.exec(select(Reply).where(Reply.message_id == message_id)).first()
-    if reply is not None and reply.ticket_id is not None:
-        return session.get(Ticket, reply.ticket_id)
-    inbound = session.exec(select(InboundMessage).where(
-        InboundMessage.message_id == message_id, InboundMessage.ticket_id.is_not(None))).first()
-    if inbound is not None:
-        return session.get(Ticket, inbound.ticket_id)
-    return None
+def _ticket_id_by_message_id(session: Session, message_id: str) -> int | None:
+    """Our reply's Message-ID, or the customer's own earlier mail in that ticket."""
+    found = session.execute(select(REPLIES.c.ticket_id).where(
+        REPLIES.c.message_id == message_id, REPLIES.c.ticket_id.is_not(None))).first()
+    if found is None:
+        found = session.execute(select(INBOUND.c.ticket_id).where(
+            INBOUND.c.message_id == message_id, INBOUND.c.ticket_id.is_not(None))).first()
+    return found[0] if found else None
 
 
 def open_ticket(session: Session, *, prefix: str, address: str, department: str, subject: str,
-                customer: str, at: datetime) -> Ticket:
-    ticket = Ticket(address=address, department=department, subject=subject or "(kein Betreff)",
-                    customer=customer, status="open", created_at=at, updated_at=at)
-    session.add(ticket)
-    session.flush()  # the id makes the number: unique without a second counter
-    ticket.number = ticket_number(prefix, ticket.id)
-    return ticket
+                customer: str, at: datetime) -> tuple[int, str]:
+    ticket_id = session.execute(insert(TICKETS).values(
+        address=address, department=department, subject=subject or "(kein Betreff)",
+        customer=customer[:998], status="open", created_at=at, updated_at=at)
+        .returning(TICKETS.c.id)).scalar_one()
+    number = ticket_number(prefix, ticket_id)  # the id makes the number: unique, no counter
+    session.execute(update(TICKETS).where(TICKETS.c.id == ticket_id).values(number=number))
+    return ticket_id, number
 
 
-def append_article(session: Session, ticket: Ticket, *, inbound_id: int, kind: str, sender: str,
-                   subject: str, body: str, at: datetime) -> TicketArticle:
-    article = TicketArticle(ticket_id=ticket.id, inbound_id=inbound_id, kind=kind, sender=sender,
-                            subject=subject, body_text=body, created_at=at)
-    session.add(article)
-    if ticket.status == "closed":  # a customer answering a closed ticket reopens it
-        ticket.status, ticket.closed_at = "open", None
-    ticket.updated_at = at
-    session.flush()
-    return article
+def append_article(session: Session, ticket_id: int, *, inbound_id: int, kind: str, sender: str,
+                   subject: str, body: str, at: datetime) -> int:
+    article_id = session.execute(insert(ARTICLES).values(
+        ticket_id=ticket_id, inbound_id=inbound_id, kind=kind, sender=sender[:998],
+        subject=subject, body_text=body, created_at=at).returning(ARTICLES.c.id)).scalar_one()
+    if kind != "initial":  # a customer answering a closed ticket reopens it
+        session.execute(update(TICKETS).where(TICKETS.c.id == ticket_id).values(
+            status="open", closed_at=None, updated_at=at))
+    return article_id
 
 
 def close_ticket(session: Session, number: str, at: datetime) -> Ticket | None:
-    ticket = session.exec(select(Ticket).where(Ticket.number == number.upper())).first()
+    ticket = session.exec(select(Ticket).where(Ticket.number == number.upper())).scalars().first()
     if ticket is not None:
         ticket.status, ticket.closed_at, ticket.updated_at = "closed", at, at
     return ticket
