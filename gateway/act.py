@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
 from gateway.config import AddressConfig, GatewaySettings
@@ -16,12 +16,14 @@ from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, Rep
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.render import RenderedReply, Renderer, ReplyRequest
-from gateway.responder import record_reply, record_suppressed
+from gateway.responder import Ledger, record_reply, record_suppressed
 from gateway.tickets import append_article, open_ticket
 
 INBOUND = InboundMessage.__table__
 REPLIES = Reply.__table__
 ATTACHMENTS = Attachment.__table__
+REPLY_INSERT = insert(REPLIES)
+INBOUND_DONE = update(INBOUND).where(INBOUND.c.id == bindparam("_id"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Evaluation:
     decision: Decision
     reply_to: str | None
     classification_reasons: tuple[str, ...] = ()
+    ledger: Ledger = field(default_factory=Ledger)
 
 
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
@@ -106,7 +109,7 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
 
 def queue_reply(session: Session, settings: GatewaySettings, rendered: RenderedReply, *,
                 inbound_id: int, kind: ReplyKind, ticket_id: int | None, now: datetime) -> None:
-    session.execute(insert(REPLIES).values(
+    session.execute(REPLY_INSERT, dict(
         inbound_id=inbound_id, ticket_id=ticket_id, kind=str(kind), rcpt=rendered.to,
         envelope_sender=settings.relay.envelope_sender, subject=rendered.subject,
         message_id=rendered.message_id, raw=rendered.raw, status=ReplyStatus.QUEUED, attempts=0,
@@ -125,8 +128,7 @@ def apply(session: Session, settings: GatewaySettings, renderer: Renderer, row: 
         outcome.reply = renderer.render(reply_request(ev, decision.reply, outcome.ticket), now)
         queue_reply(session, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
                     ticket_id=ticket_id, now=now)
-        record_reply(session, sender=ev.reply_to, address=ev.address.address,
-                     kind=str(decision.reply), at=row.received_at)
+        record_reply(session, ev.ledger, kind=str(decision.reply), at=row.received_at)
     elif decision.reason == "rate-limited" and ev.reply_to:
         record_suppressed(session, sender=ev.reply_to, address=ev.address.address, kind="redirect")
     _finish_row(session, row, settings, ev, ticket_id, now)
@@ -140,8 +142,8 @@ def _finish_row(session: Session, row: Row, settings: GatewaySettings, ev: Evalu
               "automated": list(ev.classification_reasons),
               "thread": decision.thread.via if decision.thread else None,
               "defects": ev.mail.defects[:20]}
-    session.execute(update(INBOUND).where(INBOUND.c.id == row.id).values(
-        subject=ev.mail.subject[:2000], from_addr=ev.mail.from_addr[:998] or None,
+    session.execute(INBOUND_DONE, dict(
+        _id=row.id, subject=ev.mail.subject[:2000], from_addr=ev.mail.from_addr[:998] or None,
         action=str(decision.action), reason=decision.reason, phase=str(decision.phase),
         policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),
         status=InboundStatus.DONE, processed_at=now, error=None, ticket_id=ticket_id))

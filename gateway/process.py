@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine, bindparam, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -15,20 +15,21 @@ from gateway.classify import Context, Envelope, classify
 from gateway.clock import Clock
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.db import transaction
-from gateway.decide import Facts, Limits, RateFacts, decide
+from gateway.decide import Facts, Limits, decide
 from gateway.ingest.store import Incoming
 from gateway.models import InboundMessage, InboundStatus, Ticket
 from gateway.parse import ParsedMail, parse_mail
 from gateway.phases import Timeline
 from gateway.render import Renderer
-from gateway.responder import read_rates
+from gateway.responder import Ledger, read_ledger
 from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
 INBOUND = InboundMessage.__table__
-ROW_COLUMNS = (INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
-               INBOUND.c.source, INBOUND.c.received_at)
+ROW_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
+                    INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.status).where(
+    INBOUND.c.id == bindparam("row_id"))
 
 
 def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
@@ -77,18 +78,18 @@ class Pipeline:
         found = classify(mail, envelope, self.context)
         reply_to = reply_address(mail, row.envelope_sender)
         timeline = self.timelines[address.address]
-        rates = RateFacts()
+        ledger = Ledger()
         if reply_to and not found.automated:
-            rates = read_rates(session, sender=reply_to, address=address.address,
-                               at=row.received_at, message_id=mail.message_id, inbound_id=row.id)
+            ledger = read_ledger(session, sender=reply_to, address=address.address,
+                                 message_id=mail.message_id, inbound_id=row.id)
         facts = Facts(
             phase=timeline.phase_at(row.received_at), received_at=row.received_at,
             source=row.source, classification=found, cutover=timeline.cutover,
             followup_grace=timedelta(days=address.followup_grace_days), reply_to=reply_to,
             empty=not mail.has_content and mail.error is not None,
             thread=find_thread(session, mail, self.settings.ticket_prefix),
-            rates=rates, limits=self.limits)
-        return Evaluation(address, mail, decide(facts), reply_to, found.reasons)
+            rates=ledger.rate_facts(row.received_at), limits=self.limits)
+        return Evaluation(address, mail, decide(facts), reply_to, found.reasons, ledger)
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
@@ -97,12 +98,31 @@ class Pipeline:
         return outcomes[0] if outcomes else None
 
     def process_batch(self, ids: list[int]) -> list[Outcome]:
-        """Process rows in one transaction (one commit), each inside its own savepoint: a
-        failing mail is rolled back alone and marked failed; the others go on."""
-        outcomes, failures = [], []
+        """Process rows in one transaction (one commit). Should any mail fail, the batch is
+        rolled back and redone with a savepoint per mail: the failing one is marked failed
+        alone, the others go on."""
+        if len(ids) > 1:
+            try:
+                return self._logged(self._run(ids, isolate=False)[0])
+            except Exception:
+                log.warning("a batch of %d failed; redoing it mail by mail", len(ids))
         try:
-            with transaction(self.engine) as session:
-                for inbound_id in ids:
+            outcomes, failures = self._run(ids, isolate=True)
+        except SQLAlchemyError:  # the commit itself failed: nothing of it happened
+            log.exception("committing a batch of %d failed; they are released", len(ids))
+            self._release(ids)
+            raise
+        for inbound_id, exc in failures:
+            self._mark_failed(inbound_id, exc)
+        return self._logged(outcomes)
+
+    def _run(self, ids: list[int], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
+        outcomes, failures = [], []
+        with transaction(self.engine) as session:
+            for inbound_id in ids:
+                if not isolate:
+                    outcome = self._process_row(session, inbound_id)
+                else:
                     try:
                         with session.begin_nested():
                             outcome = self._process_row(session, inbound_id)
@@ -110,14 +130,12 @@ class Pipeline:
                         log.exception("inbound %s: processing failed", inbound_id)
                         failures.append((inbound_id, exc))
                         continue
-                    if outcome is not None:
-                        outcomes.append(outcome)
-        except SQLAlchemyError:  # the commit itself failed: nothing of it happened
-            log.exception("committing a batch of %d failed; they are released", len(ids))
-            self._release(ids)
-            raise
-        for inbound_id, exc in failures:
-            self._mark_failed(inbound_id, exc)
+                if outcome is not None:
+                    outcomes.append(outcome)
+        return outcomes, failures
+
+    @staticmethod
+    def _logged(outcomes: list[Outcome]) -> list[Outcome]:
         for outcome in outcomes:
             log.info("inbound %s: %s (%s) for %s%s", outcome.inbound_id, outcome.action,
                      outcome.reason, outcome.rcpt,
@@ -125,8 +143,7 @@ class Pipeline:
         return outcomes
 
     def _process_row(self, session: Session, inbound_id: int) -> Outcome | None:
-        found = session.execute(select(*ROW_COLUMNS, INBOUND.c.status)
-                                .where(INBOUND.c.id == inbound_id)).first()
+        found = session.execute(ROW_SELECT, {"row_id": inbound_id}).first()
         if found is None or found.status == InboundStatus.DONE:
             return None
         row = Row(*found[:-1])

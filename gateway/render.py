@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import binascii
 import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.header import Header
 from email.utils import format_datetime, formataddr, parseaddr
 from importlib import resources
 from pathlib import Path
@@ -69,6 +69,7 @@ def make_environment(templates_dir: str = "") -> jinja2.Environment:
         autoescape=lambda name: bool(name and ".html" in name),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are read once per process; `serve` restarts pick changes
     )
 
 
@@ -79,14 +80,36 @@ def safe_subject(text: str, limit: int = SUBJECT_MAX) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
+def encoded_words(text: str) -> str:
+    """RFC 2047 base64 encoded words of at most 75 characters, folded onto continuation lines."""
+    words, chunk = [], ""
+    for char in text:
+        if len((chunk + char).encode("utf-8")) > 45:  # 45 bytes → 60 base64 chars + 12 framing
+            words.append(chunk)
+            chunk = ""
+        chunk += char
+    words.append(chunk)
+    return "\r\n ".join(f"=?utf-8?b?{base64.b64encode(w.encode()).decode()}?=" for w in words)
+
+
+def _fold_ascii(value: str, width: int = 76) -> str:
+    lines, line = [], ""
+    for word in value.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\r\n ".join(lines)
+
+
 def _encode_header(name: str, value: str) -> str:
     """RFC 2047 where needed, folded; addresses keep their angle brackets readable."""
     if name in ("From", "To"):
         display, address = parseaddr(value)
         return formataddr((display, address), charset="utf-8") if display else address
-    if value.isascii():
-        return Header(value, "us-ascii", header_name=name).encode(linesep="\r\n")
-    return Header(value, "utf-8", header_name=name).encode(linesep="\r\n")
+    return _fold_ascii(value) if value.isascii() else encoded_words(value)
 
 
 def _qp_part(content_type: str, body: str) -> bytes:
@@ -132,6 +155,13 @@ class Renderer:
     def __init__(self, settings: GatewaySettings) -> None:
         self.settings = settings
         self.env = make_environment(settings.templates_dir)
+        self._templates: dict[str, jinja2.Template] = {}
+        self._per_address: dict[str, dict] = {}
+
+    def _template(self, name: str) -> jinja2.Template:
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
 
     def loop_token(self) -> str:
         return f"support-gateway@{self.settings.domain}"
@@ -150,19 +180,35 @@ class Renderer:
                     problems.append(f"{address.address} {kind}: {where} {exc}".strip())
         return problems
 
-    def _context(self, req: ReplyRequest, subject: str) -> dict:
-        cutover = self.settings.to_aware(req.address.cutover)
+    def _address_context(self, address: AddressConfig) -> dict:
+        """What is the same in every reply from one address, including the rendered facts."""
+        if address.address in self._per_address:
+            return self._per_address[address.address]
+        cutover = self.settings.to_aware(address.cutover)
         assert cutover is not None
-        return {
-            "address": req.address.address, "department": req.address.department,
-            "company": self.settings.company, "customer_name": safe_subject(req.customer_name, 80),
+        base = {
+            "address": address.address, "department": address.department,
+            "company": self.settings.company,
             "account_center_url": self.settings.account_center_url,
             "contact_form_url": self.settings.contact_form_url,
-            "ticket_number": req.ticket_number or "",
-            "ticket_tag": ticket_tag(req.ticket_number or ""), "announce": req.announce,
             "cutover_de": cutover.strftime("%d.%m.%Y"),
             "cutover_en": f"{cutover.day} {_MONTHS_EN[cutover.month - 1]} {cutover.year}",
-            "languages": list(self.settings.responder.languages), "subject": subject,
+            "languages": list(self.settings.responder.languages),
+        }
+        for fmt in ("txt", "html"):
+            module = self._template(f"_facts.{fmt}.j2").make_module(base)
+            base[f"facts_{fmt}"] = {"steps": {lang: module.steps(lang) for lang in ("de", "en")},
+                                    "phone": {lang: module.phone(lang) for lang in ("de", "en")}}
+        self._per_address[address.address] = base
+        return base
+
+    def _context(self, req: ReplyRequest, subject: str) -> dict:
+        return {
+            **self._address_context(req.address),
+            "customer_name": safe_subject(req.customer_name, 80),
+            "ticket_number": req.ticket_number or "",
+            "ticket_tag": ticket_tag(req.ticket_number or ""), "announce": req.announce,
+            "subject": subject,
         }
 
     def _template_name(self, req: ReplyRequest) -> str:
@@ -174,8 +220,8 @@ class Renderer:
         subject = reply_subject(req)
         context = self._context(req, subject)
         name = self._template_name(req)
-        text = self.env.get_template(f"{name}.txt.j2").render(context)
-        html = self.env.get_template(f"{name}.html.j2").render(context)
+        text = self._template(f"{name}.txt.j2").render(context, facts=context["facts_txt"])
+        html = self._template(f"{name}.html.j2").render(context, facts=context["facts_html"])
         return subject, text, html
 
     def render(self, req: ReplyRequest, now: datetime) -> RenderedReply:

@@ -3,9 +3,10 @@ Windows and intervals are measured in reception time."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session
 
 from gateway.decide import RateFacts
@@ -16,6 +17,13 @@ GLOBAL = "*"  # sender and address of the gateway-wide counter row
 STATE = ResponderState.__table__
 REPLIES = Reply.__table__
 INBOUND = InboundMessage.__table__
+LEDGER_SELECT = select(STATE).where(or_(
+    and_(STATE.c.sender == bindparam("sender"), STATE.c.address == bindparam("address")),
+    and_(STATE.c.sender == GLOBAL, STATE.c.address == GLOBAL)))
+ANSWERED_SELECT = select(REPLIES.c.id).join(INBOUND, REPLIES.c.inbound_id == INBOUND.c.id).where(
+    INBOUND.c.message_id == bindparam("message_id"), INBOUND.c.id != bindparam("inbound_id"),
+    REPLIES.c.rcpt == bindparam("sender")).limit(1)
+STATE_UPDATE = update(STATE).where(STATE.c.id == bindparam("_id"))
 
 
 def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
@@ -24,20 +32,31 @@ def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
     return count
 
 
-def read_rates(session: Session, *, sender: str, address: str, at: datetime,
-               message_id: str | None, inbound_id: int) -> RateFacts:
-    rows = session.execute(select(STATE).where(or_(
-        and_(STATE.c.sender == sender, STATE.c.address == address),
-        and_(STATE.c.sender == GLOBAL, STATE.c.address == GLOBAL)))).all()
-    by_kind = {("all" if r.sender == GLOBAL else r.kind): r for r in rows}
-    redirect, ack, overall = by_kind.get("redirect"), by_kind.get("ack"), by_kind.get("all")
-    return RateFacts(
-        last_redirect_at=redirect.last_reply_at if redirect else None,
-        acks_in_last_hour=_in_window(ack.window_start, ack.window_count, at) if ack else 0,
-        replies_in_last_hour=_in_window(overall.window_start, overall.window_count, at)
-        if overall else 0,
-        already_answered_message=_already_answered(session, message_id, sender, inbound_id),
-    )
+@dataclass(frozen=True)
+class Ledger:
+    """The ledger rows of one (sender, address) and the global row, as read for one mail."""
+
+    sender: str = ""
+    address: str = ""
+    windows: dict = field(default_factory=dict)  # kind ("ack", "redirect", "all") → row
+    already_answered: bool = False
+
+    def rate_facts(self, at: datetime) -> RateFacts:
+        redirect, ack, overall = (self.windows.get(k) for k in ("redirect", "ack", "all"))
+        return RateFacts(
+            last_redirect_at=redirect.last_reply_at if redirect else None,
+            acks_in_last_hour=_in_window(ack.window_start, ack.window_count, at) if ack else 0,
+            replies_in_last_hour=_in_window(overall.window_start, overall.window_count, at)
+            if overall else 0,
+            already_answered_message=self.already_answered)
+
+
+def read_ledger(session: Session, *, sender: str, address: str, message_id: str | None,
+                inbound_id: int) -> Ledger:
+    rows = session.execute(LEDGER_SELECT, {"sender": sender, "address": address}).all()
+    windows = {("all" if r.sender == GLOBAL else r.kind): r for r in rows}
+    return Ledger(sender, address, windows,
+                  _already_answered(session, message_id, sender, inbound_id))
 
 
 def _already_answered(session: Session, message_id: str | None, sender: str,
@@ -45,32 +64,31 @@ def _already_answered(session: Session, message_id: str | None, sender: str,
     """The same mail reached another of our addresses (To technik@, Cc billing@) and was answered."""
     if not message_id:
         return False
-    found = session.execute(select(REPLIES.c.id).join(INBOUND, REPLIES.c.inbound_id == INBOUND.c.id)
-                            .where(INBOUND.c.message_id == message_id, INBOUND.c.id != inbound_id,
-                                   REPLIES.c.rcpt == sender).limit(1)).first()
+    found = session.execute(ANSWERED_SELECT, {"message_id": message_id, "inbound_id": inbound_id,
+                                              "sender": sender}).first()
     return found is not None
 
 
-def _bump(session: Session, sender: str, address: str, kind: str, at: datetime) -> None:
-    key = and_(STATE.c.sender == sender, STATE.c.address == address, STATE.c.kind == kind)
-    row = session.execute(select(STATE.c.window_start, STATE.c.window_count).where(key)).first()
+def _bump(session: Session, row, key: dict, at: datetime) -> None:
+    """Count one reply in a ledger row that the caller read in this transaction."""
     if row is None:
-        session.execute(insert(STATE).values(sender=sender, address=address, kind=kind,
-                                             last_reply_at=at, window_start=at, window_count=1,
-                                             total_count=1, suppressed_count=0))
+        session.execute(insert(STATE), {**key, "last_reply_at": at, "window_start": at,
+                                        "window_count": 1, "total_count": 1,
+                                        "suppressed_count": 0})
         return
-    if _in_window(row.window_start, row.window_count, at):
-        window = {"window_count": STATE.c.window_count + 1}
-    else:
-        window = {"window_start": at, "window_count": 1}
-    session.execute(update(STATE).where(key).values(
-        total_count=STATE.c.total_count + 1, **window,
-        last_reply_at=case((STATE.c.last_reply_at < at, at), else_=STATE.c.last_reply_at)))
+    same_window = _in_window(row.window_start, row.window_count, at)
+    session.execute(STATE_UPDATE, {
+        "_id": row.id, "total_count": row.total_count + 1,
+        "last_reply_at": max(row.last_reply_at, at),
+        "window_start": row.window_start if same_window else at,
+        "window_count": row.window_count + 1 if same_window else 1})
 
 
-def record_reply(session: Session, *, sender: str, address: str, kind: str, at: datetime) -> None:
-    _bump(session, sender, address, kind, at)
-    _bump(session, GLOBAL, GLOBAL, "all", at)
+def record_reply(session: Session, ledger: Ledger, *, kind: str, at: datetime) -> None:
+    _bump(session, ledger.windows.get(kind),
+          {"sender": ledger.sender, "address": ledger.address, "kind": kind}, at)
+    _bump(session, ledger.windows.get("all"), {"sender": GLOBAL, "address": GLOBAL, "kind": "all"},
+          at)
 
 
 def record_suppressed(session: Session, *, sender: str, address: str, kind: str) -> None:

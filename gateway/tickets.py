@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlmodel import Session
 
 from gateway.decide import ThreadMatch
@@ -17,6 +17,9 @@ TICKETS = Ticket.__table__
 ARTICLES = TicketArticle.__table__
 REPLIES = Reply.__table__
 INBOUND = InboundMessage.__table__
+TICKET_INSERT = insert(TICKETS).returning(TICKETS.c.id)
+TICKET_UPDATE = update(TICKETS).where(TICKETS.c.id == bindparam("_id"))
+ARTICLE_INSERT = insert(ARTICLES).returning(ARTICLES.c.id)
 
 
 def ticket_number(prefix: str, ticket_id: int) -> str:
@@ -58,23 +61,22 @@ def _ticket_id_by_message_id(session: Session, message_id: str) -> int | None:
 
 def open_ticket(session: Session, *, prefix: str, address: str, department: str, subject: str,
                 customer: str, at: datetime) -> tuple[int, str]:
-    ticket_id = session.execute(insert(TICKETS).values(
+    ticket_id = session.execute(TICKET_INSERT, dict(
         address=address, department=department, subject=subject or "(kein Betreff)",
-        customer=customer[:998], status="open", created_at=at, updated_at=at)
-        .returning(TICKETS.c.id)).scalar_one()
+        customer=customer[:998], status="open", created_at=at, updated_at=at)).scalar_one()
     number = ticket_number(prefix, ticket_id)  # the id makes the number: unique, no counter
-    session.execute(update(TICKETS).where(TICKETS.c.id == ticket_id).values(number=number))
+    session.execute(TICKET_UPDATE, {"_id": ticket_id, "number": number})
     return ticket_id, number
 
 
 def append_article(session: Session, ticket_id: int, *, inbound_id: int, kind: str, sender: str,
                    subject: str, body: str, at: datetime) -> int:
-    article_id = session.execute(insert(ARTICLES).values(
+    article_id = session.execute(ARTICLE_INSERT, dict(
         ticket_id=ticket_id, inbound_id=inbound_id, kind=kind, sender=sender[:998],
-        subject=subject, body_text=body, created_at=at).returning(ARTICLES.c.id)).scalar_one()
+        subject=subject, body_text=body, created_at=at)).scalar_one()
     if kind != "initial":  # a customer answering a closed ticket reopens it
-        session.execute(update(TICKETS).where(TICKETS.c.id == ticket_id).values(
-            status="open", closed_at=None, updated_at=at))
+        session.execute(TICKET_UPDATE, {"_id": ticket_id, "status": "open", "closed_at": None,
+                                        "updated_at": at})
     return article_id
 
 
