@@ -89,6 +89,7 @@ class RelayConfig(_Strict):
     security: Literal["none", "starttls", "tls"] = "none"
     username: str = ""
     password_file: str = ""
+    ca_file: str = ""  # trust this CA for the relay's certificate (else the system store)
     timeout_seconds: float = Field(default=30, gt=0)
     envelope_sender: str = ""
     max_attempts: int = Field(default=8, ge=1)
@@ -111,6 +112,16 @@ class DkimConfig(_Strict):
     selector: str = ""
     domain: str = ""
     key_file: str = ""
+
+    @model_validator(mode="after")
+    def _complete_when_enabled(self) -> DkimConfig:
+        if self.enabled:
+            missing = [k for k in ("selector", "domain", "key_file") if not getattr(self, k)]
+            if missing:
+                raise ValueError(f"dkim.enabled needs {', '.join('dkim.' + m for m in missing)}")
+            if not Path(self.key_file).is_file():
+                raise ValueError(f"dkim.key_file {self.key_file} does not exist")
+        return self
 
 
 class GatewaySettings(_Strict):

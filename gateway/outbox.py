@@ -12,6 +12,7 @@ import logging
 import os
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from sqlalchemy import Engine, update
 from sqlmodel import select
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings, RelayConfig, read_secret
+from gateway.config import DkimConfig, GatewaySettings, RelayConfig, read_secret
 from gateway.db import transaction
 from gateway.models import DeliveryAttempt, Reply, ReplyStatus
 
@@ -58,15 +59,16 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
                signer=None) -> str:
     """Hand one message to the relay; raises DeliveryError(temporary=...) on failure."""
     password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
+    context = ssl.create_default_context(cafile=relay.ca_file or None)
     try:
         if relay.security == "tls":
             client = smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
-                                      context=ssl.create_default_context())
+                                      context=context)
         else:
             client = smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds)
         with client:
             if relay.security == "starttls":
-                client.starttls(context=ssl.create_default_context())
+                client.starttls(context=context)
             if relay.username:
                 client.login(relay.username, password)
             data = signer(raw) if signer else raw
@@ -83,6 +85,24 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
                             temporary=400 <= exc.smtp_code < 500) from exc
     except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
         raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True) from exc
+
+
+def make_signer(dkim: DkimConfig) -> Callable[[bytes], bytes] | None:
+    """DKIM-sign replies (dkimpy) when configured; the key is read once, at start."""
+    if not dkim.enabled:
+        return None
+    import dkim as dkimpy
+
+    key = Path(dkim.key_file).read_bytes()
+    headers = [b"from", b"to", b"subject", b"date", b"message-id", b"in-reply-to",
+               b"references", b"auto-submitted", b"content-type", b"mime-version"]
+
+    def sign(raw: bytes) -> bytes:
+        signature = dkimpy.sign(raw, dkim.selector.encode(), dkim.domain.encode(), key,
+                                include_headers=headers)
+        return signature + raw
+
+    return sign
 
 
 def write_eml(directory: str, reply: Reply) -> str:
@@ -106,7 +126,7 @@ class Outbox:
         self.settings = settings
         self.engine = engine
         self.clock = clock
-        self.signer = signer
+        self.signer = signer if signer is not None else make_signer(settings.dkim)
 
     def _due(self, limit: int) -> list[int]:
         with transaction(self.engine) as session:
@@ -115,6 +135,10 @@ class Outbox:
                 .order_by(Reply.id).limit(limit)).all())
 
     def send_due(self, limit: int = 500) -> SendReport:
+        # A sender that died mid-delivery left rows 'sending'; far past any timeout they are
+        # not in flight any more.
+        self.recover(stale_before=self.clock.now() - 3 * timedelta(
+            seconds=self.settings.relay.timeout_seconds))
         report = SendReport()
         while ids := self._due(limit):
             for reply_id in ids:
@@ -128,7 +152,8 @@ class Outbox:
         with transaction(self.engine) as session:
             claimed = session.execute(update(table).where(
                 table.c.id == reply_id, table.c.status == ReplyStatus.QUEUED).values(
-                status=SENDING, attempts=table.c.attempts + 1)).rowcount
+                status=SENDING, attempts=table.c.attempts + 1,
+                next_attempt_at=self.clock.now())).rowcount  # while sending: when it started
             return session.get(Reply, reply_id) if claimed else None
 
     def _deliver(self, reply_id: int, report: SendReport) -> None:
@@ -171,17 +196,20 @@ class Outbox:
                 reply.next_attempt_at = retry_at
             session.add(DeliveryAttempt(reply_id=reply_id, at=now, outcome=status, detail=detail))
 
-    def recover(self) -> int:
-        """After a crash: replies caught mid-delivery are not resent blindly (see module doc)."""
+    def recover(self, stale_before: datetime | None = None) -> int:
+        """After a crash: replies caught mid-delivery are not resent blindly (see module doc).
+        Without `stale_before` every 'sending' row counts (at the start of the only sender)."""
         table = Reply.__table__
         if self.settings.dry_run:  # rewriting a file of a fixed name cannot duplicate anything
             values = {"status": ReplyStatus.QUEUED}
         else:
             values = {"status": UNCONFIRMED,
                       "last_error": "crashed during delivery; not resent to avoid a duplicate"}
+        condition = table.c.status == SENDING
+        if stale_before is not None:
+            condition = condition & (table.c.next_attempt_at < stale_before)
         with transaction(self.engine) as session:
-            return session.execute(update(table).where(table.c.status == SENDING)
-                                   .values(**values)).rowcount
+            return session.execute(update(table).where(condition).values(**values)).rowcount
 
     def retry(self, reply_id: int) -> bool:
         with transaction(self.engine) as session:
