@@ -4,6 +4,7 @@ error; one poison mail never blocks the others."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import Engine, bindparam, func, or_, select, update
@@ -11,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from gateway.act import Evaluation, Outcome, Row, apply, reply_request
-from gateway.classify import Context, Envelope, classify
+from gateway.classify import Classification, Context, Envelope, classify
 from gateway.clock import Clock
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.db import transaction
@@ -27,9 +28,9 @@ from gateway.tickets import find_thread, ticket_number
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
 INBOUND = InboundMessage.__table__
-ROW_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
-                    INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.status).where(
-    INBOUND.c.id == bindparam("row_id"))
+ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
+                     INBOUND.c.source, INBOUND.c.received_at).where(
+    INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
 
 
 def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
@@ -51,6 +52,17 @@ def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
     return return_path or mail.from_addr or None
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A row parsed and classified, ready to be decided on."""
+
+    row: Row
+    address: AddressConfig
+    mail: ParsedMail
+    classification: Classification
+    reply_to: str | None
+
+
 class Pipeline:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock) -> None:
         self.settings = settings
@@ -69,14 +81,19 @@ class Pipeline:
                              global_replies_per_hour=responder.global_replies_per_hour)
 
     # -- evaluation (reads only) --------------------------------------------------------------
-    def evaluate(self, session: Session, row: Row) -> Evaluation:
+    def prepare(self, row: Row) -> Prepared:
+        """The CPU part, no database: parse and classify (done before any lock is taken)."""
         address = self.settings.address_config(row.rcpt)
         if address is None:
             raise ValueError(f"{row.rcpt} is not a configured address")
         mail = parse_mail(row.raw)
-        envelope = Envelope(row.envelope_sender, row.rcpt, row.source)
-        found = classify(mail, envelope, self.context)
-        reply_to = reply_address(mail, row.envelope_sender)
+        found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
+        return Prepared(row, address, mail, found, reply_address(mail, row.envelope_sender))
+
+    def evaluate(self, session: Session, row: Row, prepared: Prepared | None = None) -> Evaluation:
+        prepared = prepared or self.prepare(row)
+        address, mail, found, reply_to = (prepared.address, prepared.mail,
+                                          prepared.classification, prepared.reply_to)
         timeline = self.timelines[address.address]
         ledger = Ledger()
         if reply_to and not found.automated:
@@ -98,57 +115,63 @@ class Pipeline:
         return outcomes[0] if outcomes else None
 
     def process_batch(self, ids: list[int]) -> list[Outcome]:
-        """Process rows in one transaction (one commit). Should any mail fail, the batch is
-        rolled back and redone with a savepoint per mail: the failing one is marked failed
-        alone, the others go on."""
-        if len(ids) > 1:
+        """Process rows in one transaction (one commit). Parsing happens before the write lock
+        is taken. Should any mail fail, the batch is rolled back and redone with a savepoint
+        per mail: the failing one is marked failed alone, the others go on."""
+        prepared, failures = self._prepare_all(ids)
+        if len(prepared) > 1:
             try:
-                return self._logged(self._run(ids, isolate=False)[0])
+                return self._logged(self._run(prepared, isolate=False)[0], failures)
             except Exception:
-                log.warning("a batch of %d failed; redoing it mail by mail", len(ids))
+                log.warning("a batch of %d failed; redoing it mail by mail", len(prepared))
         try:
-            outcomes, failures = self._run(ids, isolate=True)
+            outcomes, more = self._run(prepared, isolate=True)
         except SQLAlchemyError:  # the commit itself failed: nothing of it happened
             log.exception("committing a batch of %d failed; they are released", len(ids))
             self._release(ids)
             raise
-        for inbound_id, exc in failures:
-            self._mark_failed(inbound_id, exc)
-        return self._logged(outcomes)
+        return self._logged(outcomes, failures + more)
 
-    def _run(self, ids: list[int], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
+    def _prepare_all(self, ids: list[int]) -> tuple[list[Prepared], list[tuple]]:
+        with self.engine.connect() as conn:
+            rows = [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
+        prepared, failures = [], []
+        for row in sorted(rows, key=lambda r: r.id):
+            try:
+                prepared.append(self.prepare(row))
+            except Exception as exc:
+                log.exception("inbound %s: processing failed", row.id)
+                failures.append((row.id, exc))
+        return prepared, failures
+
+    def _run(self, batch: list[Prepared], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
         outcomes, failures = [], []
         with transaction(self.engine) as session:
-            for inbound_id in ids:
+            for item in batch:
                 if not isolate:
-                    outcome = self._process_row(session, inbound_id)
-                else:
-                    try:
-                        with session.begin_nested():
-                            outcome = self._process_row(session, inbound_id)
-                    except Exception as exc:
-                        log.exception("inbound %s: processing failed", inbound_id)
-                        failures.append((inbound_id, exc))
-                        continue
-                if outcome is not None:
-                    outcomes.append(outcome)
+                    outcomes.append(self._act(session, item))
+                    continue
+                try:
+                    with session.begin_nested():
+                        outcomes.append(self._act(session, item))
+                except Exception as exc:
+                    log.exception("inbound %s: processing failed", item.row.id)
+                    failures.append((item.row.id, exc))
         return outcomes, failures
 
-    @staticmethod
-    def _logged(outcomes: list[Outcome]) -> list[Outcome]:
+    def _act(self, session: Session, item: Prepared) -> Outcome:
+        evaluation = self.evaluate(session, item.row, item)
+        return apply(session, self.settings, self.renderer, item.row, evaluation,
+                     self.clock.now())
+
+    def _logged(self, outcomes: list[Outcome], failures: list[tuple]) -> list[Outcome]:
+        for inbound_id, exc in failures:
+            self._mark_failed(inbound_id, exc)
         for outcome in outcomes:
             log.info("inbound %s: %s (%s) for %s%s", outcome.inbound_id, outcome.action,
                      outcome.reason, outcome.rcpt,
                      f" ticket {outcome.ticket}" if outcome.ticket else "")
         return outcomes
-
-    def _process_row(self, session: Session, inbound_id: int) -> Outcome | None:
-        found = session.execute(ROW_SELECT, {"row_id": inbound_id}).first()
-        if found is None or found.status == InboundStatus.DONE:
-            return None
-        row = Row(*found[:-1])
-        evaluation = self.evaluate(session, row)
-        return apply(session, self.settings, self.renderer, row, evaluation, self.clock.now())
 
     def _release(self, ids: list[int]) -> None:
         table = InboundMessage.__table__
