@@ -1,3 +1,4 @@
 from gateway.cli import main
 
-main()
+if __name__ == "__main__":  # guarded: the worker process (spawn) imports this module again
+    main()

@@ -205,14 +205,19 @@ class Pipeline:
                     attempts=table.c.attempts + 1))
         return list(ids)
 
-    def process_pending(self, retry_failed: bool = False, batch: int = 200) -> list[Outcome]:
+    def process_pending(self, retry_failed: bool = False, batch: int = 200,
+                        max_batches: int | None = None) -> list[Outcome]:
+        """Drain the queue (or take at most max_batches batches of it)."""
         outcomes: list[Outcome] = []
-        while True:
+        taken = 0
+        while max_batches is None or taken < max_batches:
             ids = self.claim(batch, retry_failed=retry_failed)
             if not ids:
-                return outcomes
+                break
+            taken += 1
             retry_failed = False  # failed rows get one more try per call, not an endless loop
             outcomes.extend(self.process_batch(ids))
+        return outcomes
 
     def release_claims(self) -> int:
         """At start-up of a single instance: whatever a crash left 'processing' goes back."""

@@ -31,7 +31,7 @@ class Running:
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.service = Service(settings, self.engine, clock)
+        self.service = Service(settings, self.engine, clock, worker_process=False)
         self._call(self.service.start())
 
     def _call(self, coro):

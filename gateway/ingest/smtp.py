@@ -98,13 +98,14 @@ class ReceptionHandler:
         self.clock = clock
         self.writer = writer
         self.source = source
+        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
-        config = self.settings.address_config(address)
-        if config is None:
+        timeline = self.timelines.get(address.lower())
+        if timeline is None:
             return Status.UNKNOWN_RCPT.format(rcpt=address)
-        if timeline_for(self.settings, config).phase_at(self.clock.now()) is Phase.REJECT:
+        if timeline.phase_at(self.clock.now()) is Phase.REJECT:
             return Status.REJECT_PHASE.format(rcpt=address, url=self.settings.account_center_url)
         envelope.rcpt_tos.append(address)
         return Status.RCPT_OK
