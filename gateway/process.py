@@ -188,21 +188,22 @@ class Pipeline:
                 row.claimed_at = None
 
     def claim(self, limit: int, retry_failed: bool = False) -> list[int]:
-        """Take rows to work on; stale claims of a crashed worker are taken over."""
+        """Take rows to work on; stale claims of a crashed worker are taken over. On PostgreSQL
+        rows another instance is claiming are skipped (FOR UPDATE SKIP LOCKED), so no mail is
+        processed twice."""
         now = self.clock.now()
         states = [InboundStatus.RECEIVED] + ([InboundStatus.FAILED] if retry_failed else [])
-        table = InboundMessage.__table__
+        claimable = or_(INBOUND.c.status.in_(states),
+                        (INBOUND.c.status == InboundStatus.PROCESSING)
+                        & (INBOUND.c.claimed_at < now - STALE_CLAIM))
         with transaction(self.engine) as session:
             ids = session.execute(
-                select(INBOUND.c.id).where(or_(
-                    INBOUND.c.status.in_(states),
-                    (INBOUND.c.status == InboundStatus.PROCESSING)
-                    & (INBOUND.c.claimed_at < now - STALE_CLAIM)))
-                .order_by(INBOUND.c.id).limit(limit)).scalars().all()
+                select(INBOUND.c.id).where(claimable).order_by(INBOUND.c.id).limit(limit)
+                .with_for_update(skip_locked=True)).scalars().all()
             if ids:
-                session.execute(update(table).where(table.c.id.in_(ids)).values(
+                session.execute(update(INBOUND).where(INBOUND.c.id.in_(ids), claimable).values(
                     status=InboundStatus.PROCESSING, claimed_at=now,
-                    attempts=table.c.attempts + 1))
+                    attempts=INBOUND.c.attempts + 1))
         return list(ids)
 
     def process_pending(self, retry_failed: bool = False, batch: int = 200,

@@ -1,0 +1,58 @@
+"""A real PostgreSQL server for the tests: initdb into a temp folder, started on a free loopback
+port, stopped at the end. Installed by scripts/test-deps.sh (the README's test command)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _bin(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(
+        f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} not found: run scripts/test-deps.sh "
+                           "(apt-get install postgresql)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PostgresServer:
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="gw-pg-"))
+        self.data = self.dir / "data"
+        self.port = _free_port()
+        self.as_root = os.geteuid() == 0  # postgres refuses to run as root
+
+    def _run(self, *argv: str) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if self.as_root else []
+        subprocess.run([*prefix, *argv], check=True, capture_output=True, timeout=120)
+
+    def start(self) -> str:
+        if self.as_root:
+            shutil.chown(self.dir, "postgres")
+        self._run(_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "gateway",
+                  "-E", "UTF8")
+        options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
+                   "-c fsync=off -c max_connections=50")
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l",
+                  str(self.dir / "log"), "start")
+        self._run(_bin("createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "gateway",
+                  "gateway")
+        return f"postgresql+psycopg://gateway@127.0.0.1:{self.port}/gateway"
+
+    def stop(self) -> None:
+        try:
+            self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
