@@ -122,3 +122,15 @@ def test_config_check_and_db_upgrade(run, tmp_path):
     result = run("--config", str(bad), "config", "check", expect=78)
     err = result.stderr.decode()
     assert "addresses.0.redirect" in err and "'fax'" in err and "account_center" in err
+
+
+def test_senders_list_and_reset(run):
+    mail = make_mail(message_id="<s1@kunde.example>")
+    run("ingest", "--rcpt", "technik@centron.de", "--sender", "max@kunde.example", "--at",
+        "2025-10-14T10:00:00+02:00", stdin=mail)
+    ledger = as_json(run("--json", "senders", "list"))
+    assert [(r["sender"], r["kind"], r["count"]) for r in ledger] == [
+        ("max@kunde.example", "redirect", 1)]
+    assert ledger[0]["next_eligible"].startswith("2025-10-15")
+    assert as_json(run("--json", "senders", "reset", "Max@Kunde.example"))["removed"] == 1
+    assert as_json(run("--json", "senders", "list")) == []

@@ -233,3 +233,32 @@ def test_database_unavailable_answers_451_and_recovers(start_service, tmp_path):
         assert client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail()) == {}
     running.wait_processed(1)
     assert len(running.rows()) == 1
+
+
+def test_starttls_is_offered_with_a_certificate(start_service, tmp_path):
+    import ssl
+    import subprocess
+
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=localhost"],
+                   cwd=tmp_path, check=True, capture_output=True)
+    running = start_service(smtp={"tls_cert_file": str(tmp_path / "cert.pem"),
+                                  "tls_key_file": str(tmp_path / "key.pem")})
+    context = ssl.create_default_context(cafile=str(tmp_path / "cert.pem"))
+    context.check_hostname = False
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:
+        client.ehlo()
+        assert client.has_extn("starttls")
+        client.starttls(context=context)
+        client.ehlo()
+        assert client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail()) == {}
+    running.wait_processed(1)
+
+
+def test_idle_client_is_disconnected(start_service):
+    running = start_service(smtp={"timeout_seconds": 0.5})
+    with socket.create_connection(("127.0.0.1", running.port()), timeout=5) as sock:
+        assert sock.recv(1024).startswith(b"220")
+        time.sleep(1.0)
+        leftover = sock.recv(1024)  # the server closed the idle session
+        assert leftover == b"" or leftover.startswith(b"421")
