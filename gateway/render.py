@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -82,14 +83,14 @@ def safe_subject(text: str, limit: int = SUBJECT_MAX) -> str:
 
 def encoded_words(text: str) -> str:
     """RFC 2047 base64 encoded words of at most 75 characters, folded onto continuation lines."""
-    words, chunk = [], ""
-    for char in text:
-        if len((chunk + char).encode("utf-8")) > 45:  # 45 bytes → 60 base64 chars + 12 framing
-            words.append(chunk)
-            chunk = ""
-        chunk += char
-    words.append(chunk)
-    return "\r\n ".join(f"=?utf-8?b?{base64.b64encode(w.encode()).decode()}?=" for w in words)
+    data, words, start = text.encode("utf-8"), [], 0
+    while start < len(data):
+        end = min(start + 45, len(data))  # 45 bytes → 60 base64 characters + 12 of framing
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # never split a character
+            end -= 1
+        words.append(f"=?utf-8?b?{base64.b64encode(data[start:end]).decode()}?=")
+        start = end
+    return "\r\n ".join(words)
 
 
 def _fold_ascii(value: str, width: int = 76) -> str:
@@ -104,11 +105,16 @@ def _fold_ascii(value: str, width: int = 76) -> str:
     return "\r\n ".join(lines)
 
 
+@functools.lru_cache(maxsize=256)
+def _encode_address(value: str) -> str:
+    display, address = parseaddr(value)
+    return formataddr((display, address), charset="utf-8") if display else address
+
+
 def _encode_header(name: str, value: str) -> str:
     """RFC 2047 where needed, folded; addresses keep their angle brackets readable."""
     if name in ("From", "To"):
-        display, address = parseaddr(value)
-        return formataddr((display, address), charset="utf-8") if display else address
+        return _encode_address(value)
     return _fold_ascii(value) if value.isascii() else encoded_words(value)
 
 
