@@ -125,25 +125,22 @@ def test_bounces_and_reports():
                                      "users-request@x.example", "users-bounces@x.example"])
 @pytest.mark.parametrize("where", ["envelope", "from", "reply-to"])
 def test_noreply_senders(address, where):
-    if where == "envelope":
-        found = reasons(make_mail(), sender=address)
-    elif where == "from":
-        found = reasons(make_mail(sender=address))
-    else:
-        found = reasons(make_mail(headers={"Reply-To": address}))
+    found = reasons_with_sender(address, where)
     assert {"noreply-sender", "bounce"} & set(found), found
 
 
 @pytest.mark.parametrize("where", ["envelope", "from", "reply-to"])
 def test_own_addresses(where):
-    own = "Billing@Centron.de"
+    assert "own-address" in reasons_with_sender("Billing@Centron.de", where)
+
+
+def reasons_with_sender(address: str, where: str) -> tuple[str, ...]:
+    """The classification when `address` stands in the envelope, the From or the Reply-To."""
     if where == "envelope":
-        found = reasons(make_mail(), sender=own)
-    elif where == "from":
-        found = reasons(make_mail(sender=own))
-    else:
-        found = reasons(make_mail(headers={"Reply-To": own}))
-    assert "own-address" in found
+        return reasons(make_mail(), sender=address)
+    if where == "from":
+        return reasons(make_mail(sender=address))
+    return reasons(make_mail(headers={"Reply-To": address}))
 
 
 def test_loops():
