@@ -1,12 +1,17 @@
 #!/bin/sh
-# What the tests need beyond pip: a PostgreSQL server (the tests start their own on loopback).
+# What the tests need beyond pip, from Debian's packages: PostgreSQL and Postfix (the tests start
+# their own private instances on loopback) and openssl (test certificates and DKIM keys).
 set -e
-if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then
-  exit 0
-fi
+missing=""
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
+  || missing="$missing postgresql"
+[ -x /usr/lib/postfix/sbin/master ] || missing="$missing postfix"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+[ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-  echo "test-deps: PostgreSQL is missing; run as root or: sudo apt-get install -y postgresql" >&2
+  echo "test-deps: missing:$missing; run as root or: sudo apt-get install -y$missing" >&2
   exit 1
 fi
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

@@ -13,6 +13,8 @@ from gateway.db import ensure_schema, make_engine
 from gateway.ingest.store import Incoming, store
 from gateway.process import Pipeline
 
+pytest_plugins = ["tests.service_harness"]  # the start_service fixture
+
 BERLIN = ZoneInfo("Europe/Berlin")
 BEFORE = datetime(2025, 9, 1, 10, 0, tzinfo=BERLIN)
 ANNOUNCE = datetime(2025, 10, 1, 10, 0, tzinfo=BERLIN)

@@ -1,0 +1,128 @@
+"""A private Postfix instance for the tests: its own config and queue in a temp folder, SMTP on a
+free loopback port, routing our three addresses to the gateway exactly as the README says.
+Installed by scripts/test-deps.sh; its master runs as root (as it does on a real host)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+MASTER = "/usr/lib/postfix/sbin/master"
+MASTER_PROTO = "/etc/postfix/master.cf.proto"
+QUEUE_DIRS = ("incoming", "active", "deferred", "defer", "bounce", "corrupt", "flush", "hold",
+              "saved", "trace", "private")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Postfix:
+    def __init__(self, transport: dict[str, str]) -> None:
+        if not Path(MASTER).exists():
+            raise RuntimeError("Postfix is not installed: run scripts/test-deps.sh")
+        self.dir = Path(tempfile.mkdtemp(prefix="gw-postfix-"))
+        self.dir.chmod(0o755)  # the postfix user must reach its queue inside
+        self.port = free_port()
+        self.transport = transport
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def log(self) -> str:
+        path = self.dir / "maillog"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def _write_config(self) -> Path:
+        conf = self.dir / "conf"
+        conf.mkdir()
+        routes = ", ".join(f"{rcpt}={route}" for rcpt, route in self.transport.items())
+        (conf / "main.cf").write_text(f"""compatibility_level = 3.6
+queue_directory = {self.dir}/queue
+data_directory = {self.dir}/data
+mail_owner = postfix
+setgid_group = postdrop
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+myhostname = mx.test.example
+mydomain = test.example
+myorigin = test.example
+mydestination =
+relay_domains = centron.de
+mynetworks = 127.0.0.0/8
+smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination
+# exactly what the README tells admins, as an inline table instead of a hash file
+transport_maps = inline:{{ {routes} }}
+smtp_dns_support_level = disabled
+maillog_file = {self.dir}/maillog
+maillog_file_prefixes = {self.dir}
+alias_maps =
+alias_database =
+local_recipient_maps =
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 2s
+""")
+        master = []
+        for line in Path(MASTER_PROTO).read_text().splitlines():
+            if line.startswith("smtp      inet"):
+                line = f"127.0.0.1:{self.port} inet n - n - - smtpd"
+            fields = re.match(r"^(\S+\s+\S+\s+\S+\s+\S+\s+)(\S+)(\s+.*)$", line)
+            if fields and not line.startswith(("#", " ")):
+                line = fields.group(1) + "n" + fields.group(3)  # no chroot in a temp folder
+            master.append(line)
+        (conf / "master.cf").write_text("\n".join(master) + "\n")
+        return conf
+
+    def _make_queue(self) -> None:
+        queue = self.dir / "queue"
+        for name in QUEUE_DIRS:
+            (queue / name).mkdir(parents=True)
+            shutil.chown(queue / name, "postfix")
+        for name, mode in (("maildrop", 0o730), ("public", 0o710)):
+            (queue / name).mkdir()
+            shutil.chown(queue / name, "postfix", "postdrop")
+            (queue / name).chmod(mode)
+        (queue / "pid").mkdir()
+        (self.dir / "data").mkdir()
+        shutil.chown(self.dir / "data", "postfix")
+
+    def start(self) -> None:
+        conf = self._write_config()
+        self._make_queue()
+        self.proc = subprocess.Popen([MASTER, "-c", str(conf), "-d"], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(f"postfix master exited: {self.log[-2000:]}") from None
+                time.sleep(0.1)
+        raise RuntimeError("postfix did not start listening")
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = re.search(pattern, self.log)
+            if found:
+                return found.group(0)
+            time.sleep(0.1)
+        raise AssertionError(f"no /{pattern}/ in the Postfix log:\n{self.log[-3000:]}")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
