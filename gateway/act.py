@@ -15,6 +15,7 @@ from gateway.decide import Action, Decision, ReplyKind
 from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, ReplyStatus
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
+from gateway.prepare import Row
 from gateway.render import RenderedReply, Renderer, ReplyRequest
 from gateway.responder import Ledger, record_reply, record_suppressed
 from gateway.tickets import append_article, open_ticket
@@ -24,18 +25,6 @@ REPLIES = Reply.__table__
 ATTACHMENTS = Attachment.__table__
 REPLY_INSERT = insert(REPLIES)
 INBOUND_DONE = update(INBOUND).where(INBOUND.c.id == bindparam("_id"))
-
-
-@dataclass(frozen=True)
-class Row:
-    """The envelope part of an inbound row (or of a mail being previewed)."""
-
-    id: int
-    raw: bytes
-    rcpt: str
-    envelope_sender: str | None
-    source: str
-    received_at: datetime
 
 
 @dataclass

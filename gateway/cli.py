@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from datetime import datetime
 
@@ -48,7 +49,9 @@ class App:
     def pipeline(self):
         from gateway.process import Pipeline
 
-        return Pipeline(self.settings, self.engine, self.clock)
+        # big backlogs (process, import) are parsed on the other cores too
+        return Pipeline(self.settings, self.engine, self.clock,
+                        parse_workers=max((os.cpu_count() or 1) - 1, 0))
 
     def emit(self, data, text: str | None = None) -> None:
         if self.as_json:

@@ -4,23 +4,23 @@ error; one poison mail never blocks the others."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 
 from sqlalchemy import Engine, bindparam, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from gateway.act import Evaluation, Outcome, Row, apply, reply_request
-from gateway.classify import Classification, Context, Envelope, classify
+from gateway.act import Evaluation, Outcome, apply, reply_request
 from gateway.clock import Clock
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
 from gateway.ingest.store import Incoming
 from gateway.models import InboundMessage, InboundStatus, Ticket
-from gateway.parse import ParsedMail, parse_mail
 from gateway.phases import Timeline
+from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
 from gateway.responder import Ledger, read_ledger
 from gateway.tickets import find_thread, ticket_number
@@ -40,58 +40,26 @@ def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
                     reject_from=settings.to_aware(address.reject_from))
 
 
-def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
-    """RFC 3834 section 4: answer the envelope return path; without one known, the From.
-
-    Reply-To is not used: it is where a *person* wants answers, and a forged Reply-To would
-    turn us into a backscatter source for third parties.
-    """
-    if envelope_sender is not None:
-        return envelope_sender.lower() or None
-    return_path = (mail.header("return-path") or "").strip().strip("<>").lower()
-    return return_path or mail.from_addr or None
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A row parsed and classified, ready to be decided on."""
-
-    row: Row
-    address: AddressConfig
-    mail: ParsedMail
-    classification: Classification
-    reply_to: str | None
-
-
 class Pipeline:
-    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock) -> None:
+    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
+                 parse_workers: int = 0) -> None:
+        """parse_workers > 0: parse big backlogs in that many extra processes (other cores)."""
         self.settings = settings
+        self.parse_workers = parse_workers
+        self._parse_pool: ProcessPoolExecutor | None = None
         self.engine = engine
         self.clock = clock
         self.renderer = Renderer(settings)
+        self.preparer = Preparer(settings)
         self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
         responder = settings.responder
-        self.context = Context(
-            own_addresses=frozenset(settings.own_addresses()),
-            loop_token=self.renderer.loop_token(), max_received=responder.max_received_headers,
-            backscatter_guard=responder.backscatter_guard,
-            trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
         self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
                              ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
                              global_replies_per_hour=responder.global_replies_per_hour)
 
     # -- evaluation (reads only) --------------------------------------------------------------
-    def prepare(self, row: Row) -> Prepared:
-        """The CPU part, no database: parse and classify (done before any lock is taken)."""
-        address = self.settings.address_config(row.rcpt)
-        if address is None:
-            raise ValueError(f"{row.rcpt} is not a configured address")
-        mail = parse_mail(row.raw)
-        found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
-        return Prepared(row, address, mail, found, reply_address(mail, row.envelope_sender))
-
     def evaluate(self, session: Session, row: Row, prepared: Prepared | None = None) -> Evaluation:
-        prepared = prepared or self.prepare(row)
+        prepared = prepared or self.preparer.prepare(row)
         address, mail, found, reply_to = (prepared.address, prepared.mail,
                                           prepared.classification, prepared.reply_to)
         timeline = self.timelines[address.address]
@@ -118,7 +86,10 @@ class Pipeline:
         """Process rows in one transaction (one commit). Parsing happens before the write lock
         is taken. Should any mail fail, the batch is rolled back and redone with a savepoint
         per mail: the failing one is marked failed alone, the others go on."""
-        prepared, failures = self._prepare_all(ids)
+        return self._decide_and_act(ids, *self._prepare_all(ids))
+
+    def _decide_and_act(self, ids: list[int], prepared: list[Prepared],
+                        failures: list[tuple]) -> list[Outcome]:
         if len(prepared) > 1:
             try:
                 return self._logged(self._run(prepared, isolate=False)[0], failures)
@@ -132,17 +103,12 @@ class Pipeline:
             raise
         return self._logged(outcomes, failures + more)
 
-    def _prepare_all(self, ids: list[int]) -> tuple[list[Prepared], list[tuple]]:
+    def _load(self, ids: list[int]) -> list[Row]:
         with self.engine.connect() as conn:
-            rows = [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
-        prepared, failures = [], []
-        for row in sorted(rows, key=lambda r: r.id):
-            try:
-                prepared.append(self.prepare(row))
-            except Exception as exc:
-                log.exception("inbound %s: processing failed", row.id)
-                failures.append((row.id, exc))
-        return prepared, failures
+            return [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
+
+    def _prepare_all(self, ids: list[int]) -> tuple[list[Prepared], list[tuple]]:
+        return self.preparer.prepare_many(self._load(ids))
 
     def _run(self, batch: list[Prepared], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
         outcomes, failures = [], []
@@ -208,17 +174,42 @@ class Pipeline:
 
     def process_pending(self, retry_failed: bool = False, batch: int = 200,
                         max_batches: int | None = None) -> list[Outcome]:
-        """Drain the queue (or take at most max_batches batches of it)."""
+        """Drain the queue (or take at most max_batches batches of it). With a parse pool, the
+        next batch is parsed in the pool while this one is decided on and written."""
         outcomes: list[Outcome] = []
-        taken = 0
+        taken, waiting = 0, None
         while max_batches is None or taken < max_batches:
             ids = self.claim(batch, retry_failed=retry_failed)
+            retry_failed = False  # failed rows get one more try per call, not an endless loop
             if not ids:
                 break
             taken += 1
-            retry_failed = False  # failed rows get one more try per call, not an endless loop
+            if len(ids) == batch and self.parse_workers and max_batches is None:
+                ahead = (ids, self._pool().submit(pool_prepare, self._load(ids)))
+                if waiting is not None:
+                    outcomes.extend(self._decide_and_act(waiting[0], *waiting[1].result()))
+                waiting = ahead
+                continue
+            if waiting is not None:
+                outcomes.extend(self._decide_and_act(waiting[0], *waiting[1].result()))
+                waiting = None
             outcomes.extend(self.process_batch(ids))
+        if waiting is not None:
+            outcomes.extend(self._decide_and_act(waiting[0], *waiting[1].result()))
         return outcomes
+
+    def _pool(self) -> ProcessPoolExecutor:
+        """Started on first need (a full batch waiting), so small runs pay nothing for it."""
+        if self._parse_pool is None:
+            self._parse_pool = ProcessPoolExecutor(
+                self.parse_workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=pool_init, initargs=(self.settings,))
+        return self._parse_pool
+
+    def close(self) -> None:
+        if self._parse_pool is not None:
+            self._parse_pool.shutdown()
+            self._parse_pool = None
 
     def release_claims(self) -> int:
         """At start-up of a single instance: whatever a crash left 'processing' goes back."""

@@ -18,6 +18,7 @@ import jinja2
 from gateway.classify import REPLY_MESSAGE_ID_PREFIX
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
+from gateway.prepare import loop_token
 
 SUBJECT_MAX = 180
 REFERENCES_MAX = 20
@@ -170,7 +171,7 @@ class Renderer:
         return self._templates[name]
 
     def loop_token(self) -> str:
-        return f"support-gateway@{self.settings.domain}"
+        return loop_token(self.settings)
 
     def check_templates(self) -> list[str]:
         """Load and render every template once with sample data; returns the problems found."""

@@ -162,3 +162,24 @@ def test_outbox_dry_run_writes_parseable_eml(gateway, settings, engine, clock, t
     msg = message_from_bytes(open(report.files[0], "rb").read(), policy=policy.default)
     assert msg["Auto-Submitted"] == "auto-replied" and msg["To"] == "max@kunde.example"
     assert Outbox(settings, engine, clock).send_due().written == 0  # nothing twice
+
+
+def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
+    from gateway.ingest.store import Incoming, store_batch
+    from gateway.process import Pipeline
+
+    items = [Incoming(make_mail(message_id=f"<pool{i}@x>", sender=f"p{i % 7}@kunde.example",
+                                headers={"Precedence": "bulk"} if i % 5 == 0 else None),
+                      "technik@centron.de", f"p{i % 7}@kunde.example", "pipe",
+                      (ANNOUNCE if i % 2 else AFTER) + timedelta(seconds=i)) for i in range(250)]
+    store_batch(engine, items)
+    pooled = Pipeline(settings, engine, clock, parse_workers=1)
+    try:
+        outcomes = pooled.process_pending(batch=50)
+    finally:
+        pooled.close()
+    assert sorted(o.inbound_id for o in outcomes) == list(range(1, 251))
+    by_id = {o.inbound_id: o for o in outcomes}
+    assert all(by_id[i + 1].action == "suppress" for i in range(0, 250, 5))
+    assert {o.action for o in outcomes} == {"ticket", "redirect", "suppress"}
+    assert count(engine, Ticket) == sum(o.action == "ticket" for o in outcomes)

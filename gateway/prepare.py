@@ -1,0 +1,99 @@
+"""Pure: an inbound row → parsed, classified, with its reply address. No database, no clock,
+so it can run anywhere, also in a second process while the first one writes."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from gateway.classify import Classification, Context, Envelope, classify
+from gateway.config import AddressConfig, GatewaySettings
+from gateway.parse import ParsedMail, parse_mail
+
+log = logging.getLogger("gateway.process")
+
+
+@dataclass(frozen=True)
+class Row:
+    """The envelope part of an inbound row (or of a mail being previewed)."""
+
+    id: int
+    raw: bytes
+    rcpt: str
+    envelope_sender: str | None
+    source: str
+    received_at: datetime
+
+
+def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
+    """RFC 3834 section 4: answer the envelope return path; without one known, the From.
+
+    Reply-To is not used: it is where a *person* wants answers, and a forged Reply-To would
+    turn us into a backscatter source for third parties.
+    """
+    if envelope_sender is not None:
+        return envelope_sender.lower() or None
+    return_path = (mail.header("return-path") or "").strip().strip("<>").lower()
+    return return_path or mail.from_addr or None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A row parsed and classified, ready to be decided on."""
+
+    row: Row
+    address: AddressConfig
+    mail: ParsedMail
+    classification: Classification
+    reply_to: str | None
+
+
+def loop_token(settings: GatewaySettings) -> str:
+    return f"support-gateway@{settings.domain}"
+
+
+class Preparer:
+    def __init__(self, settings: GatewaySettings) -> None:
+        self.settings = settings
+        responder = settings.responder
+        self.context = Context(
+            own_addresses=frozenset(settings.own_addresses()), loop_token=loop_token(settings),
+            max_received=responder.max_received_headers,
+            backscatter_guard=responder.backscatter_guard,
+            trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
+
+    def prepare(self, row: Row) -> Prepared:
+        """Parse and classify (before any lock is taken)."""
+        address = self.settings.address_config(row.rcpt)
+        if address is None:
+            raise ValueError(f"{row.rcpt} is not a configured address")
+        mail = parse_mail(row.raw)
+        found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
+        return Prepared(row, address, mail, found, reply_address(mail, row.envelope_sender))
+
+    def prepare_many(self, rows: list[Row]) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
+        prepared, failures = [], []
+        for row in sorted(rows, key=lambda r: r.id):
+            try:
+                prepared.append(self.prepare(row))
+            except Exception as exc:
+                log.exception("inbound %s: processing failed", row.id)
+                failures.append((row.id, exc))
+        return prepared, failures
+
+
+# -- in a pool process -------------------------------------------------------------------------
+_POOL_PREPARER: Preparer | None = None
+
+
+def pool_init(settings: GatewaySettings) -> None:
+    global _POOL_PREPARER
+    _POOL_PREPARER = Preparer(settings)
+
+
+def pool_prepare(rows: list[Row]) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
+    """Runs in the pool; the raw bytes are not sent back (the parsed mail is what counts)."""
+    assert _POOL_PREPARER is not None
+    prepared, failures = _POOL_PREPARER.prepare_many(rows)
+    return [replace(p, row=replace(p.row, raw=b"")) for p in prepared], failures
