@@ -17,7 +17,7 @@ from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.prepare import Row
 from gateway.render import RenderedReply, Renderer, ReplyRequest
-from gateway.responder import Ledger, record_reply, record_suppressed
+from gateway.responder import Book, Ledger
 from gateway.tickets import append_article, open_ticket
 
 INBOUND = InboundMessage.__table__
@@ -96,42 +96,64 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
     return ticket_id, number
 
 
-def queue_reply(session: Session, settings: GatewaySettings, rendered: RenderedReply, *,
+class WorkBatch:
+    """What one batch writes, gathered and written together before its commit (executemany):
+    replies and finished inbound rows are not read back inside the batch, and the ledger is
+    kept in memory by its Book."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.book = Book(session)
+        self.replies: list[dict] = []
+        self.finished: list[dict] = []
+
+    def flush(self) -> None:
+        if self.replies:
+            self.session.execute(REPLY_INSERT, self.replies)
+        if self.finished:
+            self.session.execute(INBOUND_DONE, self.finished)
+        self.book.flush()
+        self.replies, self.finished = [], []
+
+
+def queue_reply(batch: WorkBatch, settings: GatewaySettings, rendered: RenderedReply, *,
                 inbound_id: int, kind: ReplyKind, ticket_id: int | None, now: datetime) -> None:
-    session.execute(REPLY_INSERT, dict(
+    batch.replies.append(dict(
         inbound_id=inbound_id, ticket_id=ticket_id, kind=str(kind), rcpt=rendered.to,
         envelope_sender=settings.relay.envelope_sender, subject=rendered.subject,
         message_id=rendered.message_id, raw=rendered.raw, status=ReplyStatus.QUEUED, attempts=0,
         next_attempt_at=now, created_at=now))
 
 
-def apply(session: Session, settings: GatewaySettings, renderer: Renderer, row: Row,
+def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: Row,
           ev: Evaluation, now: datetime) -> Outcome:
     decision = ev.decision
     outcome = Outcome(str(decision.action), decision.reason, row.rcpt, str(decision.phase),
                       inbound_id=row.id, notes=list(decision.notes))
     ticket_id = None
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
-        ticket_id, outcome.ticket = _ticket_for(session, settings, row, ev)
+        ticket_id, outcome.ticket = _ticket_for(batch.session, settings, row, ev)
     if decision.reply is not None and ev.reply_to:
         outcome.reply = renderer.render(reply_request(ev, decision.reply, outcome.ticket), now)
-        queue_reply(session, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
+        queue_reply(batch, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
                     ticket_id=ticket_id, now=now)
-        record_reply(session, ev.ledger, kind=str(decision.reply), at=row.received_at)
+        batch.book.record_reply(ev.ledger, kind=str(decision.reply), at=row.received_at,
+                                message_id=ev.mail.message_id, inbound_id=row.id)
     elif decision.reason == "rate-limited" and ev.reply_to:
-        record_suppressed(session, sender=ev.reply_to, address=ev.address.address, kind="redirect")
-    _finish_row(session, row, settings, ev, ticket_id, now)
+        batch.book.record_suppressed(sender=ev.reply_to, address=ev.address.address,
+                                     kind="redirect")
+    _finish_row(batch, row, settings, ev, ticket_id, now)
     return outcome
 
 
-def _finish_row(session: Session, row: Row, settings: GatewaySettings, ev: Evaluation,
+def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evaluation,
                 ticket_id: int | None, now: datetime) -> None:
     decision = ev.decision
     detail = {"reply_to": ev.reply_to, "notes": list(decision.notes),
               "automated": list(ev.classification_reasons),
               "thread": decision.thread.via if decision.thread else None,
               "defects": ev.mail.defects[:20]}
-    session.execute(INBOUND_DONE, dict(
+    batch.finished.append(dict(
         _id=row.id, subject=ev.mail.subject[:2000], from_addr=ev.mail.from_addr[:998] or None,
         action=str(decision.action), reason=decision.reason, phase=str(decision.phase),
         policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, bindparam, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from gateway.act import Evaluation, Outcome, apply, reply_request
+from gateway.act import Evaluation, Outcome, WorkBatch, apply, reply_request
 from gateway.clock import Clock
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.db import transaction
@@ -22,7 +22,7 @@ from gateway.models import InboundMessage, InboundStatus, Ticket
 from gateway.phases import Timeline
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
-from gateway.responder import Ledger, read_ledger
+from gateway.responder import Book, Ledger
 from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
@@ -38,6 +38,13 @@ def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
     assert cutover is not None
     return Timeline(cutover=cutover, announce_from=settings.to_aware(address.announce_from),
                     reject_from=settings.to_aware(address.reject_from))
+
+
+def _ledger_keys(batch: list[Prepared]) -> tuple[set[tuple[str, str]], set[str]]:
+    """The ledger rows and Message-IDs a batch will look at, to read them in one go."""
+    people = [p for p in batch if p.reply_to and not p.classification.automated]
+    return ({(p.reply_to, p.address.address) for p in people},
+            {p.mail.message_id for p in people if p.mail.message_id})
 
 
 class Pipeline:
@@ -58,15 +65,17 @@ class Pipeline:
                              global_replies_per_hour=responder.global_replies_per_hour)
 
     # -- evaluation (reads only) --------------------------------------------------------------
-    def evaluate(self, session: Session, row: Row, prepared: Prepared | None = None) -> Evaluation:
+    def evaluate(self, session: Session, row: Row, prepared: Prepared | None = None,
+                 book: Book | None = None) -> Evaluation:
         prepared = prepared or self.preparer.prepare(row)
         address, mail, found, reply_to = (prepared.address, prepared.mail,
                                           prepared.classification, prepared.reply_to)
         timeline = self.timelines[address.address]
         ledger = Ledger()
         if reply_to and not found.automated:
-            ledger = read_ledger(session, sender=reply_to, address=address.address,
-                                 message_id=mail.message_id, inbound_id=row.id)
+            ledger = (book or Book(session)).ledger(
+                sender=reply_to, address=address.address, message_id=mail.message_id,
+                inbound_id=row.id)
         facts = Facts(
             phase=timeline.phase_at(row.received_at), received_at=row.received_at,
             source=row.source, classification=found, cutover=timeline.cutover,
@@ -113,22 +122,26 @@ class Pipeline:
     def _run(self, batch: list[Prepared], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
         outcomes, failures = [], []
         with transaction(self.engine) as session:
-            for item in batch:
-                if not isolate:
-                    outcomes.append(self._act(session, item))
-                    continue
+            if not isolate:
+                work = WorkBatch(session)
+                work.book.prefetch(*_ledger_keys(batch))
+                outcomes = [self._act(work, item) for item in batch]
+                work.flush()
+                return outcomes, failures
+            for item in batch:  # each mail alone: its own savepoint and its own writes
                 try:
                     with session.begin_nested():
-                        outcomes.append(self._act(session, item))
+                        work = WorkBatch(session)
+                        outcomes.append(self._act(work, item))
+                        work.flush()
                 except Exception as exc:
                     log.exception("inbound %s: processing failed", item.row.id)
                     failures.append((item.row.id, exc))
         return outcomes, failures
 
-    def _act(self, session: Session, item: Prepared) -> Outcome:
-        evaluation = self.evaluate(session, item.row, item)
-        return apply(session, self.settings, self.renderer, item.row, evaluation,
-                     self.clock.now())
+    def _act(self, work: WorkBatch, item: Prepared) -> Outcome:
+        evaluation = self.evaluate(work.session, item.row, item, work.book)
+        return apply(work, self.settings, self.renderer, item.row, evaluation, self.clock.now())
 
     def _logged(self, outcomes: list[Outcome], failures: list[tuple]) -> list[Outcome]:
         for inbound_id, exc in failures:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
 from gateway.decide import RateFacts
@@ -17,13 +17,9 @@ GLOBAL = "*"  # sender and address of the gateway-wide counter row
 STATE = ResponderState.__table__
 REPLIES = Reply.__table__
 INBOUND = InboundMessage.__table__
-LEDGER_SELECT = select(STATE).where(or_(
-    and_(STATE.c.sender == bindparam("sender"), STATE.c.address == bindparam("address")),
-    and_(STATE.c.sender == GLOBAL, STATE.c.address == GLOBAL)))
-ANSWERED_SELECT = select(REPLIES.c.id).join(INBOUND, REPLIES.c.inbound_id == INBOUND.c.id).where(
-    INBOUND.c.message_id == bindparam("message_id"), INBOUND.c.id != bindparam("inbound_id"),
-    REPLIES.c.rcpt == bindparam("sender")).limit(1)
-STATE_UPDATE = update(STATE).where(STATE.c.id == bindparam("_id"))
+STATE_UPDATE = update(STATE).where(
+    STATE.c.sender == bindparam("b_sender"), STATE.c.address == bindparam("b_address"),
+    STATE.c.kind == bindparam("b_kind"))
 
 
 def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
@@ -32,69 +28,131 @@ def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
     return count
 
 
+@dataclass
+class Entry:
+    """One ledger row: replies of one kind from one address to one sender (or all: GLOBAL)."""
+
+    sender: str
+    address: str
+    kind: str
+    last_reply_at: datetime
+    window_start: datetime
+    window_count: int = 0
+    total_count: int = 0
+    suppressed_count: int = 0
+    stored: bool = True   # False: not in the database yet
+    dirty: bool = False
+
+    def in_window(self, at: datetime) -> int:
+        return _in_window(self.window_start, self.window_count, at)
+
+    def count_reply(self, at: datetime) -> None:
+        if self.in_window(at):
+            self.window_count += 1
+        else:
+            self.window_start, self.window_count = at, 1
+        self.total_count += 1
+        self.last_reply_at = max(self.last_reply_at, at)
+        self.dirty = True
+
+
 @dataclass(frozen=True)
 class Ledger:
-    """The ledger rows of one (sender, address) and the global row, as read for one mail."""
+    """The ledger entries of one (sender, address) and the global one, as read for one mail."""
 
     sender: str = ""
     address: str = ""
-    windows: dict = field(default_factory=dict)  # kind ("ack", "redirect", "all") → row
+    windows: dict = field(default_factory=dict)  # kind ("ack", "redirect", "all") → Entry
     already_answered: bool = False
 
     def rate_facts(self, at: datetime) -> RateFacts:
         redirect, ack, overall = (self.windows.get(k) for k in ("redirect", "ack", "all"))
         return RateFacts(
             last_redirect_at=redirect.last_reply_at if redirect else None,
-            acks_in_last_hour=_in_window(ack.window_start, ack.window_count, at) if ack else 0,
-            replies_in_last_hour=_in_window(overall.window_start, overall.window_count, at)
-            if overall else 0,
+            acks_in_last_hour=ack.in_window(at) if ack else 0,
+            replies_in_last_hour=overall.in_window(at) if overall else 0,
             already_answered_message=self.already_answered)
 
 
-def read_ledger(session: Session, *, sender: str, address: str, message_id: str | None,
-                inbound_id: int) -> Ledger:
-    rows = session.execute(LEDGER_SELECT, {"sender": sender, "address": address}).all()
-    windows = {("all" if r.sender == GLOBAL else r.kind): r for r in rows}
-    return Ledger(sender, address, windows,
-                  _already_answered(session, message_id, sender, inbound_id))
+class Book:
+    """The ledger as one batch sees it: read once up front, changed in memory, written back
+    once before the commit (the batch holds the write lock, so nobody else changes it)."""
 
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.entries: dict[tuple[str, str, str], Entry] = {}
+        self.fetched: set[tuple[str, str]] = set()
+        self.answered: dict[str, set[tuple[int, str]]] = {}  # message-id → (inbound id, to)
+        self.answered_fetched: set[str] = set()
 
-def _already_answered(session: Session, message_id: str | None, sender: str,
-                      inbound_id: int) -> bool:
-    """The same mail reached another of our addresses (To technik@, Cc billing@) and was answered."""
-    if not message_id:
-        return False
-    found = session.execute(ANSWERED_SELECT, {"message_id": message_id, "inbound_id": inbound_id,
-                                              "sender": sender}).first()
-    return found is not None
+    def prefetch(self, pairs: set[tuple[str, str]], message_ids: set[str]) -> None:
+        wanted = (pairs | {(GLOBAL, GLOBAL)}) - self.fetched
+        if wanted:
+            rows = self.session.execute(select(STATE).where(
+                tuple_(STATE.c.sender, STATE.c.address).in_(sorted(wanted)))).all()
+            for r in rows:
+                self.entries[(r.sender, r.address, r.kind)] = Entry(
+                    r.sender, r.address, r.kind, r.last_reply_at, r.window_start, r.window_count,
+                    r.total_count, r.suppressed_count)
+            self.fetched |= wanted
+        ids = message_ids - self.answered_fetched
+        if ids:
+            for message_id, inbound_id, rcpt in self.session.execute(
+                    select(INBOUND.c.message_id, INBOUND.c.id, REPLIES.c.rcpt)
+                    .join(REPLIES, REPLIES.c.inbound_id == INBOUND.c.id)
+                    .where(INBOUND.c.message_id.in_(sorted(ids)))).all():
+                self.answered.setdefault(message_id, set()).add((inbound_id, rcpt))
+            self.answered_fetched |= ids
 
+    def ledger(self, *, sender: str, address: str, message_id: str | None,
+               inbound_id: int) -> Ledger:
+        self.prefetch({(sender, address)}, {message_id} if message_id else set())
+        windows = {kind: self.entries[(sender, address, kind)] for kind in ("ack", "redirect")
+                   if (sender, address, kind) in self.entries}
+        if (GLOBAL, GLOBAL, "all") in self.entries:
+            windows["all"] = self.entries[(GLOBAL, GLOBAL, "all")]
+        answered = any(other != inbound_id and rcpt == sender
+                       for other, rcpt in self.answered.get(message_id or "", ()))
+        return Ledger(sender, address, windows, answered)
 
-def _bump(session: Session, row, key: dict, at: datetime) -> None:
-    """Count one reply in a ledger row that the caller read in this transaction."""
-    if row is None:
-        session.execute(insert(STATE), {**key, "last_reply_at": at, "window_start": at,
-                                        "window_count": 1, "total_count": 1,
-                                        "suppressed_count": 0})
-        return
-    same_window = _in_window(row.window_start, row.window_count, at)
-    session.execute(STATE_UPDATE, {
-        "_id": row.id, "total_count": row.total_count + 1,
-        "last_reply_at": max(row.last_reply_at, at),
-        "window_start": row.window_start if same_window else at,
-        "window_count": row.window_count + 1 if same_window else 1})
+    def _entry(self, sender: str, address: str, kind: str, at: datetime) -> Entry:
+        key = (sender, address, kind)
+        if key not in self.entries:
+            self.entries[key] = Entry(sender, address, kind, at, at, stored=False)
+        return self.entries[key]
 
+    def record_reply(self, ledger: Ledger, *, kind: str, at: datetime, message_id: str | None,
+                     inbound_id: int) -> None:
+        self._entry(ledger.sender, ledger.address, kind, at).count_reply(at)
+        self._entry(GLOBAL, GLOBAL, "all", at).count_reply(at)
+        if message_id:
+            self.answered.setdefault(message_id, set()).add((inbound_id, ledger.sender))
 
-def record_reply(session: Session, ledger: Ledger, *, kind: str, at: datetime) -> None:
-    _bump(session, ledger.windows.get(kind),
-          {"sender": ledger.sender, "address": ledger.address, "kind": kind}, at)
-    _bump(session, ledger.windows.get("all"), {"sender": GLOBAL, "address": GLOBAL, "kind": "all"},
-          at)
+    def record_suppressed(self, *, sender: str, address: str, kind: str) -> None:
+        entry = self.entries.get((sender, address, kind))
+        if entry is not None:
+            entry.suppressed_count += 1
+            entry.dirty = True
 
-
-def record_suppressed(session: Session, *, sender: str, address: str, kind: str) -> None:
-    session.execute(update(STATE).where(
-        STATE.c.sender == sender, STATE.c.address == address, STATE.c.kind == kind)
-        .values(suppressed_count=STATE.c.suppressed_count + 1))
+    def flush(self) -> None:
+        """Write every changed entry: inserts for new ones, updates for the others."""
+        dirty = [e for e in self.entries.values() if e.dirty]
+        if not dirty:
+            return
+        values = [{"b_sender": e.sender, "b_address": e.address, "b_kind": e.kind,
+                   "sender": e.sender, "address": e.address, "kind": e.kind,
+                   "last_reply_at": e.last_reply_at, "window_start": e.window_start,
+                   "window_count": e.window_count, "total_count": e.total_count,
+                   "suppressed_count": e.suppressed_count} for e in dirty]
+        new = [v for v, e in zip(values, dirty, strict=True) if not e.stored]
+        old = [v for v, e in zip(values, dirty, strict=True) if e.stored]
+        if new:
+            self.session.execute(insert(STATE), [
+                {k: v for k, v in row.items() if not k.startswith("b_")} for row in new])
+        if old:
+            self.session.execute(STATE_UPDATE, old)
+        for entry in dirty:
+            entry.stored, entry.dirty = True, False
 
 
 def reset_sender(session: Session, sender: str) -> int:
