@@ -16,7 +16,7 @@ from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, Rep
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.prepare import Row
-from gateway.render import RenderedReply, Renderer, ReplyRequest
+from gateway.render import RenderedReply, Renderer, ReplyRequest, request_for
 from gateway.responder import Book, Ledger
 from gateway.tickets import append_article, open_ticket
 
@@ -58,16 +58,20 @@ class Evaluation:
     reply_to: str | None
     classification_reasons: tuple[str, ...] = ()
     ledger: Ledger = field(default_factory=Ledger)
+    prerendered: RenderedReply | None = None
 
 
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
     assert ev.reply_to is not None
-    return ReplyRequest(
-        kind=kind, to=ev.reply_to, address=ev.address, original_subject=ev.mail.subject,
-        original_message_id=ev.mail.message_id, original_references=tuple(ev.mail.references),
-        customer_name=ev.mail.from_name, ticket_number=ticket_number,
-        announce=ev.decision.phase is Phase.ANNOUNCE,
-    )
+    return request_for(kind, ev.reply_to, ev.address, ev.mail, ticket_number,
+                       announce=ev.decision.phase is Phase.ANNOUNCE)
+
+
+def _rendered(renderer: Renderer, ev: Evaluation, kind: ReplyKind, ticket_number: str | None,
+              now: datetime) -> RenderedReply:
+    if kind is ReplyKind.REDIRECT and ev.prerendered is not None:
+        return ev.prerendered  # rendered ahead in the parse pool, with the same inputs
+    return renderer.render(reply_request(ev, kind, ticket_number), now)
 
 
 def _store_attachments(session: Session, article_id: int, mail: ParsedMail) -> None:
@@ -134,7 +138,7 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
         ticket_id, outcome.ticket = _ticket_for(batch.session, settings, row, ev)
     if decision.reply is not None and ev.reply_to:
-        outcome.reply = renderer.render(reply_request(ev, decision.reply, outcome.ticket), now)
+        outcome.reply = _rendered(renderer, ev, decision.reply, outcome.ticket, now)
         queue_reply(batch, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
                     ticket_id=ticket_id, now=now)
         batch.book.record_reply(ev.ledger, kind=str(decision.reply), at=row.received_at,

@@ -167,6 +167,11 @@ class GatewaySettings(_Strict):
         return ZoneInfo(self.timezone)
 
     @property
+    def loop_token(self) -> str:
+        """Our X-Loop value: a mail carrying it came from us."""
+        return f"support-gateway@{self.domain}"
+
+    @property
     def busy_timeout_ms(self) -> int:
         return int(self.database_busy_timeout_seconds * 1000)
 

@@ -9,7 +9,10 @@ from datetime import datetime
 
 from gateway.classify import Classification, Context, Envelope, classify
 from gateway.config import AddressConfig, GatewaySettings
+from gateway.decide import ReplyKind
 from gateway.parse import ParsedMail, parse_mail
+from gateway.phases import Phase, timeline_for
+from gateway.render import RenderedReply, Renderer, request_for
 
 log = logging.getLogger("gateway.process")
 
@@ -47,36 +50,51 @@ class Prepared:
     mail: ParsedMail
     classification: Classification
     reply_to: str | None
-
-
-def loop_token(settings: GatewaySettings) -> str:
-    return f"support-gateway@{settings.domain}"
+    redirect_reply: RenderedReply | None = None  # rendered ahead, used if the decision is redirect
 
 
 class Preparer:
-    def __init__(self, settings: GatewaySettings) -> None:
+    def __init__(self, settings: GatewaySettings, prerender: bool = False) -> None:
+        """prerender: also render the redirection for mail that will likely get one (in a pool
+        process, where the CPU would otherwise idle while the writer decides)."""
         self.settings = settings
+        self.renderer = Renderer(settings) if prerender else None
+        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
         responder = settings.responder
         self.context = Context(
-            own_addresses=frozenset(settings.own_addresses()), loop_token=loop_token(settings),
+            own_addresses=frozenset(settings.own_addresses()), loop_token=settings.loop_token,
             max_received=responder.max_received_headers,
             backscatter_guard=responder.backscatter_guard,
             trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
 
-    def prepare(self, row: Row) -> Prepared:
+    def prepare(self, row: Row, now: datetime | None = None) -> Prepared:
         """Parse and classify (before any lock is taken)."""
         address = self.settings.address_config(row.rcpt)
         if address is None:
             raise ValueError(f"{row.rcpt} is not a configured address")
         mail = parse_mail(row.raw)
         found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
-        return Prepared(row, address, mail, found, reply_address(mail, row.envelope_sender))
+        reply_to = reply_address(mail, row.envelope_sender)
+        prepared = Prepared(row, address, mail, found, reply_to)
+        if self.renderer is not None and now is not None and self._likely_redirect(prepared):
+            request = request_for(ReplyKind.REDIRECT, reply_to, address, mail)
+            prepared = replace(prepared, redirect_reply=self.renderer.render(request, now))
+        return prepared
 
-    def prepare_many(self, rows: list[Row]) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
+    def _likely_redirect(self, p: Prepared) -> bool:
+        """A person writing after the cutover, not obviously answering a ticket."""
+        phase = self.timelines[p.address.address].phase_at(p.row.received_at)
+        return (p.reply_to is not None and not p.classification.automated
+                and phase in (Phase.CUTOVER, Phase.REJECT) and not p.mail.in_reply_to
+                and not p.mail.references and f"[{self.settings.ticket_prefix}-" not in
+                p.mail.subject.upper())
+
+    def prepare_many(self, rows: list[Row], now: datetime | None = None,
+                     ) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
         prepared, failures = [], []
         for row in sorted(rows, key=lambda r: r.id):
             try:
-                prepared.append(self.prepare(row))
+                prepared.append(self.prepare(row, now))
             except Exception as exc:
                 log.exception("inbound %s: processing failed", row.id)
                 failures.append((row.id, exc))
@@ -89,11 +107,12 @@ _POOL_PREPARER: Preparer | None = None
 
 def pool_init(settings: GatewaySettings) -> None:
     global _POOL_PREPARER
-    _POOL_PREPARER = Preparer(settings)
+    _POOL_PREPARER = Preparer(settings, prerender=True)
 
 
-def pool_prepare(rows: list[Row]) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
+def pool_prepare(rows: list[Row], now: datetime,
+                 ) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
     """Runs in the pool; the raw bytes are not sent back (the parsed mail is what counts)."""
     assert _POOL_PREPARER is not None
-    prepared, failures = _POOL_PREPARER.prepare_many(rows)
+    prepared, failures = _POOL_PREPARER.prepare_many(rows, now)
     return [replace(p, row=replace(p.row, raw=b"")) for p in prepared], failures

@@ -14,12 +14,12 @@ from sqlmodel import Session
 
 from gateway.act import Evaluation, Outcome, WorkBatch, apply, reply_request
 from gateway.clock import Clock
-from gateway.config import AddressConfig, GatewaySettings
+from gateway.config import GatewaySettings
 from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
 from gateway.ingest.store import Incoming
 from gateway.models import InboundMessage, InboundStatus, Ticket
-from gateway.phases import Timeline
+from gateway.phases import timeline_for
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
 from gateway.responder import Book, Ledger
@@ -31,13 +31,6 @@ INBOUND = InboundMessage.__table__
 ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
                      INBOUND.c.source, INBOUND.c.received_at).where(
     INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
-
-
-def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
-    cutover = settings.to_aware(address.cutover)
-    assert cutover is not None
-    return Timeline(cutover=cutover, announce_from=settings.to_aware(address.announce_from),
-                    reject_from=settings.to_aware(address.reject_from))
 
 
 def _ledger_keys(batch: list[Prepared]) -> tuple[set[tuple[str, str]], set[str]]:
@@ -83,7 +76,8 @@ class Pipeline:
             empty=not mail.has_content and mail.error is not None,
             thread=find_thread(session, mail, self.settings.ticket_prefix),
             rates=ledger.rate_facts(row.received_at), limits=self.limits)
-        return Evaluation(address, mail, decide(facts), reply_to, found.reasons, ledger)
+        return Evaluation(address, mail, decide(facts), reply_to, found.reasons, ledger,
+                          prepared.redirect_reply)
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
@@ -198,7 +192,7 @@ class Pipeline:
                 break
             taken += 1
             if len(ids) == batch and self.parse_workers and max_batches is None:
-                ahead = (ids, self._pool().submit(pool_prepare, self._load(ids)))
+                ahead = (ids, self._pool().submit(pool_prepare, self._load(ids), self.clock.now()))
                 if waiting is not None:
                     outcomes.extend(self._decide_and_act(waiting[0], *waiting[1].result()))
                 waiting = ahead

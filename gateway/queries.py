@@ -18,7 +18,7 @@ from gateway.models import (
     Ticket,
     TicketArticle,
 )
-from gateway.process import timeline_for
+from gateway.phases import timeline_for
 from gateway.responder import GLOBAL, WINDOW
 
 

@@ -18,7 +18,7 @@ import jinja2
 from gateway.classify import REPLY_MESSAGE_ID_PREFIX
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
-from gateway.prepare import loop_token
+from gateway.parse import ParsedMail
 
 SUBJECT_MAX = 180
 REFERENCES_MAX = 20
@@ -41,6 +41,16 @@ class ReplyRequest:
     customer_name: str = ""
     ticket_number: str | None = None
     announce: bool = False
+
+
+def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMail,
+                ticket_number: str | None = None, announce: bool = False) -> ReplyRequest:
+    """The reply to `mail`: everything a template may use comes from here."""
+    return ReplyRequest(kind=kind, to=to, address=address, original_subject=mail.subject,
+                        original_message_id=mail.message_id,
+                        original_references=tuple(mail.references),
+                        customer_name=mail.from_name, ticket_number=ticket_number,
+                        announce=announce)
 
 
 @dataclass
@@ -171,7 +181,7 @@ class Renderer:
         return self._templates[name]
 
     def loop_token(self) -> str:
-        return loop_token(self.settings)
+        return self.settings.loop_token
 
     def check_templates(self) -> list[str]:
         """Load and render every template once with sample data; returns the problems found."""

@@ -21,7 +21,8 @@ from gateway.config import GatewaySettings
 from gateway.db import make_engine
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
 from gateway.outbox import Outbox
-from gateway.process import Pipeline, timeline_for
+from gateway.phases import timeline_for
+from gateway.process import Pipeline
 
 log = logging.getLogger("gateway.service")
 SHUTDOWN_GRACE_SECONDS = 30

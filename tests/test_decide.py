@@ -10,8 +10,7 @@ import pytest
 from gateway.classify import Classification
 from gateway.config import GatewaySettings
 from gateway.decide import Action, Facts, Limits, RateFacts, ReplyKind, ThreadMatch, decide
-from gateway.phases import Phase, Timeline
-from gateway.process import timeline_for
+from gateway.phases import Phase, Timeline, timeline_for
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SETTINGS = GatewaySettings()

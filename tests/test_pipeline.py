@@ -183,3 +183,16 @@ def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
     assert all(by_id[i + 1].action == "suppress" for i in range(0, 250, 5))
     assert {o.action for o in outcomes} == {"ticket", "redirect", "suppress"}
     assert count(engine, Ticket) == sum(o.action == "ticket" for o in outcomes)
+    # redirections rendered ahead in the pool are the replies the writer would have rendered
+    from gateway.decide import ReplyKind
+    from gateway.parse import parse_mail
+    from gateway.render import Renderer, request_for
+
+    redirect = next(o for o in outcomes if o.action == "redirect")
+    mail = parse_mail(items[redirect.inbound_id - 1].raw)
+    fresh = Renderer(settings).render(request_for(
+        ReplyKind.REDIRECT, redirect.reply.to, settings.address_config("technik@centron.de"),
+        mail), clock.now())
+    assert (fresh.subject, fresh.text, fresh.html) == (redirect.reply.subject,
+                                                       redirect.reply.text, redirect.reply.html)
+    assert redirect.reply.headers["In-Reply-To"] == mail.message_id

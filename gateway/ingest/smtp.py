@@ -17,8 +17,7 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.errors import TemporaryFailure
 from gateway.ingest.store import Incoming, Stored, store_batch
-from gateway.phases import Phase
-from gateway.process import timeline_for
+from gateway.phases import Phase, timeline_for
 
 log = logging.getLogger("gateway.smtp")
 
