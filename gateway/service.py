@@ -87,7 +87,7 @@ class Service:
         self.clock = clock
         self.pipeline = Pipeline(settings, engine, clock)
         self.outbox = Outbox(settings, engine, clock)
-        self.writer = BatchWriter(engine)
+        self.writer = BatchWriter(engine, busy_timeout=settings.database_busy_timeout_seconds)
         self.servers: list[asyncio.Server] = []
         self.gates: list[ConnectionGate] = []
         self.listening: dict[str, tuple[str, int]] = {}

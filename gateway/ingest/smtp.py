@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from gateway.clock import Clock
 from gateway.config import GatewaySettings
+from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.phases import Phase, timeline_for
@@ -42,12 +43,21 @@ _REWRITES = ("552 Error: Too much mail data", "552 Error: message size exceeds")
 class BatchWriter:
     """Stores the mail of all concurrent sessions together: one commit (one fsync) per batch.
 
-    While one batch is being committed in a worker thread, new mail queues up and forms the
-    next batch, so the batch size grows with the load by itself.
+    While one batch is being committed, new mail queues up and forms the next batch, so the
+    batch size grows with the load by itself. On SQLite the commit runs on the event loop
+    itself with a zero busy timeout: a lock held by the worker is waited for with asyncio
+    sleeps, so neither a thread hand-over nor a blocked loop slows the other sessions. Other
+    databases are written from a thread.
     """
 
-    def __init__(self, engine: Engine, max_batch: int = 256) -> None:
+    RETRY_SECONDS = 0.002
+
+    def __init__(self, engine: Engine, max_batch: int = 256, busy_timeout: float = 30) -> None:
         self.engine = engine
+        self.inline = engine.dialect.name == "sqlite"
+        # the writer's own engine, failing at once on a lock (the retry loop does the waiting)
+        self.nowait = make_engine(str(engine.url), busy_timeout_ms=0) if self.inline else engine
+        self.busy_timeout = busy_timeout
         self.max_batch = max_batch
         self._queue: asyncio.Queue[tuple[list[Incoming], asyncio.Future]] = asyncio.Queue()
         self._task: asyncio.Task | None = None
@@ -73,7 +83,7 @@ class BatchWriter:
                 batch.append(self._queue.get_nowait())
             flat = [item for items, _ in batch for item in items]
             try:
-                results = await asyncio.to_thread(store_batch, self.engine, flat)
+                results = await self._store(flat)
             except Exception as exc:  # database down or locked: every waiting session gets 451
                 log.error("storing %d message(s) failed: %s", len(flat), exc)
                 for _, future in batch:
@@ -86,6 +96,19 @@ class BatchWriter:
                     future.set_result(results[offset: offset + len(items)])
                 offset += len(items)
             self.on_stored()
+
+    async def _store(self, flat: list[Incoming]) -> list[Stored]:
+        if not self.inline:
+            return await asyncio.to_thread(store_batch, self.engine, flat)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.busy_timeout
+        while True:
+            try:
+                return store_batch(self.nowait, flat)
+            except TemporaryFailure as exc:
+                if "locked" not in str(exc) or loop.time() >= deadline:
+                    raise
+            await asyncio.sleep(self.RETRY_SECONDS)
 
 
 class ReceptionHandler:
