@@ -213,6 +213,11 @@ class Pipeline:
                 initializer=pool_init, initargs=(self.settings,))
         return self._parse_pool
 
+    def warm_up(self) -> None:
+        """Start the parse pool now (its processes take a moment to import the gateway)."""
+        if self.parse_workers:
+            self._pool().submit(pool_prepare, [], self.clock.now()).result()
+
     def close(self) -> None:
         if self._parse_pool is not None:
             self._parse_pool.shutdown()
