@@ -70,6 +70,27 @@ def _default_addresses() -> list[AddressConfig]:
     ]
 
 
+class ImapConfig(_Strict):
+    """One mailbox the gateway polls (Dovecot, Exchange, ...); its mail is for `rcpt`."""
+
+    host: str
+    port: int = Field(default=993, gt=0, lt=65536)
+    security: Literal["tls", "starttls", "none"] = "tls"
+    ca_file: str = ""
+    username: str
+    password_env: str = "GATEWAY_IMAP_PASSWORD"  # the secret: from this variable ...
+    password_file: str = ""                       # ... or this file, never from the config
+    mailbox: str = "INBOX"
+    rcpt: str
+    processed_mailbox: str = "Processed"  # moved there once stored; "" keeps it, with a keyword
+    timeout_seconds: float = Field(default=30, gt=0)
+
+    @field_validator("rcpt")
+    @classmethod
+    def _lower_rcpt(cls, value: str) -> str:
+        return value.strip().lower()
+
+
 class SmtpConfig(_Strict):
     listen: str = "127.0.0.1:8025"
     lmtp_listen: str = ""
@@ -141,6 +162,8 @@ class GatewaySettings(_Strict):
     responder: ResponderConfig = ResponderConfig()
     dkim: DkimConfig = DkimConfig()
     addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
+    imap: list[ImapConfig] = []
+    imap_interval_seconds: float = Field(default=60, gt=0)
 
     @field_validator("timezone")
     @classmethod
@@ -159,6 +182,9 @@ class GatewaySettings(_Strict):
         dupes = sorted({a for a in seen if seen.count(a) > 1})
         if dupes:
             raise ValueError(f"addresses: {', '.join(dupes)} listed twice")
+        strangers = sorted({box.rcpt for box in self.imap} - set(seen))
+        if strangers:
+            raise ValueError(f"imap: rcpt {', '.join(strangers)} is not one of the addresses")
         return self
 
     # -- derived -------------------------------------------------------------

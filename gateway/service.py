@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import time
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
@@ -19,6 +20,7 @@ from sqlalchemy import Engine
 from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import make_engine
+from gateway.ingest.imap import poll_all
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
 from gateway.outbox import Outbox
 from gateway.phases import timeline_for
@@ -123,6 +125,10 @@ class Service:
             self.writer.on_stored = self._work.set
             self._tasks.append(asyncio.create_task(self._worker(), name="worker"))
             self.scheduler.add_job(self._work.set, "interval", seconds=interval, id="sweep")
+        if self.settings.imap:
+            self.scheduler.add_job(self._poll_imap, "interval", id="imap", max_instances=1,
+                                   seconds=self.settings.imap_interval_seconds,
+                                   next_run_time=datetime.now(UTC))
         self.scheduler.start()
         self._log_phases()
         self._work.set()  # anything left from before the start
@@ -148,6 +154,11 @@ class Service:
         target = self.settings.outbox_dir if self.settings.dry_run else (
             f"relay {self.settings.relay.host}:{self.settings.relay.port}")
         log.info("replies go to %s", target)
+
+    async def _poll_imap(self) -> None:
+        reports, _ = await asyncio.to_thread(poll_all, self.settings, self.engine, self.clock)
+        if any(r.fetched for r in reports):
+            (self._wake_process if self.worker_process else self._work).set()
 
     def _stored(self) -> None:
         self._last_stored.value = time.monotonic()

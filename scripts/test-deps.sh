@@ -1,11 +1,12 @@
 #!/bin/sh
-# What the tests need beyond pip, from Debian's packages: PostgreSQL and Postfix (the tests start
-# their own private instances on loopback) and openssl (test certificates and DKIM keys).
+# What the tests need beyond pip, from Debian's packages: PostgreSQL, Postfix and Dovecot (the
+# tests start their own private instances on loopback) and openssl (certificates, DKIM keys).
 set -e
 missing=""
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
   || missing="$missing postgresql"
 [ -x /usr/lib/postfix/sbin/master ] || missing="$missing postfix"
+[ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -6,7 +6,7 @@ import asyncio
 
 import click
 
-from gateway.cli import App, pass_app
+from gateway.cli import EX_TEMPFAIL, App, pass_app
 
 
 @click.command()
@@ -23,5 +23,30 @@ def serve(app: App) -> None:
     asyncio.run(service.run_until_signal())
 
 
+@click.command()
+@click.option("--once", is_flag=True, help="One pass, then exit (75 if a mailbox failed).")
+@pass_app
+def poll(app: App, once: bool) -> None:
+    """Poll the configured IMAP mailboxes ([[imap]]), then process what they held."""
+    import sys
+    import time
+
+    from gateway.errors import ConfigError
+    from gateway.ingest.imap import poll_all
+
+    if not app.settings.imap:
+        raise ConfigError("imap", "no mailboxes configured", "add an [[imap]] table")
+    pipeline = app.pipeline()
+    while True:
+        reports, errors = poll_all(app.settings, app.engine, app.clock)
+        outcomes = pipeline.process_pending()
+        app.emit({"mailboxes": [r.as_json() for r in reports], "errors": errors,
+                  "processed": len(outcomes)})
+        if once:
+            sys.exit(EX_TEMPFAIL if errors else 0)
+        time.sleep(app.settings.imap_interval_seconds)
+
+
 def register(group: click.Group) -> None:
     group.add_command(serve)
+    group.add_command(poll)
