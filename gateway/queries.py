@@ -76,12 +76,12 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
     }
 
 
-def message_summary(row: InboundMessage) -> dict:
+def message_summary(row: InboundMessage, ticket: str | None = None) -> dict:
     return {
         "id": row.id, "received_at": _iso(row.received_at), "source": row.source,
         "sender": row.envelope_sender, "rcpt": row.rcpt, "from": row.from_addr,
         "subject": row.subject, "status": row.status, "action": row.action,
-        "reason": row.reason, "phase": row.phase, "ticket_id": row.ticket_id,
+        "reason": row.reason, "phase": row.phase, "ticket": ticket,
         "size": row.size, "message_id": row.message_id, "error": row.error,
     }
 
@@ -89,12 +89,14 @@ def message_summary(row: InboundMessage) -> dict:
 def list_messages(engine: Engine, status: str | None, action: str | None,
                   limit: int) -> list[dict]:
     with Session(engine) as session:
-        query = select(InboundMessage).order_by(InboundMessage.id.desc()).limit(limit)
+        query = (select(InboundMessage, Ticket.number)
+                 .outerjoin(Ticket, Ticket.id == InboundMessage.ticket_id)
+                 .order_by(InboundMessage.id.desc()).limit(limit))
         if status:
             query = query.where(InboundMessage.status == status)
         if action:
             query = query.where(InboundMessage.action == action)
-        return [message_summary(row) for row in session.exec(query).all()]
+        return [message_summary(row, number) for row, number in session.exec(query).all()]
 
 
 def show_message(engine: Engine, inbound_id: int) -> dict | None:
@@ -102,7 +104,8 @@ def show_message(engine: Engine, inbound_id: int) -> dict | None:
         row = session.get(InboundMessage, inbound_id)
         if row is None:
             return None
-        data = message_summary(row)
+        ticket = session.get(Ticket, row.ticket_id) if row.ticket_id else None
+        data = message_summary(row, ticket.number if ticket else None)
         data.update({"sha256": row.sha256, "policy": row.policy, "parse_error": row.parse_error,
                      "processed_at": _iso(row.processed_at), "attempts": row.attempts,
                      "detail": json.loads(row.detail) if row.detail else None})

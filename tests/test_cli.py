@@ -79,8 +79,10 @@ def test_ingest_exit_codes(run):
 def test_ingest_twice_is_idempotent(run):
     mail = make_mail(message_id="<same@kunde.example>")
     args = ("--json", "ingest", "--rcpt", "technik@centron.de", "--at", "2025-10-01T10:00:00")
-    assert not as_json(run(*args, stdin=mail))["duplicate"]
-    assert as_json(run(*args, stdin=mail))["duplicate"]
+    first = as_json(run(*args, stdin=mail))
+    again = as_json(run(*args, stdin=mail))
+    assert not first["duplicate"] and again["duplicate"]
+    assert (again["action"], again["ticket"]) == ("ticket", first["ticket"])  # the same decision
     status = as_json(run("--json", "status"))
     assert status["counts"]["tickets"] == {"open": 1} and status["queues"]["outbox"] == {
         "queued": 1}

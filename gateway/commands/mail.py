@@ -70,7 +70,7 @@ def _stored_only(app: App, inbound_id: int) -> dict:
 
     row = show_message(app.engine, inbound_id) or {}
     return {"action": row.get("action"), "reason": row.get("reason"), "rcpt": row.get("rcpt"),
-            "phase": row.get("phase"), "ticket": None, "reply": None, "inbound_id": inbound_id,
+            "phase": row.get("phase"), "ticket": row.get("ticket"), "reply": None, "inbound_id": inbound_id,
             "status": row.get("status"), "error": row.get("error")}
 
 
