@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from pathlib import Path
+
+from tests.private_server import PrivateServer
 
 MASTER = "/usr/lib/postfix/sbin/master"
 MASTER_PROTO = "/etc/postfix/master.cf.proto"
@@ -18,26 +17,14 @@ QUEUE_DIRS = ("incoming", "active", "deferred", "defer", "bounce", "corrupt", "f
               "saved", "trace", "private")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Postfix(PrivateServer):
+    log_name = "maillog"
 
-
-class Postfix:
     def __init__(self, transport: dict[str, str]) -> None:
         if not Path(MASTER).exists():
             raise RuntimeError("Postfix is not installed: run scripts/test-deps.sh")
-        self.dir = Path(tempfile.mkdtemp(prefix="gw-postfix-"))
-        self.dir.chmod(0o755)  # the postfix user must reach its queue inside
-        self.port = free_port()
+        super().__init__("gw-postfix-")
         self.transport = transport
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def log(self) -> str:
-        path = self.dir / "maillog"
-        return path.read_text(errors="replace") if path.exists() else ""
 
     def _write_config(self) -> Path:
         conf = self.dir / "conf"
@@ -96,18 +83,7 @@ maximal_backoff_time = 2s
     def start(self) -> None:
         conf = self._write_config()
         self._make_queue()
-        self.proc = subprocess.Popen([MASTER, "-c", str(conf), "-d"], stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"postfix master exited: {self.log[-2000:]}") from None
-                time.sleep(0.1)
-        raise RuntimeError("postfix did not start listening")
+        self.launch([MASTER, "-c", str(conf), "-d"])
 
     def wait_for(self, pattern: str, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -117,12 +93,3 @@ maximal_backoff_time = 2s
                 return found.group(0)
             time.sleep(0.1)
         raise AssertionError(f"no /{pattern}/ in the Postfix log:\n{self.log[-3000:]}")
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        shutil.rmtree(self.dir, ignore_errors=True)

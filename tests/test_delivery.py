@@ -8,7 +8,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 from datetime import timedelta
@@ -26,6 +25,7 @@ from gateway.models import DeliveryAttempt, Reply
 from gateway.outbox import Outbox
 from gateway.process import Pipeline
 from tests.conftest import AFTER, Gateway, make_mail
+from tests.private_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,12 +45,6 @@ class Relay:
         if self.on_data:
             self.on_data()
         return "250 2.0.0 Ok: queued"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -14,14 +14,9 @@ import time
 from pathlib import Path
 
 from tests.conftest import make_mail
+from tests.private_server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_serve(workdir: Path, port: int) -> subprocess.Popen:
