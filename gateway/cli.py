@@ -7,14 +7,19 @@ import logging
 import os
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from gateway.clock import SystemClock
+from gateway.clock import Clock, SystemClock
 from gateway.config import GatewaySettings, load_settings
 from gateway.db import ensure_schema, make_engine
 from gateway.errors import ConfigError, TemporaryFailure
+
+if TYPE_CHECKING:
+    from gateway.process import Pipeline
 
 EX_OK, EX_DATAERR, EX_NOUSER, EX_SOFTWARE, EX_TEMPFAIL, EX_CONFIG = 0, 65, 67, 70, 75, 78
 
@@ -36,7 +41,7 @@ class App:
         return self._settings
 
     @property
-    def engine(self):
+    def engine(self) -> Engine:
         if self._engine is None:
             try:
                 engine = make_engine(self.settings.database_url, self.settings.busy_timeout_ms)
@@ -46,21 +51,21 @@ class App:
             self._engine = engine
         return self._engine
 
-    def pipeline(self):
-        from gateway.process import Pipeline
+    def pipeline(self) -> Pipeline:
+        from gateway.process import Pipeline  # late: the CLI starts fast for `ingest`
 
         # big backlogs (process, import) are parsed on the other cores too
         return Pipeline(self.settings, self.engine, self.clock,
                         parse_workers=max((os.cpu_count() or 1) - 1, 0))
 
-    def emit(self, data, text: str | None = None) -> None:
+    def emit(self, data: object, text: str | None = None) -> None:
         if self.as_json:
             click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         else:
             click.echo(text if text is not None else _as_text(data))
 
 
-def _as_text(data) -> str:
+def _as_text(data: object) -> str:
     if isinstance(data, list):
         return "\n".join(_as_text(item) for item in data) or "(none)"
     if isinstance(data, dict):
@@ -71,7 +76,7 @@ def _as_text(data) -> str:
 pass_app = click.make_pass_decorator(App)
 
 
-def parse_at(value: str | None, settings: GatewaySettings, clock) -> datetime:
+def parse_at(value: str | None, settings: GatewaySettings, clock: Clock) -> datetime:
     """--at ISO-8601; without an offset it is local time in the configured zone."""
     if not value:
         return clock.now()

@@ -27,6 +27,7 @@ from gateway.models import DeliveryAttempt, Reply, ReplyStatus
 
 log = logging.getLogger("gateway.outbox")
 SENDING = "sending"
+Signer = Callable[[bytes], bytes]
 UNCONFIRMED = "unconfirmed"
 
 
@@ -56,7 +57,7 @@ def backoff(relay: RelayConfig, attempts: int) -> timedelta:
 
 
 def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
-               signer=None) -> str:
+               signer: Signer | None = None) -> str:
     """Hand one message to the relay; raises DeliveryError(temporary=...) on failure."""
     password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
     context = ssl.create_default_context(cafile=relay.ca_file or None)
@@ -87,7 +88,7 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
         raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True) from exc
 
 
-def make_signer(dkim: DkimConfig) -> Callable[[bytes], bytes] | None:
+def make_signer(dkim: DkimConfig) -> Signer | None:
     """DKIM-sign replies (dkimpy) when configured; the key is read once, at start."""
     if not dkim.enabled:
         return None
@@ -122,7 +123,7 @@ def write_eml(directory: str, reply: Reply) -> str:
 
 class Outbox:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
-                 signer=None) -> None:
+                 signer: Signer | None = None) -> None:
         self.settings = settings
         self.engine = engine
         self.clock = clock

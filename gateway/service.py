@@ -13,6 +13,8 @@ import signal
 import sys
 import time
 from datetime import UTC, datetime
+from multiprocessing.sharedctypes import Synchronized
+from multiprocessing.synchronize import Event as EventType
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
@@ -38,8 +40,8 @@ QUIET_SECONDS = 0.05
 MAX_DEFER_SECONDS = 1.0
 
 
-def worker_main(settings: GatewaySettings, clock: Clock, wake, stop, last_stored,
-                log_level: int) -> None:
+def worker_main(settings: GatewaySettings, clock: Clock, wake: EventType, stop: EventType,
+                last_stored: Synchronized, log_level: int) -> None:
     """The worker process: process stored mail and deliver replies whenever woken."""
     os.nice(WORKER_NICE)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
@@ -59,7 +61,7 @@ def worker_main(settings: GatewaySettings, clock: Clock, wake, stop, last_stored
     engine.dispose()
 
 
-def _wait_for_quiet(last_stored, stop) -> None:
+def _wait_for_quiet(last_stored: Synchronized, stop: EventType) -> None:
     deferred_since = time.monotonic()
     while not stop.is_set() and time.monotonic() - deferred_since < MAX_DEFER_SECONDS:
         if time.monotonic() - last_stored.value >= QUIET_SECONDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 from tqdm import tqdm
@@ -118,7 +119,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool) -> None:
 @click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
 @click.option("--source", default="pipe", show_default=True)
 @pass_app
-def preview(app: App, mail, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
+def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
     """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing."""
     _check_rcpts(app, (rcpt,))
     item = Incoming(mail.read(), rcpt, _sender(sender), source,

@@ -17,7 +17,7 @@ from imapclient import IMAPClient
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
-from gateway.config import ImapConfig, read_secret
+from gateway.config import GatewaySettings, ImapConfig, read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.store import Incoming, store_batch
 
@@ -129,7 +129,7 @@ class MailboxPoller:
                 client.expunge()
 
 
-def poll_all(settings, engine: Engine, clock: Clock) -> tuple[list[PollReport], list[str]]:
+def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock) -> tuple[list[PollReport], list[str]]:
     """Poll every configured mailbox once; one that fails does not stop the others."""
     reports, errors = [], []
     for box in settings.imap:
