@@ -6,13 +6,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from gateway.db import current_revision, head_revision, make_engine, upgrade
+from gateway.db import SCHEMA_HEAD, current_revision, head_revision, make_engine, upgrade
 
 
 def test_upgrade_from_empty_matches_models(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path}/m.db")
     assert current_revision(engine) is None
-    assert upgrade(engine) == head_revision(engine)
+    assert upgrade(engine) == head_revision(engine) == SCHEMA_HEAD
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
