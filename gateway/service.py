@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import make_engine
+from gateway.errors import ConfigError
 from gateway.ingest.imap import poll_all
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
 from gateway.outbox import Outbox
@@ -141,7 +142,13 @@ class Service:
     async def _listen(self, name: str, value: str, lmtp: bool) -> None:
         host, port = split_hostport(value)
         factory = protocol_factory(self.settings, self.clock, self.writer, lmtp)
-        server = await asyncio.get_running_loop().create_server(factory, host, port)
+        try:
+            server = await asyncio.get_running_loop().create_server(factory, host, port)
+        except OSError as exc:
+            key = "smtp.listen (GATEWAY_SMTP_LISTEN)" if not lmtp else (
+                "smtp.lmtp_listen (GATEWAY_LMTP_LISTEN)")
+            raise ConfigError(key, f"cannot listen on {value}: {exc.strerror}",
+                              "choose a free address:port, or stop what holds it") from None
         self.servers.append(server)
         self.gates.append(factory.gate)
         bound = server.sockets[0].getsockname()

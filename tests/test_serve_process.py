@@ -115,3 +115,16 @@ def test_sigkill_mid_burst_loses_nothing_and_duplicates_nothing(tmp_path):
             "SELECT inbound_id, COUNT(*) FROM reply GROUP BY inbound_id HAVING COUNT(*) > 1"
         ).fetchall()
     assert per_inbound == []
+
+
+def test_port_in_use_is_a_config_error_naming_the_key(tmp_path):
+    port = free_port()
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", port))
+        holder.listen()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+        env.update({"GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}", "PYTHONPATH": str(ROOT)})
+        result = subprocess.run([sys.executable, "-m", "gateway", "serve"], cwd=tmp_path,
+                                env=env, capture_output=True, timeout=60)
+    assert result.returncode == 78
+    assert b"GATEWAY_SMTP_LISTEN" in result.stderr and b"address already in use" in result.stderr
