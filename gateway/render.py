@@ -152,6 +152,11 @@ def build_message(headers: dict[str, str], text: str, html: str) -> bytes:
             + f"\r\n--{boundary}--\r\n".encode())
 
 
+def _spoken_list(items: list[str], conjunction: str) -> str:
+    """'a, b und c' – how a sentence lists things."""
+    return items[0] if len(items) < 2 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
 def ticket_tag(number: str) -> str:
     return f"[{number}]"
 
@@ -211,6 +216,8 @@ class Renderer:
             "cutover_de": cutover.strftime("%d.%m.%Y"),
             "cutover_en": f"{cutover.day} {_MONTHS_EN[cutover.month - 1]} {cutover.year}",
             "languages": list(self.settings.responder.languages),
+            "old_addresses_de": _spoken_list(self._same_cutover(address), "und"),
+            "old_addresses_en": _spoken_list(self._same_cutover(address), "and"),
         }
         for fmt in ("txt", "html"):
             module = self._template(f"_facts.{fmt}.j2").make_module(base)
@@ -218,6 +225,12 @@ class Renderer:
                                     "phone": {lang: module.phone(lang) for lang in ("de", "en")}}
         self._per_address[address.address] = base
         return base
+
+    def _same_cutover(self, address: AddressConfig) -> list[str]:
+        """The addresses that change on the same day as this one (the announcement names them)."""
+        day = self.settings.to_aware(address.cutover)
+        return [a.address for a in self.settings.addresses
+                if self.settings.to_aware(a.cutover) == day]
 
     def _context(self, req: ReplyRequest, subject: str) -> dict:
         return {

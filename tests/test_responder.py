@@ -264,11 +264,12 @@ FACTS = {
     "de": ["https://account.centron.de", "Reiter", "Support", "Neues Ticket erstellen",
            "Abteilung", "Produktkategorie", "Pflichtfelder", "max. 3", "Empfangsbestätigung",
            "Ticket-Übersicht", "Fehlermeldungen", "Reproduktion", "Managed Services",
-           "ccloud³ Dashboard", "24/7", "Kontaktformular"],
+           "ccloud³ Dashboard", "24/7", "Kontaktformular", "Noch kein Zugang",
+           "Antworten des Supports erhalten Sie weiterhin per E-Mail"],
     "en": ["Log in to the Account Center", "Support", "product category", "required",
            "up to 3", "confirmation by e-mail", "ticket overview", "error messages",
            "steps to reproduce", "Managed Services customers", "ccloud³ dashboard",
-           "contact form"],
+           "contact form", "No access yet", "You still receive our answers by e-mail"],
 }
 
 
