@@ -136,3 +136,13 @@ def test_senders_list_and_reset(run):
     assert ledger[0]["next_eligible"].startswith("2025-10-15")
     assert as_json(run("--json", "senders", "reset", "Max@Kunde.example"))["removed"] == 1
     assert as_json(run("--json", "senders", "list")) == []
+
+
+def test_ingest_for_two_recipients_gives_one_reply(run):
+    mail = make_mail(to="technik@centron.de, billing@centron.de", message_id="<both@x>")
+    decisions = as_json(run("--json", "ingest", "--rcpt", "technik@centron.de", "--rcpt",
+                            "billing@centron.de", "--sender", "max@kunde.example", "--at",
+                            "2025-10-20T09:00:00+02:00", stdin=mail))
+    assert [d["rcpt"] for d in decisions] == ["technik@centron.de", "billing@centron.de"]
+    assert [d["action"] for d in decisions] == ["redirect", "suppress"]
+    assert decisions[1]["reason"] == "already-answered"
