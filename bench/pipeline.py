@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gateway.clock import FixedClock  # noqa: E402
-from gateway.config import settings_from_dict  # noqa: E402
+from gateway.config_load import settings_from_dict  # noqa: E402
 from gateway.db import ensure_schema, make_engine  # noqa: E402
 from gateway.ingest.store import Incoming, store_batch  # noqa: E402
 from gateway.process import Pipeline  # noqa: E402

@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.clock import Clock, SystemClock
-from gateway.config import GatewaySettings, load_settings
+from gateway.config import GatewaySettings
+from gateway.config_load import load_settings
 from gateway.db import ensure_schema, make_engine
 from gateway.errors import ConfigError, TemporaryFailure
 

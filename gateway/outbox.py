@@ -21,7 +21,8 @@ from sqlalchemy import Engine, update
 from sqlmodel import select
 
 from gateway.clock import Clock
-from gateway.config import DkimConfig, GatewaySettings, RelayConfig, read_secret
+from gateway.config import DkimConfig, GatewaySettings, RelayConfig
+from gateway.config_load import read_secret
 from gateway.db import transaction
 from gateway.models import DeliveryAttempt, Reply, ReplyStatus
 

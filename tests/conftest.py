@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gateway.clock import FixedClock
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.db import ensure_schema, make_engine
 from gateway.ingest.store import Incoming, store
 from gateway.process import Pipeline

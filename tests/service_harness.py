@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from gateway.clock import FixedClock
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.db import ensure_schema, make_engine
 from gateway.models import InboundMessage
 from gateway.service import Service

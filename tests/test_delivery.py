@@ -20,7 +20,7 @@ from aiosmtpd.smtp import AuthResult
 from sqlmodel import Session, select
 
 from gateway import queries
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.models import DeliveryAttempt, Reply
 from gateway.outbox import Outbox
 from gateway.process import Pipeline

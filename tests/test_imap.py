@@ -13,7 +13,7 @@ import pytest
 from imapclient import IMAPClient
 from sqlmodel import Session, select
 
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.ingest.imap import STORED_KEYWORD, MailboxPoller, poll_all
 from gateway.ingest.store import Incoming, store
 from gateway.models import InboundMessage

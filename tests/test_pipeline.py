@@ -124,7 +124,7 @@ def test_decision_is_recorded_with_policy_fingerprint(gateway, engine, settings)
 
 
 def test_poison_mail_is_marked_failed_and_others_go_on(pipeline, engine, clock, tmp_path):
-    from gateway.config import settings_from_dict
+    from gateway.config_load import settings_from_dict
     from gateway.ingest.store import Incoming, store
     from gateway.process import Pipeline
 

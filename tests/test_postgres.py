@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel, func, select
 
 from gateway.clock import FixedClock
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.db import ensure_schema, make_engine
 from gateway.ingest.store import Incoming, store_batch
 from gateway.models import InboundMessage, Reply, Ticket

@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 
 from gateway import queries
 from gateway.classify import Context, Envelope, classify
-from gateway.config import settings_from_dict
+from gateway.config_load import settings_from_dict
 from gateway.db import transaction
 from gateway.ingest.store import Incoming, store_batch
 from gateway.models import Reply, Ticket

@@ -17,7 +17,8 @@ from imapclient import IMAPClient
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings, ImapConfig, read_secret
+from gateway.config import GatewaySettings, ImapConfig
+from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.store import Incoming, store_batch
 

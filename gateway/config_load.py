@@ -1,0 +1,115 @@
+"""Reading the settings: the TOML file, then the environment (what admins set per host), then
+validation; and secrets, which only ever come from the environment or a file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from gateway.config import DEFAULT_CONFIG_PATH, GatewaySettings
+from gateway.errors import ConfigError
+
+
+def _parse_hostport(key: str, value: str) -> str:
+    if value == "":
+        return value
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(key, f"'{value}' is not host:port", "write it like 127.0.0.1:8025")
+    return value
+
+
+ENV_KEYS = {
+    "GATEWAY_DATABASE_URL": "database_url",
+    "GATEWAY_OUTBOX_DIR": "outbox_dir",
+}
+
+
+def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
+    for var, key in ENV_KEYS.items():
+        if var in env:
+            data[key] = env[var]
+    smtp = data.setdefault("smtp", {})
+    if "GATEWAY_SMTP_LISTEN" in env:
+        smtp["listen"] = _parse_hostport("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
+    if "GATEWAY_LMTP_LISTEN" in env:
+        smtp["lmtp_listen"] = _parse_hostport("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
+    if env.get("GATEWAY_RELAY"):
+        hostport = _parse_hostport("GATEWAY_RELAY", env["GATEWAY_RELAY"])
+        host, _, port = hostport.rpartition(":")
+        relay = data.setdefault("relay", {})
+        relay["host"], relay["port"] = host, int(port)
+        # A relay named for this host means "send for real" unless dry run is asked for too.
+        if "GATEWAY_OUTBOX_DIR" not in env:
+            data["outbox_dir"] = ""
+
+
+def _explain(exc: ValidationError) -> ConfigError:
+    err = exc.errors()[0]
+    key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    value = err.get("input")
+    shown = "" if isinstance(value, dict | list) else f" (got {value!r})"
+    if err["type"] == "extra_forbidden":
+        return ConfigError(key, f"unknown key{shown}", "remove it or check its spelling")
+    fix = ""
+    if err["type"] == "literal_error":
+        fix = "allowed: " + err["ctx"]["expected"]
+    return ConfigError(key, err["msg"] + shown, fix)
+
+
+def settings_from_dict(data: dict[str, Any], env: dict[str, str] | None = None) -> GatewaySettings:
+    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    if env:
+        _apply_environment(data, env)
+    try:
+        return GatewaySettings.model_validate(data)
+    except ValidationError as exc:
+        raise _explain(exc) from None
+
+
+def config_path(explicit: str | None, env: dict[str, str]) -> Path | None:
+    """Where the config lives: --config, else $GATEWAY_CONFIG, else config/gateway.toml if present."""
+    if explicit:
+        return Path(explicit)
+    if env.get("GATEWAY_CONFIG"):
+        return Path(env["GATEWAY_CONFIG"])
+    default = Path(DEFAULT_CONFIG_PATH)
+    return default if default.exists() else None
+
+
+def load_settings(path: str | None = None, env: dict[str, str] | None = None) -> GatewaySettings:
+    env = dict(os.environ) if env is None else env
+    where = config_path(path, env)
+    data: dict[str, Any] = {}
+    if where is not None:
+        try:
+            data = tomllib.loads(where.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError("--config", f"file {where} not found",
+                              "pass an existing file or unset GATEWAY_CONFIG") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(str(where), f"not valid TOML: {exc}", "fix the syntax") from None
+    data = _rename_address_tables(data)
+    return settings_from_dict(data, env)
+
+
+def _rename_address_tables(data: dict[str, Any]) -> dict[str, Any]:
+    # The file writes [[address]] (one table per address); the model calls the list 'addresses'.
+    if "address" in data:
+        data = dict(data)
+        data["addresses"] = data.pop("address")
+    return data
+
+
+def read_secret(env_var: str, file_path: str, env: dict[str, str] | None = None) -> str:
+    """Secrets come from the environment or a file, never from the config itself."""
+    env = dict(os.environ) if env is None else env
+    if env.get(env_var):
+        return env[env_var]
+    if file_path:
+        return Path(file_path).read_text(encoding="utf-8").strip()
+    return ""
