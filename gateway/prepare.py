@@ -4,6 +4,7 @@ so it can run anywhere, also in a second process while the first one writes."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -15,6 +16,10 @@ from gateway.phases import Phase, timeline_for
 from gateway.render import RenderedReply, Renderer, request_for
 
 log = logging.getLogger("gateway.process")
+
+
+_ATOM = r"[^\s<>()\[\],;:\\\"@]+"
+_MAILBOX_RE = re.compile(rf"{_ATOM}@(?:{_ATOM}\.{_ATOM}|\[[0-9a-f.:]+\])")
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,12 @@ def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
     turn us into a backscatter source for third parties.
     """
     if envelope_sender is not None:
-        return envelope_sender.lower() or None
-    return_path = (mail.header("return-path") or "").strip().strip("<>").lower()
-    return return_path or mail.from_addr or None
+        found = envelope_sender
+    else:
+        found = (mail.header("return-path") or "").strip().strip("<>") or mail.from_addr
+    found = found.strip().lower()
+    # Only a plain mailbox: nothing that could smuggle a header or a second recipient in.
+    return found if _MAILBOX_RE.fullmatch(found) else None
 
 
 @dataclass(frozen=True)

@@ -350,3 +350,12 @@ def test_admin_templates_override_and_errors_are_found(tmp_path, engine, clock):
     (folder / "ack.txt.j2").write_text("{{ ticket_number }} {% if %}")
     problems = Renderer(settings).check_templates()
     assert problems and "ack" in problems[0]
+
+
+@pytest.mark.parametrize("sender", ["evil@x.example\r\nBcc: victim@y.example",
+                                    "a@b.example, c@d.example", "not an address", "x@localhost"])
+def test_only_a_plain_mailbox_gets_a_reply(gateway, sender):
+    _, outcome = gateway.receive(make_mail(message_id=f"<odd{abs(hash(sender))}@x>"), AFTER,
+                                 sender=sender)
+    assert (outcome.action, outcome.reason, outcome.reply) == ("suppress", "no-reply-address",
+                                                               None)
