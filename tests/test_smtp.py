@@ -192,3 +192,29 @@ def test_idle_client_is_disconnected(start_service):
         time.sleep(1.0)
         leftover = sock.recv(1024)  # the server closed the idle session
         assert leftover == b"" or leftover.startswith(b"421")
+
+
+def test_client_gone_mid_data_leaves_nothing_half_stored(start_service):
+    running = start_service()
+    with socket.create_connection(("127.0.0.1", running.port()), timeout=5) as sock:
+        sock.recv(1024)
+        sock.sendall(b"EHLO c\r\nMAIL FROM:<max@kunde.example>\r\nRCPT TO:<technik@centron.de>\r\n"
+                     b"DATA\r\n" + make_mail()[:200])  # and then the line drops
+        time.sleep(0.3)
+    time.sleep(0.3)
+    assert running.rows() == []  # no 250 was given, so nothing may be half stored
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:  # the server is fine
+        assert client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail()) == {}
+    running.wait_processed(1)
+
+
+def test_eight_bit_data_without_8bitmime_is_stored_exactly(start_service):
+    running = start_service()
+    raw = "From: jürgen@kunde.example\nSubject: Größe\n\nÄrger mit dem Server\n".encode()
+    lines = converse(running.port(), b"EHLO c\r\nMAIL FROM:<j@kunde.example>\r\n"
+                     b"RCPT TO:<technik@centron.de>\r\nDATA\r\n" + raw.replace(b"\n", b"\r\n")
+                     + b".\r\nQUIT\r\n", 11)
+    assert lines[-2].startswith("250 2.0.0"), lines
+    running.wait_processed(1)
+    row = running.rows()[0]
+    assert row.raw == raw.replace(b"\n", b"\r\n") and row.action == "redirect"
