@@ -164,3 +164,17 @@ class ResponderState(SQLModel, table=True):
     window_count: int = 0
     total_count: int = 0
     suppressed_count: int = 0
+
+
+HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale
+
+
+class ServiceState(SQLModel, table=True):
+    """What a running `gateway serve` reports about itself, for `gateway status`."""
+
+    __tablename__ = "service_state"
+
+    name: str = Field(primary_key=True, max_length=200)  # host:pid of the daemon
+    started_at: datetime = Field(sa_column=_utc_column())
+    seen_at: datetime = Field(sa_column=_utc_column())
+    detail: str = Field(default="{}", sa_column=Column(Text, nullable=False))

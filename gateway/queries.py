@@ -10,11 +10,13 @@ from sqlmodel import Session, func, select
 
 from gateway.config import GatewaySettings
 from gateway.models import (
+    HEARTBEAT_SECONDS,
     Attachment,
     DeliveryAttempt,
     InboundMessage,
     Reply,
     ResponderState,
+    ServiceState,
     Ticket,
     TicketArticle,
 )
@@ -55,7 +57,12 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
         overall = session.exec(select(ResponderState).where(
             ResponderState.sender == GLOBAL, ResponderState.address == GLOBAL)).first()
         tickets = _counts(session, Ticket.status)
-    warnings = []
+        daemons = [_daemon(row, now) for row in session.exec(select(ServiceState)).all()]
+    warnings = [f"gateway serve {d['name']} last reported {d['silent_seconds']} s ago: is it "
+                "still running? (`systemctl status support-mail-gateway`)"
+                for d in daemons if d["stale"]]
+    warnings += [f"IMAP: {error}" for d in daemons for error in
+                 ((d["detail"].get("imap") or {}).get("errors") or [])]
     limit = settings.responder.global_replies_per_hour
     if overall and now - overall.window_start < WINDOW and overall.window_count >= limit:
         warnings.append(f"global reply ceiling reached: {overall.window_count} replies in the "
@@ -69,11 +76,18 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
         warnings.append("some replies failed or are unconfirmed: see `gateway replies list`")
     return {
         "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
-        "addresses": address_timelines(settings, now),
+        "addresses": address_timelines(settings, now), "daemons": daemons,
         "queues": {"inbound": inbound, "outbox": replies},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
         "warnings": warnings,
     }
+
+
+def _daemon(row: ServiceState, now: datetime) -> dict:
+    silent = int((now - row.seen_at).total_seconds())
+    return {"name": row.name, "started_at": _iso(row.started_at), "seen_at": _iso(row.seen_at),
+            "silent_seconds": silent, "stale": silent > 3 * HEARTBEAT_SECONDS,
+            "detail": json.loads(row.detail)}
 
 
 def message_summary(row: InboundMessage, ticket: str | None = None) -> dict:

@@ -6,10 +6,12 @@ may finish, whatever is stored but unprocessed is picked up at the next start.""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import multiprocessing
 import os
 import signal
+import socket
 import sys
 import time
 from datetime import UTC, datetime
@@ -21,10 +23,11 @@ from sqlalchemy import Engine
 
 from gateway.clock import Clock
 from gateway.config import GatewaySettings
-from gateway.db import make_engine
+from gateway.db import make_engine, transaction
 from gateway.errors import ConfigError
 from gateway.ingest.imap import poll_all
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
+from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
 from gateway.phases import timeline_for
 from gateway.process import Pipeline
@@ -84,6 +87,21 @@ def work_once(pipeline: Pipeline, outbox: Outbox, max_batches: int | None = None
     return processed
 
 
+def report_state(engine: Engine, name: str, started_at: datetime, now: datetime,
+                 detail: dict | None) -> None:
+    """Record that this daemon is alive (detail), or, with None, that it stopped cleanly."""
+    with transaction(engine) as session:
+        row = session.get(ServiceState, name)
+        if detail is None:
+            if row is not None:
+                session.delete(row)
+            return
+        if row is None:
+            row = ServiceState(name=name, started_at=started_at, seen_at=now)
+            session.add(row)
+        row.seen_at, row.detail = now, json.dumps(detail)
+
+
 class Service:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
                  worker_process: bool = True) -> None:
@@ -107,6 +125,9 @@ class Service:
         self._stop_process = context.Event()
         self._last_stored = context.Value("d", 0.0, lock=False)  # time.monotonic() of the last store
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._imap_state: dict | None = None
+        self.state_name = f"{socket.gethostname()}:{os.getpid()}"
+        self.started_at = clock.now()
 
     async def start(self) -> None:
         released = self.pipeline.release_claims() if self._single_instance() else 0
@@ -132,6 +153,8 @@ class Service:
             self.scheduler.add_job(self._poll_imap, "interval", id="imap", max_instances=1,
                                    seconds=self.settings.imap_interval_seconds,
                                    next_run_time=datetime.now(UTC))
+        self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
+                               id="heartbeat", next_run_time=datetime.now(UTC))
         self.scheduler.start()
         self._log_phases()
         self._work.set()  # anything left from before the start
@@ -165,9 +188,24 @@ class Service:
         log.info("replies go to %s", target)
 
     async def _poll_imap(self) -> None:
-        reports, _ = await asyncio.to_thread(poll_all, self.settings, self.engine, self.clock)
+        reports, errors = await asyncio.to_thread(poll_all, self.settings, self.engine,
+                                                  self.clock)
+        self._imap_state = {"at": self.clock.now().isoformat(), "errors": errors,
+                            "mailboxes": [r.as_json() for r in reports]}
         if any(r.fetched for r in reports):
             (self._wake_process if self.worker_process else self._work).set()
+
+    async def _heartbeat(self) -> None:
+        detail = {"pid": os.getpid(), "listening": {k: f"{h}:{p}" for k, (h, p) in
+                                                    self.listening.items()},
+                  "worker_process": (self._process.pid if self._process is not None
+                                     and self._process.is_alive() else None),
+                  "imap": self._imap_state}
+        try:
+            await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
+                                    self.clock.now(), detail)
+        except Exception:  # a status report must never take the daemon down
+            log.exception("heartbeat: could not record the service state")
 
     def _stored(self) -> None:
         self._last_stored.value = time.monotonic()
@@ -212,6 +250,8 @@ class Service:
             except (TimeoutError, asyncio.CancelledError):
                 task.cancel()
         await self.writer.stop()
+        await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
+                                self.clock.now(), None)
         log.info("stopped")
 
     async def _stop_worker_process(self) -> None:

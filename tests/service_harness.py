@@ -36,6 +36,8 @@ class Running:
         return self.service.listening[name][1]
 
     def stop(self) -> None:
+        if not self.thread.is_alive():
+            return  # stopped already (by the test itself)
         self._call(self.service.stop())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)

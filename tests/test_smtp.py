@@ -7,11 +7,12 @@ import socket
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from gateway.clock import FixedClock
+from gateway.db import make_engine
 from tests.conftest import BERLIN, make_mail
 
 
@@ -218,3 +219,24 @@ def test_eight_bit_data_without_8bitmime_is_stored_exactly(start_service):
     running.wait_processed(1)
     row = running.rows()[0]
     assert row.raw == raw.replace(b"\n", b"\r\n") and row.action == "redirect"
+
+
+def test_status_shows_the_running_daemon_and_forgets_it_on_stop(start_service, tmp_path):
+    from gateway import queries
+
+    running = start_service()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        data = queries.status(running.engine, running.service.settings, running.service.clock.now())
+        if data["daemons"]:
+            break
+        time.sleep(0.05)
+    daemon = data["daemons"][0]
+    assert not daemon["stale"] and daemon["detail"]["listening"]["smtp"].startswith("127.0.0.1:")
+    running.service.clock.advance(timedelta(minutes=5))  # a daemon that went silent
+    later = queries.status(running.engine, running.service.settings, running.service.clock.now())
+    assert later["daemons"][0]["stale"] and any("last reported" in w for w in later["warnings"])
+    settings, clock = running.service.settings, running.service.clock
+    running.stop()
+    engine_again = make_engine(settings.database_url)
+    assert queries.status(engine_again, settings, clock.now())["daemons"] == []

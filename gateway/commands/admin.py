@@ -20,6 +20,9 @@ def status(app: App) -> None:
     lines = [f"policy {data['policy']}  dry_run={data['dry_run']}"]
     lines += [f"{a['address']:<28} {a['phase']:<9} cutover {a['cutover']}"
               for a in data["addresses"]]
+    lines += [f"serve {d['name']}: started {d['started_at']}, last seen {d['silent_seconds']} s "
+              f"ago{' (STALE)' if d['stale'] else ''}" for d in data["daemons"]] or [
+        "serve: not running (no daemon has reported)"]
     lines.append(f"inbound {data['queues']['inbound']}  outbox {data['queues']['outbox']}")
     lines.append(f"by action {data['counts']['by_action']}")
     lines.append(f"by reason {data['counts']['by_reason']}")
