@@ -23,3 +23,22 @@ def test_wal_mode_and_busy_timeout(tmp_path):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+
+
+def test_upgrade_keeps_the_data_of_an_older_schema(tmp_path):
+    from alembic import command
+    from sqlalchemy import text
+
+    from gateway.db import SCHEMA_HEAD, alembic_config, ensure_schema
+
+    engine = make_engine(f"sqlite:///{tmp_path}/old.db")
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (number, address, department, subject, customer, "
+                          "status, created_at, updated_at) VALUES ('TK-000001', 'a@b.c', 'T', "
+                          "'s', 'k@x.y', 'open', '2025-10-01 08:00:00.000000', "
+                          "'2025-10-01 08:00:00.000000')"))
+    ensure_schema(engine)  # what every command does on start
+    assert current_revision(engine) == SCHEMA_HEAD
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT number FROM ticket")).scalar() == "TK-000001"
