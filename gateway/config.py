@@ -157,6 +157,7 @@ class GatewaySettings(_Strict):
     addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)
+    retention_days: float = Field(default=0, ge=0)  # 0: keep the raw mail forever
 
     @field_validator("timezone")
     @classmethod

@@ -31,6 +31,7 @@ from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
 from gateway.phases import timeline_for
 from gateway.process import Pipeline
+from gateway.retention import purge
 
 log = logging.getLogger("gateway.service")
 SHUTDOWN_GRACE_SECONDS = 30
@@ -153,6 +154,8 @@ class Service:
             self.scheduler.add_job(self._poll_imap, "interval", id="imap", max_instances=1,
                                    seconds=self.settings.imap_interval_seconds,
                                    next_run_time=datetime.now(UTC))
+        if self.settings.retention_days:
+            self.scheduler.add_job(self._purge, "cron", hour=3, minute=17, id="retention")
         self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
                                id="heartbeat", next_run_time=datetime.now(UTC))
         self.scheduler.start()
@@ -194,6 +197,13 @@ class Service:
                             "mailboxes": [r.as_json() for r in reports]}
         if any(r.fetched for r in reports):
             (self._wake_process if self.worker_process else self._work).set()
+
+    async def _purge(self) -> None:
+        try:
+            await asyncio.to_thread(purge, self.engine, self.clock.now(),
+                                    self.settings.retention_days)
+        except Exception:
+            log.exception("retention: purge failed; next try tomorrow")
 
     async def _heartbeat(self) -> None:
         detail = {"pid": os.getpid(), "listening": {k: f"{h}:{p}" for k, (h, p) in

@@ -146,3 +146,10 @@ def test_ingest_for_two_recipients_gives_one_reply(run):
     assert [d["rcpt"] for d in decisions] == ["technik@centron.de", "billing@centron.de"]
     assert [d["action"] for d in decisions] == ["redirect", "suppress"]
     assert decisions[1]["reason"] == "already-answered"
+
+
+def test_purge_needs_a_period(run):
+    result = run("purge", expect=1)
+    assert b"retention_days" in result.stderr
+    counted = as_json(run("--json", "purge", "--older-than", "30", "--dry-run"))
+    assert (counted["inbound_emptied"], counted["replies_emptied"]) == (0, 0)

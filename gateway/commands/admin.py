@@ -218,6 +218,23 @@ def db_upgrade(app: App) -> None:
     app.emit({"revision": revision}, f"database at revision {revision}")
 
 
+@click.command()
+@click.option("--older-than", "days", type=float, default=None,
+              help="Days (default: retention_days from the config).")
+@click.option("--dry-run", is_flag=True, help="Only count what would be emptied.")
+@pass_app
+def purge(app: App, days: float | None, dry_run: bool) -> None:
+    """Empty the raw bytes of handled mail and sent replies older than the retention period;
+    decisions, reasons, hashes and tickets stay."""
+    from gateway.retention import purge as run_purge
+
+    days = app.settings.retention_days if days is None else days
+    if not days:
+        raise click.ClickException("no retention period: pass --older-than DAYS or set "
+                                   "retention_days in the config")
+    app.emit(run_purge(app.engine, app.clock.now(), days, dry_run).as_json())
+
+
 def register(group: click.Group) -> None:
-    for command in (status, tickets, messages, replies, senders, config_group, db_group):
+    for command in (status, tickets, messages, replies, senders, purge, config_group, db_group):
         group.add_command(command)
