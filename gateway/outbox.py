@@ -33,9 +33,10 @@ UNCONFIRMED = "unconfirmed"
 
 
 class DeliveryError(Exception):
-    def __init__(self, detail: str, temporary: bool) -> None:
+    def __init__(self, detail: str, temporary: bool, unreachable: bool = False) -> None:
         super().__init__(detail)
         self.temporary = temporary
+        self.unreachable = unreachable  # the relay itself, not this one reply
 
 
 @dataclass
@@ -86,7 +87,8 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
         raise DeliveryError(f"{exc.smtp_code} {exc.smtp_error!r}",
                             temporary=400 <= exc.smtp_code < 500) from exc
     except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
-        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True) from exc
+        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
+                            unreachable=True) from exc
 
 
 def make_signer(dkim: DkimConfig) -> Signer | None:
@@ -144,7 +146,10 @@ class Outbox:
         report = SendReport()
         while ids := self._due(limit):
             for reply_id in ids:
-                self._deliver(reply_id, report)
+                if not self._deliver(reply_id, report):
+                    # Relay unreachable: one timeout is enough; the rest wait for the next round
+                    # instead of each costing a timeout of its own.
+                    return report
             if len(ids) < limit:
                 break
         return report
@@ -158,10 +163,11 @@ class Outbox:
                 next_attempt_at=self.clock.now())).rowcount  # while sending: when it started
             return session.get(Reply, reply_id) if claimed else None
 
-    def _deliver(self, reply_id: int, report: SendReport) -> None:
+    def _deliver(self, reply_id: int, report: SendReport) -> bool:
+        """Try one reply; False when the relay could not be reached at all."""
         reply = self._claim(reply_id)
         if reply is None:
-            return  # another sender took it
+            return True  # another sender took it
         now = self.clock.now()
         try:
             if self.settings.dry_run:
@@ -174,6 +180,7 @@ class Outbox:
                          else ReplyStatus.SENT, detail)
             report.written += self.settings.dry_run
             report.sent += not self.settings.dry_run
+            return True
         except DeliveryError as exc:
             final = not exc.temporary or reply.attempts >= self.settings.relay.max_attempts
             self._record(reply_id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
@@ -183,6 +190,7 @@ class Outbox:
             report.retried += not final
             log.warning("reply %s to %s: %s (%s)", reply_id, reply.rcpt, exc,
                         "failed" if final else "will retry")
+            return not exc.unreachable
 
     def _record(self, reply_id: int, now: datetime, status: str, detail: str,
                 retry_at: datetime | None = None) -> None:
