@@ -131,6 +131,7 @@ class Outbox:
         self.engine = engine
         self.clock = clock
         self.signer = signer if signer is not None else make_signer(settings.dkim)
+        self._relay_down_until: datetime | None = None
 
     def _due(self, limit: int) -> list[int]:
         with transaction(self.engine) as session:
@@ -144,11 +145,16 @@ class Outbox:
         self.recover(stale_before=self.clock.now() - 3 * timedelta(
             seconds=self.settings.relay.timeout_seconds))
         report = SendReport()
+        now = self.clock.now()
+        if self._relay_down_until is not None and now < self._relay_down_until:
+            return report  # the relay was unreachable a moment ago: give it its backoff
+        self._relay_down_until = None
         while ids := self._due(limit):
             for reply_id in ids:
                 if not self._deliver(reply_id, report):
-                    # Relay unreachable: one timeout is enough; the rest wait for the next round
-                    # instead of each costing a timeout of its own.
+                    # Relay unreachable: one timeout is enough; the rest wait for the relay's
+                    # backoff instead of each costing a timeout of its own.
+                    self._relay_down_until = now + backoff(self.settings.relay, 1)
                     return report
             if len(ids) < limit:
                 break

@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from multiprocessing.sharedctypes import Synchronized
@@ -56,14 +57,30 @@ def worker_main(settings: GatewaySettings, clock: Clock, wake: EventType, stop: 
     logging.getLogger("gateway").setLevel(log_level)
     engine = make_engine(settings.database_url, settings.busy_timeout_ms)
     pipeline, outbox = Pipeline(settings, engine, clock), Outbox(settings, engine, clock)
+    kick = threading.Event()
+    # The outbox has a thread of its own: a slow relay never holds up processing.
+    sender = threading.Thread(target=_outbox_loop, args=(outbox, settings, stop, kick),
+                              name="outbox", daemon=True)
+    sender.start()
     while not stop.is_set():
         wake.wait(settings.worker_interval_seconds)
         wake.clear()
         while not stop.is_set():  # one batch at a time, each after a quiet moment
             _wait_for_quiet(last_stored, stop)
-            if not work_once(pipeline, outbox, max_batches=1):
+            if not process_once(pipeline, max_batches=1):
                 break
+            kick.set()
+    kick.set()
+    sender.join(timeout=SHUTDOWN_GRACE_SECONDS)
     engine.dispose()
+
+
+def _outbox_loop(outbox: Outbox, settings: GatewaySettings, stop: EventType,
+                 kick: threading.Event) -> None:
+    while not stop.is_set():
+        kick.wait(settings.worker_interval_seconds)
+        kick.clear()
+        send_once(outbox)
 
 
 def _wait_for_quiet(last_stored: Synchronized, stop: EventType) -> None:
@@ -74,17 +91,26 @@ def _wait_for_quiet(last_stored: Synchronized, stop: EventType) -> None:
         time.sleep(QUIET_SECONDS / 2)
 
 
-def work_once(pipeline: Pipeline, outbox: Outbox, max_batches: int | None = None) -> int:
-    """Process stored mail, then deliver due replies; returns how many mails were processed."""
-    processed = 0
+def process_once(pipeline: Pipeline, max_batches: int | None = None) -> int:
+    """Process stored mail; returns how many mails were processed."""
     try:
-        processed = len(pipeline.process_pending(batch=WORKER_BATCH, max_batches=max_batches))
+        return len(pipeline.process_pending(batch=WORKER_BATCH, max_batches=max_batches))
     except Exception:  # database down: stay alive, try again when woken
         log.exception("worker: processing failed")
+        return 0
+
+
+def send_once(outbox: Outbox) -> None:
     try:
         outbox.send_due()
-    except Exception:
+    except Exception:  # database down: stay alive, try again at the next round
         log.exception("outbox: sending failed")
+
+
+def work_once(pipeline: Pipeline, outbox: Outbox) -> int:
+    """Process stored mail, then deliver due replies (the in-process worker)."""
+    processed = process_once(pipeline)
+    send_once(outbox)
     return processed
 
 

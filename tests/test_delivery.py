@@ -237,3 +237,16 @@ def test_crash_between_handing_over_and_recording_sends_nothing_twice(
     assert row["status"] == "unconfirmed" and re.search("not resent", row["last_error"])
     with Session(engine) as session:
         assert session.exec(select(DeliveryAttempt)).all() == []  # the crash recorded nothing
+
+
+def test_unreachable_relay_is_left_alone_for_its_backoff(world, run_relay, engine, clock):
+    gateway, outbox = world
+    gateway.receive(make_mail(message_id="<b1@x>"), AFTER)
+    assert outbox.send_due().retried == 1
+    gateway.receive(make_mail(message_id="<b2@x>", sender="z@kunde.example"), AFTER,
+                    sender="z@kunde.example")
+    relay = run_relay(Relay())
+    report = outbox.send_due()  # within the relay's backoff: not even tried
+    assert (report.sent, report.retried) == (0, 0) and relay.received == []
+    clock.advance(timedelta(seconds=61))
+    assert outbox.send_due().sent == 2
