@@ -75,7 +75,9 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
             if relay.username:
                 client.login(relay.username, password)
             data = signer(raw) if signer else raw
-            refused = client.sendmail(envelope_sender, [rcpt], data)
+            # An address beyond ASCII (jürgen@müller.de) needs SMTPUTF8 (RFC 6531) on the relay.
+            options = [] if (envelope_sender + rcpt).isascii() else ["SMTPUTF8"]
+            refused = client.sendmail(envelope_sender, [rcpt], data, mail_options=options)
             if refused:
                 code, text = refused[rcpt]
                 raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
@@ -86,6 +88,8 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
     except smtplib.SMTPResponseException as exc:
         raise DeliveryError(f"{exc.smtp_code} {exc.smtp_error!r}",
                             temporary=400 <= exc.smtp_code < 500) from exc
+    except (smtplib.SMTPNotSupportedError, UnicodeError) as exc:  # retrying will not help
+        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=False) from exc
     except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
         raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
                             unreachable=True) from exc

@@ -250,3 +250,21 @@ def test_unreachable_relay_is_left_alone_for_its_backoff(world, run_relay, engin
     assert (report.sent, report.retried) == (0, 0) and relay.received == []
     clock.advance(timedelta(seconds=61))
     assert outbox.send_due().sent == 2
+
+
+def test_non_ascii_address_is_sent_with_smtputf8(world, run_relay, engine):
+    gateway, outbox = world
+    relay = run_relay(Relay(), enable_SMTPUTF8=True)
+    gateway.receive(make_mail(sender="jürgen@müller.example"), AFTER,
+                    sender="jürgen@müller.example")
+    assert outbox.send_due().sent == 1
+    assert relay.received[0][1] == ["jürgen@müller.example"]
+
+
+def test_non_ascii_address_without_smtputf8_fails_cleanly(world, run_relay, engine):
+    gateway, outbox = world
+    run_relay(Relay(), enable_SMTPUTF8=False)  # this relay does not offer SMTPUTF8
+    gateway.receive(make_mail(sender="jürgen@müller.example"), AFTER,
+                    sender="jürgen@müller.example")
+    assert outbox.send_due().failed == 1  # not retried forever, not stuck in 'sending'
+    assert reply_row(engine).status == "failed"
