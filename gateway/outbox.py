@@ -181,7 +181,11 @@ class Outbox:
         now = self.clock.now()
         try:
             if self.settings.dry_run:
-                detail = write_eml(self.settings.outbox_dir, reply)
+                try:
+                    detail = write_eml(self.settings.outbox_dir, reply)
+                except OSError as exc:  # disk full, no permission: the folder is our relay
+                    raise DeliveryError(f"outbox_dir {self.settings.outbox_dir}: {exc}",
+                                        temporary=True, unreachable=True) from exc
                 report.files.append(detail)
             else:
                 detail = relay_send(self.settings.relay, reply.envelope_sender, reply.rcpt,

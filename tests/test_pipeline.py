@@ -196,3 +196,18 @@ def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
     assert (fresh.subject, fresh.text, fresh.html) == (redirect.reply.subject,
                                                        redirect.reply.text, redirect.reply.html)
     assert redirect.reply.headers["In-Reply-To"] == mail.message_id
+
+
+def test_unwritable_outbox_dir_is_retried_not_wedged(gateway, engine, clock, tmp_path):
+    from gateway.config_load import settings_from_dict
+    from gateway.outbox import Outbox
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the folder should be")
+    settings = settings_from_dict({"database_url": str(engine.url), "outbox_dir": str(blocker)})
+    gateway.receive(make_mail(), AFTER)
+    report = Outbox(settings, engine, clock).send_due()
+    assert report.retried == 1
+    with Session(engine) as session:
+        reply = session.exec(select(Reply)).one()
+    assert reply.status == "queued" and "outbox_dir" in reply.last_error
