@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 
 from sqlalchemy import Engine, bindparam, func, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from gateway.act import Evaluation, Outcome, WorkBatch, apply, reply_request
@@ -128,6 +128,8 @@ class Pipeline:
                         work = WorkBatch(session)
                         outcomes.append(self._act(work, item))
                         work.flush()
+                except OperationalError:
+                    raise  # the database, not this mail: release the batch, try again later
                 except Exception as exc:
                     log.exception("inbound %s: processing failed", item.row.id)
                     failures.append((item.row.id, exc))
