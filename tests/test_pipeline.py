@@ -211,3 +211,29 @@ def test_unwritable_outbox_dir_is_retried_not_wedged(gateway, engine, clock, tmp
     with Session(engine) as session:
         reply = session.exec(select(Reply)).one()
     assert reply.status == "queued" and "outbox_dir" in reply.last_error
+
+
+def test_locked_database_leaves_mail_for_later_not_failed(engine, settings, clock, tmp_path):
+    import sqlite3
+
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from gateway.db import make_engine
+    from gateway.ingest.store import Incoming, store
+    from gateway.process import Pipeline
+
+    stored = store(engine, Incoming(make_mail(), "technik@centron.de", "max@kunde.example",
+                                    "pipe", AFTER))
+    impatient = make_engine(settings.database_url, busy_timeout_ms=100)
+    pipeline = Pipeline(settings, impatient, clock)
+    blocker = sqlite3.connect(tmp_path / "gateway.db", isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(OperationalError):
+            pipeline.process_pending()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert queries.show_message(engine, stored.inbound_id)["status"] == "received"
+    assert [o.inbound_id for o in pipeline.process_pending()] == [stored.inbound_id]
