@@ -24,7 +24,3 @@ class ConfigError(GatewayError):
 
 class TemporaryFailure(GatewayError):
     """Worth retrying later: database locked or down, relay unreachable."""
-
-
-class PermanentFailure(GatewayError):
-    """Retrying will not help: bad input, relay said 5xx."""

@@ -135,12 +135,6 @@ def _raw_values(msg: Message, name: str) -> list[str]:
     return [value for key, value in msg.raw_items() if key.lower() == wanted]
 
 
-def _header_text(msg: Message, name: str) -> str:
-    """The first value of a header, decoded (RFC 2047, raw 8-bit as UTF-8 or Windows-1252)."""
-    values = _raw_values(msg, name)
-    return decode_header_value(values[0]) if values else ""
-
-
 def decode_header_value(value: str) -> str:
     """Never raises: undecodable encoded words stay as they are, raw bytes are guessed."""
     if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
