@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,12 @@ class App:
         self.clock = SystemClock()
         self._settings: GatewaySettings | None = None
         self._engine = None
+
+    def use(self, as_json: bool, config: str | None) -> None:
+        """Options given after the command name (settings are read later, on first use)."""
+        self.as_json = self.as_json or as_json
+        if config:
+            self.config_path, self._settings = config, None
 
     @property
     def settings(self) -> GatewaySettings:
@@ -74,7 +82,21 @@ def _as_text(data: object) -> str:
     return str(data)
 
 
-pass_app = click.make_pass_decorator(App)
+def pass_app(command: Callable) -> Callable:
+    """Hand the App to a command, and let `--json` and `--config` stand after the command name
+    too (`gateway status --json`), as well as before it (`gateway --json status`)."""
+
+    @functools.wraps(command)
+    def run(*args: object, json_output: bool = False, config_file: str | None = None,
+            **kwargs: object) -> object:
+        app = click.get_current_context().find_object(App)
+        app.use(json_output, config_file)
+        return command(app, *args, **kwargs)
+
+    run = click.option("--config", "config_file", default=None,
+                       help="Config file (as before the command).")(run)
+    return click.option("--json", "json_output", is_flag=True,
+                        help="Machine-readable output.")(run)
 
 
 def parse_at(value: str | None, settings: GatewaySettings, clock: Clock) -> datetime:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
@@ -37,8 +38,9 @@ def as_json(result) -> dict | list:
 
 
 def test_done_when_scenario(run, tmp_path):
-    first = as_json(run("--json", "ingest", "--rcpt", "technik@centron.de", "--sender",
-                        "max@kunde.example", "--at", "2025-10-01T10:00:00+02:00",
+    # options after the command name, the way the issue writes them
+    first = as_json(run("ingest", "--rcpt", "technik@centron.de", "--sender",
+                        "max@kunde.example", "--at", "2025-10-01T10:00:00+02:00", "--json",
                         stdin=make_mail(message_id="<one@kunde.example>")))
     assert first["action"] == "ticket" and first["ticket"]
     assert first["ticket"] in first["reply"]["subject"] and first["ticket"] in first["reply"]["text"]
@@ -48,10 +50,11 @@ def test_done_when_scenario(run, tmp_path):
     assert second["action"] == "redirect" and second["ticket"] is None
     assert "https://account.centron.de" in second["reply"]["text"]
     assert second["reply"]["headers"]["Auto-Submitted"] == "auto-replied"
-    status = as_json(run("--json", "status"))
+    status = as_json(run("status", "--json"))
     assert status["counts"]["by_action"] == {"ticket": 1, "redirect": 1}
     assert status["queues"]["outbox"] == {"queued": 2}
-    sent = as_json(run("--json", "outbox", "send"))
+    assert as_json(run("--json", "status")) == {**status, "now": ANY}  # both places work
+    sent = as_json(run("outbox", "send", "--json"))
     assert sent["written"] == 2 and len(list((tmp_path / "outbox").glob("*.eml"))) == 2
     tickets = as_json(run("--json", "tickets", "list"))
     assert [t["number"] for t in tickets] == [first["ticket"]]
@@ -121,7 +124,7 @@ def test_config_check_and_db_upgrade(run, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[[address]]\naddress = "technik@centron.de"\ndepartment = "T"\n'
                    'redirect = "fax"\n')
-    result = run("--config", str(bad), "config", "check", expect=78)
+    result = run("config", "check", "--config", str(bad), expect=78)  # also after the command
     err = result.stderr.decode()
     assert "addresses.0.redirect" in err and "'fax'" in err and "account_center" in err
 
