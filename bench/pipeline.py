@@ -15,6 +15,7 @@ import argparse
 import base64
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -118,6 +119,9 @@ def main() -> None:
     print(f"gateway (store..render, SQLite, {PARSE_WORKERS} parse worker(s)): "
           f"{gateway_rate:8.0f} messages/s  {[round(r) for r in gateway_rates]}  {actions}")
     print(f"ratio gateway/parse: {gateway_rate / parse_rate:.2f} (target >= 0.5)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process: {peak:.0f} MB (the {len(mails)} test mails included, "
+          f"{total / 2**20:.0f} MB of them)")
 
 
 if __name__ == "__main__":

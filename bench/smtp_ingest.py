@@ -99,6 +99,21 @@ def start_server(argv: list[str], port: int, env: dict, cwd: Path) -> subprocess
     return proc
 
 
+def peak_memory_mb(proc: subprocess.Popen) -> float:
+    """The process's peak resident memory (VmHWM), with its children (the worker) added."""
+    total = 0.0
+    pids = [proc.pid] + [int(p) for p in Path(f"/proc/{proc.pid}/task").glob("*/children")
+                         for p in p.read_text().split()]
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except FileNotFoundError:
+            continue
+    return total
+
+
 def stop_server(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGTERM)
     try:
@@ -143,6 +158,7 @@ def main() -> None:
                 wait_drained(Path(workdir) / "var/gateway.db")
                 bare_rates.append(send_all(bare_port, mails, args.connections))
                 gateway_rates.append(send_all(port, mails, args.connections))
+            memory = (peak_memory_mb(bare), peak_memory_mb(gateway))
         finally:
             stop_server(gateway)
             stop_server(bare)
@@ -154,6 +170,7 @@ def main() -> None:
     print(f"gateway serve (SQLite, commit before 250): {gateway_rate:8.0f} messages/s  "
           f"{[round(r) for r in gateway_rates]}")
     print(f"ratio gateway/bare: {gateway_rate / bare_rate:.2f} (target >= 0.5)")
+    print(f"peak memory: bare {memory[0]:.0f} MB, gateway (reception + worker) {memory[1]:.0f} MB")
 
 
 if __name__ == "__main__":
