@@ -70,6 +70,10 @@ class BatchWriter:
         if self._task:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        while not self._queue.empty():  # nobody will store these now: 451, the MTA retries
+            _, future = self._queue.get_nowait()
+            if not future.done():
+                future.set_exception(TemporaryFailure("shutting down"))
 
     async def store(self, items: list[Incoming]) -> list[Stored]:
         future = asyncio.get_running_loop().create_future()
@@ -84,6 +88,11 @@ class BatchWriter:
             flat = [item for items, _ in batch for item in items]
             try:
                 results = await self._store(flat)
+            except asyncio.CancelledError:  # stopping mid-commit: these sessions get 451
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(TemporaryFailure("shutting down"))
+                raise
             except Exception as exc:  # database down or locked: every waiting session gets 451
                 log.error("storing %d message(s) failed: %s", len(flat), exc)
                 for _, future in batch:
