@@ -53,6 +53,11 @@ class Timeline:
         return found
 
 
+def timelines(settings: GatewaySettings) -> dict[str, Timeline]:
+    """Every configured address's timeline, by address (computed once, read per mail)."""
+    return {a.address: timeline_for(settings, a) for a in settings.addresses}
+
+
 def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
     """An address's timeline from the config, in the configured time zone."""
     cutover = settings.to_aware(address.cutover)

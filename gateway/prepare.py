@@ -12,7 +12,7 @@ from gateway.classify import Classification, Context, Envelope, classify
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
 from gateway.parse import ParsedMail, parse_mail
-from gateway.phases import Phase, timeline_for
+from gateway.phases import Phase, timelines
 from gateway.render import RenderedReply, Renderer, request_for
 
 log = logging.getLogger("gateway.process")
@@ -67,7 +67,7 @@ class Preparer:
         process, where the CPU would otherwise idle while the writer decides)."""
         self.settings = settings
         self.renderer = Renderer(settings) if prerender else None
-        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
+        self.timelines = timelines(settings)
         responder = settings.responder
         self.context = Context(
             own_addresses=frozenset(settings.own_addresses()), loop_token=settings.loop_token,

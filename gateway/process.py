@@ -19,7 +19,6 @@ from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
 from gateway.ingest.store import Incoming
 from gateway.models import InboundMessage, InboundStatus, Ticket
-from gateway.phases import timeline_for
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
 from gateway.responder import Book, Ledger
@@ -51,7 +50,6 @@ class Pipeline:
         self.clock = clock
         self.renderer = Renderer(settings)
         self.preparer = Preparer(settings)
-        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
         responder = settings.responder
         self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
                              ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
@@ -63,7 +61,7 @@ class Pipeline:
         prepared = prepared or self.preparer.prepare(row)
         address, mail, found, reply_to = (prepared.address, prepared.mail,
                                           prepared.classification, prepared.reply_to)
-        timeline = self.timelines[address.address]
+        timeline = self.preparer.timelines[address.address]
         ledger = Ledger()
         if reply_to and not found.automated:
             ledger = (book or Book(session)).ledger(
@@ -149,10 +147,9 @@ class Pipeline:
         return outcomes
 
     def _release(self, ids: list[int]) -> None:
-        table = InboundMessage.__table__
         with transaction(self.engine) as session:
-            session.execute(update(table).where(table.c.id.in_(ids), table.c.status ==
-                                                InboundStatus.PROCESSING)
+            session.execute(update(INBOUND).where(INBOUND.c.id.in_(ids), INBOUND.c.status ==
+                                                  InboundStatus.PROCESSING)
                             .values(status=InboundStatus.RECEIVED, claimed_at=None))
 
     def _mark_failed(self, inbound_id: int, exc: Exception) -> None:
@@ -227,10 +224,9 @@ class Pipeline:
 
     def release_claims(self) -> int:
         """At start-up of a single instance: whatever a crash left 'processing' goes back."""
-        table = InboundMessage.__table__
         with transaction(self.engine) as session:
-            result = session.execute(update(table).where(
-                table.c.status == InboundStatus.PROCESSING).values(
+            result = session.execute(update(INBOUND).where(
+                INBOUND.c.status == InboundStatus.PROCESSING).values(
                 status=InboundStatus.RECEIVED, claimed_at=None))
             return result.rowcount or 0
 

@@ -18,7 +18,7 @@ from gateway.config import GatewaySettings
 from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
 from gateway.ingest.store import Incoming, Stored, store_batch
-from gateway.phases import Phase, timeline_for
+from gateway.phases import Phase, timelines
 
 log = logging.getLogger("gateway.smtp")
 
@@ -129,7 +129,7 @@ class ReceptionHandler:
         self.clock = clock
         self.writer = writer
         self.source = source
-        self.timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
+        self.timelines = timelines(settings)
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
