@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gateway.config_imap import ImapConfig
+
 DEFAULT_CONFIG_PATH = "config/gateway.toml"
 
 LocalMoment = date | datetime
@@ -61,27 +63,6 @@ def _default_addresses() -> list[AddressConfig]:
                       display_name="centron Vertrieb", announce_from=date(2025, 9, 15),
                       redirect="contact_form"),
     ]
-
-
-class ImapConfig(_Strict):
-    """One mailbox the gateway polls (Dovecot, Exchange, ...); its mail is for `rcpt`."""
-
-    host: str
-    port: int = Field(default=993, gt=0, lt=65536)
-    security: Literal["tls", "starttls", "none"] = "tls"
-    ca_file: str = ""
-    username: str
-    password_env: str = "GATEWAY_IMAP_PASSWORD"  # the secret: from this variable ...
-    password_file: str = ""                       # ... or this file, never from the config
-    mailbox: str = "INBOX"
-    rcpt: str
-    processed_mailbox: str = "Processed"  # moved there once stored; "" keeps it, with a keyword
-    timeout_seconds: float = Field(default=30, gt=0)
-
-    @field_validator("rcpt")
-    @classmethod
-    def _lower_rcpt(cls, value: str) -> str:
-        return value.strip().lower()
 
 
 class SmtpConfig(_Strict):

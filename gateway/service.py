@@ -26,7 +26,7 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import make_engine, transaction
 from gateway.errors import ConfigError
-from gateway.ingest.imap import poll_all
+from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
 from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
@@ -152,11 +152,12 @@ class Service:
         self._stop_process = context.Event()
         self._last_stored = context.Value("d", 0.0, lock=False)  # time.monotonic() of the last store
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._imap_state: dict | None = None
+        self.imap: ImapWatchers | None = None
         self.state_name = f"{socket.gethostname()}:{os.getpid()}"
         self.started_at = clock.now()
 
     async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
         released = self.pipeline.release_claims() if self._single_instance() else 0
         recovered = self.outbox.recover() if self._single_instance() else 0
         if released or recovered:
@@ -176,10 +177,9 @@ class Service:
             self.writer.on_stored = self._work.set
             self._tasks.append(asyncio.create_task(self._worker(), name="worker"))
             self.scheduler.add_job(self._work.set, "interval", seconds=interval, id="sweep")
-        if self.settings.imap:
-            self.scheduler.add_job(self._poll_imap, "interval", id="imap", max_instances=1,
-                                   seconds=self.settings.imap_interval_seconds,
-                                   next_run_time=datetime.now(UTC))
+        if self.settings.imap:  # one watcher thread per folder (IDLE, else polling)
+            self.imap = ImapWatchers(self.settings, self.engine, self.clock, self._imap_stored)
+            self.imap.start()
         if self.settings.retention_days:
             self.scheduler.add_job(self._purge, "cron", hour=3, minute=17, id="retention")
         self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
@@ -216,13 +216,12 @@ class Service:
             f"relay {self.settings.relay.host}:{self.settings.relay.port}")
         log.info("replies go to %s", target)
 
-    async def _poll_imap(self) -> None:
-        reports, errors = await asyncio.to_thread(poll_all, self.settings, self.engine,
-                                                  self.clock)
-        self._imap_state = {"at": self.clock.now().isoformat(), "errors": errors,
-                            "mailboxes": [r.as_json() for r in reports]}
-        if any(r.fetched for r in reports):
-            (self._wake_process if self.worker_process else self._work).set()
+    def _imap_stored(self) -> None:
+        """Called from a watcher thread once its mail is committed: wake the worker."""
+        if self.worker_process:
+            self._wake_process.set()
+        else:
+            self._loop.call_soon_threadsafe(self._work.set)
 
     async def _purge(self) -> None:
         try:
@@ -236,7 +235,7 @@ class Service:
                                                     self.listening.items()},
                   "worker_process": (self._process.pid if self._process is not None
                                      and self._process.is_alive() else None),
-                  "imap": self._imap_state}
+                  "imap": self.imap.state() if self.imap is not None else None}
         try:
             await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
                                     self.clock.now(), detail)
@@ -278,6 +277,8 @@ class Service:
             server.close()
         await self._drain_sessions()
         self.scheduler.shutdown(wait=False)
+        if self.imap is not None:
+            await asyncio.to_thread(self.imap.stop)
         self._work.set()
         await self._stop_worker_process()
         for task in self._tasks:

@@ -1,9 +1,10 @@
-"""IMAP polling (imapclient): fetch, store, and only then acknowledge on the server.
+"""IMAP intake (imapclient): fetch, store, and only then acknowledge on the server.
 
 The acknowledgement (a MOVE to `processed_mailbox`, or the keyword `$GatewayStored` where no
 such mailbox is configured) follows the commit. A poller that dies in between fetches the same
 mail again next time; the store recognises it (Message-ID, else UIDVALIDITY/UID) and it is
-acknowledged then, so every mail is stored and acted on once.
+acknowledged then, so every mail is stored and acted on once. `gateway poll` uses this module
+directly; `serve` keeps one watcher per folder (imap_idle.py) that waits with IDLE in between.
 """
 
 from __future__ import annotations
@@ -14,17 +15,28 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from imapclient import IMAPClient
+from imapclient.exceptions import LoginError
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
+from gateway.ingest.imap_ack import acknowledge
 from gateway.ingest.store import Incoming, store_batch
+from gateway.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"
-FETCH_CHUNK = 50
+FETCH_CHUNK = 100
+
+
+class AuthFailure(TemporaryFailure):
+    """The server refused the login (password or token): no mail until an admin acts."""
+
+
+class MissingFolder(TemporaryFailure):
+    """A configured folder is not on the server."""
 
 
 @dataclass
@@ -39,15 +51,47 @@ class PollReport:
                 "duplicates": self.duplicates}
 
 
-def connect(box: ImapConfig) -> IMAPClient:
+def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
+    """A logged-in client. Raises TemporaryFailure (AuthFailure when the login is refused)."""
     context = ssl.create_default_context(cafile=box.ca_file or None)
-    client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
-                        ssl_context=context, timeout=box.timeout_seconds)
-    client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
-    if box.security == "starttls":
-        client.starttls(context)
-    client.login(box.username, read_secret(box.password_env, box.password_file))
+    try:
+        client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
+                            ssl_context=context, timeout=box.timeout_seconds)
+        client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
+        if box.security == "starttls":
+            client.starttls(context)
+    except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
+        raise TemporaryFailure(f"IMAP {box.host}:{box.port}: {exc}") from exc
+    try:
+        _login(client, box, tokens)
+    except LoginError as exc:
+        close(client)
+        if tokens is not None:
+            tokens.invalidate()
+        raise AuthFailure(f"IMAP {box.label}: login ({box.auth}) refused: {exc}") from exc
+    except (OSError, IMAPClient.Error, TemporaryFailure) as exc:
+        close(client)
+        raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
     return client
+
+
+def _login(client: IMAPClient, box: ImapConfig, tokens: TokenSource | None) -> None:
+    if box.auth == "password":
+        client.login(box.username, read_secret(box.password_env, box.password_file))
+        return
+    if tokens is None:
+        raise TemporaryFailure("no OAuth2 token source")
+    if box.auth == "xoauth2":
+        client.oauth2_login(box.username, tokens.token())
+    else:
+        client.oauthbearer_login(box.username, tokens.token())
+
+
+def close(client: IMAPClient) -> None:
+    try:
+        client.logout()
+    except Exception:  # the connection may be gone already; nothing is lost by that
+        pass
 
 
 def _reception_time(value: datetime | None, clock: Clock) -> datetime:
@@ -57,77 +101,92 @@ def _reception_time(value: datetime | None, clock: Clock) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class MailboxPoller:
-    def __init__(self, box: ImapConfig, engine: Engine, clock: Clock) -> None:
-        self.box = box
-        self.engine = engine
-        self.clock = clock
+class FolderIntake:
+    """One folder of one mailbox: what was seen (UIDVALIDITY, highest UID) across sessions."""
 
-    def poll(self) -> PollReport:
-        """One pass over the mailbox. Raises TemporaryFailure when the server cannot be used."""
-        report = PollReport(f"{self.box.username}@{self.box.host}/{self.box.mailbox}")
-        try:
-            client = connect(self.box)
-        except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
-            raise TemporaryFailure(f"IMAP {self.box.host}:{self.box.port}: {exc}") from exc
-        try:
-            self._poll(client, report)
-        except (OSError, IMAPClient.Error) as exc:
-            raise TemporaryFailure(f"IMAP {report.mailbox}: {exc}") from exc
-        finally:
-            try:
-                client.logout()
-            except Exception:  # the connection may be gone already; nothing is lost by that
-                pass
-        return report
+    def __init__(self, box: ImapConfig, folder: str, engine: Engine, clock: Clock) -> None:
+        self.box, self.folder, self.engine, self.clock = box, folder, engine, clock
+        self.validity: int | None = None
+        self.last_uid = 0
+        self.name = f"{box.label}/{folder}"
 
-    def _poll(self, client: IMAPClient, report: PollReport) -> None:
-        box = self.box
-        if box.processed_mailbox and not client.folder_exists(box.processed_mailbox):
-            client.create_folder(box.processed_mailbox)
-        selected = client.select_folder(box.mailbox)
+    def open(self, client: IMAPClient) -> None:
+        """Select the folder (creating the processed folder if needed), note UIDVALIDITY."""
+        target = self.box.processed_mailbox
+        if target and not client.folder_exists(target):
+            client.create_folder(target)
+        try:
+            selected = client.select_folder(self.folder)
+        except IMAPClient.Error as exc:
+            if not client.folder_exists(self.folder):
+                raise MissingFolder(f"IMAP {self.name}: folder '{self.folder}' does not exist "
+                                    "on the server (check imap.folders / imap.mailbox)") from exc
+            raise
         validity = int(selected[b"UIDVALIDITY"])
-        uids = client.search(["NOT", "KEYWORD", STORED_KEYWORD.decode()])
-        for start in range(0, len(uids), FETCH_CHUNK):
-            chunk = uids[start: start + FETCH_CHUNK]
-            self._take(client, validity, chunk, report)
+        if self.validity is not None and validity != self.validity:
+            # The UIDs we knew mean nothing now: rescan all; the store knows what it has.
+            log.warning("IMAP %s: UIDVALIDITY changed from %s to %s, rescanning the folder",
+                        self.name, self.validity, validity)
+            self.last_uid = 0
+        self.validity = validity
 
-    def _take(self, client: IMAPClient, validity: int, uids: list[int],
-              report: PollReport) -> None:
+    def take(self, client: IMAPClient, report: PollReport, only_new: bool = False) -> None:
+        """Store and acknowledge what is not acknowledged yet; only_new: above the last UID."""
+        criteria = ["NOT", "KEYWORD", STORED_KEYWORD.decode()]
+        if only_new and self.last_uid:
+            criteria = ["UID", f"{self.last_uid + 1}:*", *criteria]
+        uids = sorted(u for u in client.search(criteria) if not only_new or u > self.last_uid)
+        for start in range(0, len(uids), FETCH_CHUNK):
+            self._take_chunk(client, uids[start: start + FETCH_CHUNK], report)
+
+    def _take_chunk(self, client: IMAPClient, uids: list[int], report: PollReport) -> None:
         fetched = client.fetch(uids, ["BODY.PEEK[]", "INTERNALDATE"])
         items, done = [], []
         for uid in uids:
             data = fetched.get(uid)
             if data is None:  # expunged meanwhile by someone else
                 continue
-            ref = f"imap:{self.box.host}:{self.box.username}:{self.box.mailbox}:{validity}:{uid}"
+            ref = f"imap:{self.box.host}:{self.box.username}:{self.folder}:{self.validity}:{uid}"
             items.append(Incoming(data[b"BODY[]"], self.box.rcpt, None, "imap",
                                   _reception_time(data.get(b"INTERNALDATE"), self.clock), ref))
             done.append(uid)
         stored = store_batch(self.engine, items)  # committed: now the server may forget them
-        self._acknowledge(client, done)
+        acknowledge(client, self.box.processed_mailbox, done, STORED_KEYWORD)
+        self.last_uid = max([self.last_uid, *uids])
         report.fetched += len(items)
         report.stored += sum(not s.duplicate for s in stored)
         report.duplicates += sum(s.duplicate for s in stored)
         for uid, result in zip(done, stored, strict=True):
-            log.info("imap %s uid %s stored as inbound %s%s", self.box.mailbox, uid,
+            log.info("imap %s uid %s stored as inbound %s%s", self.name, uid,
                      result.inbound_id, " (duplicate)" if result.duplicate else "")
 
-    def _acknowledge(self, client: IMAPClient, uids: list[int]) -> None:
-        if not uids:
-            return
-        target = self.box.processed_mailbox
-        if not target:
-            client.add_flags(uids, [STORED_KEYWORD], silent=True)
-        elif client.has_capability("MOVE"):
-            client.move(uids, target)
-        else:  # servers without MOVE (RFC 6851): copy, then delete the originals
-            client.copy(uids, target)
-            client.add_flags(uids, [b"\\Deleted"], silent=True)
-            if client.has_capability("UIDPLUS"):
-                client.uid_expunge(uids)
-            else:
-                client.expunge()
+
+class MailboxPoller:
+    """One pass over every folder of one mailbox (`gateway poll`)."""
+
+    def __init__(self, box: ImapConfig, engine: Engine, clock: Clock,
+                 tokens: TokenSource | None = None) -> None:
+        self.box, self.engine, self.clock, self.tokens = box, engine, clock, tokens
+
+    def poll(self) -> PollReport:
+        """Raises TemporaryFailure when the server or a folder cannot be used."""
+        report = PollReport(f"{self.box.label}/{','.join(self.box.watched_folders)}")
+        client = connect(self.box, self.tokens)
+        try:
+            for folder in self.box.watched_folders:
+                intake = FolderIntake(self.box, folder, self.engine, self.clock)
+                try:
+                    intake.open(client)
+                    intake.take(client, report)
+                except (OSError, IMAPClient.Error) as exc:
+                    raise TemporaryFailure(f"IMAP {intake.name}: {exc}") from exc
+        finally:
+            close(client)
+        return report
+
+
+def token_source(box: ImapConfig, clock: Clock) -> TokenSource | None:
+    return TokenSource(box.oauth2, clock) if box.oauth2 is not None else None
 
 
 def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock) -> tuple[list[PollReport], list[str]]:
@@ -135,7 +194,7 @@ def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock) -> tuple[l
     reports, errors = [], []
     for box in settings.imap:
         try:
-            reports.append(MailboxPoller(box, engine, clock).poll())
+            reports.append(MailboxPoller(box, engine, clock, token_source(box, clock)).poll())
         except TemporaryFailure as exc:
             log.warning("%s", exc)
             errors.append(str(exc))

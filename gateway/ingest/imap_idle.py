@@ -1,0 +1,173 @@
+"""The IMAP watchers of `serve`: one thread per folder keeps a connection open and waits with
+IDLE (RFC 2177) where the server offers it, else polls every `imap_interval_seconds`.
+
+New mail is fetched by UID as soon as the server announces it (EXISTS); IDLE is renewed every
+`idle_renew_seconds` (servers may end it after 30 minutes) with a full pass over the folder; a
+dropped connection is reopened after a backoff that doubles up to a limit, and the first pass
+of every session catches up on whatever arrived meanwhile. Each watcher's state (and its OAuth2
+token's) goes into `serve`'s status report, so `gateway status` shows what is wrong.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import threading
+import time
+from collections.abc import Callable
+
+from imapclient import IMAPClient
+from sqlalchemy import Engine
+
+from gateway.clock import Clock
+from gateway.config import GatewaySettings, ImapConfig
+from gateway.errors import TemporaryFailure
+from gateway.ingest.imap import AuthFailure, FolderIntake, PollReport, close, connect, token_source
+from gateway.oauth2 import TokenSource
+
+log = logging.getLogger("gateway.imap")
+CHECK_SECONDS = 1.0  # how often an idle watcher looks at its stop flag and its token
+
+
+class ConnectionLost(TemporaryFailure):
+    pass
+
+
+class FolderWatcher:
+    def __init__(self, box: ImapConfig, folder: str, engine: Engine, clock: Clock,
+                 tokens: TokenSource | None, interval: float,
+                 on_stored: Callable[[], None], stop: threading.Event) -> None:
+        self.box, self.clock, self.tokens, self.interval = box, clock, tokens, interval
+        self.intake = FolderIntake(box, folder, engine, clock)
+        self.on_stored, self.stop = on_stored, stop
+        self.backoff = box.reconnect_backoff_seconds
+        self.state: dict = {"mailbox": self.intake.name, "mode": "connecting", "error": None,
+                            "error_since": None, "auth_failed": False, "stored": 0,
+                            "duplicates": 0, "last_pass_at": None,
+                            "sessions": 0, "renewals": 0}
+
+    def run(self) -> None:
+        """The thread: sessions until stopped, with a growing pause after each failure."""
+        while not self.stop.is_set():
+            try:
+                self._session()
+            except TemporaryFailure as exc:
+                self._failed(str(exc), isinstance(exc, AuthFailure))
+            except (OSError, IMAPClient.Error) as exc:
+                self._failed(f"IMAP {self.intake.name}: {exc}", False)
+            except Exception as exc:  # a bug must not end the watching for good
+                log.exception("IMAP %s: unexpected error", self.intake.name)
+                self._failed(f"IMAP {self.intake.name}: {exc!r}", False)
+            if self.stop.wait(self.backoff):
+                return
+            self.backoff = min(self.backoff * 2, self.box.reconnect_backoff_max_seconds)
+
+    def _failed(self, error: str, auth: bool) -> None:
+        log.warning("%s (next try in %.1f s)", error, self.backoff)
+        if self.state["error"] is None:
+            self.state["error_since"] = self.clock.now().isoformat()
+        self.state.update(mode="reconnecting", error=error, auth_failed=auth)
+
+    def _session(self) -> None:
+        client = connect(self.box, self.tokens)
+        try:
+            self.state["sessions"] += 1
+            self.intake.open(client)
+            self._pass(client, only_new=False)  # catch up on what arrived meanwhile
+            idle = self.box.idle and client.has_capability("IDLE")
+            self.state.update(mode="idle" if idle else "poll", error=None, error_since=None,
+                              auth_failed=False)
+            self.backoff = self.box.reconnect_backoff_seconds
+            log.info("IMAP %s: watching (%s)", self.intake.name, "IDLE" if idle else
+                     f"polling every {self.interval:g} s")
+            (self._idle_loop if idle else self._poll_loop)(client)
+        finally:
+            close(client)
+
+    def _pass(self, client: IMAPClient, only_new: bool) -> None:
+        report = PollReport(self.intake.name)
+        self.intake.take(client, report, only_new=only_new)
+        self.state["stored"] += report.stored
+        self.state["duplicates"] += report.duplicates
+        self.state["last_pass_at"] = self.clock.now().isoformat()
+        if report.fetched:
+            self.on_stored()
+
+    def _poll_loop(self, client: IMAPClient) -> None:
+        while not self.stop.wait(self.interval):
+            self._refresh_token()
+            client.noop()
+            self._pass(client, only_new=False)
+
+    def _idle_loop(self, client: IMAPClient) -> None:
+        while not self.stop.is_set():
+            client.idle()
+            try:
+                news = self._wait(client)
+            finally:
+                client.idle_done()
+            if self.stop.is_set():
+                return
+            if not news:
+                self.state["renewals"] += 1
+            self._pass(client, only_new=news)  # on renewal: a full pass
+
+    def _wait(self, client: IMAPClient) -> bool:
+        """Until new mail (True), or time to renew the IDLE or to stop (False)."""
+        renew_at = time.monotonic() + self.box.idle_renew_seconds
+        sock = client.socket()
+        while not self.stop.is_set() and time.monotonic() < renew_at:
+            self._refresh_token()
+            readable, _, _ = select.select([sock], [], [], CHECK_SECONDS)
+            if not readable:
+                continue
+            responses = client.idle_check(timeout=0)
+            if not responses:  # readable, yet not a line: the server closed the connection
+                raise ConnectionLost(f"IMAP {self.intake.name}: connection closed by the server")
+            if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                return True
+        return False
+
+    def _refresh_token(self) -> None:
+        if self.tokens is not None:
+            self.tokens.refresh_if_due()
+
+
+class ImapWatchers:
+    """All watchers of `serve`: one per configured folder, one token source per mailbox."""
+
+    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
+                 on_stored: Callable[[], None]) -> None:
+        self.clock = clock
+        self._stop = threading.Event()
+        self.tokens: list[tuple[ImapConfig, TokenSource]] = []
+        self.watchers: list[FolderWatcher] = []
+        for box in settings.imap:
+            tokens = token_source(box, clock)
+            if tokens is not None:
+                self.tokens.append((box, tokens))
+            self.watchers += [FolderWatcher(box, folder, engine, clock, tokens,
+                                            settings.imap_interval_seconds, on_stored, self._stop)
+                              for folder in box.watched_folders]
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        for watcher in self.watchers:
+            thread = threading.Thread(target=watcher.run, name=f"imap {watcher.intake.name}",
+                                      daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self, timeout: float = 10) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def state(self) -> dict:
+        """For serve's status report: `errors` (shown by `status`), per folder, per token."""
+        oauth = [{"mailbox": box.label, **tokens.state.as_json()} for box, tokens in self.tokens]
+        errors = [w.state["error"] for w in self.watchers if w.state["error"]]
+        errors += [f"OAuth2 for {o['mailbox']}: token refresh failing since "
+                   f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
+        return {"at": self.clock.now().isoformat(), "errors": errors,
+                "mailboxes": [dict(w.state) for w in self.watchers], "oauth": oauth}
