@@ -137,11 +137,27 @@ class TokenSource:
         if config.effective_scope:
             form["scope"] = config.effective_scope
         answer = _post_form(config.endpoint, form, config.timeout_seconds)
-        if answer.get("refresh_token"):  # rotated (Microsoft does): the old one may stop working
-            self._refresh_token = answer["refresh_token"]
+        if answer.get("refresh_token") and answer["refresh_token"] != refresh:
+            self._keep_rotated(answer["refresh_token"])
         lifetime = timedelta(seconds=float(answer.get("expires_in") or
                                            DEFAULT_LIFETIME.total_seconds()))
         return answer["access_token"], lifetime
+
+
+    def _keep_rotated(self, refresh: str) -> None:
+        """Microsoft rotates refresh tokens: use the new one, and keep it in the file (if
+        that is where it came from) so that a restart does not fall back to the old one."""
+        self._refresh_token = refresh
+        path = self.config.refresh_token_file
+        if path:
+            try:
+                temporary = Path(path).with_suffix(".new")
+                temporary.write_text(refresh + "\n", encoding="utf-8")
+                temporary.chmod(0o600)
+                temporary.replace(path)
+            except OSError as exc:
+                log.warning("OAuth2: could not keep the new refresh token in %s: %s", path,
+                            exc.strerror)
 
 
 def _post_form(url: str, form: dict[str, str], timeout: float) -> dict:

@@ -79,8 +79,15 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
         "addresses": address_timelines(settings, now), "daemons": daemons,
         "queues": {"inbound": inbound, "outbox": replies},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
-        "warnings": warnings,
+        "imap": imap_state(daemons), "warnings": warnings,
     }
+
+
+def imap_state(daemons: list[dict]) -> dict:
+    """What the running daemons' IMAP watchers reported: each folder, each OAuth2 token."""
+    live = [(d["detail"].get("imap") or {}) for d in daemons if not d["stale"]]
+    return {"mailboxes": [m for state in live for m in state.get("mailboxes") or []],
+            "oauth": [o for state in live for o in state.get("oauth") or []]}
 
 
 def _daemon(row: ServiceState, now: datetime) -> dict:
