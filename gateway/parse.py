@@ -15,12 +15,12 @@ from email.utils import getaddresses, parseaddr
 
 import html2text
 
+from gateway.msgid import extract_message_id  # noqa: F401  (reception's, re-exported)
+
 log = logging.getLogger("gateway.parse")
 
 MAX_FILENAME = 120
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
-_HEADER_END_RE = re.compile(rb"\r?\n\r?\n")
-_MSGID_HEADER_RE = re.compile(rb"^message-id:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)", re.I | re.M)
 _UNSAFE_FILENAME_RE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -80,16 +80,6 @@ class ParsedMail:
     @property
     def has_content(self) -> bool:
         return bool(self.text.strip() or self.subject.strip() or self.attachments)
-
-
-def extract_message_id(raw: bytes) -> str | None:
-    """The Message-ID from the header block alone: cheap enough for the reception path."""
-    head = _HEADER_END_RE.split(raw, maxsplit=1)[0]
-    match = _MSGID_HEADER_RE.search(head)
-    if not match:
-        return None
-    ids = _MSGID_RE.findall(match.group(1).decode("ascii", "replace"))
-    return ids[0] if ids else None
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:

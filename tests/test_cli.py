@@ -131,8 +131,8 @@ def test_config_check_and_db_upgrade(run, tmp_path):
 
 def test_senders_list_and_reset(run):
     mail = make_mail(message_id="<s1@kunde.example>")
-    run("ingest", "--rcpt", "technik@centron.de", "--sender", "max@kunde.example", "--at",
-        "2025-10-14T10:00:00+02:00", stdin=mail)
+    run("ingest", "--process", "--rcpt", "technik@centron.de", "--sender", "max@kunde.example",
+        "--at", "2025-10-14T10:00:00+02:00", stdin=mail)
     ledger = as_json(run("--json", "senders", "list"))
     assert [(r["sender"], r["kind"], r["count"]) for r in ledger] == [
         ("max@kunde.example", "redirect", 1)]

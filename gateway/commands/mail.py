@@ -35,12 +35,14 @@ def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> None:
 @click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
 @click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
 @click.option("--source", default="pipe", show_default=True, help="Source name to record.")
-@click.option("--no-process", is_flag=True, help="Only store; leave it to `process`/`serve`.")
+@click.option("--process/--no-process", "process_now", default=None,
+              help="Decide right away (default with --json, which prints the decision); else "
+                   "only store and leave it to `serve` or `gateway process`.")
 @pass_app
 def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, source: str,
-           no_process: bool) -> None:
-    """Store one mail from stdin, then process it. Exit 0 accepted, 65 bad input, 67 unknown
-    recipient, 75 temporary failure (the MTA keeps the mail and retries)."""
+           process_now: bool | None) -> None:
+    """Store one mail from stdin (with --json: and process it). Exit 0 accepted, 65 bad input,
+    67 unknown recipient, 75 temporary failure (the MTA keeps the mail and retries)."""
     _check_rcpts(app, rcpt)
     received_at = parse_at(at, app.settings, app.clock)
     limit = app.settings.smtp.max_message_size
@@ -55,7 +57,7 @@ def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, 
         click.echo(f"gateway: cannot store the message now, try again later: {exc}", err=True)
         sys.exit(EX_TEMPFAIL)
     results = []
-    pipeline = None if no_process else app.pipeline()
+    pipeline = app.pipeline() if (app.as_json if process_now is None else process_now) else None
     for item in stored:
         outcome = pipeline.process_one(item.inbound_id) if pipeline else None
         data = outcome.as_json() if outcome else _stored_only(app, item.inbound_id)
@@ -76,8 +78,12 @@ def _stored_only(app: App, inbound_id: int) -> dict:
 
 
 def _decision_line(data: dict) -> str:
-    parts = [f"inbound {data.get('inbound_id')}", f"{data.get('action')} ({data.get('reason')})",
-             f"rcpt {data.get('rcpt')}", f"phase {data.get('phase')}"]
+    if data.get("action") is None:  # stored only
+        parts = [f"inbound {data.get('inbound_id')}", f"rcpt {data.get('rcpt')}",
+                 "stored; serve or `gateway process` decides"]
+    else:
+        parts = [f"inbound {data.get('inbound_id')}", f"{data.get('action')} ({data.get('reason')})",
+                 f"rcpt {data.get('rcpt')}", f"phase {data.get('phase')}"]
     if data.get("ticket"):
         parts.append(f"ticket {data['ticket']}")
     if data.get("reply"):
