@@ -15,9 +15,10 @@ from datetime import datetime
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from gateway.dedup import dedup_key as shared_dedup_key
 from gateway.errors import TemporaryFailure
 from gateway.models import InboundMessage, InboundStatus
-from gateway.parse import extract_message_id
+from gateway.msgid import extract_message_id
 
 log = logging.getLogger("gateway.ingest")
 TABLE = InboundMessage.__table__
@@ -42,15 +43,9 @@ class Stored:
 
 
 def dedup_key(item: Incoming, message_id: str | None) -> str:
-    """Same Message-ID for the same recipient, else same source reference, else same bytes."""
-    rcpt = item.rcpt.strip().lower()
-    if message_id:
-        basis = f"mid\0{message_id}\0{rcpt}".encode("utf-8", "replace")
-    elif item.source_ref:
-        basis = f"ref\0{item.source_ref}\0{rcpt}".encode("utf-8", "replace")
-    else:
-        basis = b"raw\0" + hashlib.sha256(item.raw).digest() + rcpt.encode("utf-8", "replace")
-    return hashlib.sha256(basis).hexdigest()
+    """Same Message-ID for the same recipient, else same source reference, else same bytes
+    (gateway.dedup: the light pipe computes it the same way)."""
+    return shared_dedup_key(item.raw, item.rcpt, message_id, item.source_ref)
 
 
 def _row(item: Incoming, key: str, message_id: str | None) -> dict:
