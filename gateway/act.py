@@ -92,7 +92,7 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
         ticket_id, number = open_ticket(
             session, prefix=settings.ticket_prefix, address=ev.address.address,
             department=ev.address.department, subject=ev.mail.subject, customer=customer,
-            at=row.received_at)
+            at=row.received_at, automated=",".join(ev.classification_reasons)[:200] or None)
         kind = "initial"
     article_id = append_article(session, ticket_id, inbound_id=row.id, kind=kind, sender=customer,
                                 subject=ev.mail.subject, body=ev.mail.text, at=row.received_at)

@@ -119,6 +119,35 @@ class DkimConfig(_Strict):
         return self
 
 
+class ExceptionRule(_Strict):
+    """Senders whose mail still becomes a ticket after the cutover (partners, Managed Services)."""
+
+    name: str = Field(min_length=1, max_length=48)
+    senders: list[str] = Field(min_length=1)  # addresses (a@b.example) or domains (b.example)
+    addresses: list[str] = []                 # only for these of our addresses; empty: all
+
+    @field_validator("senders", "addresses")
+    @classmethod
+    def _lower(cls, values: list[str]) -> list[str]:
+        return [v.strip().lower().lstrip("@") for v in values if v.strip()]
+
+
+class HandoffConfig(_Strict):
+    """Tickets and follow-ups handed to the agents: a webhook and/or forwarding by mail."""
+
+    webhook_url: str = ""          # or $GATEWAY_HANDOFF_WEBHOOK
+    webhook_secret_file: str = ""  # or $GATEWAY_WEBHOOK_SECRET: HMAC key of X-Gateway-Signature
+    forward_to: str = ""           # agents' mailbox / another helpdesk's mail channel
+    timeout_seconds: float = Field(default=10, gt=0)
+    max_attempts: int = Field(default=20, ge=1)
+    backoff_seconds: float = Field(default=30, gt=0)
+    backoff_max_seconds: float = Field(default=3600, gt=0)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.webhook_url or self.forward_to)
+
+
 class GatewaySettings(_Strict):
     timezone: str = "Europe/Berlin"
     domain: str = "centron.de"
@@ -139,6 +168,10 @@ class GatewaySettings(_Strict):
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)
     retention_days: float = Field(default=0, ge=0)  # 0: keep the raw mail forever
+    automated_tickets: bool = True  # false: machine mail makes no ticket before the cutover either
+    backfill_reply_window_hours: float = Field(default=24, ge=0)  # older imported mail: no reply
+    exceptions: list[ExceptionRule] = []
+    handoff: HandoffConfig = HandoffConfig()
 
     @field_validator("timezone")
     @classmethod
@@ -160,6 +193,9 @@ class GatewaySettings(_Strict):
         strangers = sorted({box.rcpt for box in self.imap} - set(seen))
         if strangers:
             raise ValueError(f"imap: rcpt {', '.join(strangers)} is not one of the addresses")
+        strangers = sorted({a for rule in self.exceptions for a in rule.addresses} - set(seen))
+        if strangers:
+            raise ValueError(f"exception: {', '.join(strangers)} is not one of the addresses")
         return self
 
     # -- derived -------------------------------------------------------------

@@ -33,6 +33,8 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
     for var, key in ENV_KEYS.items():
         if var in env:
             data[key] = env[var]
+    if "GATEWAY_HANDOFF_WEBHOOK" in env:
+        data.setdefault("handoff", {})["webhook_url"] = env["GATEWAY_HANDOFF_WEBHOOK"]
     smtp = data.setdefault("smtp", {})
     if "GATEWAY_SMTP_LISTEN" in env:
         smtp["listen"] = _parse_hostport("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
@@ -99,9 +101,10 @@ def load_settings(path: str | None = None, env: dict[str, str] | None = None) ->
 
 def _rename_address_tables(data: dict[str, Any]) -> dict[str, Any]:
     # The file writes [[address]] (one table per address); the model calls the list 'addresses'.
-    if "address" in data:
-        data = dict(data)
-        data["addresses"] = data.pop("address")
+    data = dict(data)
+    for table, key in (("address", "addresses"), ("exception", "exceptions")):
+        if table in data:
+            data[key] = data.pop(table)
     return data
 
 

@@ -10,6 +10,11 @@ from gateway.classify import Classification
 from gateway.phases import Phase
 
 SMTP_SOURCES = frozenset({"smtp", "lmtp"})
+# Machine reasons that never make a ticket, in any phase: nobody asked anything (loops, our
+# own mail, delivery reports, spam verdicts). Every other machine mail (monitoring, cron,
+# status pages, out-of-office) is a ticket before the cutover, just without a receipt.
+NO_TICKET_REASONS = frozenset({"loop", "own-address", "null-sender", "bounce", "read-receipt",
+                               "feedback-report", "spam"})
 
 
 class Action(StrEnum):
@@ -65,6 +70,9 @@ class Facts:
     thread: ThreadMatch | None = None
     rates: RateFacts = field(default_factory=RateFacts)
     limits: Limits = field(default_factory=Limits)
+    automated_tickets: bool = True     # config switch: machine mail makes tickets before cutover
+    exception: str | None = None       # name of the exception rule this sender matches
+    replies_allowed: bool = True       # False: backfill of old mail, decisions but no replies
 
 
 @dataclass(frozen=True)
@@ -78,23 +86,34 @@ class Decision:
 
 
 def decide(facts: Facts) -> Decision:
-    phase = facts.phase
+    phase, found = facts.phase, facts.classification
     if facts.empty:
         return Decision(Action.SUPPRESS, "empty", phase)
     if phase is Phase.REJECT and facts.source in SMTP_SOURCES:
         return Decision(Action.REJECT, "reject-phase", phase)
-    if facts.classification.automated:
-        return Decision(Action.SUPPRESS, facts.classification.reason or "automated", phase,
-                        notes=facts.classification.reasons)
+    if found.automated and not _machine_ticket_allowed(facts):
+        return Decision(Action.SUPPRESS, found.reason or "automated", phase, notes=found.reasons)
     if facts.thread is not None and _followup_allowed(facts):
         return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
-    if phase in (Phase.BEFORE, Phase.ANNOUNCE):
+    if _tickets_phase(facts):
         return _ticket(facts)
     return _redirect(facts)
 
 
+def _tickets_phase(facts: Facts) -> bool:
+    """Before the cutover, or, after it, for a sender an exception rule names."""
+    return facts.phase in (Phase.BEFORE, Phase.ANNOUNCE) or facts.exception is not None
+
+
+def _machine_ticket_allowed(facts: Facts) -> bool:
+    reasons = facts.classification.reasons
+    if any(reason in NO_TICKET_REASONS for reason in reasons):
+        return False
+    return facts.automated_tickets and _tickets_phase(facts)
+
+
 def _followup_allowed(facts: Facts) -> bool:
-    if facts.phase in (Phase.BEFORE, Phase.ANNOUNCE):
+    if _tickets_phase(facts):
         return True
     created_before_cutover = facts.thread is not None and facts.thread.created_at < facts.cutover
     return created_before_cutover and facts.received_at < facts.cutover + facts.followup_grace
@@ -102,6 +121,8 @@ def _followup_allowed(facts: Facts) -> bool:
 
 def _reply_blocker(facts: Facts) -> str | None:
     """Why no reply may go out even though a person wrote, or None."""
+    if not facts.replies_allowed:
+        return "backfill"
     if not facts.reply_to:
         return "no-reply-address"
     if facts.rates.already_answered_message:
@@ -112,9 +133,17 @@ def _reply_blocker(facts: Facts) -> str | None:
 
 
 def _ticket(facts: Facts) -> Decision:
-    reason = "announce" if facts.phase is Phase.ANNOUNCE else "new-ticket"
+    found = facts.classification
+    if facts.exception is not None and facts.phase not in (Phase.BEFORE, Phase.ANNOUNCE):
+        reason = f"exception:{facts.exception}"
+    elif found.automated:
+        reason = found.reason or "automated"  # the machine reason, kept on the ticket
+    else:
+        reason = "announce" if facts.phase is Phase.ANNOUNCE else "new-ticket"
     blocker = _reply_blocker(facts)
-    if blocker is None and facts.rates.acks_in_last_hour >= facts.limits.ack_per_sender_per_hour:
+    if found.automated:
+        blocker = f"automated ({', '.join(found.reasons)})"  # receipts only go to people
+    elif blocker is None and facts.rates.acks_in_last_hour >= facts.limits.ack_per_sender_per_hour:
         blocker = "ack-rate-limited"
     if blocker:
         return Decision(Action.TICKET, reason, facts.phase, notes=(f"no receipt: {blocker}",))

@@ -68,6 +68,7 @@ class InboundMessage(SQLModel, table=True):
     parse_error: str | None = Field(default=None, sa_column=Column(Text))
     error: str | None = Field(default=None, sa_column=Column(Text))
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+    replies: str | None = Field(default=None, max_length=8)  # backfill: "recent" or "none"
 
 
 class Ticket(SQLModel, table=True):
@@ -81,6 +82,7 @@ class Ticket(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    automated: str | None = Field(default=None, max_length=200)  # machine reasons, comma-separated
 
 
 class TicketArticle(SQLModel, table=True):
@@ -164,6 +166,38 @@ class ResponderState(SQLModel, table=True):
     window_count: int = 0
     total_count: int = 0
     suppressed_count: int = 0
+
+
+class Handoff(SQLModel, table=True):
+    """A ticket event for the agents (webhook POST or forwarded mail), delivered like a reply."""
+
+    __table_args__ = (Index("ix_handoff_status_next", "status", "next_attempt_at"),
+                      UniqueConstraint("channel", "idempotency_key"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    inbound_id: int = Field(foreign_key="inbound_message.id")
+    event: str = Field(max_length=32)        # ticket.created, ticket.followup
+    channel: str = Field(max_length=16)      # webhook, forward
+    target: str = Field(max_length=2000)     # the URL or the address
+    idempotency_key: str = Field(max_length=200)
+    payload: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # JSON body / mail
+    status: str = Field(default=ReplyStatus.QUEUED, max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_column=_utc_column())
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(sa_column=_utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class HandoffAttempt(SQLModel, table=True):
+    __tablename__ = "handoff_attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    handoff_id: int = Field(foreign_key="handoff.id", index=True)
+    at: datetime = Field(sa_column=_utc_column())
+    outcome: str = Field(max_length=16)
+    detail: str | None = Field(default=None, sa_column=Column(Text))
 
 
 HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale

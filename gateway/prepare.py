@@ -32,6 +32,7 @@ class Row:
     envelope_sender: str | None
     source: str
     received_at: datetime
+    replies: str | None = None  # backfill: "recent" (only for recent mail) or "none"
 
 
 def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:

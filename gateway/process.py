@@ -17,6 +17,7 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
+from gateway.exceptions import matching_rule
 from gateway.ingest.store import Incoming
 from gateway.models import InboundMessage, InboundStatus, Ticket
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
@@ -28,7 +29,7 @@ log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
 INBOUND = InboundMessage.__table__
 ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
-                     INBOUND.c.source, INBOUND.c.received_at).where(
+                     INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
     INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
 
 
@@ -73,9 +74,22 @@ class Pipeline:
             followup_grace=timedelta(days=address.followup_grace_days), reply_to=reply_to,
             empty=not mail.has_content and mail.error is not None,
             thread=find_thread(session, mail, self.settings.ticket_prefix),
-            rates=ledger.rate_facts(row.received_at), limits=self.limits)
+            rates=ledger.rate_facts(row.received_at), limits=self.limits,
+            automated_tickets=self.settings.automated_tickets,
+            exception=matching_rule(self.settings.exceptions,
+                                    (reply_to, row.envelope_sender, mail.from_addr), row.rcpt),
+            replies_allowed=self._replies_allowed(row))
         return Evaluation(address, mail, decide(facts), reply_to, found.reasons, ledger,
                           prepared.redirect_reply)
+
+    def _replies_allowed(self, row: Row) -> bool:
+        """Backfill (import, an IMAP mailbox's first poll): no replies to old mail."""
+        if row.replies == "none":
+            return False
+        if row.replies == "recent":
+            window = timedelta(hours=self.settings.backfill_reply_window_hours)
+            return row.received_at >= self.clock.now() - window
+        return True
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:

@@ -60,10 +60,11 @@ def _ticket_id_by_message_id(session: Session, message_id: str) -> int | None:
 
 
 def open_ticket(session: Session, *, prefix: str, address: str, department: str, subject: str,
-                customer: str, at: datetime) -> tuple[int, str]:
+                customer: str, at: datetime, automated: str | None = None) -> tuple[int, str]:
     ticket_id = session.execute(TICKET_INSERT, dict(
         address=address, department=department, subject=subject or "(kein Betreff)",
-        customer=customer[:998], status="open", created_at=at, updated_at=at)).scalar_one()
+        customer=customer[:998], status="open", created_at=at, updated_at=at,
+        automated=automated)).scalar_one()
     number = ticket_number(prefix, ticket_id)  # the id makes the number: unique, no counter
     session.execute(TICKET_UPDATE, {"_id": ticket_id, "number": number})
     return ticket_id, number

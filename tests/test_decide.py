@@ -80,13 +80,58 @@ def test_table_before_announce_cutover():
                                                            ReplyKind.REDIRECT)
 
 
-def test_automated_mail_is_suppressed_in_every_phase():
+def test_machine_mail_before_the_cutover_is_a_ticket_without_receipt():
     at = datetime(2025, 10, 1, tzinfo=BERLIN)
     auto = Classification(("auto-submitted", "list"))
-    for phase in (Phase.BEFORE, Phase.ANNOUNCE, Phase.CUTOVER):
+    for phase in (Phase.BEFORE, Phase.ANNOUNCE):
         decision = decide(facts(phase, at, classification=auto))
-        assert (decision.action, decision.reason) == (Action.SUPPRESS, "auto-submitted")
-        assert decision.reply is None
+        assert (decision.action, decision.reason, decision.reply) == (
+            Action.TICKET, "auto-submitted", None)
+        assert decision.notes == ("no receipt: automated (auto-submitted, list)",)
+    after = decide(facts(Phase.CUTOVER, at, classification=auto))
+    assert (after.action, after.reason, after.reply) == (Action.SUPPRESS, "auto-submitted", None)
+
+
+@pytest.mark.parametrize("reason", ["loop", "own-address", "bounce", "null-sender",
+                                    "read-receipt", "feedback-report", "spam"])
+def test_loops_own_mail_bounces_and_spam_never_make_a_ticket(reason):
+    at = datetime(2025, 10, 1, tzinfo=BERLIN)
+    found = Classification(("auto-submitted", reason))
+    for phase in (Phase.BEFORE, Phase.ANNOUNCE, Phase.CUTOVER):
+        decision = decide(facts(phase, at, classification=found, exception="partner"))
+        assert (decision.action, decision.reply) == (Action.SUPPRESS, None)
+
+
+def test_switch_turns_tickets_for_machine_mail_off():
+    at = datetime(2025, 10, 1, tzinfo=BERLIN)
+    auto = Classification(("out-of-office",))
+    decision = decide(facts(Phase.ANNOUNCE, at, classification=auto, automated_tickets=False))
+    assert (decision.action, decision.reason) == (Action.SUPPRESS, "out-of-office")
+    person = decide(facts(Phase.ANNOUNCE, at, automated_tickets=False))
+    assert (person.action, person.reply) == (Action.TICKET, ReplyKind.ACK)
+
+
+def test_exception_rule_makes_tickets_after_the_cutover_and_is_named():
+    at = datetime(2025, 11, 3, tzinfo=BERLIN)
+    person = decide(facts(Phase.CUTOVER, at, exception="managed-acme"))
+    assert (person.action, person.reason, person.reply) == (
+        Action.TICKET, "exception:managed-acme", ReplyKind.ACK)
+    machine = decide(facts(Phase.CUTOVER, at, exception="managed-acme",
+                           classification=Classification(("auto-submitted",))))
+    assert (machine.action, machine.reason, machine.reply) == (
+        Action.TICKET, "exception:managed-acme", None)
+    later = ThreadMatch(3, "TK-000003", at - timedelta(days=30), "in-reply-to")
+    assert decide(facts(Phase.CUTOVER, at, exception="managed-acme", thread=later)).action \
+        is Action.FOLLOWUP
+
+
+def test_backfill_makes_decisions_but_no_replies():
+    at = datetime(2025, 10, 1, tzinfo=BERLIN)
+    ticket = decide(facts(Phase.ANNOUNCE, at, replies_allowed=False))
+    assert (ticket.action, ticket.reply, ticket.notes) == (Action.TICKET, None,
+                                                           ("no receipt: backfill",))
+    late = decide(facts(Phase.CUTOVER, at + timedelta(days=30), replies_allowed=False))
+    assert (late.action, late.reason, late.reply) == (Action.SUPPRESS, "backfill", None)
 
 
 def test_followup_grace_period():

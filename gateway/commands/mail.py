@@ -97,9 +97,13 @@ def _decision_line(data: dict) -> str:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--rcpt", default=None, help="Recipient for all (default: from the headers).")
 @click.option("--no-process", is_flag=True, help="Only store.")
+@click.option("--replies", type=click.Choice(["recent", "all", "none"]), default="recent",
+              show_default=True, help="recent: no reply to mail older than "
+              "backfill_reply_window_hours; all: reply as if it arrived now; none: never.")
 @pass_app
-def import_(app: App, path: Path, rcpt: str | None, no_process: bool) -> None:
-    """Backfill from an mbox file or a Maildir folder (reception time from the mailbox)."""
+def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: str) -> None:
+    """Backfill from an mbox file or a Maildir folder (reception time from the mailbox): tickets
+    and decisions for every mail, replies only as --replies says."""
     own = app.settings.own_addresses()
     total, stored, skipped, duplicates = count_mailbox(path), 0, 0, 0
     for item in tqdm(iter_mailbox(path), total=total, unit="mail", file=sys.stderr,
@@ -109,8 +113,9 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool) -> None:
             skipped += 1
             continue
         when = item.received_at or app.clock.now()
-        results = store_batch(app.engine, [Incoming(item.raw, r, None, "import", when,
-                                                    item.source_ref) for r in rcpts])
+        results = store_batch(app.engine, [Incoming(
+            item.raw, r, None, "import", when, item.source_ref,
+            replies=None if replies == "all" else replies) for r in rcpts])
         stored += sum(not r.duplicate for r in results)
         duplicates += sum(r.duplicate for r in results)
     outcomes = [] if no_process else app.pipeline().process_pending()

@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from gateway.clock import Clock
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
-from gateway.ingest.store import Incoming, store_batch
+from gateway.ingest.store import TABLE, Incoming, store_batch
 from gateway.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
@@ -109,6 +109,16 @@ class FolderIntake:
         self.validity: int | None = None
         self.last_uid = 0
         self.name = f"{box.label}/{folder}"
+        self.replies: str | None = None  # "recent" while this is the folder's first poll
+
+    def _ref_prefix(self) -> str:
+        return f"imap:{self.box.host}:{self.box.username}:{self.folder}:"
+
+    def _never_polled(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(TABLE.c.id).where(
+                TABLE.c.source_ref.startswith(self._ref_prefix(), autoescape=True))
+                .limit(1)).first() is None
 
     def open(self, client: IMAPClient) -> None:
         """Select the folder (creating the processed folder if needed), note UIDVALIDITY."""
@@ -123,6 +133,9 @@ class FolderIntake:
                                     "on the server (check imap.folders / imap.mailbox)") from exc
             raise
         validity = int(selected[b"UIDVALIDITY"])
+        if self.validity is None and self._never_polled():
+            # The first poll of a folder is a backfill: no replies to mail older than the window.
+            self.replies = "recent"
         if self.validity is not None and validity != self.validity:
             # The UIDs we knew mean nothing now: rescan all; the store knows what it has.
             log.warning("IMAP %s: UIDVALIDITY changed from %s to %s, rescanning the folder",
@@ -138,6 +151,7 @@ class FolderIntake:
         uids = sorted(u for u in client.search(criteria) if not only_new or u > self.last_uid)
         for start in range(0, len(uids), FETCH_CHUNK):
             self._take_chunk(client, uids[start: start + FETCH_CHUNK], report)
+        self.replies = None  # the backfill is done; what comes now is new mail
 
     def _take_chunk(self, client: IMAPClient, uids: list[int], report: PollReport) -> None:
         fetched = client.fetch(uids, ["BODY.PEEK[]", "INTERNALDATE"])
@@ -146,9 +160,10 @@ class FolderIntake:
             data = fetched.get(uid)
             if data is None:  # expunged meanwhile by someone else
                 continue
-            ref = f"imap:{self.box.host}:{self.box.username}:{self.folder}:{self.validity}:{uid}"
+            ref = f"{self._ref_prefix()}{self.validity}:{uid}"
             items.append(Incoming(data[b"BODY[]"], self.box.rcpt, None, "imap",
-                                  _reception_time(data.get(b"INTERNALDATE"), self.clock), ref))
+                                  _reception_time(data.get(b"INTERNALDATE"), self.clock), ref,
+                                  replies=self.replies))
             done.append(uid)
         stored = store_batch(self.engine, items)  # committed: now the server may forget them
         acknowledge(client, self.box.processed_mailbox, done, STORED_KEYWORD)

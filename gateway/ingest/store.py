@@ -34,6 +34,7 @@ class Incoming:
     source: str
     received_at: datetime
     source_ref: str | None = None
+    replies: str | None = None  # backfill: "recent" or "none" (see Pipeline._replies_allowed)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def _row(item: Incoming, key: str, message_id: str | None) -> dict:
         "size": len(item.raw), "raw": item.raw, "envelope_sender": item.sender,
         "rcpt": item.rcpt.strip().lower(), "source": item.source, "source_ref": item.source_ref,
         "received_at": item.received_at, "status": InboundStatus.RECEIVED, "attempts": 0,
+        "replies": item.replies,
     }
 
 
@@ -86,8 +88,8 @@ def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
 
 _SQLITE_INSERT = (
     "INSERT INTO inbound_message (dedup_key, message_id, sha256, size, raw, envelope_sender, "
-    "rcpt, source, source_ref, received_at, status, attempts) VALUES "
-    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")
+    "rcpt, source, source_ref, received_at, status, attempts, replies) VALUES "
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")
 _SQLITE_KNOWN = "SELECT id FROM inbound_message WHERE dedup_key = ?"
 
 
@@ -105,7 +107,8 @@ def _insert_sqlite(engine: Engine, prepared: list[tuple[Incoming, str, str | Non
             row = _row(item, key, message_id)
             cursor.execute(_SQLITE_INSERT, (
                 key, message_id, row["sha256"], row["size"], item.raw, item.sender, row["rcpt"],
-                item.source, item.source_ref, as_db_time(item.received_at), row["status"]))
+                item.source, item.source_ref, as_db_time(item.received_at), row["status"],
+                item.replies))
             new = cursor.fetchone()
             if new is None:  # a duplicate: stored before, or earlier in this batch
                 results.append(Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True))
