@@ -12,7 +12,8 @@ from sqlmodel import Session
 
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import Action, Decision, ReplyKind
-from gateway.models import Attachment, InboundMessage, InboundStatus, Reply, ReplyStatus
+from gateway.handoff import event_payload, handoff_rows
+from gateway.models import Attachment, Handoff, InboundMessage, InboundStatus, Reply, ReplyStatus
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.prepare import Row
@@ -24,6 +25,7 @@ INBOUND = InboundMessage.__table__
 REPLIES = Reply.__table__
 ATTACHMENTS = Attachment.__table__
 REPLY_INSERT = insert(REPLIES)
+HANDOFF_INSERT = insert(Handoff.__table__)
 INBOUND_DONE = update(INBOUND).where(INBOUND.c.id == bindparam("_id"))
 
 
@@ -110,14 +112,17 @@ class WorkBatch:
         self.book = Book(session)
         self.replies: list[dict] = []
         self.finished: list[dict] = []
+        self.handoffs: list[dict] = []
 
     def flush(self) -> None:
         if self.replies:
             self.session.execute(REPLY_INSERT, self.replies)
+        if self.handoffs:  # to the agents: in the same transaction as the ticket
+            self.session.execute(HANDOFF_INSERT, self.handoffs)
         if self.finished:
             self.session.execute(INBOUND_DONE, self.finished)
         self.book.flush()
-        self.replies, self.finished = [], []
+        self.replies, self.finished, self.handoffs = [], [], []
 
 
 def queue_reply(batch: WorkBatch, settings: GatewaySettings, rendered: RenderedReply, *,
@@ -129,6 +134,19 @@ def queue_reply(batch: WorkBatch, settings: GatewaySettings, rendered: RenderedR
         next_attempt_at=now, created_at=now))
 
 
+def queue_handoff(batch: WorkBatch, settings: GatewaySettings, row: Row, ev: Evaluation,
+                  ticket_id: int, ticket: str, now: datetime) -> None:
+    if not settings.handoff.configured:
+        return
+    payload = event_payload(
+        action=str(ev.decision.action), ticket=ticket, inbound_id=row.id,
+        address=ev.address.address, department=ev.address.department,
+        sender=ev.reply_to or ev.mail.from_addr or row.envelope_sender, subject=ev.mail.subject,
+        received_at=row.received_at, message_id=ev.mail.message_id,
+        automated=ev.classification_reasons, text=ev.mail.text)
+    batch.handoffs.extend(handoff_rows(settings.handoff, payload, ticket_id=ticket_id, now=now))
+
+
 def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: Row,
           ev: Evaluation, now: datetime) -> Outcome:
     decision = ev.decision
@@ -137,6 +155,7 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
     ticket_id = None
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
         ticket_id, outcome.ticket = _ticket_for(batch.session, settings, row, ev)
+        queue_handoff(batch, settings, row, ev, ticket_id, outcome.ticket, now)
     if decision.reply is not None and ev.reply_to:
         outcome.reply = _rendered(renderer, ev, decision.reply, outcome.ticket, now)
         queue_reply(batch, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,

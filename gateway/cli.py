@@ -142,7 +142,7 @@ def main() -> None:
         sys.exit(EX_TEMPFAIL)
 
 
-from gateway.commands import admin, mail, service  # noqa: E402  (commands register on `cli`)
+from gateway.commands import admin, handoff, mail, service  # noqa: E402  (register on `cli`)
 
-for module in (mail, admin, service):
+for module in (mail, admin, service, handoff):
     module.register(cli)

@@ -46,10 +46,11 @@ class SendReport:
     retried: int = 0
     failed: int = 0
     files: list[str] = field(default_factory=list)
+    handoffs: dict = field(default_factory=dict)  # the handoff events delivered in this round
 
     def as_json(self) -> dict:
         return {"sent": self.sent, "written": self.written, "retried": self.retried,
-                "failed": self.failed, "files": self.files}
+                "failed": self.failed, "files": self.files, "handoffs": self.handoffs}
 
 
 def backoff(relay: RelayConfig, attempts: int) -> timedelta:
@@ -136,6 +137,9 @@ class Outbox:
         self.clock = clock
         self.signer = signer if signer is not None else make_signer(settings.dkim)
         self._relay_down_until: datetime | None = None
+        from gateway.handoff_send import HandoffSender  # late: it builds on this module
+
+        self.handoffs = HandoffSender(settings, engine, clock, self.signer)
 
     def _due(self, limit: int) -> list[int]:
         with transaction(self.engine) as session:
@@ -144,6 +148,12 @@ class Outbox:
                 .order_by(Reply.id).limit(limit)).all())
 
     def send_due(self, limit: int = 500) -> SendReport:
+        """Replies, then the handoff events to the agents (the same sender delivers both)."""
+        report = self._send_replies(limit)
+        report.handoffs = self.handoffs.send_due().as_json()
+        return report
+
+    def _send_replies(self, limit: int) -> SendReport:
         # A sender that died mid-delivery left rows 'sending'; far past any timeout they are
         # not in flight any more.
         self.recover(stale_before=self.clock.now() - 3 * timedelta(

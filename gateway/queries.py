@@ -13,6 +13,8 @@ from gateway.models import (
     HEARTBEAT_SECONDS,
     Attachment,
     DeliveryAttempt,
+    Handoff,
+    HandoffAttempt,
     InboundMessage,
     Reply,
     ResponderState,
@@ -20,7 +22,7 @@ from gateway.models import (
     Ticket,
     TicketArticle,
 )
-from gateway.phases import timeline_for
+from gateway.phases import Phase, timeline_for
 from gateway.responder import GLOBAL, WINDOW
 
 
@@ -57,6 +59,7 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
         overall = session.exec(select(ResponderState).where(
             ResponderState.sender == GLOBAL, ResponderState.address == GLOBAL)).first()
         tickets = _counts(session, Ticket.status)
+        handoffs = _counts(session, Handoff.status)
         daemons = [_daemon(row, now) for row in session.exec(select(ServiceState)).all()]
     warnings = [f"gateway serve {d['name']} last reported {d['silent_seconds']} s ago: is it "
                 "still running? (`systemctl status support-mail-gateway`)"
@@ -74,10 +77,11 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
                         "`gateway process --retry-failed`")
     if replies.get("failed") or replies.get("unconfirmed"):
         warnings.append("some replies failed or are unconfirmed: see `gateway replies list`")
+    warnings += handoff_warnings(settings, now, handoffs)
     return {
         "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
         "addresses": address_timelines(settings, now), "daemons": daemons,
-        "queues": {"inbound": inbound, "outbox": replies},
+        "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
         "imap": imap_state(daemons), "warnings": warnings,
     }
@@ -88,6 +92,19 @@ def imap_state(daemons: list[dict]) -> dict:
     live = [(d["detail"].get("imap") or {}) for d in daemons if not d["stale"]]
     return {"mailboxes": [m for state in live for m in state.get("mailboxes") or []],
             "oauth": [o for state in live for o in state.get("oauth") or []]}
+
+
+def handoff_warnings(settings: GatewaySettings, now: datetime, counts: dict[str, int]) -> list[str]:
+    found = []
+    ticket_phase = any(timeline_for(settings, a).phase_at(now) in (Phase.BEFORE, Phase.ANNOUNCE)
+                       for a in settings.addresses)
+    if (ticket_phase or settings.exceptions) and not settings.handoff.configured:
+        found.append("tickets are made but no handoff is configured: no agent sees them "
+                     "(set [handoff] webhook_url / GATEWAY_HANDOFF_WEBHOOK or forward_to)")
+    if counts.get("failed"):
+        found.append(f"{counts['failed']} handoff(s) to the agents failed: see "
+                     "`gateway handoff list --status failed`, then `gateway handoff retry ID`")
+    return found
 
 
 def _daemon(row: ServiceState, now: datetime) -> dict:
@@ -201,3 +218,25 @@ def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[
                  "next_eligible": _iso(r.last_reply_at + (interval if r.kind == "redirect"
                                                           else WINDOW)),
                  "count": r.total_count, "suppressed": r.suppressed_count} for r in rows]
+
+
+def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
+    """Tickets and follow-ups handed to the agents, newest first, with every attempt."""
+    with Session(engine) as session:
+        query = (select(Handoff, Ticket.number).join(Ticket, Ticket.id == Handoff.ticket_id)
+                 .order_by(Handoff.id.desc()).limit(limit))
+        if status:
+            query = query.where(Handoff.status == status)
+        result = []
+        for item, number in session.exec(query).all():
+            result.append({
+                "id": item.id, "ticket": number, "event": item.event, "channel": item.channel,
+                "target": item.target, "idempotency_key": item.idempotency_key,
+                "status": item.status, "attempts": item.attempts,
+                "next_attempt_at": _iso(item.next_attempt_at), "last_error": item.last_error,
+                "created_at": _iso(item.created_at), "sent_at": _iso(item.sent_at),
+                "attempt_log": [{"at": _iso(a.at), "outcome": a.outcome, "detail": a.detail}
+                                for a in session.exec(select(HandoffAttempt).where(
+                                    HandoffAttempt.handoff_id == item.id)
+                                    .order_by(HandoffAttempt.id)).all()]})
+        return result

@@ -125,6 +125,9 @@ def test_poll_once_through_the_cli(imap, dovecot, tmp_path):
     config = tmp_path / "gw.toml"
     config.write_text(f'database_url = "sqlite:///{tmp_path}/cli.db"\n'
                       f'outbox_dir = "{tmp_path}/out"\n'
+                      # the mail is from 2025 and this is the mailbox's first poll (a backfill):
+                      # a window that wide still answers it
+                      'backfill_reply_window_hours = 1000000\n'
                       f'[[imap]]\nhost = "127.0.0.1"\nport = {dovecot.port}\nsecurity = "none"\n'
                       f'username = "{USER}"\nrcpt = "{USER}"\n')
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
@@ -154,3 +157,27 @@ def test_serve_polls_the_mailboxes(imap, dovecot, start_service, monkeypatch):
                             imap_interval_seconds=0.5)
     running.wait_processed(1)
     assert [(r.source, r.action) for r in running.rows()] == [("imap", "redirect")]
+
+
+def test_first_poll_is_a_backfill_without_replies_to_old_mail(imap, box_settings, engine):
+    from datetime import timedelta
+
+    from gateway.clock import FixedClock
+    from gateway.process import Pipeline
+
+    now = datetime(2025, 10, 1, 12, tzinfo=UTC)  # before the cutover: every mail a ticket
+    clock = FixedClock(now)
+    imap.append("INBOX", make_mail(message_id="<old@kunde.example>"),
+                msg_time=now - timedelta(days=20))
+    imap.append("INBOX", make_mail(message_id="<new@kunde.example>", sender="b@kunde.example"),
+                msg_time=now - timedelta(hours=1))
+    settings = box_settings()
+    MailboxPoller(settings.imap[0], engine, clock).poll()
+    imap.append("INBOX", make_mail(message_id="<late@kunde.example>", sender="c@kunde.example"),
+                msg_time=now - timedelta(days=3))  # a later poll: no longer a backfill
+    MailboxPoller(settings.imap[0], engine, clock).poll()
+    outcomes = Pipeline(settings, engine, clock).process_pending()
+    by_sender = {o.reply.to if o.reply else o.notes[0]: o.action for o in outcomes}
+    assert by_sender == {"no receipt: backfill": "ticket", "b@kunde.example": "ticket",
+                         "c@kunde.example": "ticket"}
+    assert [r.replies for r in rows(engine)] == ["recent", "recent", None]
