@@ -77,6 +77,8 @@ class HandoffSender:
         self.signer = signer
 
     def send_due(self, limit: int = 200) -> HandoffReport:
+        if not self.settings.handoff.configured:
+            return HandoffReport()  # nowhere to send: no database round (and no write lock)
         self.recover(self.clock.now() - 3 * timedelta(seconds=self.settings.handoff.timeout_seconds
                                                       + self.settings.relay.timeout_seconds))
         report = HandoffReport()
