@@ -105,7 +105,8 @@ def _listening(port: int) -> bool:
 def test_outbox_send_list_retry_and_export(env, hook):
     env.update({"GATEWAY_HANDOFF_WEBHOOK": hook.url, "GATEWAY_WEBHOOK_SECRET": SECRET})
     for n, at in enumerate(("2025-09-01T10:00:00+02:00", "2025-10-01T10:00:00+02:00")):
-        gateway(env, "ingest", "--rcpt", "technik@centron.de", "--sender", "max@kunde.example",
+        gateway(env, "ingest", "--process", "--rcpt", "technik@centron.de", "--sender",
+                "max@kunde.example",
                 "--at", at, stdin=make_mail(message_id=f"<e{n}@kunde.example>",
                                             subject=f"Frage {n}"))
     first = json.loads(gateway(env, "outbox", "send", "--json"))
