@@ -37,8 +37,9 @@ def poll(app: App, once: bool) -> None:
     if not app.settings.imap:
         raise ConfigError("imap", "no mailboxes configured", "add an [[imap]] table")
     pipeline = app.pipeline()
+    tokens: dict = {}  # OAuth2 access tokens live across passes
     while True:
-        reports, errors = poll_all(app.settings, app.engine, app.clock)
+        reports, errors = poll_all(app.settings, app.engine, app.clock, tokens)
         outcomes = pipeline.process_pending()
         app.emit({"mailboxes": [r.as_json() for r in reports], "errors": errors,
                   "processed": len(outcomes)})

@@ -24,7 +24,7 @@ from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
 from gateway.ingest.store import TABLE, Incoming, store_batch
-from gateway.oauth2 import TokenSource
+from gateway.oauth2 import TokenError, TokenSource
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"
@@ -69,6 +69,9 @@ def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
         if tokens is not None:
             tokens.invalidate()
         raise AuthFailure(f"IMAP {box.label}: login ({box.auth}) refused: {exc}") from exc
+    except TokenError as exc:
+        close(client)
+        raise AuthFailure(f"IMAP {box.label}: no login ({box.auth}): {exc}") from exc
     except (OSError, IMAPClient.Error, TemporaryFailure) as exc:
         close(client)
         raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
@@ -204,12 +207,18 @@ def token_source(box: ImapConfig, clock: Clock) -> TokenSource | None:
     return TokenSource(box.oauth2, clock) if box.oauth2 is not None else None
 
 
-def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock) -> tuple[list[PollReport], list[str]]:
-    """Poll every configured mailbox once; one that fails does not stop the others."""
+def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock,
+             tokens: dict[int, TokenSource | None] | None = None,
+             ) -> tuple[list[PollReport], list[str]]:
+    """Poll every configured mailbox once; one that fails does not stop the others. Pass the
+    same `tokens` dict to every pass of a loop, so that access tokens live across passes."""
     reports, errors = [], []
-    for box in settings.imap:
+    tokens = {} if tokens is None else tokens
+    for index, box in enumerate(settings.imap):
+        if index not in tokens:
+            tokens[index] = token_source(box, clock)
         try:
-            reports.append(MailboxPoller(box, engine, clock, token_source(box, clock)).poll())
+            reports.append(MailboxPoller(box, engine, clock, tokens[index]).poll())
         except TemporaryFailure as exc:
             log.warning("%s", exc)
             errors.append(str(exc))

@@ -1,0 +1,84 @@
+"""A token endpoint (RFC 6749 refresh grant) and a token-introspection endpoint (RFC 7662, what
+Dovecot's oauth2 passdb asks) in one real HTTP server on loopback, for the OAuth2 tests.
+
+The test decides: whether refreshing works (`failing`), which tokens are alive (`expire`), and
+it can read what the gateway sent (`requests`)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+
+class OAuth2Server:
+    def __init__(self, username: str, refresh_token: str, lifetime: int = 3600,
+                 rotate: bool = False) -> None:
+        self.username, self.refresh_token = username, refresh_token
+        self.lifetime, self.rotate = lifetime, rotate
+        self.failing = False
+        self.alive: set[str] = set()
+        self.requests: list[dict[str, str]] = []
+        self.issued = 0
+        self._lock = threading.Lock()
+        self.http = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self.http.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http.server_port}"
+
+    def start(self) -> OAuth2Server:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.http.shutdown()
+        self.http.server_close()
+
+    def expire(self, token: str) -> None:
+        with self._lock:
+            self.alive.discard(token)
+
+    def grant(self, form: dict[str, str]) -> tuple[int, dict]:
+        with self._lock:
+            self.requests.append(form)
+            if self.failing or form.get("refresh_token") != self.refresh_token:
+                return 400, {"error": "invalid_grant",
+                             "error_description": "AADSTS70000: The refresh token has expired."}
+            self.issued += 1
+            token = f"at-{self.issued}"
+            self.alive.add(token)
+            answer = {"access_token": token, "token_type": "Bearer", "expires_in": self.lifetime}
+            if self.rotate:
+                self.refresh_token = f"rt-{self.issued}"
+                answer["refresh_token"] = self.refresh_token
+            return 200, answer
+
+    def introspect(self, form: dict[str, str]) -> tuple[int, dict]:
+        with self._lock:
+            if form.get("token") in self.alive:
+                return 200, {"active": True, "username": self.username}
+            return 200, {"active": False}
+
+    def _handler(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+                length = int(self.headers.get("Content-Length") or 0)
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                route = server.grant if self.path == "/token" else server.introspect
+                status, answer = route(form)
+                body = json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler

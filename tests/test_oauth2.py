@@ -1,0 +1,174 @@
+"""OAuth2 for IMAP against the real Dovecot: its oauth2 passdb asks a token-introspection
+endpoint that the test serves, next to a token endpoint that the test serves too. XOAUTH2 and
+OAUTHBEARER logins, tokens that expire, a refresh that fails (status says so), then works."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from gateway.clock import FixedClock
+from gateway.config_load import settings_from_dict
+from gateway.ingest.imap import MailboxPoller, poll_all, token_source
+from gateway.queries import status
+from tests.conftest import AFTER, make_mail
+from tests.dovecot import Dovecot
+from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.oauth2_server import OAuth2Server
+
+USER, PASSWORD = "technik@centron.de", "geheim"
+ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def provider():
+    server = OAuth2Server(USER, "rt-0").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def dovecot(provider):
+    server = Dovecot({USER: PASSWORD}, introspection_url=f"{provider.url}/introspect")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def imap(dovecot, provider):
+    provider.failing, provider.refresh_token = False, "rt-0"
+    client = login(dovecot, USER, PASSWORD)  # the test's own access goes by password
+    empty_folders(client, "INBOX", "Processed")
+    yield client
+    try:
+        client.logout()
+    except Exception:  # a test may have had the server end this session too
+        pass
+
+
+def oauth_box(dovecot, provider, auth="xoauth2", **oauth2) -> dict:
+    return {"host": "127.0.0.1", "port": dovecot.port, "security": "none", "username": USER,
+            "rcpt": USER, "auth": auth, "reconnect_backoff_seconds": 0.2,
+            "oauth2": {"token_url": f"{provider.url}/token", "client_id": "gateway-test",
+                       "scope": "imap", **oauth2}}
+
+
+def settings_for(box: dict, tmp_path):
+    return settings_from_dict({"database_url": f"sqlite:///{tmp_path}/o.db",
+                               "outbox_dir": str(tmp_path / "out"), "imap": [box]})
+
+
+@pytest.mark.parametrize("auth", ["xoauth2", "oauthbearer"])
+def test_login_with_a_refreshed_token(imap, dovecot, provider, engine, tmp_path, monkeypatch,
+                                      auth):
+    monkeypatch.setenv("GATEWAY_IMAP_REFRESH_TOKEN", "rt-0")
+    monkeypatch.setenv("GATEWAY_IMAP_CLIENT_SECRET", "s3cret")
+    imap.append("INBOX", make_mail(message_id=f"<{auth}@kunde.example>"), msg_time=ARRIVED)
+    box = settings_for(oauth_box(dovecot, provider, auth,
+                                 client_secret_env="GATEWAY_IMAP_CLIENT_SECRET"), tmp_path).imap[0]
+    clock = FixedClock(AFTER)
+    report = MailboxPoller(box, engine, clock, token_source(box, clock)).poll()
+    assert report.stored == 1
+    assert provider.requests[-1] == {"grant_type": "refresh_token", "refresh_token": "rt-0",
+                                     "client_id": "gateway-test", "client_secret": "s3cret",
+                                     "scope": "imap"}
+    assert f"method={auth.upper()}" in dovecot.log
+
+
+def test_a_refused_token_is_an_auth_failure(imap, dovecot, provider, engine, tmp_path):
+    box = settings_for(oauth_box(dovecot, provider, token_file=str(tmp_path / "token")),
+                       tmp_path)
+    (tmp_path / "token").write_text("not-a-token\n")
+    reports, errors = poll_all(box, engine, FixedClock(AFTER))
+    assert reports == [] and "login (xoauth2) refused" in errors[0]
+
+
+def test_token_from_a_command_and_from_a_file(imap, dovecot, provider, engine, tmp_path):
+    provider.alive.add("site-token")
+    command = f"{sys.executable} -c \"print('site-token')\""
+    imap.append("INBOX", make_mail(message_id="<cmd@kunde.example>"), msg_time=ARRIVED)
+    reports, errors = poll_all(settings_for(oauth_box(dovecot, provider, token_command=command),
+                                            tmp_path), engine, FixedClock(AFTER))
+    assert errors == [] and reports[0].stored == 1
+    (tmp_path / "token").write_text("site-token\n")
+    imap.append("INBOX", make_mail(message_id="<file@kunde.example>"), msg_time=ARRIVED)
+    reports, errors = poll_all(settings_for(oauth_box(
+        dovecot, provider, token_file=str(tmp_path / "token")), tmp_path), engine,
+        FixedClock(AFTER))
+    assert errors == [] and reports[0].stored == 1
+    failing = f"{sys.executable} -c \"import sys; sys.exit('vault sealed')\""
+    _, errors = poll_all(settings_for(oauth_box(dovecot, provider, token_command=failing),
+                                      tmp_path), engine, FixedClock(AFTER))
+    assert "token_command exited 1 without a token vault sealed" in errors[0]
+
+
+def test_a_rotated_refresh_token_is_kept_in_its_file(provider, tmp_path):
+    (tmp_path / "rt").write_text("rt-0\n")
+    provider.refresh_token, provider.rotate = "rt-0", True
+    try:
+        box = settings_for({"host": "x", "username": USER, "rcpt": USER, "auth": "xoauth2",
+                            "oauth2": {"token_url": f"{provider.url}/token", "client_id": "c",
+                                       "refresh_token_file": str(tmp_path / "rt")}},
+                           tmp_path).imap[0]
+        token = token_source(box, FixedClock(AFTER)).token()
+    finally:
+        provider.rotate = False
+    assert token.startswith("at-")
+    assert (tmp_path / "rt").read_text().strip() == provider.refresh_token != "rt-0"
+
+
+def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, start_service,
+                                                    monkeypatch):
+    monkeypatch.setenv("GATEWAY_IMAP_REFRESH_TOKEN", "rt-0")
+    clock = FixedClock(AFTER)
+    running = start_service(clock=clock, imap=[oauth_box(dovecot, provider)],
+                            imap_interval_seconds=600)
+    watchers = running.service.imap
+    watcher, tokens = watchers.watchers[0], watchers.tokens[0][1]
+    wait_for(lambda: watcher.state["mode"] == "idle", 30, "the watcher to IDLE")
+    first = tokens._token
+    imap.append("INBOX", make_mail(message_id="<o1@kunde.example>"), msg_time=ARRIVED)
+    running.wait_processed(1)
+
+    # Within the refresh margin (5 minutes) before the token ends, the provider refuses:
+    provider.failing = True
+    clock.advance(timedelta(seconds=3400))
+    wait_for(lambda: not tokens.state.ok, 30, "the refresh to fail")
+    report = current_status(running, clock)
+    assert any("token refresh failing since" in w and "invalid_grant" in w
+               for w in report["warnings"])
+    assert report["imap"]["oauth"][0]["ok"] is False
+    imap.append("INBOX", make_mail(message_id="<o2@kunde.example>"), msg_time=ARRIVED)
+    running.wait_processed(2)  # the session still works meanwhile
+
+    # The token expires and the server ends the session: no new login without a new token.
+    clock.advance(timedelta(seconds=300))
+    provider.expire(first)
+    kick(dovecot)
+    wait_for(lambda: watcher.state["auth_failed"], 30, "the failed login")
+    assert "invalid_grant" in watcher.state["error"]
+    imap = login(dovecot, USER, PASSWORD)
+    imap.append("INBOX", make_mail(message_id="<o3@kunde.example>"), msg_time=ARRIVED)
+
+    # The provider works again: the next try gets a token, logs in and catches up.
+    provider.failing = False
+    running.wait_processed(3)
+    wait_for(lambda: watcher.state["mode"] == "idle" and tokens.state.ok, 30, "recovery")
+    report = current_status(running, clock)
+    assert not [w for w in report["warnings"] if "IMAP" in w]
+    assert report["imap"]["oauth"][0]["ok"] is True
+    imap.logout()
+
+
+def current_status(running, clock) -> dict:
+    running._call(running.service._heartbeat())
+    return status(running.engine, running.service.settings, clock.now())
+
+
+def kick(dovecot) -> None:
+    subprocess.run(["doveadm", "-c", str(dovecot.dir / "dovecot.conf"), "kick", USER],
+                   check=True, capture_output=True)
