@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -23,12 +24,15 @@ from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
-from gateway.ingest.store import TABLE, Incoming, store_batch
+from gateway.ingest.store import TABLE, Incoming, Stored, store_batch
 from gateway.oauth2 import TokenError, TokenSource
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"
 FETCH_CHUNK = 100
+# Acknowledge (MOVE) in bigger groups than the fetches: each MOVE costs the server a fixed
+# index update and sync, and a mail stored but not yet moved is only recognised again.
+ACK_CHUNK = 1000
 
 
 class AuthFailure(TemporaryFailure):
@@ -147,16 +151,31 @@ class FolderIntake:
         self.validity = validity
 
     def take(self, client: IMAPClient, report: PollReport, only_new: bool = False) -> None:
-        """Store and acknowledge what is not acknowledged yet; only_new: above the last UID."""
+        """Store and acknowledge what is not acknowledged yet; only_new: above the last UID.
+
+        One batch is committed (in a helper thread) while the next is fetched: the fetch waits
+        on the server, the commit on the disk. A batch is acknowledged only once committed."""
         criteria = ["NOT", "KEYWORD", STORED_KEYWORD.decode()]
         if only_new and self.last_uid:
             criteria = ["UID", f"{self.last_uid + 1}:*", *criteria]
         uids = sorted(u for u in client.search(criteria) if not only_new or u > self.last_uid)
-        for start in range(0, len(uids), FETCH_CHUNK):
-            self._take_chunk(client, uids[start: start + FETCH_CHUNK], report)
+        committed: list[int] = []
+        pending = None
+        with ThreadPoolExecutor(1, thread_name_prefix="imap-store") as pool:
+            for start in range(0, len(uids), FETCH_CHUNK):
+                items, done = self._fetch(client, uids[start: start + FETCH_CHUNK])
+                if pending is not None:
+                    committed += self._committed(*pending, report)
+                pending = (pool.submit(store_batch, self.engine, items), done)
+                if len(committed) >= ACK_CHUNK:
+                    acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
+                    committed = []
+            if pending is not None:
+                committed += self._committed(*pending, report)
+        acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
         self.replies = None  # the backfill is done; what comes now is new mail
 
-    def _take_chunk(self, client: IMAPClient, uids: list[int], report: PollReport) -> None:
+    def _fetch(self, client: IMAPClient, uids: list[int]) -> tuple[list[Incoming], list[int]]:
         fetched = client.fetch(uids, ["BODY.PEEK[]", "INTERNALDATE"])
         items, done = [], []
         for uid in uids:
@@ -168,15 +187,19 @@ class FolderIntake:
                                   _reception_time(data.get(b"INTERNALDATE"), self.clock), ref,
                                   replies=self.replies))
             done.append(uid)
-        stored = store_batch(self.engine, items)  # committed: now the server may forget them
-        acknowledge(client, self.box.processed_mailbox, done, STORED_KEYWORD)
         self.last_uid = max([self.last_uid, *uids])
-        report.fetched += len(items)
+        return items, done
+
+    def _committed(self, future: Future, uids: list[int], report: PollReport) -> list[int]:
+        """Wait for a batch's commit (raises what the store raised); returns its UIDs."""
+        stored: list[Stored] = future.result()
+        report.fetched += len(stored)
         report.stored += sum(not s.duplicate for s in stored)
         report.duplicates += sum(s.duplicate for s in stored)
-        for uid, result in zip(done, stored, strict=True):
+        for uid, result in zip(uids, stored, strict=True):
             log.info("imap %s uid %s stored as inbound %s%s", self.name, uid,
                      result.inbound_id, " (duplicate)" if result.duplicate else "")
+        return uids
 
 
 class MailboxPoller:
