@@ -142,7 +142,7 @@ def main() -> None:
         sys.exit(EX_TEMPFAIL)
 
 
-from gateway.commands import admin, handoff, mail, service  # noqa: E402  (register on `cli`)
+from gateway.commands import admin, handoff, mail, migration, service  # noqa: E402
 
-for module in (mail, admin, service, handoff):
+for module in (mail, admin, service, handoff, migration):  # commands register on `cli`
     module.register(cli)
