@@ -240,3 +240,9 @@ def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
                                     HandoffAttempt.handoff_id == item.id)
                                     .order_by(HandoffAttempt.id)).all()]})
         return result
+
+
+def handoff_counts(engine: Engine) -> dict[str, int]:
+    """Handoff events by status, for the metrics (gateway_handoffs{status=...})."""
+    with Session(engine) as session:
+        return _counts(session, Handoff.status)

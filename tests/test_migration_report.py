@@ -112,3 +112,42 @@ def test_import_then_report_matches_the_stored_decisions(run, tmp_path):
     html = (tmp_path / "report.html").read_text()
     assert "<svg" in html and "<script" not in html.lower()
     assert "max@kunde.example" in html and "2025-W42" in html
+
+
+def test_report_route_over_real_http(engine, clock, settings, tmp_path):
+    """The /report route as the metrics listener mounts it, behind a real HTTP server."""
+    import threading
+    import urllib.error
+    import urllib.request
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from gateway.process import Pipeline
+    from gateway.report_http import report_app
+    from tests.conftest import AFTER, Gateway, make_mail
+
+    gateway = Gateway(Pipeline(settings, engine, clock))
+    gateway.receive(make_mail(subject="Bitte <b>fett</b>"), AFTER, sender="max@kunde.example")
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = make_server("127.0.0.1", 0, report_app(engine, settings, clock),
+                         handler_class=Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/report"
+    try:
+        with urllib.request.urlopen(base) as response:
+            assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+            page = response.read().decode()
+        with urllib.request.urlopen(base + "?since=2026-01-01") as response:
+            empty = response.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as bad:
+            urllib.request.urlopen(base + "?since=yesterday")
+        assert bad.value.code == 400
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "<svg" in page and "<script" not in page.lower()
+    assert "max@kunde.example" in page and "2025-W42" in page
+    assert "keine Mails im Zeitraum" in empty and "max@kunde.example" not in empty
