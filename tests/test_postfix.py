@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 import sqlite3
 
@@ -76,3 +77,21 @@ def test_postfix_bounces_oversize_mail_with_534(postfix_in_front, start_service)
            make_mail(body=("z" * 70 + "\r\n") * 4000, message_id="<big@x>"))
     mta.wait_for(r"to=<technik@centron\.de>.*dsn=5\.3\.4, status=bounced")
     assert running.rows() == []
+
+
+def test_postfix_delivers_two_of_our_addresses_in_one_smtp_transaction(postfix_in_front):
+    running, mta = postfix_in_front
+    # technik@ and vertrieb@ share one SMTP route: Postfix hands both over in one transaction
+    submit(mta, "max@kunde.example", ["technik@centron.de", "vertrieb@centron.de"],
+           make_mail(message_id="<grouped@kunde.example>"))
+    mta.wait_for(r"to=<technik@centron\.de>.*status=sent")
+    mta.wait_for(r"to=<vertrieb@centron\.de>.*status=sent")
+    assert "status=deferred" not in mta.log
+    sent = re.findall(r"to=<(\w+)@centron\.de>.*relay=127\.0\.0\.1\[127\.0\.0\.1\]:\d+.*"
+                      r"status=sent \(250 2\.0\.0 Ok: queued as ([\d,]+)\)", mta.log)
+    assert len({ref for _, ref in sent}) == 1, sent  # one transaction, one answer for both
+    running.wait_processed(2)
+    rows = running.rows()
+    assert sorted(r.rcpt for r in rows) == ["technik@centron.de", "vertrieb@centron.de"]
+    assert {r.source for r in rows} == {"smtp"}
+    assert sum(r.action == "redirect" for r in rows) == 1  # one mail: one reply

@@ -150,15 +150,15 @@ class ReceptionHandler:
         try:
             stored = await self.writer.store(items)
         except TemporaryFailure:
-            statuses = [Status.STORAGE_DOWN] * len(items)
-        else:
-            statuses = [Status.QUEUED.format(ref=s.inbound_id) for s in stored]
-            log.info("accepted %d byte(s) from %s for %s as %s via %s", len(raw),
-                     envelope.mail_from, ",".join(envelope.rcpt_tos),
-                     ",".join(str(s.inbound_id) for s in stored), self.source)
-        if self.source == "lmtp":
-            return "\r\n".join(statuses)  # LMTP: one answer per accepted recipient
-        return statuses[0] if len(set(statuses)) == 1 else Status.STORAGE_DOWN
+            return "\r\n".join([Status.STORAGE_DOWN] * len(items)) if (
+                self.source == "lmtp") else Status.STORAGE_DOWN
+        refs = [str(s.inbound_id) for s in stored]
+        log.info("accepted %d byte(s) from %s for %s as %s via %s", len(raw),
+                 envelope.mail_from, ",".join(envelope.rcpt_tos), ",".join(refs), self.source)
+        if self.source == "lmtp":  # LMTP: one answer per accepted recipient
+            return "\r\n".join(Status.QUEUED.format(ref=ref) for ref in refs)
+        # SMTP: one answer for the whole transaction; all its rows were committed together
+        return Status.QUEUED.format(ref=",".join(refs))
 
 
 @dataclass
