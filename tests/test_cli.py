@@ -156,3 +156,11 @@ def test_purge_needs_a_period(run):
     assert b"retention_days" in result.stderr
     counted = as_json(run("--json", "purge", "--older-than", "30", "--dry-run"))
     assert (counted["inbound_emptied"], counted["replies_emptied"]) == (0, 0)
+
+
+@pytest.mark.parametrize("sender", ["j\udcfcrgen@kunde.example", "a\x01b@kunde.example"])
+def test_ingest_refuses_an_unusable_sender_as_bad_input(run, sender):
+    result = run("ingest", "--rcpt", "technik@centron.de", "--sender", sender,
+                 stdin=make_mail(), expect=65)
+    assert b"--sender" in result.stderr
+    assert run("messages", "list", "--json").stdout.strip() in (b"[]", b"")

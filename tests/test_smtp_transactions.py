@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import smtplib
 
+import pytest
+from sqlalchemy import text
+
+from gateway.errors import TemporaryFailure
+from gateway.ingest.smtp import BatchWriter
+from gateway.ingest.store import Incoming
 from tests.conftest import make_mail
+from tests.test_smtp import converse
 
 
 def test_two_of_our_addresses_in_one_smtp_transaction_get_one_250(start_service):
@@ -21,3 +29,55 @@ def test_two_of_our_addresses_in_one_smtp_transaction_get_one_250(start_service)
     assert sorted(r.rcpt for r in rows) == ["billing@centron.de", "technik@centron.de"]
     assert len({r.raw for r in rows}) == 1
     assert sorted(r.reason for r in rows if r.action == "suppress") == ["already-answered"]
+
+
+def _codes(lines: list[str]) -> list[str]:
+    return [line[:9] for line in lines if line[3:4] == " "]
+
+
+@pytest.mark.parametrize("sender", [b"j\xfcrgen@kunde.example", b"a\x00b@kunde.example",
+                                    b"a\x01\x7fb@kunde.example"])
+def test_undecodable_or_control_character_sender_gets_553_517(start_service, sender):
+    running = start_service()
+    lines = converse(running.port(), b"EHLO c\r\nMAIL FROM:<" + sender + b">\r\n"
+                     b"MAIL FROM:<max@kunde.example>\r\nRCPT TO:<technik@centron.de>\r\n"
+                     b"DATA\r\n" + make_mail() + b"\r\n.\r\nQUIT\r\n", 12)
+    codes = _codes(lines)
+    assert codes[2] == "553 5.1.7", lines
+    assert codes[3:] == ["250 2.1.0", "250 2.1.5", "354 End d", "250 2.0.0", "221 Bye"], lines
+    running.wait_processed(1)
+    assert [r.envelope_sender for r in running.rows()] == ["max@kunde.example"]
+
+
+@pytest.mark.parametrize("rcpt", [b"techn\xefk@centron.de", b"technik\x01@centron.de"])
+def test_undecodable_or_control_character_recipient_is_refused(start_service, rcpt):
+    running = start_service()
+    lines = converse(running.port(), b"EHLO c\r\nMAIL FROM:<max@kunde.example>\r\n"
+                     b"RCPT TO:<" + rcpt + b">\r\nQUIT\r\n", 9)
+    assert _codes(lines)[3] in ("553 5.1.7", "553 5.1.3"), lines
+    assert running.rows() == []
+
+
+def test_a_mail_that_cannot_be_stored_does_not_fail_the_others_of_its_batch(engine, clock):
+    """Two sessions in one batch; one mail cannot be stored (its sender cannot be encoded):
+    the other one is stored and answered all the same."""
+
+    async def both() -> list:
+        writer = BatchWriter(engine)
+        writer.start()
+        try:
+            bad = Incoming(make_mail(), "technik@centron.de", "j\udcfcrgen@x.example", "smtp",
+                           clock.now())
+            good = Incoming(make_mail(message_id="<ok@x>"), "technik@centron.de",
+                            "max@kunde.example", "smtp", clock.now())
+            return await asyncio.gather(writer.store([bad]), writer.store([good]),
+                                        return_exceptions=True)
+        finally:
+            await writer.stop()
+
+    failed, stored = asyncio.run(both())
+    assert isinstance(failed, TemporaryFailure)
+    assert len(stored) == 1 and not stored[0].duplicate
+    with engine.connect() as conn:
+        senders = conn.execute(text("SELECT envelope_sender FROM inbound_message")).scalars()
+        assert list(senders) == ["max@kunde.example"]

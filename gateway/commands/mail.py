@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from gateway.cli import EX_DATAERR, EX_NOUSER, EX_OK, EX_TEMPFAIL, App, parse_at, pass_app
 from gateway.errors import TemporaryFailure
+from gateway.ingest.envelope import address_problem
 from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox, read_limited
 from gateway.ingest.store import Incoming, store, store_batch
 
@@ -30,6 +31,13 @@ def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> None:
         sys.exit(EX_NOUSER)
 
 
+def _check_sender(sender: str | None) -> None:
+    problem = address_problem(sender) if sender else None
+    if problem:
+        click.echo(f"gateway: --sender {sender!a} is unusable: {problem}", err=True)
+        sys.exit(EX_DATAERR)
+
+
 @click.command()
 @click.option("--rcpt", multiple=True, required=True, help="Recipient (one of our addresses).")
 @click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
@@ -44,6 +52,7 @@ def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, 
     """Store one mail from stdin (with --json: and process it). Exit 0 accepted, 65 bad input,
     67 unknown recipient, 75 temporary failure (the MTA keeps the mail and retries)."""
     _check_rcpts(app, rcpt)
+    _check_sender(sender)
     received_at = parse_at(at, app.settings, app.clock)
     limit = app.settings.smtp.max_message_size
     raw = read_limited(sys.stdin.buffer, limit)

@@ -17,6 +17,7 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
+from gateway.ingest.envelope import address_problem
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.phases import Phase, timelines
 
@@ -26,7 +27,10 @@ log = logging.getLogger("gateway.smtp")
 class Status:
     """Protocol answers with their enhanced codes (RFC 3463)."""
 
+    SENDER_OK = "250 2.1.0 Sender ok"
+    BAD_SENDER = "553 5.1.7 Sender address rejected: {why}"
     RCPT_OK = "250 2.1.5 Recipient ok"
+    BAD_RCPT = "553 5.1.3 Recipient address rejected: {why}"
     UNKNOWN_RCPT = "550 5.1.1 <{rcpt}>: not a mailbox of this gateway (no relaying)"
     REJECT_PHASE = ("550 5.7.1 <{rcpt}>: e-mail support has ended; please open a ticket in the "
                     "Account Center: {url}")
@@ -93,18 +97,39 @@ class BatchWriter:
                     if not future.done():
                         future.set_exception(TemporaryFailure("shutting down"))
                 raise
-            except Exception as exc:  # database down or locked: every waiting session gets 451
+            except TemporaryFailure as exc:  # database down or locked: every session gets 451
                 log.error("storing %d message(s) failed: %s", len(flat), exc)
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(TemporaryFailure(str(exc)))
+                self._fail(batch, exc)
                 continue
-            offset = 0
-            for items, future in batch:
-                if not future.done():
-                    future.set_result(results[offset: offset + len(items)])
-                offset += len(items)
-            self.on_stored()
+            except Exception as exc:  # one mail that cannot be stored: find it, keep the others
+                log.error("storing %d message(s) failed (%s); storing them one by one",
+                          len(flat), exc)
+                await self._one_by_one(batch)
+                continue
+            self._answer(batch, results)
+
+    def _answer(self, batch: list, results: list[Stored]) -> None:
+        offset = 0
+        for items, future in batch:
+            if not future.done():
+                future.set_result(results[offset: offset + len(items)])
+            offset += len(items)
+        self.on_stored()
+
+    @staticmethod
+    def _fail(batch: list, exc: Exception) -> None:
+        for _, future in batch:
+            if not future.done():
+                future.set_exception(TemporaryFailure(str(exc)))
+
+    async def _one_by_one(self, batch: list) -> None:
+        """Each session's mail in its own commit: a failing one gets its own 451 alone."""
+        for entry in batch:
+            try:
+                self._answer([entry], await self._store(entry[0]))
+            except Exception as exc:
+                log.error("storing a message from %s failed: %s", entry[0][0].sender, exc)
+                self._fail([entry], exc)
 
     async def _store(self, flat: list[Incoming]) -> list[Stored]:
         if not self.inline:
@@ -131,8 +156,20 @@ class ReceptionHandler:
         self.source = source
         self.timelines = timelines(settings)
 
+    async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, mail_options: list[str]) -> str:
+        problem = address_problem(address)
+        if problem:
+            return Status.BAD_SENDER.format(why=problem)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return Status.SENDER_OK
+
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
+        problem = address_problem(address)
+        if problem:
+            return Status.BAD_RCPT.format(why=problem)
         timeline = self.timelines.get(address.lower())
         if timeline is None:
             return Status.UNKNOWN_RCPT.format(rcpt=address)
