@@ -177,7 +177,8 @@ def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evalu
               "thread": decision.thread.via if decision.thread else None,
               "defects": ev.mail.defects[:20]}
     batch.finished.append(dict(
-        _id=row.id, subject=ev.mail.subject[:2000], from_addr=ev.mail.from_addr[:998] or None,
+        _id=row.id, message_id=ev.mail.message_id, subject=ev.mail.subject[:2000],
+        from_addr=ev.mail.from_addr[:998] or None,
         action=str(decision.action), reason=decision.reason, phase=str(decision.phase),
         policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),
         status=InboundStatus.DONE, processed_at=now, error=None, ticket_id=ticket_id))

@@ -15,12 +15,12 @@ from email.utils import getaddresses, parseaddr
 
 import html2text
 
-from gateway.msgid import extract_message_id  # noqa: F401  (reception's, re-exported)
+from gateway.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
 log = logging.getLogger("gateway.parse")
 
 MAX_FILENAME = 120
-_MSGID_RE = re.compile(r"<[^<>\s]+>")
+MAX_REFERENCES = 20  # only the newest References are kept (threading, the reply's References)
 _UNSAFE_FILENAME_RE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
@@ -228,9 +228,9 @@ def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
     mail.from_name, mail.from_addr = name, addr.lower()
     mail.reply_to = _addresses(msg, "reply-to")
     mail.recipients = _addresses(msg, "to", "cc")
-    mail.message_id = (_MSGID_RE.findall(mail.header("message-id") or "") or [None])[0]
-    mail.in_reply_to = _MSGID_RE.findall(" ".join(mail.header_values("in-reply-to")))
-    mail.references = _MSGID_RE.findall(" ".join(mail.header_values("references")))
+    mail.message_id = (message_ids(mail.header("message-id") or "") or [None])[0]
+    mail.in_reply_to = message_ids(" ".join(mail.header_values("in-reply-to")))[:MAX_REFERENCES]
+    mail.references = message_ids(" ".join(mail.header_values("references")), MAX_REFERENCES)
     mail.content_type = msg.get_content_type()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, literal, select, union_all, update
 from sqlmodel import Session
 
 from gateway.decide import ThreadMatch
@@ -20,6 +20,18 @@ INBOUND = InboundMessage.__table__
 TICKET_INSERT = insert(TICKETS).returning(TICKETS.c.id)
 TICKET_UPDATE = update(TICKETS).where(TICKETS.c.id == bindparam("_id"))
 ARTICLE_INSERT = insert(ARTICLES).returning(ARTICLES.c.id)
+THREAD_IN_REPLY_TO = 2  # message-ids of In-Reply-To looked at
+THREAD_REFERENCES = 8   # and of References, the newest ones
+_IDS = bindparam("ids", expanding=True)
+_KNOWN_IDS = union_all(
+    select(REPLIES.c.message_id, literal(0).label("rank"), REPLIES.c.ticket_id)
+    .where(REPLIES.c.message_id.in_(_IDS), REPLIES.c.ticket_id.is_not(None)),
+    select(INBOUND.c.message_id, literal(1).label("rank"), INBOUND.c.ticket_id)
+    .where(INBOUND.c.message_id.in_(_IDS), INBOUND.c.ticket_id.is_not(None))).subquery()
+THREAD_LOOKUP = (select(_KNOWN_IDS.c.message_id, _KNOWN_IDS.c.rank, TICKETS.c.id,
+                        TICKETS.c.number, TICKETS.c.created_at)
+                 .join(TICKETS, TICKETS.c.id == _KNOWN_IDS.c.ticket_id)
+                 .order_by(_KNOWN_IDS.c.rank, TICKETS.c.id))
 
 
 def ticket_number(prefix: str, ticket_id: int) -> str:
@@ -36,27 +48,37 @@ def _match(session: Session, condition, via: str) -> ThreadMatch | None:
     return ThreadMatch(found.id, found.number, found.created_at, via) if found else None
 
 
+def thread_candidates(mail: ParsedMail) -> list[tuple[str, str]]:
+    """(message-id, via) to look up, best first: In-Reply-To, then the newest References.
+    Bounded, so that no mail can make threading (inside the write transaction) expensive."""
+    wanted = [(m, "in-reply-to") for m in mail.in_reply_to[:THREAD_IN_REPLY_TO]]
+    wanted += [(m, "references") for m in mail.references[::-1][:THREAD_REFERENCES]]
+    return list({m: (m, via) for m, via in reversed(wanted)}.values())[::-1]
+
+
 def find_thread(session: Session, mail: ParsedMail, prefix: str) -> ThreadMatch | None:
     """In-Reply-To first, then References (newest first), then the ticket tag in the subject."""
-    for via, ids in (("in-reply-to", mail.in_reply_to), ("references", mail.references[::-1])):
-        for message_id in ids:
-            ticket_id = _ticket_id_by_message_id(session, message_id)
-            if ticket_id is not None:
-                return _match(session, TICKETS.c.id == ticket_id, via)
+    wanted = thread_candidates(mail)
+    if wanted:
+        found = _ticket_by_message_ids(session, [m for m, _ in wanted])
+        for message_id, via in wanted:
+            if message_id in found:
+                ticket_id, number, created_at = found[message_id]
+                return ThreadMatch(ticket_id, number, created_at, via)
     tag = subject_tag_re(prefix).search(mail.subject)
     if tag:
         return _match(session, TICKETS.c.number == tag.group(1).upper(), "subject-tag")
     return None
 
 
-def _ticket_id_by_message_id(session: Session, message_id: str) -> int | None:
-    """Our reply's Message-ID, or the customer's own earlier mail in that ticket."""
-    found = session.execute(select(REPLIES.c.ticket_id).where(
-        REPLIES.c.message_id == message_id, REPLIES.c.ticket_id.is_not(None))).first()
-    if found is None:
-        found = session.execute(select(INBOUND.c.ticket_id).where(
-            INBOUND.c.message_id == message_id, INBOUND.c.ticket_id.is_not(None))).first()
-    return found[0] if found else None
+def _ticket_by_message_ids(session: Session, message_ids: list[str]) -> dict[str, tuple]:
+    """One indexed query: our replies' Message-IDs, and the customer's own earlier mails in a
+    ticket (a reply of ours wins over an inbound mail with the same id)."""
+    found: dict[str, tuple] = {}
+    for message_id, _, ticket_id, number, created_at in session.execute(
+            THREAD_LOOKUP, {"ids": message_ids}).all():
+        found.setdefault(message_id, (ticket_id, number, created_at))
+    return found
 
 
 def open_ticket(session: Session, *, prefix: str, address: str, department: str, subject: str,
