@@ -1,18 +1,13 @@
-"""Pure: the key that recognises the same mail for the same recipient again (an MTA retrying,
-an IMAP poller that died before moving the mail). Standard library only: the pipe uses it."""
+"""Pure: the key that recognises the same mail for the same recipient again (an MTA retrying
+after a lost 250, an IMAP poller that died before moving the mail, a pipe run again). By
+content: a different mail that reuses a Message-ID is a mail of its own. Standard library
+only: the pipe uses it. Migration 0003 holds a frozen copy of this formula."""
 
 from __future__ import annotations
 
 import hashlib
 
 
-def dedup_key(raw: bytes, rcpt: str, message_id: str | None, source_ref: str | None) -> str:
-    """Same Message-ID for the same recipient, else same source reference, else same bytes."""
-    rcpt = rcpt.strip().lower()
-    if message_id:
-        basis = f"mid\0{message_id}\0{rcpt}".encode("utf-8", "replace")
-    elif source_ref:
-        basis = f"ref\0{source_ref}\0{rcpt}".encode("utf-8", "replace")
-    else:
-        basis = b"raw\0" + hashlib.sha256(raw).digest() + rcpt.encode("utf-8", "replace")
-    return hashlib.sha256(basis).hexdigest()
+def dedup_key(sha256_hex: str, rcpt: str) -> str:
+    """The same bytes (their sha256) for the same recipient."""
+    return hashlib.sha256(f"raw\0{sha256_hex}\0{rcpt.strip().lower()}".encode()).hexdigest()

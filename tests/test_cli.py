@@ -164,3 +164,13 @@ def test_ingest_refuses_an_unusable_sender_as_bad_input(run, sender):
                  stdin=make_mail(), expect=65)
     assert b"--sender" in result.stderr
     assert run("messages", "list", "--json").stdout.strip() in (b"[]", b"")
+
+
+def test_ingest_of_another_mail_with_a_reused_message_id_is_not_a_duplicate(run):
+    args = ("--json", "ingest", "--rcpt", "technik@centron.de", "--at", "2025-10-01T10:00:00")
+    first = as_json(run(*args, "--sender", "a@kunde.example",
+                        stdin=make_mail(message_id="<same@x>", sender="a@kunde.example")))
+    other = as_json(run(*args, "--sender", "b@firma.example",
+                        stdin=make_mail(message_id="<same@x>", sender="b@firma.example")))
+    assert not other["duplicate"] and other["inbound_id"] != first["inbound_id"]
+    assert other["ticket"] != first["ticket"] and other["reply"]["to"] == "b@firma.example"

@@ -42,3 +42,31 @@ def test_upgrade_keeps_the_data_of_an_older_schema(tmp_path):
     assert current_revision(engine) == SCHEMA_HEAD
     with engine.connect() as conn:
         assert conn.execute(text("SELECT number FROM ticket")).scalar() == "TK-000001"
+
+
+def test_upgrade_recognises_mail_stored_under_the_old_message_id_keys(tmp_path):
+    """A mail stored before duplicates went by content: its MTA's retry is still a duplicate."""
+    import hashlib
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from gateway.db import alembic_config, ensure_schema
+    from gateway.ingest.store import Incoming, store
+    from tests.conftest import make_mail
+
+    engine = make_engine(f"sqlite:///{tmp_path}/old.db")
+    command.upgrade(alembic_config(engine), "0002")
+    raw = make_mail(message_id="<old@kunde.example>")
+    old_key = hashlib.sha256(b"mid\0<old@kunde.example>\0technik@centron.de").hexdigest()
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO inbound_message (dedup_key, message_id, sha256, size, raw, rcpt, source, "
+            "received_at, status, attempts) VALUES (:key, '<old@kunde.example>', :sha, :size, "
+            ":raw, 'technik@centron.de', 'smtp', '2025-10-01 08:00:00.000000', 'done', 1)"),
+            {"key": old_key, "sha": hashlib.sha256(raw).hexdigest(), "size": len(raw), "raw": raw})
+    ensure_schema(engine)
+    retry = store(engine, Incoming(raw, "technik@centron.de", "max@kunde.example", "smtp",
+                                   datetime.now(UTC)))
+    assert retry.duplicate and retry.inbound_id == 1

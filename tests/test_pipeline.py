@@ -239,3 +239,15 @@ def test_locked_database_leaves_mail_for_later_not_failed(engine, settings, cloc
         blocker.close()
     assert queries.show_message(engine, stored.inbound_id)["status"] == "received"
     assert [o.inbound_id for o in pipeline.process_pending()] == [stored.inbound_id]
+
+
+def test_a_different_mail_reusing_a_message_id_is_its_own_mail(gateway, engine):
+    alice = make_mail(sender="alice@kunde.example", body="Alice: Server down",
+                      message_id="<same@x>")
+    bob = make_mail(sender="bob@firma.example", body="Bob: Rechnung falsch",
+                    message_id="<same@x>")
+    first, for_alice = gateway.receive(alice, ANNOUNCE, sender="alice@kunde.example")
+    second, for_bob = gateway.receive(bob, ANNOUNCE, sender="bob@firma.example")
+    assert not second.duplicate and second.inbound_id != first.inbound_id
+    assert for_alice.ticket != for_bob.ticket and for_bob.reply.to == "bob@firma.example"
+    assert count(engine, InboundMessage) == 2 and count(engine, Ticket) == 2

@@ -81,3 +81,17 @@ def test_a_mail_that_cannot_be_stored_does_not_fail_the_others_of_its_batch(engi
     with engine.connect() as conn:
         senders = conn.execute(text("SELECT envelope_sender FROM inbound_message")).scalars()
         assert list(senders) == ["max@kunde.example"]
+
+
+def test_reused_message_id_over_smtp_is_two_mails_same_bytes_twice_is_one(start_service):
+    running = start_service()
+    alice = make_mail(sender="alice@kunde.example", body="Alice", message_id="<same@x>")
+    bob = make_mail(sender="bob@firma.example", body="Bob", message_id="<same@x>")
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:
+        assert client.sendmail("alice@kunde.example", ["technik@centron.de"], alice) == {}
+        assert client.sendmail("bob@firma.example", ["technik@centron.de"], bob) == {}
+        assert client.sendmail("alice@kunde.example", ["technik@centron.de"], alice) == {}
+    running.wait_processed(2)
+    rows = running.rows()
+    assert sorted(r.envelope_sender for r in rows) == ["alice@kunde.example", "bob@firma.example"]
+    assert {r.message_id for r in rows} == {"<same@x>"} and {r.action for r in rows} == {"redirect"}

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from gateway.dedup import dedup_key as shared_dedup_key
+from gateway.dedup import dedup_key
 from gateway.errors import TemporaryFailure
 from gateway.models import InboundMessage, InboundStatus
 from gateway.msgid import extract_message_id
@@ -43,17 +43,14 @@ class Stored:
     duplicate: bool
 
 
-def dedup_key(item: Incoming, message_id: str | None) -> str:
-    """Same Message-ID for the same recipient, else same source reference, else same bytes
-    (gateway.dedup: the light pipe computes it the same way)."""
-    return shared_dedup_key(item.raw, item.rcpt, message_id, item.source_ref)
+Prepared = tuple[Incoming, str, str | None, str]  # the item, its dedup key, Message-ID, sha256
 
 
-def _row(item: Incoming, key: str, message_id: str | None) -> dict:
+def _row(item: Incoming, key: str, message_id: str | None, sha256_hex: str) -> dict:
     if item.received_at.tzinfo is None:
         raise ValueError("received_at must be timezone-aware")
     return {
-        "dedup_key": key, "message_id": message_id, "sha256": hashlib.sha256(item.raw).hexdigest(),
+        "dedup_key": key, "message_id": message_id, "sha256": sha256_hex,
         "size": len(item.raw), "raw": item.raw, "envelope_sender": item.sender,
         "rcpt": item.rcpt.strip().lower(), "source": item.source, "source_ref": item.source_ref,
         "received_at": item.received_at, "status": InboundStatus.RECEIVED, "attempts": 0,
@@ -70,9 +67,10 @@ def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
     if not items:
         return []
     prepared = []
-    for item in items:
-        message_id = extract_message_id(item.raw)
-        prepared.append((item, dedup_key(item, message_id), message_id))
+    for item in items:  # duplicates by content: the same bytes for the same recipient
+        digest = hashlib.sha256(item.raw).hexdigest()
+        prepared.append((item, dedup_key(digest, item.rcpt), extract_message_id(item.raw),
+                         digest))
     try:
         if engine.dialect.name == "sqlite":
             return _insert_sqlite(engine, prepared)
@@ -93,7 +91,7 @@ _SQLITE_INSERT = (
 _SQLITE_KNOWN = "SELECT id FROM inbound_message WHERE dedup_key = ?"
 
 
-def _insert_sqlite(engine: Engine, prepared: list[tuple[Incoming, str, str | None]]) -> list[Stored]:
+def _insert_sqlite(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
     """The SQLite path straight on the driver: SMTP sessions wait for this commit, and the
     ORM's Python work would hold the GIL that the event loop needs (see bench/smtp_ingest.py).
     Dates go through the column type's own bind processor, so they read back as usual."""
@@ -103,8 +101,8 @@ def _insert_sqlite(engine: Engine, prepared: list[tuple[Incoming, str, str | Non
         cursor = connection.cursor()
         cursor.execute("BEGIN IMMEDIATE")
         results = []
-        for item, key, message_id in prepared:
-            row = _row(item, key, message_id)
+        for item, key, message_id, digest in prepared:
+            row = _row(item, key, message_id, digest)
             cursor.execute(_SQLITE_INSERT, (
                 key, message_id, row["sha256"], row["size"], item.raw, item.sender, row["rcpt"],
                 item.source, item.source_ref, as_db_time(item.received_at), row["status"],
@@ -123,22 +121,22 @@ def _insert_sqlite(engine: Engine, prepared: list[tuple[Incoming, str, str | Non
         connection.close()
 
 
-def _insert_new(engine: Engine, prepared: list[tuple[Incoming, str, str | None]]) -> list[Stored]:
-    keys = {key for _, key, _ in prepared}
+def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
+    keys = {key for _, key, _, _ in prepared}
     with engine.begin() as conn:
         known = dict(conn.execute(select(TABLE.c.dedup_key, TABLE.c.id)
                                   .where(TABLE.c.dedup_key.in_(keys))).all())
         fresh: dict[str, dict] = {}
-        for item, key, message_id in prepared:
+        for item, key, message_id, digest in prepared:
             if key not in known and key not in fresh:
-                fresh[key] = _row(item, key, message_id)
+                fresh[key] = _row(item, key, message_id, digest)
         if fresh:
             stmt = insert(TABLE).returning(TABLE.c.dedup_key, TABLE.c.id)
             inserted = dict(conn.execute(stmt, list(fresh.values())).all())
         else:
             inserted = {}
     results, seen = [], set()
-    for _, key, _ in prepared:
+    for _, key, _, _ in prepared:
         duplicate = key in known or key in seen
         seen.add(key)
         results.append(Stored(known.get(key) or inserted[key], duplicate))

@@ -58,7 +58,7 @@ def store_piped(conn: sqlite3.Connection, raw: bytes, rcpts: list[str], sender: 
     conn.execute("BEGIN IMMEDIATE")
     try:
         for rcpt in rcpts:
-            key = dedup_key(raw, rcpt, message_id, None)
+            key = dedup_key(digest, rcpt)
             row = (key, message_id, digest, len(raw), raw, sender, rcpt.strip().lower(), source,
                    None, db_time(received_at), "received", 0)
             new = conn.execute(INSERT, row).fetchone()
