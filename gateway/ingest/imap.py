@@ -2,7 +2,7 @@
 
 The acknowledgement (a MOVE to `processed_mailbox`, or the keyword `$GatewayStored` where no
 such mailbox is configured) follows the commit. A poller that dies in between fetches the same
-mail again next time; the store recognises it (Message-ID, else UIDVALIDITY/UID) and it is
+mail again next time; the store recognises it (the same bytes for the same recipient) and it is
 acknowledged then, so every mail is stored and acted on once. `gateway poll` uses this module
 directly; `serve` keeps one watcher per folder (imap_idle.py) that waits with IDLE in between.
 """
