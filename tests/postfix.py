@@ -53,8 +53,10 @@ alias_maps =
 alias_database =
 local_recipient_maps =
 queue_run_delay = 1s
-minimal_backoff_time = 1s
-maximal_backoff_time = 2s
+# not 1s: the delivery agent still holds a deferred file's lock while it closes the session;
+# a retry due before that finds it locked ("skipped, still being delivered") and strands it
+minimal_backoff_time = 3s
+maximal_backoff_time = 4s
 """)
         master = []
         for line in Path(MASTER_PROTO).read_text().splitlines():
