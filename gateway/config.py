@@ -71,7 +71,10 @@ class SmtpConfig(_Strict):
     hostname: str = "gateway.centron.de"
     max_message_size: int = Field(default=26_214_400, gt=0)
     max_connections: int = Field(default=100, gt=0)
-    timeout_seconds: float = Field(default=60, gt=0)
+    max_connections_per_client: int = Field(default=25, gt=0)
+    max_recipients: int = Field(default=100, gt=0)
+    timeout_seconds: float = Field(default=60, gt=0)  # silence, not transfer time
+    max_session_seconds: float = Field(default=900, gt=0)
     tls_cert_file: str = ""
     tls_key_file: str = ""
 

@@ -126,7 +126,8 @@ def test_connection_limit_answers_421(start_service):
 
 
 def test_fifty_connections_thousand_mails(start_service):
-    running = start_service(responder={"global_replies_per_hour": 100_000})
+    running = start_service(responder={"global_replies_per_hour": 100_000},
+                            smtp={"max_connections_per_client": 50})  # all from 127.0.0.1
 
     def send_batch(worker: int) -> list[str]:
         accepted = []

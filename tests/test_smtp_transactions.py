@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
+import socket
+import time
 
 import pytest
 from sqlalchemy import text
@@ -95,3 +97,75 @@ def test_reused_message_id_over_smtp_is_two_mails_same_bytes_twice_is_one(start_
     rows = running.rows()
     assert sorted(r.envelope_sender for r in rows) == ["alice@kunde.example", "bob@firma.example"]
     assert {r.message_id for r in rows} == {"<same@x>"} and {r.action for r in rows} == {"redirect"}
+
+
+def test_recipients_beyond_the_maximum_get_452_453(start_service):
+    running = start_service(smtp={"max_recipients": 2})
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:
+        client.ehlo()
+        client.mail("max@kunde.example")
+        assert client.rcpt("technik@centron.de")[0] == 250
+        assert client.rcpt("billing@centron.de")[0] == 250
+        code, text = client.rcpt("vertrieb@centron.de")
+        assert (code, text[:5]) == (452, b"4.5.3")
+        assert client.data(make_mail())[0] == 250
+    running.wait_processed(2)
+    assert sorted(r.rcpt for r in running.rows()) == ["billing@centron.de", "technik@centron.de"]
+
+
+def test_a_slow_steady_upload_is_not_idle(start_service):
+    running = start_service(smtp={"timeout_seconds": 1})
+    lines = [f"Zeile {i}: der Server antwortet nicht.".encode() for i in range(12)]
+    with socket.create_connection(("127.0.0.1", running.port()), timeout=10) as sock:
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"220")
+        sock.sendall(b"HELO c\r\nMAIL FROM:<max@kunde.example>\r\nRCPT TO:<technik@centron.de>\r\n"
+                     b"DATA\r\n")
+        assert [reader.readline()[:3] for _ in range(4)] == [b"250", b"250", b"250", b"354"]
+        sock.sendall(make_mail().split(b"\r\n\r\n")[0] + b"\r\n\r\n")
+        for line in lines:  # 12 lines, 0.25 s apart: 3 s of transfer, never 1 s of silence
+            time.sleep(0.25)
+            sock.sendall(line + b"\r\n")
+        sock.sendall(b".\r\n")
+        assert reader.readline().startswith(b"250 2.0.0")
+    running.wait_processed(1)
+
+
+def test_a_session_kept_alive_with_noop_ends_at_its_lifetime(start_service):
+    running = start_service(smtp={"timeout_seconds": 1, "max_session_seconds": 2})
+    with socket.create_connection(("127.0.0.1", running.port()), timeout=10) as sock:
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"220")
+        answers = []
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline:
+            time.sleep(0.3)
+            try:
+                sock.sendall(b"NOOP\r\n")
+            except OSError:
+                break
+            answer = reader.readline()
+            answers.append(answer)
+            if not answer or answer.startswith(b"421"):
+                break
+    assert answers[-1] == b"" or answers[-1].startswith(b"421 4.4.2"), answers
+    assert time.monotonic() < deadline
+
+
+def test_connections_per_client_address_are_limited(start_service):
+    running = start_service(smtp={"max_connections_per_client": 2})
+    held = [socket.create_connection(("127.0.0.1", running.port())) for _ in range(2)]
+    try:
+        for sock in held:
+            assert sock.recv(1024).startswith(b"220")
+        with socket.create_connection(("127.0.0.1", running.port()), timeout=5) as third:
+            assert third.recv(1024).startswith(b"421 4.7.0")
+        other = socket.create_connection(("127.0.0.1", running.port()), timeout=5,
+                                         source_address=("127.0.0.2", 0))
+        with other:  # another client address still gets in
+            assert other.recv(1024).startswith(b"220")
+    finally:
+        for sock in held:
+            sock.close()
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:  # a slot freed is a slot again
+        assert client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail()) == {}

@@ -7,7 +7,6 @@ import asyncio
 import logging
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP, Envelope, Session
@@ -18,6 +17,7 @@ from gateway.config import GatewaySettings
 from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
+from gateway.ingest.session_limits import TOO_MANY, ConnectionGate, SessionLimits
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.phases import Phase, timelines
 
@@ -36,7 +36,7 @@ class Status:
                     "Account Center: {url}")
     TOO_BIG = "552 5.3.4 Message too big for system"
     STORAGE_DOWN = "451 4.3.0 Temporary storage failure, please try again later"
-    TOO_MANY = b"421 4.7.0 Too many connections, try again later\r\n"
+    TOO_MANY_RCPTS = "452 4.5.3 Too many recipients"
     QUEUED = "250 2.0.0 Ok: queued as {ref}"
 
 
@@ -170,6 +170,8 @@ class ReceptionHandler:
         problem = address_problem(address)
         if problem:
             return Status.BAD_RCPT.format(why=problem)
+        if len(envelope.rcpt_tos) >= self.settings.smtp.max_recipients:
+            return Status.TOO_MANY_RCPTS
         timeline = self.timelines.get(address.lower())
         if timeline is None:
             return Status.UNKNOWN_RCPT.format(rcpt=address)
@@ -198,33 +200,14 @@ class ReceptionHandler:
         return Status.QUEUED.format(ref=",".join(refs))
 
 
-@dataclass
-class ConnectionGate:
-    """Caps concurrent connections; beyond the cap a client gets 421 and is closed."""
-
-    limit: int
-    active: int = 0
-
-
 class _Busy(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        transport.write(Status.TOO_MANY)  # type: ignore[attr-defined]
+        transport.write(TOO_MANY)  # type: ignore[attr-defined]
         transport.close()
 
 
 def _protocol_class(base: type[SMTP]) -> type[SMTP]:
-    class GatewayProtocol(base):  # type: ignore[valid-type, misc]
-        gate: ConnectionGate
-
-        def connection_made(self, transport: asyncio.BaseTransport) -> None:
-            if self._original_transport is None and self.transport is None:
-                self.gate.active += 1
-            super().connection_made(transport)
-
-        def connection_lost(self, error: Exception | None) -> None:
-            self.gate.active -= 1
-            super().connection_lost(error)
-
+    class GatewayProtocol(SessionLimits, base):  # type: ignore[valid-type, misc]
         async def push(self, status) -> None:
             if isinstance(status, str) and status.startswith(_REWRITES):
                 status = Status.TOO_BIG
@@ -246,9 +229,10 @@ def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWrite
                      lmtp: bool) -> Callable[[], asyncio.Protocol]:
     """A factory for loop.create_server: SMTP or LMTP sessions behind a connection cap."""
     handler = ReceptionHandler(settings, clock, writer, "lmtp" if lmtp else "smtp")
-    gate = ConnectionGate(settings.smtp.max_connections)
+    gate = ConnectionGate(settings.smtp.max_connections, settings.smtp.max_connections_per_client)
     protocol = _protocol_class(LMTP if lmtp else SMTP)
     protocol.gate = gate
+    protocol.max_session_seconds = settings.smtp.max_session_seconds
     context = tls_context(settings)
 
     def make() -> asyncio.Protocol:
