@@ -8,7 +8,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 
-from sqlalchemy import Engine, bindparam, func, or_, select, update
+from sqlalchemy import Engine, bindparam, case, func, literal, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
@@ -27,6 +27,7 @@ from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
+MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
 INBOUND = InboundMessage.__table__
 ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
                      INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
@@ -38,6 +39,24 @@ def _ledger_keys(batch: list[Prepared]) -> tuple[set[tuple[str, str]], set[str]]
     people = [p for p in batch if p.reply_to and not p.classification.automated]
     return ({(p.reply_to, p.address.address) for p in people},
             {p.mail.message_id for p in people if p.mail.message_id})
+
+
+def _park_or_pick(session: Session, found: list) -> list[int]:
+    """Of the claimable rows: park those tried MAX_ATTEMPTS times; a row tried before (not a
+    failed one being retried) goes alone; otherwise all of them."""
+    tried = [r for r in found if r.attempts and r.status != InboundStatus.FAILED]
+    parked = [r for r in tried if r.attempts >= MAX_ATTEMPTS]
+    for row in parked:
+        session.execute(update(INBOUND).where(INBOUND.c.id == row.id).values(
+            status=InboundStatus.FAILED, claimed_at=None,
+            error=literal(f"gave up after {row.attempts} attempts; last: ").concat(
+                func.coalesce(INBOUND.c.error, "processing never finished (the worker died?)"))))
+        log.error("inbound %s: parked as failed after %d attempts", row.id, row.attempts)
+    suspects = [r for r in tried if r.attempts < MAX_ATTEMPTS]
+    if suspects:
+        return [suspects[0].id]
+    parked_ids = {r.id for r in parked}
+    return [r.id for r in found if r.id not in parked_ids]
 
 
 class Pipeline:
@@ -176,21 +195,24 @@ class Pipeline:
     def claim(self, limit: int, retry_failed: bool = False) -> list[int]:
         """Take rows to work on; stale claims of a crashed worker are taken over. On PostgreSQL
         rows another instance is claiming are skipped (FOR UPDATE SKIP LOCKED), so no mail is
-        processed twice."""
+        processed twice. A row tried before without finishing is taken alone (if it killed the
+        worker, it takes no others along), and after MAX_ATTEMPTS it is parked as failed."""
         now = self.clock.now()
         states = [InboundStatus.RECEIVED] + ([InboundStatus.FAILED] if retry_failed else [])
         claimable = or_(INBOUND.c.status.in_(states),
                         (INBOUND.c.status == InboundStatus.PROCESSING)
                         & (INBOUND.c.claimed_at < now - STALE_CLAIM))
         with transaction(self.engine) as session:
-            ids = session.execute(
-                select(INBOUND.c.id).where(claimable).order_by(INBOUND.c.id).limit(limit)
-                .with_for_update(skip_locked=True)).scalars().all()
+            found = session.execute(
+                select(INBOUND.c.id, INBOUND.c.attempts, INBOUND.c.status).where(claimable)
+                .order_by(INBOUND.c.id).limit(limit).with_for_update(skip_locked=True)).all()
+            ids = _park_or_pick(session, found)
             if ids:
                 session.execute(update(INBOUND).where(INBOUND.c.id.in_(ids), claimable).values(
                     status=InboundStatus.PROCESSING, claimed_at=now,
-                    attempts=INBOUND.c.attempts + 1))
-        return list(ids)
+                    attempts=case((INBOUND.c.status == InboundStatus.FAILED, 1),
+                                  else_=INBOUND.c.attempts + 1)))
+        return ids
 
     def process_pending(self, retry_failed: bool = False, batch: int = 200,
                         max_batches: int | None = None) -> list[Outcome]:
