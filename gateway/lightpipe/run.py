@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import BinaryIO, TextIO
 
+from gateway.ingest.envelope import address_problem
 from gateway.lightpipe.args import PipeRequest
 from gateway.lightpipe.settings import PipeSettings, load_pipe_settings
 from gateway.lightpipe.store import open_database, store_piped
@@ -49,6 +50,10 @@ def run_pipe(request: PipeRequest, stdin: BinaryIO, out: TextIO, err: TextIO) ->
         from gateway.lightpipe import NeedsFullPath
 
         raise NeedsFullPath("--at") from None
+    if request.sender and address_problem(request.sender):
+        from gateway.lightpipe import NeedsFullPath
+
+        raise NeedsFullPath("--sender")  # the full path explains it: exit 65
     try:
         conn = open_database(settings.database_path, settings.busy_timeout_seconds)
     except sqlite3.Error as exc:
