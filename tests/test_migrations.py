@@ -57,7 +57,7 @@ def test_upgrade_recognises_mail_stored_under_the_old_message_id_keys(tmp_path):
     from tests.conftest import make_mail
 
     engine = make_engine(f"sqlite:///{tmp_path}/old.db")
-    command.upgrade(alembic_config(engine), "0002")
+    command.upgrade(alembic_config(engine), "0003")
     raw = make_mail(message_id="<old@kunde.example>")
     old_key = hashlib.sha256(b"mid\0<old@kunde.example>\0technik@centron.de").hexdigest()
     with engine.begin() as conn:
