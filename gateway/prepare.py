@@ -18,7 +18,7 @@ from gateway.render import RenderedReply, Renderer, request_for
 log = logging.getLogger("gateway.process")
 
 
-_ATOM = r"[^\s<>()\[\],;:\\\"@]+"
+_ATOM = r"[^\s<>()\[\],;:\\\"@\x00-\x1f\x7f]+"  # no control characters either
 _MAILBOX_RE = re.compile(rf"{_ATOM}@(?:{_ATOM}\.{_ATOM}|\[[0-9a-f.:]+\])")
 
 

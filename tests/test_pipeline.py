@@ -251,3 +251,13 @@ def test_a_different_mail_reusing_a_message_id_is_its_own_mail(gateway, engine):
     assert not second.duplicate and second.inbound_id != first.inbound_id
     assert for_alice.ticket != for_bob.ticket and for_bob.reply.to == "bob@firma.example"
     assert count(engine, InboundMessage) == 2 and count(engine, Ticket) == 2
+
+
+def test_control_characters_in_a_reply_address_mean_no_reply(gateway):
+    from gateway.parse import parse_mail
+    from gateway.prepare import reply_address
+
+    for bad in ("a\x01\x7fb@kunde.example", "a\x00b@kunde.example"):
+        assert reply_address(parse_mail(make_mail()), bad) is None
+        assert reply_address(parse_mail(make_mail(sender=bad)), None) is None
+    assert reply_address(parse_mail(make_mail()), "max@kunde.example") == "max@kunde.example"
