@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from gateway.config import GatewaySettings
+from gateway.config_load import read_secret
 from gateway.models import (
     HEARTBEAT_SECONDS,
     Attachment,
@@ -94,6 +95,13 @@ def imap_state(daemons: list[dict]) -> dict:
             "oauth": [o for state in live for o in state.get("oauth") or []]}
 
 
+def _webhook_secret(settings: GatewaySettings) -> str:
+    try:
+        return read_secret("GATEWAY_WEBHOOK_SECRET", settings.handoff.webhook_secret_file)
+    except OSError:  # an unreadable file: as good as none, and status must not fail on it
+        return ""
+
+
 def handoff_warnings(settings: GatewaySettings, now: datetime, counts: dict[str, int]) -> list[str]:
     found = []
     ticket_phase = any(timeline_for(settings, a).phase_at(now) in (Phase.BEFORE, Phase.ANNOUNCE)
@@ -101,6 +109,9 @@ def handoff_warnings(settings: GatewaySettings, now: datetime, counts: dict[str,
     if (ticket_phase or settings.exceptions) and not settings.handoff.configured:
         found.append("tickets are made but no handoff is configured: no agent sees them "
                      "(set [handoff] webhook_url / GATEWAY_HANDOFF_WEBHOOK or forward_to)")
+    if settings.handoff.webhook_url and not _webhook_secret(settings):
+        found.append("handoff webhook without a secret: receivers cannot verify "
+                     "X-Gateway-Signature (set GATEWAY_WEBHOOK_SECRET or webhook_secret_file)")
     if counts.get("failed"):
         found.append(f"{counts['failed']} handoff(s) to the agents failed: see "
                      "`gateway handoff list --status failed`, then `gateway handoff retry ID`")

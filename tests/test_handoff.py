@@ -173,3 +173,31 @@ def test_no_handoff_configured_queues_nothing_and_status_warns(engine, clock, tm
     assert any("no handoff is configured" in w for w in data["warnings"])
     assert not any("no handoff" in w for w in queries.status(
         engine, settings, ANNOUNCE + timedelta(days=60))["warnings"])  # after the cutover
+
+
+def test_crash_mid_delivery_sends_again_with_the_same_key(engine, clock, tmp_path, receiver):
+    """At least once: an event left 'sending' by a dead sender goes out again; the receiver
+    sees the same Idempotency-Key and keeps one."""
+    hook = receiver()
+    _, gateway, outbox = handoff_world(engine, clock, tmp_path, webhook_url=hook.url)
+    gateway.receive(make_mail(), ANNOUNCE)
+    assert outbox.send_due().handoffs["sent"] == 1
+    with Session(engine) as session:  # as if the sender died after the POST, before recording
+        item = session.exec(select(Handoff)).one()
+        item.status, item.next_attempt_at = "sending", clock.now()
+        session.add(item)
+        session.commit()
+    assert outbox.send_due().handoffs["sent"] == 0  # not stale yet: maybe still in flight
+    clock.advance(timedelta(minutes=5))
+    assert outbox.send_due().handoffs["sent"] == 1
+    assert len(hook.requests) == 2 and hook.requests[0].key == hook.requests[1].key
+    assert len(hook.accepted) == 1
+
+
+def test_status_warns_about_a_webhook_without_secret(engine, clock, tmp_path, monkeypatch):
+    monkeypatch.delenv("GATEWAY_WEBHOOK_SECRET", raising=False)
+    settings = settings_from_dict({"database_url": str(engine.url),
+                                   "handoff": {"webhook_url": "http://127.0.0.1:9/x"}})
+    warnings = queries.status(engine, settings, ANNOUNCE)["warnings"]
+    assert any("without a secret" in w for w in warnings)
+    assert not any("no handoff is configured" in w for w in warnings)
