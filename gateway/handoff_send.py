@@ -122,7 +122,10 @@ class HandoffSender:
     def _hand_over(self, item: Handoff, now: datetime) -> str:
         config = self.settings.handoff
         if item.channel == WEBHOOK:
-            secret = read_secret("GATEWAY_WEBHOOK_SECRET", config.webhook_secret_file)
+            try:
+                secret = read_secret("GATEWAY_WEBHOOK_SECRET", config.webhook_secret_file)
+            except OSError as exc:  # the admin can fix the file; the event waits for it
+                raise DeliveryError(f"handoff.webhook_secret_file: {exc}", temporary=True) from exc
             return post_webhook(config.webhook_url or item.target, item.payload,
                                 item.idempotency_key, secret, config.timeout_seconds)
         raw = forward_message(self.settings, item.id, json.loads(item.payload),
