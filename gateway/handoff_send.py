@@ -60,7 +60,8 @@ def post_webhook(url: str, body: bytes, key: str, secret: str, timeout: float) -
         raise DeliveryError(f"HTTP {exc.code} {exc.reason}",
                             temporary=exc.code >= 500 or exc.code in (408, 429)) from exc
     except (urllib.error.URLError, OSError) as exc:  # refused, timeout, DNS: try again later
-        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True) from exc
+        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
+                            unreachable=True) from exc
 
 
 def backoff(config: HandoffConfig, attempts: int) -> timedelta:
@@ -83,11 +84,13 @@ class HandoffSender:
                                                       + self.settings.relay.timeout_seconds))
         report = HandoffReport()
         with self.engine.connect() as conn:
-            ids = conn.execute(select(TABLE.c.id).where(
+            due = conn.execute(select(TABLE.c.id, TABLE.c.channel).where(
                 TABLE.c.status == ReplyStatus.QUEUED, TABLE.c.next_attempt_at <= self.clock.now())
-                .order_by(TABLE.c.id).limit(limit)).scalars().all()
-        for handoff_id in ids:
-            self._deliver(handoff_id, report)
+                .order_by(TABLE.c.id).limit(limit)).all()
+        down: set[str] = set()  # a receiver or relay that could not be reached: once per round
+        for handoff_id, channel in due:
+            if channel not in down and not self._deliver(handoff_id, report):
+                down.add(channel)
         return report
 
     def _claim(self, handoff_id: int) -> Handoff | None:
@@ -98,10 +101,11 @@ class HandoffSender:
                 next_attempt_at=self.clock.now())).rowcount
             return session.get(Handoff, handoff_id) if claimed else None
 
-    def _deliver(self, handoff_id: int, report: HandoffReport) -> None:
+    def _deliver(self, handoff_id: int, report: HandoffReport) -> bool:
+        """Try one event; False when its receiver (or the relay) could not be reached."""
         item = self._claim(handoff_id)
         if item is None:
-            return  # another sender took it
+            return True  # another sender took it
         now, config = self.clock.now(), self.settings.handoff
         try:
             detail = self._hand_over(item, now)
@@ -110,6 +114,7 @@ class HandoffSender:
                          detail)
             report.written += written
             report.sent += not written
+            return True
         except DeliveryError as exc:
             final = not exc.temporary or item.attempts >= config.max_attempts
             self._record(item.id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
@@ -118,6 +123,7 @@ class HandoffSender:
             report.retried += not final
             log.warning("handoff %s (%s %s): %s (%s)", item.id, item.channel, item.event, exc,
                         "failed" if final else "will retry")
+            return not exc.unreachable
 
     def _hand_over(self, item: Handoff, now: datetime) -> str:
         config = self.settings.handoff

@@ -201,3 +201,15 @@ def test_status_warns_about_a_webhook_without_secret(engine, clock, tmp_path, mo
     warnings = queries.status(engine, settings, ANNOUNCE)["warnings"]
     assert any("without a secret" in w for w in warnings)
     assert not any("no handoff is configured" in w for w in warnings)
+
+
+def test_unreachable_receiver_costs_one_try_per_round(engine, clock, tmp_path):
+    from tests.private_server import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}/hook"  # nobody listens there
+    _, gateway, outbox = handoff_world(engine, clock, tmp_path, webhook_url=dead)
+    for n in range(3):
+        gateway.receive(make_mail(message_id=f"<u{n}@k>"), ANNOUNCE + timedelta(minutes=n))
+    assert outbox.send_due().handoffs == {"sent": 0, "written": 0, "retried": 1, "failed": 0}
+    attempts = [h.attempts for h in handoffs(engine)]
+    assert attempts == [1, 0, 0]  # the others wait for the next round, untouched
