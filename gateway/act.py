@@ -10,10 +10,11 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
+from gateway.attachments import store_attachments
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import Action, Decision, ReplyKind
 from gateway.handoff import event_payload, handoff_rows
-from gateway.models import Attachment, Handoff, InboundMessage, InboundStatus, Reply, ReplyStatus
+from gateway.models import Handoff, InboundMessage, InboundStatus, Reply, ReplyStatus
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.prepare import Row
@@ -23,7 +24,6 @@ from gateway.tickets import append_article, open_ticket
 
 INBOUND = InboundMessage.__table__
 REPLIES = Reply.__table__
-ATTACHMENTS = Attachment.__table__
 REPLY_INSERT = insert(REPLIES)
 HANDOFF_INSERT = insert(Handoff.__table__)
 INBOUND_DONE = update(INBOUND).where(INBOUND.c.id == bindparam("_id"))
@@ -76,14 +76,6 @@ def _rendered(renderer: Renderer, ev: Evaluation, kind: ReplyKind, ticket_number
     return renderer.render(reply_request(ev, kind, ticket_number), now)
 
 
-def _store_attachments(session: Session, article_id: int, mail: ParsedMail) -> None:
-    if mail.attachments:
-        session.execute(insert(ATTACHMENTS), [
-            {"article_id": article_id, "filename": item.filename,
-             "content_type": item.content_type[:255], "size": len(item.data),
-             "sha256": item.sha256, "content": item.data} for item in mail.attachments])
-
-
 def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
                 ev: Evaluation) -> tuple[int, str]:
     customer = ev.reply_to or ev.mail.from_addr or row.envelope_sender or "(unknown)"
@@ -98,7 +90,7 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
         kind = "initial"
     article_id = append_article(session, ticket_id, inbound_id=row.id, kind=kind, sender=customer,
                                 subject=ev.mail.subject, body=ev.mail.text, at=row.received_at)
-    _store_attachments(session, article_id, ev.mail)
+    store_attachments(session, article_id, ev.mail.attachments, row.raw)
     return ticket_id, number
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
 from email.header import decode_header, make_header
@@ -15,6 +16,7 @@ from email.utils import getaddresses, parseaddr
 
 import html2text
 
+from gateway.mime_slim import MARK, CutBody, slim
 from gateway.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
 log = logging.getLogger("gateway.parse")
@@ -41,13 +43,27 @@ _PARSER = BytesParser(policy=_ParsePolicy())
 
 @dataclass(frozen=True)
 class ParsedAttachment:
+    """An attachment: its bytes, or for a big one where they lie in the raw mail (`cut`)."""
+
     filename: str
     content_type: str
-    data: bytes
+    data: bytes = b""
+    cut: CutBody | None = None
+
+    @property
+    def size(self) -> int:
+        return self.cut.size if self.cut else len(self.data)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return self.cut.sha256 if self.cut else hashlib.sha256(self.data).hexdigest()
+
+    def chunks(self, raw: bytes) -> Iterator[bytes]:
+        """The content, for storing; raw is the mail it was parsed from."""
+        if self.cut is None:
+            yield self.data
+        else:
+            yield from self.cut.chunks(raw)
 
 
 @dataclass
@@ -191,25 +207,26 @@ def _is_attachment(part: Message) -> bool:
     )
 
 
-def _walk(part: Message, mail: ParsedMail) -> None:
+def _walk(part: Message, mail: ParsedMail, cuts: dict[str, CutBody]) -> None:
     ctype = part.get_content_type()
     if ctype == "message/rfc822":
-        _add_attachment(part, mail, fallback_name="attached-message.eml")
+        _add_attachment(part, mail, cuts, fallback_name="attached-message.eml")
         return
     if part.is_multipart():
         for sub in part.get_payload() or []:
             if isinstance(sub, Message):
-                _walk(sub, mail)
+                _walk(sub, mail, cuts)
         return
     if ctype == "text/plain" and not _is_attachment(part) and not mail.text:
         mail.text = _part_text(part)
     elif ctype == "text/html" and not _is_attachment(part) and not mail.html:
         mail.html = _part_text(part)
     elif not ctype.startswith("multipart/"):
-        _add_attachment(part, mail)
+        _add_attachment(part, mail, cuts)
 
 
-def _add_attachment(part: Message, mail: ParsedMail, fallback_name: str | None = None) -> None:
+def _add_attachment(part: Message, mail: ParsedMail, cuts: dict[str, CutBody],
+                    fallback_name: str | None = None) -> None:
     try:
         name = part.get_filename() or fallback_name
         if name and "=?" in name:  # RFC 2047 in a filename: wrong, but what many clients send
@@ -218,7 +235,9 @@ def _add_attachment(part: Message, mail: ParsedMail, fallback_name: str | None =
         name = fallback_name
     ctype = part.get_content_type()
     filename = sanitize_filename(name, len(mail.attachments) + 1, ctype)
-    mail.attachments.append(ParsedAttachment(filename, ctype, _part_bytes(part)))
+    cut = cuts.pop(part.get(MARK, ""), None)  # cut out before parsing (mime_slim)
+    data = b"" if cut else _part_bytes(part)
+    mail.attachments.append(ParsedAttachment(filename, ctype, data, cut))
 
 
 def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
@@ -235,9 +254,20 @@ def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
 
 
 def parse_mail(raw: bytes) -> ParsedMail:
-    """Parse what we can; a mail that cannot be parsed at all comes back with `error` set."""
+    """Parse what we can; a mail that cannot be parsed at all comes back with `error` set.
+    Big attachments are cut out before parsing (mime_slim); should the parser not find each
+    cut where it was made, the whole mail is parsed instead."""
+    slimmed, cuts = slim(raw)
+    mail = _parse(slimmed, cuts)
+    if cuts:  # not every cut was seen as an attachment: the parser saw another structure
+        log.info("parsing the whole mail: %d cut part(s) not where expected", len(cuts))
+        mail = _parse(raw, {})
+    return mail
+
+
+def _parse(raw: bytes, cuts: dict[str, CutBody]) -> ParsedMail:
     mail = ParsedMail()
-    if not raw.strip():
+    if not raw or raw.isspace():  # (strip() would copy a big mail)
         mail.error = "empty message (0 bytes of content)"
         return mail
     try:
@@ -247,7 +277,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
         return mail
     try:
         _fill_headers(msg, mail)
-        _walk(msg, mail)
+        _walk(msg, mail, cuts)
     except Exception as exc:  # a defect we did not foresee: record it, keep what we have
         log.warning("partial parse: %s", exc)
         mail.error = f"partially parsed: {exc.__class__.__name__}: {exc}"

@@ -121,7 +121,9 @@ def pool_init(settings: GatewaySettings) -> None:
 
 def pool_prepare(rows: list[Row], now: datetime,
                  ) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
-    """Runs in the pool; the raw bytes are not sent back (the parsed mail is what counts)."""
+    """Runs in the pool; the raw bytes are not sent back (the parsed mail is what counts),
+    unless big attachments are still to be read from them when stored."""
     assert _POOL_PREPARER is not None
     prepared, failures = _POOL_PREPARER.prepare_many(rows, now)
-    return [replace(p, row=replace(p.row, raw=b"")) for p in prepared], failures
+    return [p if any(a.cut for a in p.mail.attachments) else replace(p, row=replace(p.row, raw=b""))
+            for p in prepared], failures
