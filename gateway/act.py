@@ -11,21 +11,20 @@ from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
 from gateway.attachments import store_attachments
+from gateway.codes import ArticleKind, InboundStatus, ReplyStatus
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import Action, Decision, ReplyKind
 from gateway.handoff import event_payload, handoff_rows
-from gateway.models import Handoff, InboundMessage, InboundStatus, Reply, ReplyStatus
+from gateway.models import HANDOFFS, INBOUND, REPLIES
 from gateway.parse import ParsedMail
 from gateway.phases import Phase
 from gateway.prepare import Row
 from gateway.render import RenderedReply, Renderer, ReplyRequest, request_for
-from gateway.responder import Book, Ledger
+from gateway.responder import Ledger, LedgerView
 from gateway.tickets import append_article, open_ticket
 
-INBOUND = InboundMessage.__table__
-REPLIES = Reply.__table__
 REPLY_INSERT = insert(REPLIES)
-HANDOFF_INSERT = insert(Handoff.__table__)
+HANDOFF_INSERT = insert(HANDOFFS)
 INBOUND_DONE = update(INBOUND).where(INBOUND.c.id == bindparam("_id"))
 
 
@@ -59,7 +58,7 @@ class Evaluation:
     decision: Decision
     reply_to: str | None
     classification_reasons: tuple[str, ...] = ()
-    ledger: Ledger = field(default_factory=Ledger)
+    ledger_view: LedgerView = field(default_factory=LedgerView)
     prerendered: RenderedReply | None = None
 
 
@@ -80,14 +79,15 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
                 ev: Evaluation) -> tuple[int, str]:
     customer = ev.reply_to or ev.mail.from_addr or row.envelope_sender or "(unknown)"
     if ev.decision.action is Action.FOLLOWUP:
-        assert ev.decision.thread is not None
-        ticket_id, number, kind = ev.decision.thread.ticket_id, ev.decision.thread.number, "followup"
+        thread = ev.decision.thread
+        assert thread is not None
+        ticket_id, number, kind = thread.ticket_id, thread.number, ArticleKind.FOLLOWUP
     else:
         ticket_id, number = open_ticket(
             session, prefix=settings.ticket_prefix, address=ev.address.address,
             department=ev.address.department, subject=ev.mail.subject, customer=customer,
             at=row.received_at, automated=",".join(ev.classification_reasons)[:200] or None)
-        kind = "initial"
+        kind = ArticleKind.INITIAL
     article_id = append_article(session, ticket_id, inbound_id=row.id, kind=kind, sender=customer,
                                 subject=ev.mail.subject, body=ev.mail.text, at=row.received_at)
     store_attachments(session, article_id, ev.mail.attachments, row.raw)
@@ -97,11 +97,11 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
 class WorkBatch:
     """What one batch writes, gathered and written together before its commit (executemany):
     replies and finished inbound rows are not read back inside the batch, and the ledger is
-    kept in memory by its Book."""
+    kept in memory by its Ledger."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.book = Book(session)
+        self.ledger = Ledger(session)
         self.replies: list[dict] = []
         self.finished: list[dict] = []
         self.handoffs: list[dict] = []
@@ -113,7 +113,7 @@ class WorkBatch:
             self.session.execute(HANDOFF_INSERT, self.handoffs)
         if self.finished:
             self.session.execute(INBOUND_DONE, self.finished)
-        self.book.flush()
+        self.ledger.flush()
         self.replies, self.finished, self.handoffs = [], [], []
 
 
@@ -142,7 +142,7 @@ def queue_handoff(batch: WorkBatch, settings: GatewaySettings, row: Row, ev: Eva
 def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: Row,
           ev: Evaluation, now: datetime) -> Outcome:
     decision = ev.decision
-    outcome = Outcome(str(decision.action), decision.reason, row.rcpt, str(decision.phase),
+    outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt, str(decision.phase),
                       inbound_id=row.id, notes=list(decision.notes))
     ticket_id = None
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
@@ -152,11 +152,11 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
         outcome.reply = _rendered(renderer, ev, decision.reply, outcome.ticket, now)
         queue_reply(batch, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
                     ticket_id=ticket_id, now=now)
-        batch.book.record_reply(ev.ledger, kind=str(decision.reply), at=row.received_at,
+        batch.ledger.record_reply(ev.ledger_view, kind=str(decision.reply), at=row.received_at,
                                 message_id=ev.mail.message_id, inbound_id=row.id)
-    elif decision.reason == "rate-limited" and ev.reply_to:
-        batch.book.record_suppressed(sender=ev.reply_to, address=ev.address.address,
-                                     kind="redirect")
+    elif decision.held_back is not None and ev.reply_to:
+        batch.ledger.record_suppressed(sender=ev.reply_to, address=ev.address.address,
+                                       kind=decision.held_back)
     _finish_row(batch, row, settings, ev, ticket_id, now)
     return outcome
 
@@ -171,6 +171,6 @@ def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evalu
     batch.finished.append(dict(
         _id=row.id, message_id=ev.mail.message_id, subject=ev.mail.subject[:2000],
         from_addr=ev.mail.from_addr[:998] or None,
-        action=str(decision.action), reason=decision.reason, phase=str(decision.phase),
+        action=str(decision.action), reason=str(decision.reason), phase=str(decision.phase),
         policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),
         status=InboundStatus.DONE, processed_at=now, error=None, ticket_id=ticket_id))

@@ -8,10 +8,8 @@ from __future__ import annotations
 from sqlalchemy import func, insert
 from sqlmodel import Session
 
-from gateway.models import Attachment
+from gateway.models import ATTACHMENTS
 from gateway.parse import ParsedAttachment
-
-ATTACHMENTS = Attachment.__table__
 
 
 def _values(article_id: int, item: ParsedAttachment) -> dict:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway.codes import Reason
 from gateway.parse import ParsedMail
 
 REPLY_MESSAGE_ID_PREFIX = "gw."
@@ -38,18 +39,18 @@ class Context:
 
 @dataclass(frozen=True)
 class Classification:
-    reasons: tuple[str, ...] = field(default_factory=tuple)
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
 
     @property
     def automated(self) -> bool:
         return bool(self.reasons)
 
     @property
-    def reason(self) -> str | None:
+    def reason(self) -> Reason | None:
         return self.reasons[0] if self.reasons else None
 
 
-Detector = Callable[[ParsedMail, Envelope, Context], str | None]
+Detector = Callable[[ParsedMail, Envelope, Context], Reason | None]
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
@@ -82,33 +83,33 @@ def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
     return [a.lower() for a in found if a]
 
 
-def is_loop(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_loop(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if any(ctx.loop_token.lower() in v.lower() for v in mail.header_values("x-loop")):
-        return "loop"
+        return Reason.LOOP
     if mail.message_id and mail.message_id.startswith("<" + REPLY_MESSAGE_ID_PREFIX):
-        return "loop"  # one of our own replies came back
+        return Reason.LOOP  # one of our own replies came back
     if len(mail.header_values("received")) > ctx.max_received:
-        return "loop"
+        return Reason.LOOP
     return None
 
 
-def is_own_address(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
-    return "own-address" if any(s in ctx.own_addresses for s in _senders(mail, env)) else None
+def is_own_address(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
+    return Reason.OWN_ADDRESS if any(s in ctx.own_addresses for s in _senders(mail, env)) else None
 
 
-def is_null_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_null_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if env.sender == "":
-        return "null-sender"
+        return Reason.NULL_SENDER
     if env.sender is None and (mail.header("return-path") or "").strip() in ("<>", ""):
-        return "null-sender" if mail.header("return-path") is not None else None
+        return Reason.NULL_SENDER if mail.header("return-path") is not None else None
     return None
 
 
-def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if mail.content_type == "multipart/report" and _report_type(mail) in ("", "delivery-status"):
-        return "bounce"
+        return Reason.BOUNCE
     if any(_BOUNCE_LOCAL_RE.match(_local(s)) for s in (env.sender, mail.from_addr)):
-        return "bounce"
+        return Reason.BOUNCE
     return None
 
 
@@ -117,72 +118,72 @@ def _report_type(mail: ParsedMail) -> str:
     return match.group(1).lower() if match else ""
 
 
-def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if mail.content_type != "multipart/report":
         return None
-    return {"disposition-notification": "read-receipt",
-            "feedback-report": "feedback-report"}.get(_report_type(mail))
+    return {"disposition-notification": Reason.READ_RECEIPT,
+            "feedback-report": Reason.FEEDBACK_REPORT}.get(_report_type(mail))
 
 
-def is_auto_submitted(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_auto_submitted(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     for value in mail.header_values("auto-submitted"):
         if value.split(";")[0].strip().lower() != "no":
-            return "auto-submitted"
+            return Reason.AUTO_SUBMITTED
     return None
 
 
-def is_auto_response_suppressed(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_auto_response_suppressed(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     for value in mail.header_values("x-auto-response-suppress"):
         tokens = {t.strip().lower() for t in re.split(r"[,\s]+", value) if t.strip()}
         if tokens & {"all", "autoreply", "oof"}:
-            return "auto-response-suppress"
+            return Reason.AUTO_RESPONSE_SUPPRESS
     return None
 
 
-def is_precedence(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_precedence(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     values = mail.header_values("precedence") + mail.header_values("x-precedence")
     for value in values:
         kind = value.strip().lower()
         if kind in ("bulk", "junk"):
-            return "bulk"
+            return Reason.BULK
         if kind == "list":
-            return "list"
+            return Reason.LIST
         if kind in ("auto_reply", "auto-reply"):
-            return "auto-submitted"
+            return Reason.AUTO_SUBMITTED
     return None
 
 
-def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if any(mail.header_values(name) for name in _VENDOR_AUTOREPLY_HEADERS):
-        return "auto-reply"
+        return Reason.AUTO_REPLY
     if any(v.strip().lower() == "reply" for v in mail.header_values("x-autogenerated")):
-        return "auto-reply"
+        return Reason.AUTO_REPLY
     return None
 
 
-def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
-    return "out-of-office" if _OOF_SUBJECT_RE.search(mail.subject) else None
+def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
+    return Reason.OUT_OF_OFFICE if _OOF_SUBJECT_RE.search(mail.subject) else None
 
 
-def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
-    return "list" if any(mail.header_values(name) for name in _LIST_HEADERS) else None
+def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
+    return Reason.LIST if any(mail.header_values(name) for name in _LIST_HEADERS) else None
 
 
-def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     flags = [v.strip().lower() for v in mail.header_values("x-spam-flag")]
     status = [v.strip().lower() for v in mail.header_values("x-spam-status")]
     if "yes" in flags or any(s.startswith("yes") for s in status):
-        return "spam"
+        return Reason.SPAM
     return None
 
 
-def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if any(_NOREPLY_LOCAL_RE.match(_local(s)) for s in _senders(mail, env)):
-        return "noreply-sender"
+        return Reason.NOREPLY_SENDER
     return None
 
 
-def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> str | None:
+def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     """Backscatter guard: only when enabled, demand an aligned SPF or DKIM pass."""
     if not ctx.backscatter_guard:
         return None
@@ -193,7 +194,7 @@ def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> str | N
             continue
         if aligned_pass(value, from_domain):
             return None
-    return "unauthenticated"
+    return Reason.UNAUTHENTICATED
 
 
 def aligned_pass(results: str, from_domain: str) -> bool:

@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime, time
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -18,6 +18,23 @@ from gateway.config_imap import ImapConfig
 DEFAULT_CONFIG_PATH = "config/gateway.toml"
 
 LocalMoment = date | datetime
+
+
+class HostPort(NamedTuple):
+    """`host:port` as the config and the environment write it (`[::1]:25` for IPv6)."""
+
+    host: str
+    port: int
+
+    @classmethod
+    def parse(cls, value: str, any_port: bool = False) -> HostPort:
+        """Raises ValueError for anything but host:port with a port in 1..65535 (or 0 with
+        any_port: a listener bound to whichever port is free, as tests do)."""
+        host, sep, port = value.rpartition(":")
+        lowest = 0 if any_port else 1
+        if not sep or not host or not port.isdigit() or not lowest <= int(port) < 65536:
+            raise ValueError(f"'{value}' is not host:port")
+        return cls(host.strip("[]"), int(port))
 
 
 class _Strict(BaseModel):
@@ -103,6 +120,19 @@ class ResponderConfig(_Strict):
     languages: list[Literal["de", "en"]] = ["de", "en"]
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
+
+    def problems(self) -> list[str]:
+        """What `config check` refuses (exit 78)."""
+        if self.backscatter_guard and not self.trusted_authserv_ids:
+            return ["responder.backscatter_guard is on but responder.trusted_authserv_ids "
+                    "is empty: every mail would be suppressed as unauthenticated"]
+        return []
+
+    def warnings(self) -> list[str]:
+        if not self.backscatter_guard:
+            return ["responder.backscatter_guard is off: replies go to whatever sender a "
+                    "mail claims (forged senders get replies too)"]
+        return []
 
 
 class DkimConfig(_Strict):
@@ -200,6 +230,17 @@ class GatewaySettings(_Strict):
         if strangers:
             raise ValueError(f"exception: {', '.join(strangers)} is not one of the addresses")
         return self
+
+    def problems(self) -> list[str]:
+        """What `config check` refuses beyond validation (timelines: policy.py)."""
+        return self.responder.problems()
+
+    def warnings(self) -> list[str]:
+        """What `config check` points out without refusing it."""
+        found = self.responder.warnings()
+        if self.dry_run:
+            found.append(f"dry run: replies are written to {self.outbox_dir}, not sent")
+        return found
 
     # -- derived -------------------------------------------------------------
     @property

@@ -10,16 +10,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gateway.config import DEFAULT_CONFIG_PATH, GatewaySettings
+from gateway.config import DEFAULT_CONFIG_PATH, GatewaySettings, HostPort
 from gateway.errors import ConfigError
 
 
-def _parse_hostport(key: str, value: str) -> str:
-    if value == "":
-        return value
-    host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ConfigError(key, f"'{value}' is not host:port", "write it like 127.0.0.1:8025")
+def _parse_hostport(key: str, value: str) -> HostPort:
+    try:
+        return HostPort.parse(value)
+    except ValueError as exc:
+        raise ConfigError(key, str(exc), "write it like 127.0.0.1:8025") from None
+
+
+def _listen_value(key: str, value: str) -> str:
+    """A listener's host:port, checked; empty disables the listener."""
+    if value:
+        _parse_hostport(key, value)
     return value
 
 
@@ -37,14 +42,12 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
         data.setdefault("handoff", {})["webhook_url"] = env["GATEWAY_HANDOFF_WEBHOOK"]
     smtp = data.setdefault("smtp", {})
     if "GATEWAY_SMTP_LISTEN" in env:
-        smtp["listen"] = _parse_hostport("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
+        smtp["listen"] = _listen_value("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
     if "GATEWAY_LMTP_LISTEN" in env:
-        smtp["lmtp_listen"] = _parse_hostport("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
+        smtp["lmtp_listen"] = _listen_value("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
     if env.get("GATEWAY_RELAY"):
-        hostport = _parse_hostport("GATEWAY_RELAY", env["GATEWAY_RELAY"])
-        host, _, port = hostport.rpartition(":")
         relay = data.setdefault("relay", {})
-        relay["host"], relay["port"] = host, int(port)
+        relay["host"], relay["port"] = _parse_hostport("GATEWAY_RELAY", env["GATEWAY_RELAY"])
         # A relay named for this host means "send for real" unless dry run is asked for too.
         if "GATEWAY_OUTBOX_DIR" not in env:
             data["outbox_dir"] = ""

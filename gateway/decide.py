@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from gateway.classify import Classification
+from gateway.codes import Action, Reason, ReplyKind
 from gateway.phases import Phase
 
 SMTP_SOURCES = frozenset({"smtp", "lmtp"})
 # Machine reasons that never make a ticket, in any phase: nobody asked anything (loops, our
 # own mail, delivery reports, spam verdicts). Every other machine mail (monitoring, cron,
 # status pages, out-of-office) is a ticket before the cutover, just without a receipt.
-NO_TICKET_REASONS = frozenset({"loop", "own-address", "null-sender", "bounce", "read-receipt",
-                               "feedback-report", "spam"})
-
-
-class Action(StrEnum):
-    TICKET = "ticket"
-    FOLLOWUP = "followup"
-    REDIRECT = "redirect"
-    SUPPRESS = "suppress"
-    REJECT = "reject"
-
-
-class ReplyKind(StrEnum):
-    ACK = "ack"
-    REDIRECT = "redirect"
+NO_TICKET_REASONS = frozenset({Reason.LOOP, Reason.OWN_ADDRESS, Reason.NULL_SENDER, Reason.BOUNCE,
+                               Reason.READ_RECEIPT, Reason.FEEDBACK_REPORT, Reason.SPAM})
 
 
 @dataclass(frozen=True)
@@ -37,7 +24,7 @@ class ThreadMatch:
     ticket_id: int
     number: str
     created_at: datetime
-    via: str  # "in-reply-to" | "references" | "subject-tag"
+    via: Reason  # IN_REPLY_TO, REFERENCES or SUBJECT_TAG
 
 
 @dataclass(frozen=True)
@@ -78,21 +65,23 @@ class Facts:
 @dataclass(frozen=True)
 class Decision:
     action: Action
-    reason: str
+    reason: str  # a Reason; a classification's first reason when the mail is automated
     phase: Phase
     reply: ReplyKind | None = None
     thread: ThreadMatch | None = None
     notes: tuple[str, ...] = ()
+    held_back: ReplyKind | None = None  # this reply was due but its rate limit held it back
 
 
 def decide(facts: Facts) -> Decision:
     phase, found = facts.phase, facts.classification
     if facts.empty:
-        return Decision(Action.SUPPRESS, "empty", phase)
+        return Decision(Action.SUPPRESS, Reason.EMPTY, phase)
     if phase is Phase.REJECT and facts.source in SMTP_SOURCES:
-        return Decision(Action.REJECT, "reject-phase", phase)
+        return Decision(Action.REJECT, Reason.REJECT_PHASE, phase)
     if found.automated and not _machine_ticket_allowed(facts):
-        return Decision(Action.SUPPRESS, found.reason or "automated", phase, notes=found.reasons)
+        return Decision(Action.SUPPRESS, found.reason or Reason.AUTOMATED, phase,
+                        notes=found.reasons)
     if facts.thread is not None and _followup_allowed(facts):
         return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
     if _tickets_phase(facts):
@@ -119,32 +108,32 @@ def _followup_allowed(facts: Facts) -> bool:
     return created_before_cutover and facts.received_at < facts.cutover + facts.followup_grace
 
 
-def _reply_blocker(facts: Facts) -> str | None:
+def _reply_blocker(facts: Facts) -> Reason | None:
     """Why no reply may go out even though a person wrote, or None."""
     if not facts.replies_allowed:
-        return "backfill"
+        return Reason.BACKFILL
     if not facts.reply_to:
-        return "no-reply-address"
+        return Reason.NO_REPLY_ADDRESS
     if facts.rates.already_answered_message:
-        return "already-answered"
+        return Reason.ALREADY_ANSWERED
     if facts.rates.replies_in_last_hour >= facts.limits.global_replies_per_hour:
-        return "rate-limited"
+        return Reason.RATE_LIMITED
     return None
 
 
 def _ticket(facts: Facts) -> Decision:
     found = facts.classification
     if facts.exception is not None and facts.phase not in (Phase.BEFORE, Phase.ANNOUNCE):
-        reason = f"exception:{facts.exception}"
+        reason: str = f"{Reason.EXCEPTION}:{facts.exception}"  # which rule made the ticket
     elif found.automated:
-        reason = found.reason or "automated"  # the machine reason, kept on the ticket
+        reason = found.reason or Reason.AUTOMATED  # the machine reason, kept on the ticket
     else:
-        reason = "announce" if facts.phase is Phase.ANNOUNCE else "new-ticket"
+        reason = Reason.ANNOUNCE if facts.phase is Phase.ANNOUNCE else Reason.NEW_TICKET
     blocker = _reply_blocker(facts)
     if found.automated:
         blocker = f"automated ({', '.join(found.reasons)})"  # receipts only go to people
     elif blocker is None and facts.rates.acks_in_last_hour >= facts.limits.ack_per_sender_per_hour:
-        blocker = "ack-rate-limited"
+        blocker = Reason.ACK_RATE_LIMITED
     if blocker:
         return Decision(Action.TICKET, reason, facts.phase, notes=(f"no receipt: {blocker}",))
     return Decision(Action.TICKET, reason, facts.phase, reply=ReplyKind.ACK)
@@ -154,7 +143,8 @@ def _redirect(facts: Facts) -> Decision:
     blocker = _reply_blocker(facts)
     last = facts.rates.last_redirect_at
     if blocker is None and last is not None and facts.received_at - last < facts.limits.redirect_interval:
-        blocker = "rate-limited"
+        blocker = Reason.RATE_LIMITED
     if blocker:
-        return Decision(Action.SUPPRESS, blocker, facts.phase)
-    return Decision(Action.REDIRECT, "after-cutover", facts.phase, reply=ReplyKind.REDIRECT)
+        held_back = ReplyKind.REDIRECT if blocker is Reason.RATE_LIMITED else None
+        return Decision(Action.SUPPRESS, blocker, facts.phase, held_back=held_back)
+    return Decision(Action.REDIRECT, Reason.AFTER_CUTOVER, facts.phase, reply=ReplyKind.REDIRECT)

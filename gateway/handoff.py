@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from gateway.codes import ReplyStatus
 from gateway.config import HandoffConfig
-from gateway.models import ReplyStatus
 
 EVENTS = {"ticket": "ticket.created", "followup": "ticket.followup"}
 WEBHOOK, FORWARD = "webhook", "forward"

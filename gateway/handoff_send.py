@@ -17,16 +17,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, select, update
 
 from gateway.clock import Clock
+from gateway.codes import ReplyStatus
 from gateway.config import GatewaySettings, HandoffConfig
 from gateway.config_load import read_secret
 from gateway.db import transaction
 from gateway.forward import forward_message
 from gateway.handoff import FORWARD, WEBHOOK
-from gateway.models import Handoff, HandoffAttempt, InboundMessage, ReplyStatus
+from gateway.models import HANDOFFS, INBOUND, Handoff, HandoffAttempt
 from gateway.outbox import SENDING, DeliveryError, Signer, relay_send, write_eml
 
 log = logging.getLogger("gateway.handoff")
-TABLE = Handoff.__table__
 DONE = (ReplyStatus.SENT, ReplyStatus.WRITTEN)
 
 
@@ -84,9 +84,9 @@ class HandoffSender:
                                                       + self.settings.relay.timeout_seconds))
         report = HandoffReport()
         with self.engine.connect() as conn:
-            due = conn.execute(select(TABLE.c.id, TABLE.c.channel).where(
-                TABLE.c.status == ReplyStatus.QUEUED, TABLE.c.next_attempt_at <= self.clock.now())
-                .order_by(TABLE.c.id).limit(limit)).all()
+            due = conn.execute(select(HANDOFFS.c.id, HANDOFFS.c.channel).where(
+                HANDOFFS.c.status == ReplyStatus.QUEUED, HANDOFFS.c.next_attempt_at <= self.clock.now())
+                .order_by(HANDOFFS.c.id).limit(limit)).all()
         down: set[str] = set()  # a receiver or relay that could not be reached: once per round
         for handoff_id, channel in due:
             if channel not in down and not self._deliver(handoff_id, report):
@@ -95,9 +95,9 @@ class HandoffSender:
 
     def _claim(self, handoff_id: int) -> Handoff | None:
         with transaction(self.engine) as session:
-            claimed = session.execute(update(TABLE).where(
-                TABLE.c.id == handoff_id, TABLE.c.status == ReplyStatus.QUEUED).values(
-                status=SENDING, attempts=TABLE.c.attempts + 1,
+            claimed = session.execute(update(HANDOFFS).where(
+                HANDOFFS.c.id == handoff_id, HANDOFFS.c.status == ReplyStatus.QUEUED).values(
+                status=SENDING, attempts=HANDOFFS.c.attempts + 1,
                 next_attempt_at=self.clock.now())).rowcount
             return session.get(Handoff, handoff_id) if claimed else None
 
@@ -144,8 +144,8 @@ class HandoffSender:
 
     def _original(self, inbound_id: int) -> bytes:
         with self.engine.connect() as conn:
-            raw = conn.execute(select(InboundMessage.__table__.c.raw).where(
-                InboundMessage.__table__.c.id == inbound_id)).scalar()
+            raw = conn.execute(select(INBOUND.c.raw).where(
+                INBOUND.c.id == inbound_id)).scalar()
         if not raw:
             raise DeliveryError("the original mail was purged (retention)", temporary=False)
         return raw
@@ -167,11 +167,11 @@ class HandoffSender:
 
     def recover(self, stale_before: datetime | None = None) -> int:
         """Events caught mid-delivery go out again (at least once; receivers drop repeats)."""
-        condition = TABLE.c.status == SENDING
+        condition = HANDOFFS.c.status == SENDING
         if stale_before is not None:
-            condition = condition & (TABLE.c.next_attempt_at < stale_before)
+            condition = condition & (HANDOFFS.c.next_attempt_at < stale_before)
         with transaction(self.engine) as session:
-            return session.execute(update(TABLE).where(condition).values(
+            return session.execute(update(HANDOFFS).where(condition).values(
                 status=ReplyStatus.QUEUED)).rowcount
 
     def retry(self, handoff_id: int) -> bool:

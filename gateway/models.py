@@ -8,6 +8,8 @@ from sqlalchemy import Column, DateTime, Index, LargeBinary, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
+from gateway.codes import InboundStatus, ReplyStatus, TicketStatus
+
 
 class UTCDateTime(TypeDecorator):
     """Aware datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
@@ -28,13 +30,6 @@ class UTCDateTime(TypeDecorator):
 
 def _utc_column(nullable: bool = False, index: bool = False) -> Column:
     return Column(UTCDateTime(), nullable=nullable, index=index)
-
-
-class InboundStatus:
-    RECEIVED = "received"
-    PROCESSING = "processing"
-    DONE = "done"
-    FAILED = "failed"
 
 
 class InboundMessage(SQLModel, table=True):
@@ -78,7 +73,7 @@ class Ticket(SQLModel, table=True):
     department: str = Field(max_length=200)
     subject: str = Field(sa_column=Column(Text, nullable=False))
     customer: str = Field(max_length=998, index=True)
-    status: str = Field(default="open", max_length=16, index=True)
+    status: str = Field(default=TicketStatus.OPEN, max_length=16, index=True)
     created_at: datetime = Field(sa_column=_utc_column())
     updated_at: datetime = Field(sa_column=_utc_column())
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
@@ -108,13 +103,6 @@ class Attachment(SQLModel, table=True):
     size: int
     sha256: str = Field(max_length=64)
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-
-
-class ReplyStatus:
-    QUEUED = "queued"
-    SENT = "sent"
-    WRITTEN = "written"
-    FAILED = "failed"
 
 
 class Reply(SQLModel, table=True):
@@ -151,8 +139,9 @@ class DeliveryAttempt(SQLModel, table=True):
     detail: str | None = Field(default=None, sa_column=Column(Text))
 
 
-class ResponderState(SQLModel, table=True):
-    """Per-sender ledger of auto-replies, for the rate limits (measured in reception time)."""
+class LedgerRow(SQLModel, table=True):
+    """One entry of the responder ledger: auto-replies of one kind from one address to one
+    sender, for the rate limits (measured in reception time). See responder.py."""
 
     __tablename__ = "responder_state"
     __table_args__ = (UniqueConstraint("sender", "address", "kind"),)
@@ -212,3 +201,13 @@ class ServiceState(SQLModel, table=True):
     started_at: datetime = Field(sa_column=_utc_column())
     seen_at: datetime = Field(sa_column=_utc_column())
     detail: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+
+
+# The tables for SQLAlchemy Core, where the hot paths use it (one name each, used everywhere).
+INBOUND = InboundMessage.__table__
+TICKETS = Ticket.__table__
+ARTICLES = TicketArticle.__table__
+ATTACHMENTS = Attachment.__table__
+REPLIES = Reply.__table__
+LEDGER = LedgerRow.__table__
+HANDOFFS = Handoff.__table__

@@ -21,15 +21,14 @@ from sqlalchemy import Engine, update
 from sqlmodel import select
 
 from gateway.clock import Clock
+from gateway.codes import ReplyStatus
 from gateway.config import DkimConfig, GatewaySettings, RelayConfig
 from gateway.config_load import read_secret
 from gateway.db import transaction
-from gateway.models import DeliveryAttempt, Reply, ReplyStatus
+from gateway.models import REPLIES, DeliveryAttempt, Reply
 
 log = logging.getLogger("gateway.outbox")
-SENDING = "sending"
 Signer = Callable[[bytes], bytes]
-UNCONFIRMED = "unconfirmed"
 
 
 class DeliveryError(Exception):
@@ -175,11 +174,11 @@ class Outbox:
         return report
 
     def _claim(self, reply_id: int) -> Reply | None:
-        table = Reply.__table__
+        table = REPLIES
         with transaction(self.engine) as session:
             claimed = session.execute(update(table).where(
                 table.c.id == reply_id, table.c.status == ReplyStatus.QUEUED).values(
-                status=SENDING, attempts=table.c.attempts + 1,
+                status=ReplyStatus.SENDING, attempts=table.c.attempts + 1,
                 next_attempt_at=self.clock.now())).rowcount  # while sending: when it started
             return session.get(Reply, reply_id) if claimed else None
 
@@ -233,13 +232,13 @@ class Outbox:
     def recover(self, stale_before: datetime | None = None) -> int:
         """After a crash: replies caught mid-delivery are not resent blindly (see module doc).
         Without `stale_before` every 'sending' row counts (at the start of the only sender)."""
-        table = Reply.__table__
+        table = REPLIES
         if self.settings.dry_run:  # rewriting a file of a fixed name cannot duplicate anything
             values = {"status": ReplyStatus.QUEUED}
         else:
-            values = {"status": UNCONFIRMED,
+            values = {"status": ReplyStatus.UNCONFIRMED,
                       "last_error": "crashed during delivery; not resent to avoid a duplicate"}
-        condition = table.c.status == SENDING
+        condition = table.c.status == ReplyStatus.SENDING
         if stale_before is not None:
             condition = condition & (table.c.next_attempt_at < stale_before)
         with transaction(self.engine) as session:
@@ -248,7 +247,8 @@ class Outbox:
     def retry(self, reply_id: int) -> bool:
         with transaction(self.engine) as session:
             reply = session.get(Reply, reply_id)
-            if reply is None or reply.status in (ReplyStatus.SENT, ReplyStatus.WRITTEN, SENDING):
+            if reply is None or reply.status in (ReplyStatus.SENT, ReplyStatus.WRITTEN,
+                                                  ReplyStatus.SENDING):
                 return False
             reply.status, reply.next_attempt_at = ReplyStatus.QUEUED, self.clock.now()
             return True

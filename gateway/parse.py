@@ -73,7 +73,6 @@ class ParsedMail:
     from_addr: str = ""
     from_name: str = ""
     reply_to: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
     in_reply_to: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     headers: list[tuple[str, str]] = field(default_factory=list)
@@ -246,7 +245,6 @@ def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
     name, addr = parseaddr(mail.header("from") or "")
     mail.from_name, mail.from_addr = name, addr.lower()
     mail.reply_to = _addresses(msg, "reply-to")
-    mail.recipients = _addresses(msg, "to", "cc")
     mail.message_id = (message_ids(mail.header("message-id") or "") or [None])[0]
     mail.in_reply_to = message_ids(" ".join(mail.header_values("in-reply-to")))[:MAX_REFERENCES]
     mail.references = message_ids(" ".join(mail.header_values("references")), MAX_REFERENCES)

@@ -14,21 +14,21 @@ from sqlmodel import Session
 
 from gateway.act import Evaluation, Outcome, WorkBatch, apply, reply_request
 from gateway.clock import Clock
+from gateway.codes import Action, InboundStatus
 from gateway.config import GatewaySettings
 from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
 from gateway.exceptions import matching_rule
 from gateway.ingest.store import Incoming
-from gateway.models import InboundMessage, InboundStatus, Ticket
+from gateway.models import INBOUND, InboundMessage, Ticket
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
-from gateway.responder import Book, Ledger
+from gateway.responder import Ledger, LedgerView
 from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
 MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
-INBOUND = InboundMessage.__table__
 ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
                      INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
     INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
@@ -77,14 +77,14 @@ class Pipeline:
 
     # -- evaluation (reads only) --------------------------------------------------------------
     def evaluate(self, session: Session, row: Row, prepared: Prepared | None = None,
-                 book: Book | None = None) -> Evaluation:
+                 ledger: Ledger | None = None) -> Evaluation:
         prepared = prepared or self.preparer.prepare(row)
         address, mail, found, reply_to = (prepared.address, prepared.mail,
                                           prepared.classification, prepared.reply_to)
         timeline = self.preparer.timelines[address.address]
-        ledger = Ledger()
+        view = LedgerView()
         if reply_to and not found.automated:
-            ledger = (book or Book(session)).ledger(
+            view = (ledger or Ledger(session)).view(
                 sender=reply_to, address=address.address, message_id=mail.message_id,
                 inbound_id=row.id)
         facts = Facts(
@@ -93,12 +93,12 @@ class Pipeline:
             followup_grace=timedelta(days=address.followup_grace_days), reply_to=reply_to,
             empty=not mail.has_content and mail.error is not None,
             thread=find_thread(session, mail, self.settings.ticket_prefix),
-            rates=ledger.rate_facts(row.received_at), limits=self.limits,
+            rates=view.rate_facts(row.received_at), limits=self.limits,
             automated_tickets=self.settings.automated_tickets,
             exception=matching_rule(self.settings.exceptions,
                                     (reply_to, row.envelope_sender, mail.from_addr), row.rcpt),
             replies_allowed=self._replies_allowed(row))
-        return Evaluation(address, mail, decide(facts), reply_to, found.reasons, ledger,
+        return Evaluation(address, mail, decide(facts), reply_to, found.reasons, view,
                           prepared.redirect_reply)
 
     def _replies_allowed(self, row: Row) -> bool:
@@ -149,7 +149,7 @@ class Pipeline:
         with transaction(self.engine) as session:
             if not isolate:
                 work = WorkBatch(session)
-                work.book.prefetch(*_ledger_keys(batch))
+                work.ledger.prefetch(*_ledger_keys(batch))
                 outcomes = [self._act(work, item) for item in batch]
                 work.flush()
                 return outcomes, failures
@@ -167,7 +167,7 @@ class Pipeline:
         return outcomes, failures
 
     def _act(self, work: WorkBatch, item: Prepared) -> Outcome:
-        evaluation = self.evaluate(work.session, item.row, item, work.book)
+        evaluation = self.evaluate(work.session, item.row, item, work.ledger)
         return apply(work, self.settings, self.renderer, item.row, evaluation, self.clock.now())
 
     def _logged(self, outcomes: list[Outcome], failures: list[tuple]) -> list[Outcome]:
@@ -272,11 +272,11 @@ class Pipeline:
             row = Row(0, item.raw, item.rcpt.lower(), item.sender, item.source, item.received_at)
             ev = self.evaluate(session, row)
             decision = ev.decision
-            outcome = Outcome(str(decision.action), decision.reason, row.rcpt,
+            outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt,
                               str(decision.phase), notes=list(decision.notes))
             if decision.thread is not None:
                 outcome.ticket = decision.thread.number
-            elif decision.action == "ticket":
+            elif decision.action is Action.TICKET:
                 next_id = (session.execute(select(func.max(Ticket.id))).scalar() or 0) + 1
                 outcome.ticket = ticket_number(self.settings.ticket_prefix, next_id)
                 outcome.notes.append("ticket number is provisional")

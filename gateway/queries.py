@@ -17,8 +17,8 @@ from gateway.models import (
     Handoff,
     HandoffAttempt,
     InboundMessage,
+    LedgerRow,
     Reply,
-    ResponderState,
     ServiceState,
     Ticket,
     TicketArticle,
@@ -57,8 +57,8 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
         replies = _counts(session, Reply.status)
         by_action = _counts(session, InboundMessage.action)
         by_reason = _counts(session, InboundMessage.action, InboundMessage.reason)
-        overall = session.exec(select(ResponderState).where(
-            ResponderState.sender == GLOBAL, ResponderState.address == GLOBAL)).first()
+        overall = session.exec(select(LedgerRow).where(
+            LedgerRow.sender == GLOBAL, LedgerRow.address == GLOBAL)).first()
         tickets = _counts(session, Ticket.status)
         handoffs = _counts(session, Handoff.status)
         daemons = [_daemon(row, now) for row in session.exec(select(ServiceState)).all()]
@@ -222,8 +222,8 @@ def list_replies(engine: Engine, status: str | None, limit: int) -> list[dict]:
 def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[dict]:
     interval = timedelta(hours=settings.responder.redirect_interval_hours)
     with Session(engine) as session:
-        rows = session.exec(select(ResponderState).where(ResponderState.sender != GLOBAL)
-                            .order_by(ResponderState.last_reply_at.desc()).limit(limit)).all()
+        rows = session.exec(select(LedgerRow).where(LedgerRow.sender != GLOBAL)
+                            .order_by(LedgerRow.last_reply_at.desc()).limit(limit)).all()
         return [{"sender": r.sender, "address": r.address, "kind": r.kind,
                  "last_reply": _iso(r.last_reply_at),
                  "next_eligible": _iso(r.last_reply_at + (interval if r.kind == "redirect"

@@ -25,7 +25,6 @@ REFERENCES_MAX = 20
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
-TEMPLATE_NAMES = ("ack", "redirect_account_center", "redirect_contact_form")
 
 
 @dataclass(frozen=True)
@@ -185,9 +184,6 @@ class Renderer:
             self._templates[name] = self.env.get_template(name)
         return self._templates[name]
 
-    def loop_token(self) -> str:
-        return self.settings.loop_token
-
     def check_templates(self) -> list[str]:
         """Load and render every template once with sample data; returns the problems found."""
         problems = []
@@ -275,7 +271,7 @@ class Renderer:
             "Message-ID": message_id,
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
-            "X-Loop": self.loop_token(),
+            "X-Loop": self.settings.loop_token,
             "Content-Language": ", ".join(self.settings.responder.languages),
         }
         if req.original_message_id:

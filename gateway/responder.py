@@ -10,16 +10,13 @@ from sqlalchemy import bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
 from gateway.decide import RateFacts
-from gateway.models import InboundMessage, Reply, ResponderState
+from gateway.models import INBOUND, LEDGER, REPLIES
 
 WINDOW = timedelta(hours=1)
 GLOBAL = "*"  # sender and address of the gateway-wide counter row
-STATE = ResponderState.__table__
-REPLIES = Reply.__table__
-INBOUND = InboundMessage.__table__
-STATE_UPDATE = update(STATE).where(
-    STATE.c.sender == bindparam("b_sender"), STATE.c.address == bindparam("b_address"),
-    STATE.c.kind == bindparam("b_kind"))
+STATE_UPDATE = update(LEDGER).where(
+    LEDGER.c.sender == bindparam("b_sender"), LEDGER.c.address == bindparam("b_address"),
+    LEDGER.c.kind == bindparam("b_kind"))
 
 
 def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
@@ -29,7 +26,7 @@ def _in_window(window_start: datetime | None, count: int, at: datetime) -> int:
 
 
 @dataclass
-class Entry:
+class LedgerEntry:
     """One ledger row: replies of one kind from one address to one sender (or all: GLOBAL)."""
 
     sender: str
@@ -57,12 +54,12 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Ledger:
+class LedgerView:
     """The ledger entries of one (sender, address) and the global one, as read for one mail."""
 
     sender: str = ""
     address: str = ""
-    windows: dict = field(default_factory=dict)  # kind ("ack", "redirect", "all") → Entry
+    windows: dict = field(default_factory=dict)  # kind ("ack", "redirect", "all") → LedgerEntry
     already_answered: bool = False
 
     def rate_facts(self, at: datetime) -> RateFacts:
@@ -74,13 +71,13 @@ class Ledger:
             already_answered_message=self.already_answered)
 
 
-class Book:
-    """The ledger as one batch sees it: read once up front, changed in memory, written back
+class Ledger:
+    """The responder ledger as one batch sees it: read once up front, changed in memory, written back
     once before the commit (the batch holds the write lock, so nobody else changes it)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.entries: dict[tuple[str, str, str], Entry] = {}
+        self.entries: dict[tuple[str, str, str], LedgerEntry] = {}
         self.fetched: set[tuple[str, str]] = set()
         self.answered: dict[str, set[tuple[int, str]]] = {}  # message-id → (inbound id, to)
         self.answered_fetched: set[str] = set()
@@ -88,10 +85,10 @@ class Book:
     def prefetch(self, pairs: set[tuple[str, str]], message_ids: set[str]) -> None:
         wanted = (pairs | {(GLOBAL, GLOBAL)}) - self.fetched
         if wanted:
-            rows = self.session.execute(select(STATE).where(
-                tuple_(STATE.c.sender, STATE.c.address).in_(sorted(wanted)))).all()
+            rows = self.session.execute(select(LEDGER).where(
+                tuple_(LEDGER.c.sender, LEDGER.c.address).in_(sorted(wanted)))).all()
             for r in rows:
-                self.entries[(r.sender, r.address, r.kind)] = Entry(
+                self.entries[(r.sender, r.address, r.kind)] = LedgerEntry(
                     r.sender, r.address, r.kind, r.last_reply_at, r.window_start, r.window_count,
                     r.total_count, r.suppressed_count)
             self.fetched |= wanted
@@ -104,8 +101,8 @@ class Book:
                 self.answered.setdefault(message_id, set()).add((inbound_id, rcpt))
             self.answered_fetched |= ids
 
-    def ledger(self, *, sender: str, address: str, message_id: str | None,
-               inbound_id: int) -> Ledger:
+    def view(self, *, sender: str, address: str, message_id: str | None,
+               inbound_id: int) -> LedgerView:
         self.prefetch({(sender, address)}, {message_id} if message_id else set())
         windows = {kind: self.entries[(sender, address, kind)] for kind in ("ack", "redirect")
                    if (sender, address, kind) in self.entries}
@@ -113,20 +110,20 @@ class Book:
             windows["all"] = self.entries[(GLOBAL, GLOBAL, "all")]
         answered = any(other != inbound_id and rcpt == sender
                        for other, rcpt in self.answered.get(message_id or "", ()))
-        return Ledger(sender, address, windows, answered)
+        return LedgerView(sender, address, windows, answered)
 
-    def _entry(self, sender: str, address: str, kind: str, at: datetime) -> Entry:
+    def _entry(self, sender: str, address: str, kind: str, at: datetime) -> LedgerEntry:
         key = (sender, address, kind)
         if key not in self.entries:
-            self.entries[key] = Entry(sender, address, kind, at, at, stored=False)
+            self.entries[key] = LedgerEntry(sender, address, kind, at, at, stored=False)
         return self.entries[key]
 
-    def record_reply(self, ledger: Ledger, *, kind: str, at: datetime, message_id: str | None,
-                     inbound_id: int) -> None:
-        self._entry(ledger.sender, ledger.address, kind, at).count_reply(at)
+    def record_reply(self, view: LedgerView, *, kind: str, at: datetime,
+                     message_id: str | None, inbound_id: int) -> None:
+        self._entry(view.sender, view.address, kind, at).count_reply(at)
         self._entry(GLOBAL, GLOBAL, "all", at).count_reply(at)
         if message_id:
-            self.answered.setdefault(message_id, set()).add((inbound_id, ledger.sender))
+            self.answered.setdefault(message_id, set()).add((inbound_id, view.sender))
 
     def record_suppressed(self, *, sender: str, address: str, kind: str) -> None:
         entry = self.entries.get((sender, address, kind))
@@ -147,7 +144,7 @@ class Book:
         new = [v for v, e in zip(values, dirty, strict=True) if not e.stored]
         old = [v for v, e in zip(values, dirty, strict=True) if e.stored]
         if new:
-            self.session.execute(insert(STATE), [
+            self.session.execute(insert(LEDGER), [
                 {k: v for k, v in row.items() if not k.startswith("b_")} for row in new])
         if old:
             self.session.execute(STATE_UPDATE, old)
@@ -156,4 +153,4 @@ class Book:
 
 
 def reset_sender(session: Session, sender: str) -> int:
-    return session.execute(delete(STATE).where(STATE.c.sender == sender.lower())).rowcount or 0
+    return session.execute(delete(LEDGER).where(LEDGER.c.sender == sender.lower())).rowcount or 0

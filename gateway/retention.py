@@ -10,12 +10,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, select, update
 
+from gateway.codes import InboundStatus, ReplyStatus
 from gateway.db import transaction
-from gateway.models import InboundMessage, InboundStatus, Reply, ReplyStatus
+from gateway.models import INBOUND, REPLIES
 
 log = logging.getLogger("gateway.retention")
-INBOUND = InboundMessage.__table__
-REPLIES = Reply.__table__
 
 
 @dataclass

@@ -23,11 +23,11 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings
+from gateway.config import GatewaySettings, HostPort
 from gateway.db import make_engine, transaction
 from gateway.errors import ConfigError
 from gateway.ingest.imap_idle import ImapWatchers
-from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory, split_hostport
+from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
 from gateway.phases import timeline_for
@@ -192,7 +192,7 @@ class Service:
         return self.engine.dialect.name == "sqlite"
 
     async def _listen(self, name: str, value: str, lmtp: bool) -> None:
-        host, port = split_hostport(value)
+        host, port = HostPort.parse(value, any_port=True)
         factory = protocol_factory(self.settings, self.clock, self.writer, lmtp)
         try:
             server = await asyncio.get_running_loop().create_server(factory, host, port)

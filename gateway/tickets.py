@@ -9,14 +9,11 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, literal, select, union_all, update
 from sqlmodel import Session
 
+from gateway.codes import ArticleKind, Reason, TicketStatus
 from gateway.decide import ThreadMatch
-from gateway.models import InboundMessage, Reply, Ticket, TicketArticle
+from gateway.models import ARTICLES, INBOUND, REPLIES, TICKETS, Ticket
 from gateway.parse import ParsedMail
 
-TICKETS = Ticket.__table__
-ARTICLES = TicketArticle.__table__
-REPLIES = Reply.__table__
-INBOUND = InboundMessage.__table__
 TICKET_INSERT = insert(TICKETS).returning(TICKETS.c.id)
 TICKET_UPDATE = update(TICKETS).where(TICKETS.c.id == bindparam("_id"))
 ARTICLE_INSERT = insert(ARTICLES).returning(ARTICLES.c.id)
@@ -48,11 +45,11 @@ def _match(session: Session, condition, via: str) -> ThreadMatch | None:
     return ThreadMatch(found.id, found.number, found.created_at, via) if found else None
 
 
-def thread_candidates(mail: ParsedMail) -> list[tuple[str, str]]:
+def thread_candidates(mail: ParsedMail) -> list[tuple[str, Reason]]:
     """(message-id, via) to look up, best first: In-Reply-To, then the newest References.
     Bounded, so that no mail can make threading (inside the write transaction) expensive."""
-    wanted = [(m, "in-reply-to") for m in mail.in_reply_to[:THREAD_IN_REPLY_TO]]
-    wanted += [(m, "references") for m in mail.references[::-1][:THREAD_REFERENCES]]
+    wanted = [(m, Reason.IN_REPLY_TO) for m in mail.in_reply_to[:THREAD_IN_REPLY_TO]]
+    wanted += [(m, Reason.REFERENCES) for m in mail.references[::-1][:THREAD_REFERENCES]]
     return list({m: (m, via) for m, via in reversed(wanted)}.values())[::-1]
 
 
@@ -67,7 +64,7 @@ def find_thread(session: Session, mail: ParsedMail, prefix: str) -> ThreadMatch 
                 return ThreadMatch(ticket_id, number, created_at, via)
     tag = subject_tag_re(prefix).search(mail.subject)
     if tag:
-        return _match(session, TICKETS.c.number == tag.group(1).upper(), "subject-tag")
+        return _match(session, TICKETS.c.number == tag.group(1).upper(), Reason.SUBJECT_TAG)
     return None
 
 
@@ -85,7 +82,7 @@ def open_ticket(session: Session, *, prefix: str, address: str, department: str,
                 customer: str, at: datetime, automated: str | None = None) -> tuple[int, str]:
     ticket_id = session.execute(TICKET_INSERT, dict(
         address=address, department=department, subject=subject or "(kein Betreff)",
-        customer=customer[:998], status="open", created_at=at, updated_at=at,
+        customer=customer[:998], status=TicketStatus.OPEN, created_at=at, updated_at=at,
         automated=automated)).scalar_one()
     number = ticket_number(prefix, ticket_id)  # the id makes the number: unique, no counter
     session.execute(TICKET_UPDATE, {"_id": ticket_id, "number": number})
@@ -97,8 +94,8 @@ def append_article(session: Session, ticket_id: int, *, inbound_id: int, kind: s
     article_id = session.execute(ARTICLE_INSERT, dict(
         ticket_id=ticket_id, inbound_id=inbound_id, kind=kind, sender=sender[:998],
         subject=subject, body_text=body, created_at=at)).scalar_one()
-    if kind != "initial":  # a customer answering a closed ticket reopens it
-        session.execute(TICKET_UPDATE, {"_id": ticket_id, "status": "open", "closed_at": None,
+    if kind != ArticleKind.INITIAL:  # a customer answering a closed ticket reopens it
+        session.execute(TICKET_UPDATE, {"_id": ticket_id, "status": TicketStatus.OPEN, "closed_at": None,
                                         "updated_at": at})
     return article_id
 
@@ -106,5 +103,5 @@ def append_article(session: Session, ticket_id: int, *, inbound_id: int, kind: s
 def close_ticket(session: Session, number: str, at: datetime) -> Ticket | None:
     ticket = session.exec(select(Ticket).where(Ticket.number == number.upper())).scalars().first()
     if ticket is not None:
-        ticket.status, ticket.closed_at, ticket.updated_at = "closed", at, at
+        ticket.status, ticket.closed_at, ticket.updated_at = TicketStatus.CLOSED, at, at
     return ticket

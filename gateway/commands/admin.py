@@ -7,7 +7,7 @@ import sys
 import click
 
 from gateway import queries
-from gateway.cli import EX_CONFIG, App, pass_app
+from gateway.commands.common import EX_CONFIG, App, pass_app
 from gateway.db import make_engine, upgrade
 from gateway.db import transaction as db_transaction
 
@@ -183,16 +183,8 @@ def config_check(app: App) -> None:
     settings = app.settings
     timelines = queries.address_timelines(settings, app.clock.now())
     problems = [f"{t['address']}: {p}" for t in timelines for p in t["problems"]]
-    problems += Renderer(settings).check_templates()
-    warnings = []
-    if settings.responder.backscatter_guard and not settings.responder.trusted_authserv_ids:
-        problems.append("responder.backscatter_guard is on but responder.trusted_authserv_ids "
-                        "is empty: every mail would be suppressed as unauthenticated")
-    if not settings.responder.backscatter_guard:
-        warnings.append("responder.backscatter_guard is off: replies go to whatever sender a "
-                        "mail claims (forged senders get replies too)")
-    if settings.dry_run:
-        warnings.append(f"dry run: replies are written to {settings.outbox_dir}, not sent")
+    problems += Renderer(settings).check_templates() + settings.problems()
+    warnings = settings.warnings()
     data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
             "addresses": timelines, "problems": problems, "warnings": warnings}
     lines = [f"{t['address']} ({t['department']}): now {t['phase']}; announce "

@@ -7,7 +7,7 @@ import json
 import click
 
 from gateway import queries
-from gateway.cli import App, pass_app
+from gateway.commands.common import App, pass_app
 
 
 @click.group()

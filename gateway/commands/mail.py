@@ -9,18 +9,12 @@ from typing import BinaryIO
 import click
 from tqdm import tqdm
 
-from gateway.cli import EX_DATAERR, EX_NOUSER, EX_OK, EX_TEMPFAIL, App, parse_at, pass_app
+from gateway.commands.common import EX_DATAERR, EX_NOUSER, EX_OK, EX_TEMPFAIL, App, parse_at, pass_app
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
-from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox, read_limited
-from gateway.ingest.store import Incoming, store, store_batch
-
-
-def _sender(value: str | None) -> str | None:
-    """'' is the null return path; '<>' is accepted as its spelling in mail logs."""
-    if value is None:
-        return None
-    return "" if value.strip() in ("", "<>") else value.strip().strip("<>")
+from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox
+from gateway.ingest.pipe import TooBig, envelope_sender, read_message, store_piped
+from gateway.ingest.store import Incoming, store_batch
 
 
 def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> None:
@@ -54,14 +48,13 @@ def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, 
     _check_rcpts(app, rcpt)
     _check_sender(sender)
     received_at = parse_at(at, app.settings, app.clock)
-    limit = app.settings.smtp.max_message_size
-    raw = read_limited(sys.stdin.buffer, limit)
-    if len(raw) > limit:
-        click.echo(f"gateway: message larger than smtp.max_message_size ({limit} bytes)", err=True)
+    try:
+        raw = read_message(sys.stdin.buffer, app.settings.smtp.max_message_size)
+    except TooBig as exc:
+        click.echo(f"gateway: {exc}", err=True)
         sys.exit(EX_DATAERR)
     try:
-        stored = [store(app.engine, Incoming(raw, r, _sender(sender), source, received_at))
-                  for r in rcpt]
+        stored = store_piped(app.engine, raw, rcpt, sender, source, received_at)
     except TemporaryFailure as exc:
         click.echo(f"gateway: cannot store the message now, try again later: {exc}", err=True)
         sys.exit(EX_TEMPFAIL)
@@ -142,7 +135,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
 def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
     """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing."""
     _check_rcpts(app, (rcpt,))
-    item = Incoming(mail.read(), rcpt, _sender(sender), source,
+    item = Incoming(mail.read(), rcpt, envelope_sender(sender), source,
                     parse_at(at, app.settings, app.clock))
     outcome = app.pipeline().preview(item).as_json()
     text = _decision_line(outcome)

@@ -6,7 +6,7 @@ import asyncio
 
 import click
 
-from gateway.cli import EX_TEMPFAIL, App, pass_app
+from gateway.commands.common import EX_TEMPFAIL, App, pass_app
 
 
 @click.command()

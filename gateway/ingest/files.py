@@ -1,4 +1,4 @@
-"""Pipe, mbox and Maildir sources: raw bytes plus the time the mailbox says they arrived."""
+"""mbox and Maildir sources: raw bytes plus the time the mailbox says they arrived."""
 
 from __future__ import annotations
 
@@ -18,11 +18,6 @@ class FileMail:
     raw: bytes
     received_at: datetime | None
     source_ref: str
-
-
-def read_limited(stream, limit: int) -> bytes:
-    """Read at most limit+1 bytes, so an oversize input is noticed without reading it all."""
-    return stream.read(limit + 1)
 
 
 def _mbox_time(message: mailbox.mboxMessage) -> datetime | None:

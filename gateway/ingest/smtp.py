@@ -245,8 +245,3 @@ def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWrite
 
     make.gate = gate  # type: ignore[attr-defined]  (the service waits for it to empty on stop)
     return make
-
-
-def split_hostport(value: str) -> tuple[str, int]:
-    host, _, port = value.rpartition(":")
-    return host.strip("[]"), int(port)

@@ -15,13 +15,13 @@ from datetime import datetime
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from gateway.codes import InboundStatus
 from gateway.dedup import dedup_key
 from gateway.errors import TemporaryFailure
-from gateway.models import InboundMessage, InboundStatus
+from gateway.models import INBOUND
 from gateway.msgid import extract_message_id
 
 log = logging.getLogger("gateway.ingest")
-TABLE = InboundMessage.__table__
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,12 @@ class Stored:
 
 
 Prepared = tuple[Incoming, str, str | None, str]  # the item, its dedup key, Message-ID, sha256
+
+
+# What a new row is stored with (the other columns are filled by processing). The SQLite
+# statement below is built from this list and the table, so it cannot drift from the schema.
+STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "raw", "envelope_sender", "rcpt",
+                  "source", "source_ref", "received_at", "status", "attempts", "replies")
 
 
 def _row(item: Incoming, key: str, message_id: str | None, sha256_hex: str) -> dict:
@@ -84,18 +90,22 @@ def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
         raise TemporaryFailure(f"database unavailable: {exc}") from exc
 
 
-_SQLITE_INSERT = (
-    "INSERT INTO inbound_message (dedup_key, message_id, sha256, size, raw, envelope_sender, "
-    "rcpt, source, source_ref, received_at, status, attempts, replies) VALUES "
-    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")
-_SQLITE_KNOWN = "SELECT id FROM inbound_message WHERE dedup_key = ?"
+def _sqlite_insert() -> str:
+    columns = [INBOUND.c[name].name for name in STORED_COLUMNS]  # KeyError if one is gone
+    return (f"INSERT INTO {INBOUND.name} ({', '.join(columns)}) VALUES "
+            f"({', '.join('?' for _ in columns)}) ON CONFLICT ({INBOUND.c.dedup_key.name}) "
+            f"DO NOTHING RETURNING {INBOUND.c.id.name}")
+
+
+_SQLITE_INSERT = _sqlite_insert()
+_SQLITE_KNOWN = f"SELECT id FROM {INBOUND.name} WHERE dedup_key = ?"
 
 
 def _insert_sqlite(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
     """The SQLite path straight on the driver: SMTP sessions wait for this commit, and the
     ORM's Python work would hold the GIL that the event loop needs (see bench/smtp_ingest.py).
     Dates go through the column type's own bind processor, so they read back as usual."""
-    as_db_time = TABLE.c.received_at.type.bind_processor(engine.dialect)
+    as_db_time = INBOUND.c.received_at.type.bind_processor(engine.dialect)
     connection = engine.raw_connection()
     try:
         cursor = connection.cursor()
@@ -103,10 +113,8 @@ def _insert_sqlite(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
         results = []
         for item, key, message_id, digest in prepared:
             row = _row(item, key, message_id, digest)
-            cursor.execute(_SQLITE_INSERT, (
-                key, message_id, row["sha256"], row["size"], item.raw, item.sender, row["rcpt"],
-                item.source, item.source_ref, as_db_time(item.received_at), row["status"],
-                item.replies))
+            row["received_at"], row["status"] = as_db_time(row["received_at"]), str(row["status"])
+            cursor.execute(_SQLITE_INSERT, tuple(row[name] for name in STORED_COLUMNS))
             new = cursor.fetchone()
             if new is None:  # a duplicate: stored before, or earlier in this batch
                 results.append(Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True))
@@ -124,14 +132,14 @@ def _insert_sqlite(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
 def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
     keys = {key for _, key, _, _ in prepared}
     with engine.begin() as conn:
-        known = dict(conn.execute(select(TABLE.c.dedup_key, TABLE.c.id)
-                                  .where(TABLE.c.dedup_key.in_(keys))).all())
+        known = dict(conn.execute(select(INBOUND.c.dedup_key, INBOUND.c.id)
+                                  .where(INBOUND.c.dedup_key.in_(keys))).all())
         fresh: dict[str, dict] = {}
         for item, key, message_id, digest in prepared:
             if key not in known and key not in fresh:
                 fresh[key] = _row(item, key, message_id, digest)
         if fresh:
-            stmt = insert(TABLE).returning(TABLE.c.dedup_key, TABLE.c.id)
+            stmt = insert(INBOUND).returning(INBOUND.c.dedup_key, INBOUND.c.id)
             inserted = dict(conn.execute(stmt, list(fresh.values())).all())
         else:
             inserted = {}

@@ -1,0 +1,111 @@
+"""What every command shares: the App (settings, engine, clock, output), `pass_app`, the exit
+codes and `--at`. Its own module, so that `cli` and the command modules import it, not each other."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from gateway.clock import Clock, SystemClock
+from gateway.config import GatewaySettings
+from gateway.config_load import load_settings
+from gateway.db import ensure_schema, make_engine
+from gateway.errors import TemporaryFailure
+
+if TYPE_CHECKING:
+    from gateway.process import Pipeline
+
+# sysexits.h: what the pipe's MTA (and systemd) make of our exit status
+EX_OK, EX_DATAERR, EX_NOUSER, EX_TEMPFAIL, EX_CONFIG = 0, 65, 67, 75, 78
+
+
+class App:
+    """What every command needs: settings, a lazily made (and migrated) engine, the clock."""
+
+    def __init__(self, config: str | None, as_json: bool) -> None:
+        self.config_path = config
+        self.as_json = as_json
+        self.clock = SystemClock()
+        self._settings: GatewaySettings | None = None
+        self._engine = None
+
+    def use(self, as_json: bool, config: str | None) -> None:
+        """Options given after the command name (settings are read later, on first use)."""
+        self.as_json = self.as_json or as_json
+        if config:
+            self.config_path, self._settings = config, None
+
+    @property
+    def settings(self) -> GatewaySettings:
+        if self._settings is None:
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            try:
+                engine = make_engine(self.settings.database_url, self.settings.busy_timeout_ms)
+                ensure_schema(engine)
+            except (OSError, SQLAlchemyError) as exc:
+                raise TemporaryFailure(f"database {self.settings.database_url}: {exc}") from exc
+            self._engine = engine
+        return self._engine
+
+    def pipeline(self) -> Pipeline:
+        from gateway.process import Pipeline  # late: the CLI starts fast for `ingest`
+
+        # big backlogs (process, import) are parsed on the other cores too
+        return Pipeline(self.settings, self.engine, self.clock,
+                        parse_workers=max((os.cpu_count() or 1) - 1, 0))
+
+    def emit(self, data: object, text: str | None = None) -> None:
+        if self.as_json:
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        else:
+            click.echo(text if text is not None else _as_text(data))
+
+
+def _as_text(data: object) -> str:
+    if isinstance(data, list):
+        return "\n".join(_as_text(item) for item in data) or "(none)"
+    if isinstance(data, dict):
+        return "  ".join(f"{k}={v}" for k, v in data.items() if not isinstance(v, dict | list))
+    return str(data)
+
+
+def pass_app(command: Callable) -> Callable:
+    """Hand the App to a command, and let `--json` and `--config` stand after the command name
+    too (`gateway status --json`), as well as before it (`gateway --json status`)."""
+
+    @functools.wraps(command)
+    def run(*args: object, json_output: bool = False, config_file: str | None = None,
+            **kwargs: object) -> object:
+        app = click.get_current_context().find_object(App)
+        app.use(json_output, config_file)
+        return command(app, *args, **kwargs)
+
+    run = click.option("--config", "config_file", default=None,
+                       help="Config file (as before the command).")(run)
+    return click.option("--json", "json_output", is_flag=True,
+                        help="Machine-readable output.")(run)
+
+
+def parse_at(value: str | None, settings: GatewaySettings, clock: Clock) -> datetime:
+    """--at ISO-8601; without an offset it is local time in the configured zone."""
+    if not value:
+        return clock.now()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not ISO-8601 (e.g. 2025-10-14T10:00:00+02:00)",
+                                 param_hint="--at") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)

@@ -1,0 +1,68 @@
+"""The shape the style guide asks for, kept by a test: small modules and functions, no import
+cycle inside gateway/, and pure modules that import no database, network, template or asyncio."""
+
+from __future__ import annotations
+
+import ast
+import graphlib
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "gateway"
+MAX_FUNCTION_LINES = 40
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package by dotted name; migrations are generated, not written."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            return True
+    return False
+
+
+def imports(path: Path) -> set[str]:
+    """Every module a file imports at run time (late imports inside functions included)."""
+    tree = ast.parse(path.read_text())
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = set()
+    for node in ast.walk(tree):
+        if _type_checking_only(node, parents):
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def gateway_graph() -> dict[str, set[str]]:
+    known = modules()
+    return {name: {i for i in imports(path) if i in known and i != name}
+            for name, path in known.items()}
+
+
+def test_no_function_over_40_lines():
+    long = {}
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long[f"{name}.{node.name}"] = length
+    assert long == {}
+
+
+def test_no_import_cycle_in_gateway():
+    graphlib.TopologicalSorter(gateway_graph()).prepare()  # raises CycleError naming the cycle
