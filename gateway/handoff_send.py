@@ -24,7 +24,7 @@ from gateway.db import transaction
 from gateway.forward import forward_message
 from gateway.handoff import FORWARD, WEBHOOK
 from gateway.models import HANDOFFS, INBOUND, Handoff, HandoffAttempt
-from gateway.outbox import SENDING, DeliveryError, Signer, relay_send, write_eml
+from gateway.relay import DeliveryError, Signer, relay_send, write_eml
 
 log = logging.getLogger("gateway.handoff")
 DONE = (ReplyStatus.SENT, ReplyStatus.WRITTEN)
@@ -97,7 +97,7 @@ class HandoffSender:
         with transaction(self.engine) as session:
             claimed = session.execute(update(HANDOFFS).where(
                 HANDOFFS.c.id == handoff_id, HANDOFFS.c.status == ReplyStatus.QUEUED).values(
-                status=SENDING, attempts=HANDOFFS.c.attempts + 1,
+                status=ReplyStatus.SENDING, attempts=HANDOFFS.c.attempts + 1,
                 next_attempt_at=self.clock.now())).rowcount
             return session.get(Handoff, handoff_id) if claimed else None
 
@@ -167,7 +167,7 @@ class HandoffSender:
 
     def recover(self, stale_before: datetime | None = None) -> int:
         """Events caught mid-delivery go out again (at least once; receivers drop repeats)."""
-        condition = HANDOFFS.c.status == SENDING
+        condition = HANDOFFS.c.status == ReplyStatus.SENDING
         if stale_before is not None:
             condition = condition & (HANDOFFS.c.next_attempt_at < stale_before)
         with transaction(self.engine) as session:
@@ -177,7 +177,7 @@ class HandoffSender:
     def retry(self, handoff_id: int) -> bool:
         with transaction(self.engine) as session:
             item = session.get(Handoff, handoff_id)
-            if item is None or item.status == SENDING:
+            if item is None or item.status == ReplyStatus.SENDING:
                 return False
             item.status, item.next_attempt_at = ReplyStatus.QUEUED, self.clock.now()
             return True

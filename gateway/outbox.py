@@ -9,33 +9,21 @@ is contacted, and `sent` right after the relay's 250. A reply still `sending` af
 from __future__ import annotations
 
 import logging
-import os
-import smtplib
-import ssl
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import Engine, update
 from sqlmodel import select
 
 from gateway.clock import Clock
 from gateway.codes import ReplyStatus
-from gateway.config import DkimConfig, GatewaySettings, RelayConfig
-from gateway.config_load import read_secret
+from gateway.config import GatewaySettings
 from gateway.db import transaction
+from gateway.handoff_send import HandoffSender
 from gateway.models import REPLIES, DeliveryAttempt, Reply
+from gateway.relay import DeliveryError, Signer, backoff, make_signer, relay_send, write_eml
 
 log = logging.getLogger("gateway.outbox")
-Signer = Callable[[bytes], bytes]
-
-
-class DeliveryError(Exception):
-    def __init__(self, detail: str, temporary: bool, unreachable: bool = False) -> None:
-        super().__init__(detail)
-        self.temporary = temporary
-        self.unreachable = unreachable  # the relay itself, not this one reply
 
 
 @dataclass
@@ -52,82 +40,6 @@ class SendReport:
                 "failed": self.failed, "files": self.files, "handoffs": self.handoffs}
 
 
-def backoff(relay: RelayConfig, attempts: int) -> timedelta:
-    """Exponential: base, 2×base, 4×base, ... capped."""
-    seconds = min(relay.backoff_seconds * (2 ** max(attempts - 1, 0)), relay.backoff_max_seconds)
-    return timedelta(seconds=seconds)
-
-
-def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
-               signer: Signer | None = None) -> str:
-    """Hand one message to the relay; raises DeliveryError(temporary=...) on failure."""
-    password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
-    context = ssl.create_default_context(cafile=relay.ca_file or None)
-    try:
-        if relay.security == "tls":
-            client = smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
-                                      context=context)
-        else:
-            client = smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds)
-        with client:
-            if relay.security == "starttls":
-                client.starttls(context=context)
-            if relay.username:
-                client.login(relay.username, password)
-            data = signer(raw) if signer else raw
-            # An address beyond ASCII (jürgen@müller.de) needs SMTPUTF8 (RFC 6531) on the relay.
-            options = [] if (envelope_sender + rcpt).isascii() else ["SMTPUTF8"]
-            refused = client.sendmail(envelope_sender, [rcpt], data, mail_options=options)
-            if refused:
-                code, text = refused[rcpt]
-                raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
-        return "250 accepted"
-    except smtplib.SMTPRecipientsRefused as exc:
-        code, text = next(iter(exc.recipients.values()))
-        raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500) from exc
-    except smtplib.SMTPResponseException as exc:
-        raise DeliveryError(f"{exc.smtp_code} {exc.smtp_error!r}",
-                            temporary=400 <= exc.smtp_code < 500) from exc
-    except (smtplib.SMTPNotSupportedError, UnicodeError) as exc:  # retrying will not help
-        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=False) from exc
-    except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
-        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
-                            unreachable=True) from exc
-
-
-def make_signer(dkim: DkimConfig) -> Signer | None:
-    """DKIM-sign replies (dkimpy) when configured; the key is read once, at start."""
-    if not dkim.enabled:
-        return None
-    import dkim as dkimpy
-
-    key = Path(dkim.key_file).read_bytes()
-    headers = [b"from", b"to", b"subject", b"date", b"message-id", b"in-reply-to",
-               b"references", b"auto-submitted", b"content-type", b"mime-version"]
-
-    def sign(raw: bytes) -> bytes:
-        signature = dkimpy.sign(raw, dkim.selector.encode(), dkim.domain.encode(), key,
-                                include_headers=headers)
-        return signature + raw
-
-    return sign
-
-
-def write_eml(directory: str, reply: Reply) -> str:
-    """Atomically write the reply as an .eml file; the name is fixed per reply, so a rerun
-    after a crash overwrites instead of duplicating."""
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{reply.created_at:%Y%m%dT%H%M%S}-{reply.id:08d}-{reply.kind}.eml"
-    tmp = target.with_suffix(".tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(reply.raw)
-        handle.flush()
-        os.fsync(handle.fileno())
-    tmp.replace(target)
-    return str(target)
-
-
 class Outbox:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
                  signer: Signer | None = None) -> None:
@@ -136,8 +48,6 @@ class Outbox:
         self.clock = clock
         self.signer = signer if signer is not None else make_signer(settings.dkim)
         self._relay_down_until: datetime | None = None
-        from gateway.handoff_send import HandoffSender  # late: it builds on this module
-
         self.handoffs = HandoffSender(settings, engine, clock, self.signer)
 
     def _due(self, limit: int) -> list[int]:

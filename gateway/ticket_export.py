@@ -8,10 +8,8 @@ from collections.abc import Iterator
 
 from sqlalchemy import Engine, select
 
-from gateway.models import Ticket, TicketArticle
+from gateway.models import ARTICLES, TICKETS
 
-TICKETS = Ticket.__table__
-ARTICLES = TicketArticle.__table__
 CSV_FIELDS = ("number", "status", "address", "department", "customer", "subject", "automated",
               "created_at", "updated_at", "closed_at", "articles")
 

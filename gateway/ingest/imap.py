@@ -24,7 +24,8 @@ from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
-from gateway.ingest.store import TABLE, Incoming, Stored, store_batch
+from gateway.ingest.store import Incoming, Stored, store_batch
+from gateway.models import INBOUND
 from gateway.oauth2 import TokenError, TokenSource
 
 log = logging.getLogger("gateway.imap")
@@ -123,8 +124,8 @@ class FolderIntake:
 
     def _never_polled(self) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(select(TABLE.c.id).where(
-                TABLE.c.source_ref.startswith(self._ref_prefix(), autoescape=True))
+            return conn.execute(select(INBOUND.c.id).where(
+                INBOUND.c.source_ref.startswith(self._ref_prefix(), autoescape=True))
                 .limit(1)).first() is None
 
     def open(self, client: IMAPClient) -> None:
