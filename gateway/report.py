@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
 
-from gateway.models import InboundMessage, InboundStatus
+from gateway.codes import InboundStatus
+from gateway.models import INBOUND
 
-INBOUND = InboundMessage.__table__
 AFTER_CUTOVER = ("cutover", "reject")
 CSV_FIELDS = ("table", "address", "week", "action", "reason", "sender", "domain", "count",
               "first_seen", "last_seen", "automated", "redirected", "suppressed", "tickets")

@@ -71,9 +71,7 @@ def simulate(settings: GatewaySettings, paths: list[Path], at: datetime,
 def _subjects(engine) -> dict[int, tuple[str | None, str | None]]:
     from sqlalchemy import select
 
-    from gateway.models import InboundMessage
-
-    table = InboundMessage.__table__
+    from gateway.models import INBOUND as table
     with engine.connect() as conn:
         return {row.id: (row.from_addr, row.subject) for row in conn.execute(
             select(table.c.id, table.c.from_addr, table.c.subject))}

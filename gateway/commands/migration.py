@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gateway.cli import App, parse_at, pass_app
+from gateway.commands.common import App, parse_at, pass_app
 
 
 @click.command()
