@@ -10,7 +10,7 @@ from gateway.models import INBOUND
 
 def test_stored_columns_are_the_rows_keys_and_exist_in_the_table():
     row = _row(Incoming(b"Subject: x\r\n\r\nx", "technik@centron.de", "a@b.example", "pipe",
-                        datetime(2025, 10, 14, tzinfo=UTC)), "key", None)
+                        datetime(2025, 10, 14, tzinfo=UTC)), "key", None, "0" * 64)
     assert set(row) == set(STORED_COLUMNS)
     assert set(STORED_COLUMNS) <= set(INBOUND.c.keys())
 
