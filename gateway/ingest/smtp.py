@@ -127,6 +127,9 @@ class BatchWriter:
         for entry in batch:
             try:
                 self._answer([entry], await self._store(entry[0]))
+            except asyncio.CancelledError:  # stopping: the ones not stored yet get 451
+                self._fail(batch, TemporaryFailure("shutting down"))
+                raise
             except Exception as exc:
                 log.error("storing a message from %s failed: %s", entry[0][0].sender, exc)
                 self._fail([entry], exc)
