@@ -28,6 +28,7 @@ from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
 STALE_CLAIM = timedelta(minutes=10)
+BATCH_BYTES = 8 * 1024 * 1024  # raw bytes per worker batch (one write transaction)
 MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
 ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
                      INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
@@ -56,7 +57,19 @@ def _park_or_pick(session: Session, found: list) -> list[int]:
     if suspects:
         return [suspects[0].id]
     parked_ids = {r.id for r in parked}
-    return [r.id for r in found if r.id not in parked_ids]
+    return _by_size([r for r in found if r.id not in parked_ids])
+
+
+def _by_size(rows: list) -> list[int]:
+    """As many as fit in BATCH_BYTES (at least one): a batch of big mails would hold the write
+    lock for all of them at once (SQLite rewrites each row with its raw bytes)."""
+    picked, total = [], 0
+    for row in rows:
+        if picked and total + row.size > BATCH_BYTES:
+            break
+        picked.append(row.id)
+        total += row.size
+    return picked
 
 
 class Pipeline:
@@ -204,7 +217,8 @@ class Pipeline:
                         & (INBOUND.c.claimed_at < now - STALE_CLAIM))
         with transaction(self.engine) as session:
             found = session.execute(
-                select(INBOUND.c.id, INBOUND.c.attempts, INBOUND.c.status).where(claimable)
+                select(INBOUND.c.id, INBOUND.c.attempts, INBOUND.c.status, INBOUND.c.size)
+                .where(claimable)
                 .order_by(INBOUND.c.id).limit(limit).with_for_update(skip_locked=True)).all()
             ids = _park_or_pick(session, found)
             if ids:

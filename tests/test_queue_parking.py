@@ -40,3 +40,14 @@ def test_after_a_crash_the_mails_of_the_batch_are_tried_one_by_one(settings, eng
     assert pipeline.claim(10) == [ids[0]]  # one of them killed it: each alone now
     assert [o.inbound_id for o in pipeline.process_pending()] == ids[1:]
     assert queries.show_message(engine, ids[0])["status"] == "processing"
+
+
+def test_big_mails_are_not_batched_together(settings, engine, clock):
+    body = ("z" * 70 + "\r\n") * 45_000  # about 3 MB each
+    ids = [store(engine, Incoming(make_mail(message_id=f"<big{i}@x>", body=body),
+                                  "technik@centron.de", "max@kunde.example", "pipe",
+                                  AFTER)).inbound_id for i in range(3)]
+    small = _store(engine, "<small@x>")
+    pipeline = Pipeline(settings, engine, clock)
+    assert pipeline.claim(25) == ids[:2]  # 6 MB: a third would pass BATCH_BYTES
+    assert pipeline.claim(25) == [ids[2], small]
