@@ -121,6 +121,24 @@ def test_a_rotated_refresh_token_is_kept_in_its_file(provider, tmp_path):
     assert (tmp_path / "rt").read_text().strip() == provider.refresh_token != "rt-0"
 
 
+def test_the_token_is_refreshed_before_it_expires(provider, tmp_path, monkeypatch):
+    monkeypatch.setenv("GATEWAY_IMAP_REFRESH_TOKEN", "rt-0")
+    provider.failing, provider.refresh_token = False, "rt-0"
+    box = settings_for({"host": "x", "username": USER, "rcpt": USER, "auth": "xoauth2",
+                        "oauth2": {"token_url": f"{provider.url}/token", "client_id": "c"}},
+                       tmp_path).imap[0]
+    clock = FixedClock(AFTER)
+    tokens = token_source(box, clock)
+    first = tokens.token()
+    clock.advance(timedelta(seconds=3200))  # 400 s left: outside the 300 s margin
+    tokens.refresh_if_due()
+    assert tokens.token() == first
+    clock.advance(timedelta(seconds=150))  # 250 s left: renewed while still valid
+    tokens.refresh_if_due()
+    assert tokens._token != first and tokens.state.ok
+    assert tokens.state.expires_at == clock.now() + timedelta(seconds=3600)
+
+
 def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, start_service,
                                                     monkeypatch):
     monkeypatch.setenv("GATEWAY_IMAP_REFRESH_TOKEN", "rt-0")

@@ -118,8 +118,9 @@ class FolderWatcher:
         sock = client.socket()
         while not self.stop.is_set() and time.monotonic() < renew_at:
             self._refresh_token()
-            readable, _, _ = select.select([sock], [], [], CHECK_SECONDS)
-            if not readable:
+            # TLS may hold decrypted bytes that select() cannot see
+            buffered = hasattr(sock, "pending") and sock.pending() > 0
+            if not buffered and not select.select([sock], [], [], CHECK_SECONDS)[0]:
                 continue
             responses = client.idle_check(timeout=0)
             if not responses:  # readable, yet not a line: the server closed the connection
