@@ -89,8 +89,9 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
 
 
 def imap_state(daemons: list[dict]) -> dict:
-    """What the running daemons' IMAP watchers reported: each folder, each OAuth2 token."""
-    live = [(d["detail"].get("imap") or {}) for d in daemons if not d["stale"]]
+    """What the daemons' IMAP watchers last reported: each folder, each OAuth2 token (also
+    from a stale daemon: its last word is the latest there is)."""
+    live = [(d["detail"].get("imap") or {}) for d in daemons]
     return {"mailboxes": [m for state in live for m in state.get("mailboxes") or []],
             "oauth": [o for state in live for o in state.get("oauth") or []]}
 

@@ -4,9 +4,11 @@ OAUTHBEARER logins, tokens that expire, a refresh that fails (status says so), t
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +21,7 @@ from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, wait_for
 from tests.oauth2_server import OAuth2Server
 
+ROOT = Path(__file__).resolve().parents[1]
 USER, PASSWORD = "technik@centron.de", "geheim"
 ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
 
@@ -160,6 +163,9 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
     assert any("token refresh failing since" in w and "invalid_grant" in w
                for w in report["warnings"])
     assert report["imap"]["oauth"][0]["ok"] is False
+    shown = gateway_status(running)
+    assert "WARNING: IMAP: OAuth2 for technik@centron.de@127.0.0.1: token refresh failing" in shown
+    assert f"imap {USER}@127.0.0.1/INBOX: idle" in shown
     imap.append("INBOX", make_mail(message_id="<o2@kunde.example>"), msg_time=ARRIVED)
     running.wait_processed(2)  # the session still works meanwhile
 
@@ -185,6 +191,16 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
 def current_status(running, clock) -> dict:
     running._call(running.service._heartbeat())
     return status(running.engine, running.service.settings, clock.now())
+
+
+def gateway_status(running) -> str:
+    """What an admin sees: `gateway status` in its own process, on serve's database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+    env.update(GATEWAY_DATABASE_URL=running.service.settings.database_url,
+               PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "gateway", "status"], env=env,
+                          capture_output=True, timeout=60, check=True)
+    return done.stdout.decode()
 
 
 def kick(dovecot) -> None:

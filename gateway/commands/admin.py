@@ -26,6 +26,8 @@ def status(app: App) -> None:
     lines.append(f"inbound {data['queues']['inbound']}  outbox {data['queues']['outbox']}")
     lines.append(f"by action {data['counts']['by_action']}")
     lines.append(f"by reason {data['counts']['by_reason']}")
+    lines += [f"imap {m['mailbox']}: {m['mode']}, stored {m['stored']}"
+              + (f", error: {m['error']}" if m["error"] else "") for m in data["imap"]["mailboxes"]]
     lines += [f"WARNING: {w}" for w in data["warnings"]]
     app.emit(data, "\n".join(lines))
 
