@@ -10,6 +10,7 @@ directly; `serve` keeps one watcher per folder (imap_idle.py) that waits with ID
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
         client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
                             ssl_context=context, timeout=box.timeout_seconds)
         client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
+        _keepalive(client.socket())
         if box.security == "starttls":
             client.starttls(context)
     except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
@@ -81,6 +83,15 @@ def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
         close(client)
         raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
     return client
+
+
+def _keepalive(sock: socket.socket) -> None:
+    """A connection that idles for many minutes: let TCP notice within about three minutes
+    when a firewall or NAT silently forgot it, instead of waiting for the next IDLE renewal."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for option, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 30), ("TCP_KEEPCNT", 4)):
+        if hasattr(socket, option):  # Linux; elsewhere the system's defaults apply
+            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, option), value)
 
 
 def _login(client: IMAPClient, box: ImapConfig, tokens: TokenSource | None) -> None:
