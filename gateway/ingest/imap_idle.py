@@ -102,10 +102,8 @@ class FolderWatcher:
     def _idle_loop(self, client: IMAPClient) -> None:
         while not self.stop.is_set():
             client.idle()
-            try:
-                news = self._wait(client)
-            finally:
-                client.idle_done()
+            news = self._wait(client)  # on a lost connection no DONE: its error is the news
+            client.idle_done()
             if self.stop.is_set():
                 return
             if not news:
