@@ -136,6 +136,7 @@ def test_uidvalidity_change_rescans_without_answering_twice(dovecot, db_url, tmp
     empty_folders(client, "Support")
     mails = [make_mail(message_id=f"<uv{n}@kunde.example>", sender=f"k{n}@kunde.example")
              for n in range(2)]
+    mails.append(make_mail(message_id=None, sender="ohne-id@kunde.example"))  # bytes only
     for raw in mails:
         client.append("Support", raw, msg_time=ARRIVED)
     settings = box_settings(dovecot, db_url, tmp_path, folders=["Support"], processed_mailbox="")
@@ -146,7 +147,7 @@ def test_uidvalidity_change_rescans_without_answering_twice(dovecot, db_url, tmp
     intake.take(client, first)
     pipeline.process_pending()
     replies = count_rows(engine, Reply)
-    assert first.stored == 2 and replies == 2
+    assert first.stored == 3 and replies == 3
     old_validity = intake.validity
     # The folder is restored from a backup: same mails, new UIDVALIDITY, no keywords.
     client.unselect_folder()
@@ -159,7 +160,7 @@ def test_uidvalidity_change_rescans_without_answering_twice(dovecot, db_url, tmp
         intake.open(client)
         intake.take(client, again, only_new=True)
     assert intake.validity != old_validity and "UIDVALIDITY changed" in caplog.text
-    assert (again.fetched, again.stored, again.duplicates) == (2, 0, 2)
+    assert (again.fetched, again.stored, again.duplicates) == (3, 0, 3)
     pipeline.process_pending()
-    assert count_rows(engine) == 2 and count_rows(engine, Reply) == replies
+    assert count_rows(engine) == 3 and count_rows(engine, Reply) == replies
     client.logout()
