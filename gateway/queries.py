@@ -168,7 +168,8 @@ def ticket_summary(ticket: Ticket) -> dict:
     return {"number": ticket.number, "status": ticket.status, "department": ticket.department,
             "address": ticket.address, "customer": ticket.customer, "subject": ticket.subject,
             "created_at": _iso(ticket.created_at), "updated_at": _iso(ticket.updated_at),
-            "closed_at": _iso(ticket.closed_at)}
+            "closed_at": _iso(ticket.closed_at),
+            "automated": ticket.automated.split(",") if ticket.automated else []}
 
 
 def list_tickets(engine: Engine, status: str | None, limit: int) -> list[dict]:
