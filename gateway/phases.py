@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from gateway.config import AddressConfig, GatewaySettings
 
 
 class Phase(StrEnum):
@@ -51,16 +47,3 @@ class Timeline:
         if self.reject_from is not None and self.reject_from < self.cutover:
             found.append("reject_from is before cutover")
         return found
-
-
-def timelines(settings: GatewaySettings) -> dict[str, Timeline]:
-    """Every configured address's timeline, by address (computed once, read per mail)."""
-    return {a.address: timeline_for(settings, a) for a in settings.addresses}
-
-
-def timeline_for(settings: GatewaySettings, address: AddressConfig) -> Timeline:
-    """An address's timeline from the config, in the configured time zone."""
-    cutover = settings.to_aware(address.cutover)
-    assert cutover is not None
-    return Timeline(cutover=cutover, announce_from=settings.to_aware(address.announce_from),
-                    reject_from=settings.to_aware(address.reject_from))

@@ -12,7 +12,8 @@ from gateway.classify import Classification, Context, Envelope, classify
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
 from gateway.parse import ParsedMail, parse_mail
-from gateway.phases import Phase, timelines
+from gateway.phases import Phase
+from gateway.policy import AddressPolicy, Policies
 from gateway.render import RenderedReply, Renderer, request_for
 
 log = logging.getLogger("gateway.process")
@@ -55,20 +56,26 @@ class Prepared:
     """A row parsed and classified, ready to be decided on."""
 
     row: Row
-    address: AddressConfig
+    policy: AddressPolicy
+    phase: Phase  # of the address at the time of reception
     mail: ParsedMail
     classification: Classification
     reply_to: str | None
     redirect_reply: RenderedReply | None = None  # rendered ahead, used if the decision is redirect
 
+    @property
+    def address(self) -> AddressConfig:
+        return self.policy.config
+
 
 class Preparer:
-    def __init__(self, settings: GatewaySettings, prerender: bool = False) -> None:
+    def __init__(self, settings: GatewaySettings, prerender: bool = False,
+                 policies: Policies | None = None) -> None:
         """prerender: also render the redirection for mail that will likely get one (in a pool
         process, where the CPU would otherwise idle while the writer decides)."""
         self.settings = settings
-        self.renderer = Renderer(settings) if prerender else None
-        self.timelines = timelines(settings)
+        self.policies = policies or Policies(settings)
+        self.renderer = Renderer(settings, self.policies) if prerender else None
         responder = settings.responder
         self.context = Context(
             own_addresses=frozenset(settings.own_addresses()), loop_token=settings.loop_token,
@@ -78,23 +85,22 @@ class Preparer:
 
     def prepare(self, row: Row, now: datetime | None = None) -> Prepared:
         """Parse and classify (before any lock is taken)."""
-        address = self.settings.address_config(row.rcpt)
-        if address is None:
+        policy = self.policies.get(row.rcpt)
+        if policy is None:
             raise ValueError(f"{row.rcpt} is not a configured address")
         mail = parse_mail(row.raw)
         found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
         reply_to = reply_address(mail, row.envelope_sender)
-        prepared = Prepared(row, address, mail, found, reply_to)
+        prepared = Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to)
         if self.renderer is not None and now is not None and self._likely_redirect(prepared):
-            request = request_for(ReplyKind.REDIRECT, reply_to, address, mail)
+            request = request_for(ReplyKind.REDIRECT, reply_to, policy.config, mail)
             prepared = replace(prepared, redirect_reply=self.renderer.render(request, now))
         return prepared
 
     def _likely_redirect(self, p: Prepared) -> bool:
         """A person writing after the cutover, not obviously answering a ticket."""
-        phase = self.timelines[p.address.address].phase_at(p.row.received_at)
         return (p.reply_to is not None and not p.classification.automated
-                and phase in (Phase.CUTOVER, Phase.REJECT) and not p.mail.in_reply_to
+                and p.phase in (Phase.CUTOVER, Phase.REJECT) and not p.mail.in_reply_to
                 and not p.mail.references and f"[{self.settings.ticket_prefix}-" not in
                 p.mail.subject.upper())
 

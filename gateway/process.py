@@ -21,6 +21,7 @@ from gateway.decide import Facts, Limits, decide
 from gateway.exceptions import matching_rule
 from gateway.ingest.store import Incoming
 from gateway.models import INBOUND, InboundMessage, Ticket
+from gateway.policy import Policies
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
 from gateway.render import Renderer
 from gateway.responder import Ledger, LedgerView
@@ -74,15 +75,16 @@ def _by_size(rows: list) -> list[int]:
 
 class Pipeline:
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
-                 parse_workers: int = 0) -> None:
+                 parse_workers: int = 0, policies: Policies | None = None) -> None:
         """parse_workers > 0: parse big backlogs in that many extra processes (other cores)."""
         self.settings = settings
         self.parse_workers = parse_workers
         self._parse_pool: ProcessPoolExecutor | None = None
         self.engine = engine
         self.clock = clock
-        self.renderer = Renderer(settings)
-        self.preparer = Preparer(settings)
+        self.policies = policies or Policies(settings)
+        self.renderer = Renderer(settings, self.policies)
+        self.preparer = Preparer(settings, policies=self.policies)
         responder = settings.responder
         self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
                              ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
@@ -94,14 +96,14 @@ class Pipeline:
         prepared = prepared or self.preparer.prepare(row)
         address, mail, found, reply_to = (prepared.address, prepared.mail,
                                           prepared.classification, prepared.reply_to)
-        timeline = self.preparer.timelines[address.address]
+        timeline = prepared.policy.timeline
         view = LedgerView()
         if reply_to and not found.automated:
             view = (ledger or Ledger(session)).view(
                 sender=reply_to, address=address.address, message_id=mail.message_id,
                 inbound_id=row.id)
         facts = Facts(
-            phase=timeline.phase_at(row.received_at), received_at=row.received_at,
+            phase=prepared.phase, received_at=row.received_at,
             source=row.source, classification=found, cutover=timeline.cutover,
             followup_grace=timedelta(days=address.followup_grace_days), reply_to=reply_to,
             empty=not mail.has_content and mail.error is not None,

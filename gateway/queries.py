@@ -23,7 +23,8 @@ from gateway.models import (
     Ticket,
     TicketArticle,
 )
-from gateway.phases import Phase, timeline_for
+from gateway.phases import Phase
+from gateway.policy import Policies
 from gateway.responder import GLOBAL, WINDOW
 
 
@@ -31,19 +32,8 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def address_timelines(settings: GatewaySettings, now: datetime) -> list[dict]:
-    rows = []
-    for address in settings.addresses:
-        timeline = timeline_for(settings, address)
-        rows.append({
-            "address": address.address, "department": address.department,
-            "phase": str(timeline.phase_at(now)), "redirect": address.redirect,
-            "announce_from": _iso(timeline.announce_from), "cutover": _iso(timeline.cutover),
-            "reject_from": _iso(timeline.reject_from),
-            "followup_grace_days": address.followup_grace_days,
-            "problems": timeline.problems(),
-        })
-    return rows
+def address_timelines(policies: Policies, now: datetime) -> list[dict]:
+    return [policy.as_json(now) for policy in policies]
 
 
 def _counts(session: Session, *columns) -> dict[str, int]:
@@ -51,7 +41,9 @@ def _counts(session: Session, *columns) -> dict[str, int]:
     return {"/".join(str(c) for c in row[:-1]): row[-1] for row in rows}
 
 
-def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
+def status(engine: Engine, settings: GatewaySettings, now: datetime,
+           policies: Policies | None = None) -> dict:
+    policies = policies or Policies(settings)
     with Session(engine) as session:
         inbound = _counts(session, InboundMessage.status)
         replies = _counts(session, Reply.status)
@@ -78,10 +70,10 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime) -> dict:
                         "`gateway process --retry-failed`")
     if replies.get("failed") or replies.get("unconfirmed"):
         warnings.append("some replies failed or are unconfirmed: see `gateway replies list`")
-    warnings += handoff_warnings(settings, now, handoffs)
+    warnings += handoff_warnings(settings, policies, now, handoffs)
     return {
         "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
-        "addresses": address_timelines(settings, now), "daemons": daemons,
+        "addresses": address_timelines(policies, now), "daemons": daemons,
         "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
         "imap": imap_state(daemons), "warnings": warnings,
@@ -103,10 +95,10 @@ def _webhook_secret(settings: GatewaySettings) -> str:
         return ""
 
 
-def handoff_warnings(settings: GatewaySettings, now: datetime, counts: dict[str, int]) -> list[str]:
+def handoff_warnings(settings: GatewaySettings, policies: Policies, now: datetime,
+                     counts: dict[str, int]) -> list[str]:
     found = []
-    ticket_phase = any(timeline_for(settings, a).phase_at(now) in (Phase.BEFORE, Phase.ANNOUNCE)
-                       for a in settings.addresses)
+    ticket_phase = any(p.phase_at(now) in (Phase.BEFORE, Phase.ANNOUNCE) for p in policies)
     if (ticket_phase or settings.exceptions) and not settings.handoff.configured:
         found.append("tickets are made but no handoff is configured: no agent sees them "
                      "(set [handoff] webhook_url / GATEWAY_HANDOFF_WEBHOOK or forward_to)")

@@ -19,12 +19,11 @@ from gateway.classify import REPLY_MESSAGE_ID_PREFIX
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
 from gateway.parse import ParsedMail
+from gateway.policy import Policies
 
 SUBJECT_MAX = 180
 REFERENCES_MAX = 20
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -173,8 +172,9 @@ def new_message_id(domain: str) -> str:
 
 
 class Renderer:
-    def __init__(self, settings: GatewaySettings) -> None:
+    def __init__(self, settings: GatewaySettings, policies: Policies | None = None) -> None:
         self.settings = settings
+        self.policies = policies or Policies(settings)
         self.env = make_environment(settings.templates_dir)
         self._templates: dict[str, jinja2.Template] = {}
         self._per_address: dict[str, dict] = {}
@@ -187,7 +187,8 @@ class Renderer:
     def check_templates(self) -> list[str]:
         """Load and render every template once with sample data; returns the problems found."""
         problems = []
-        for address in self.settings.addresses:
+        for policy in self.policies:
+            address = policy.config
             for kind in (ReplyKind.ACK, ReplyKind.REDIRECT):
                 req = ReplyRequest(kind, "kunde@example.com", address, "Test", "<t@example.com>",
                                    ticket_number="TK-000001", announce=True)
@@ -202,18 +203,16 @@ class Renderer:
         """What is the same in every reply from one address, including the rendered facts."""
         if address.address in self._per_address:
             return self._per_address[address.address]
-        cutover = self.settings.to_aware(address.cutover)
-        assert cutover is not None
+        policy = self.policies[address.address]
         base = {
             "address": address.address, "department": address.department,
             "company": self.settings.company,
             "account_center_url": self.settings.account_center_url,
             "contact_form_url": self.settings.contact_form_url,
-            "cutover_de": cutover.strftime("%d.%m.%Y"),
-            "cutover_en": f"{cutover.day} {_MONTHS_EN[cutover.month - 1]} {cutover.year}",
+            "cutover_de": policy.cutover_de, "cutover_en": policy.cutover_en,
             "languages": list(self.settings.responder.languages),
-            "old_addresses_de": _spoken_list(self._same_cutover(address), "und"),
-            "old_addresses_en": _spoken_list(self._same_cutover(address), "and"),
+            "old_addresses_de": _spoken_list(list(policy.same_cutover), "und"),
+            "old_addresses_en": _spoken_list(list(policy.same_cutover), "and"),
         }
         for fmt in ("txt", "html"):
             module = self._template(f"_facts.{fmt}.j2").make_module(base)
@@ -221,12 +220,6 @@ class Renderer:
                                     "phone": {lang: module.phone(lang) for lang in ("de", "en")}}
         self._per_address[address.address] = base
         return base
-
-    def _same_cutover(self, address: AddressConfig) -> list[str]:
-        """The addresses that change on the same day as this one (the announcement names them)."""
-        day = self.settings.to_aware(address.cutover)
-        return [a.address for a in self.settings.addresses
-                if self.settings.to_aware(a.cutover) == day]
 
     def _context(self, req: ReplyRequest, subject: str) -> dict:
         return {
@@ -238,9 +231,8 @@ class Renderer:
         }
 
     def _template_name(self, req: ReplyRequest) -> str:
-        if req.kind is ReplyKind.ACK:
-            return req.address.ack_template
-        return req.address.template_for_redirect
+        policy = self.policies[req.address.address]
+        return policy.ack_template if req.kind is ReplyKind.ACK else policy.redirect_template
 
     def _bodies(self, req: ReplyRequest) -> tuple[str, str, str]:
         subject = reply_subject(req)

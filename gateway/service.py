@@ -30,7 +30,7 @@ from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
-from gateway.phases import timeline_for
+from gateway.policy import Policies
 from gateway.process import Pipeline
 from gateway.retention import purge
 
@@ -135,7 +135,8 @@ class Service:
         self.settings = settings
         self.engine = engine
         self.clock = clock
-        self.pipeline = Pipeline(settings, engine, clock)
+        self.policies = Policies(settings)  # built once: reception, worker and log share it
+        self.pipeline = Pipeline(settings, engine, clock, policies=self.policies)
         self.outbox = Outbox(settings, engine, clock)
         self.writer = BatchWriter(engine, busy_timeout=settings.database_busy_timeout_seconds)
         self.servers: list[asyncio.Server] = []
@@ -193,7 +194,7 @@ class Service:
 
     async def _listen(self, name: str, value: str, lmtp: bool) -> None:
         host, port = HostPort.parse(value, any_port=True)
-        factory = protocol_factory(self.settings, self.clock, self.writer, lmtp)
+        factory = protocol_factory(self.settings, self.clock, self.writer, lmtp, self.policies)
         try:
             server = await asyncio.get_running_loop().create_server(factory, host, port)
         except OSError as exc:
@@ -209,9 +210,9 @@ class Service:
 
     def _log_phases(self) -> None:
         now = self.clock.now()
-        for address in self.settings.addresses:
-            phase = timeline_for(self.settings, address).phase_at(now)
-            log.info("%s (%s) is in phase %s", address.address, address.department, phase)
+        for policy in self.policies:
+            log.info("%s (%s) is in phase %s", policy.address, policy.config.department,
+                     policy.phase_at(now))
         target = self.settings.outbox_dir if self.settings.dry_run else (
             f"relay {self.settings.relay.host}:{self.settings.relay.port}")
         log.info("replies go to %s", target)

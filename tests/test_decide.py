@@ -10,7 +10,8 @@ import pytest
 from gateway.classify import Classification
 from gateway.config import GatewaySettings
 from gateway.decide import Action, Facts, Limits, RateFacts, ReplyKind, ThreadMatch, decide
-from gateway.phases import Phase, Timeline, timeline_for
+from gateway.phases import Phase, Timeline
+from gateway.policy import timeline_for
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SETTINGS = GatewaySettings()

@@ -16,7 +16,7 @@ from gateway.db import transaction as db_transaction
 @pass_app
 def status(app: App) -> None:
     """Phase of each address now, queue sizes, counts by action and reason, warnings."""
-    data = queries.status(app.engine, app.settings, app.clock.now())
+    data = queries.status(app.engine, app.settings, app.clock.now(), app.policies)
     lines = [f"policy {data['policy']}  dry_run={data['dry_run']}"]
     lines += [f"{a['address']:<28} {a['phase']:<9} cutover {a['cutover']}"
               for a in data["addresses"]]
@@ -183,9 +183,9 @@ def config_check(app: App) -> None:
     from gateway.render import Renderer
 
     settings = app.settings
-    timelines = queries.address_timelines(settings, app.clock.now())
+    timelines = queries.address_timelines(app.policies, app.clock.now())
     problems = [f"{t['address']}: {p}" for t in timelines for p in t["problems"]]
-    problems += Renderer(settings).check_templates() + settings.problems()
+    problems += Renderer(settings, app.policies).check_templates() + settings.problems()
     warnings = settings.warnings()
     data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
             "addresses": timelines, "problems": problems, "warnings": warnings}

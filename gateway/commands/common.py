@@ -19,6 +19,7 @@ from gateway.config import GatewaySettings
 from gateway.config_load import load_settings
 from gateway.db import ensure_schema, make_engine
 from gateway.errors import TemporaryFailure
+from gateway.policy import Policies
 
 if TYPE_CHECKING:
     from gateway.process import Pipeline
@@ -35,19 +36,27 @@ class App:
         self.as_json = as_json
         self.clock = SystemClock()
         self._settings: GatewaySettings | None = None
+        self._policies: Policies | None = None
         self._engine = None
 
     def use(self, as_json: bool, config: str | None) -> None:
         """Options given after the command name (settings are read later, on first use)."""
         self.as_json = self.as_json or as_json
         if config:
-            self.config_path, self._settings = config, None
+            self.config_path, self._settings, self._policies = config, None, None
 
     @property
     def settings(self) -> GatewaySettings:
         if self._settings is None:
             self._settings = load_settings(self.config_path)
         return self._settings
+
+    @property
+    def policies(self) -> Policies:
+        """Every address's policy, built once from the settings."""
+        if self._policies is None:
+            self._policies = Policies(self.settings)
+        return self._policies
 
     @property
     def engine(self) -> Engine:
@@ -65,7 +74,7 @@ class App:
 
         # big backlogs (process, import) are parsed on the other cores too
         return Pipeline(self.settings, self.engine, self.clock,
-                        parse_workers=max((os.cpu_count() or 1) - 1, 0))
+                        parse_workers=max((os.cpu_count() or 1) - 1, 0), policies=self.policies)
 
     def emit(self, data: object, text: str | None = None) -> None:
         if self.as_json:

@@ -19,7 +19,8 @@ from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
 from gateway.ingest.session_limits import TOO_MANY, ConnectionGate, SessionLimits
 from gateway.ingest.store import Incoming, Stored, store_batch
-from gateway.phases import Phase, timelines
+from gateway.phases import Phase
+from gateway.policy import Policies
 
 log = logging.getLogger("gateway.smtp")
 
@@ -152,12 +153,12 @@ class ReceptionHandler:
     """aiosmtpd handler: RCPT checks, then store-before-250 through the BatchWriter."""
 
     def __init__(self, settings: GatewaySettings, clock: Clock, writer: BatchWriter,
-                 source: str) -> None:
+                 source: str, policies: Policies) -> None:
         self.settings = settings
         self.clock = clock
         self.writer = writer
         self.source = source
-        self.timelines = timelines(settings)
+        self.policies = policies
 
     async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, mail_options: list[str]) -> str:
@@ -175,10 +176,10 @@ class ReceptionHandler:
             return Status.BAD_RCPT.format(why=problem)
         if len(envelope.rcpt_tos) >= self.settings.smtp.max_recipients:
             return Status.TOO_MANY_RCPTS
-        timeline = self.timelines.get(address.lower())
-        if timeline is None:
+        policy = self.policies.get(address)
+        if policy is None:
             return Status.UNKNOWN_RCPT.format(rcpt=address)
-        if timeline.phase_at(self.clock.now()) is Phase.REJECT:
+        if policy.phase_at(self.clock.now()) is Phase.REJECT:
             return Status.REJECT_PHASE.format(rcpt=address, url=self.settings.account_center_url)
         envelope.rcpt_tos.append(address)
         return Status.RCPT_OK
@@ -228,10 +229,10 @@ def tls_context(settings: GatewaySettings) -> ssl.SSLContext | None:
     return context
 
 
-def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWriter,
-                     lmtp: bool) -> Callable[[], asyncio.Protocol]:
+def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWriter, lmtp: bool,
+                     policies: Policies) -> Callable[[], asyncio.Protocol]:
     """A factory for loop.create_server: SMTP or LMTP sessions behind a connection cap."""
-    handler = ReceptionHandler(settings, clock, writer, "lmtp" if lmtp else "smtp")
+    handler = ReceptionHandler(settings, clock, writer, "lmtp" if lmtp else "smtp", policies)
     gate = ConnectionGate(settings.smtp.max_connections, settings.smtp.max_connections_per_client)
     protocol = _protocol_class(LMTP if lmtp else SMTP)
     protocol.gate = gate
