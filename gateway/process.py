@@ -1,5 +1,6 @@
-"""The worker: claim → parse → classify → decide → act. A failure marks the row failed with its
-error; one poison mail never blocks the others."""
+"""The pipeline: stored rows → parse, classify (prepare) → decide → act, a batch per transaction.
+A failure marks the row failed with its error; one poison mail never blocks the others. The
+queue (queue.py) says which rows; the worker and the backlog commands drive it."""
 
 from __future__ import annotations
 
@@ -8,32 +9,27 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 
-from sqlalchemy import Engine, bindparam, case, func, literal, or_, select, update
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from gateway.act import Evaluation, Outcome, WorkBatch, apply, reply_request
 from gateway.clock import Clock
-from gateway.codes import Action, InboundStatus
+from gateway.codes import Action
 from gateway.config import GatewaySettings
 from gateway.db import transaction
 from gateway.decide import Facts, Limits, decide
 from gateway.exceptions import matching_rule
 from gateway.ingest.store import Incoming
-from gateway.models import INBOUND, InboundMessage, Ticket
+from gateway.models import Ticket
 from gateway.policy import Policies
 from gateway.prepare import Prepared, Preparer, Row, pool_init, pool_prepare
+from gateway.queue import InboundQueue
 from gateway.render import Renderer
 from gateway.responder import Ledger, LedgerView
 from gateway.tickets import find_thread, ticket_number
 
 log = logging.getLogger("gateway.process")
-STALE_CLAIM = timedelta(minutes=10)
-BATCH_BYTES = 8 * 1024 * 1024  # raw bytes per worker batch (one write transaction)
-MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
-ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
-                     INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
-    INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
 
 
 def _ledger_keys(batch: list[Prepared]) -> tuple[set[tuple[str, str]], set[str]]:
@@ -41,36 +37,6 @@ def _ledger_keys(batch: list[Prepared]) -> tuple[set[tuple[str, str]], set[str]]
     people = [p for p in batch if p.reply_to and not p.classification.automated]
     return ({(p.reply_to, p.address.address) for p in people},
             {p.mail.message_id for p in people if p.mail.message_id})
-
-
-def _park_or_pick(session: Session, found: list) -> list[int]:
-    """Of the claimable rows: park those tried MAX_ATTEMPTS times; a row tried before (not a
-    failed one being retried) goes alone; otherwise all of them."""
-    tried = [r for r in found if r.attempts and r.status != InboundStatus.FAILED]
-    parked = [r for r in tried if r.attempts >= MAX_ATTEMPTS]
-    for row in parked:
-        session.execute(update(INBOUND).where(INBOUND.c.id == row.id).values(
-            status=InboundStatus.FAILED, claimed_at=None,
-            error=literal(f"gave up after {row.attempts} attempts; last: ").concat(
-                func.coalesce(INBOUND.c.error, "processing never finished (the worker died?)"))))
-        log.error("inbound %s: parked as failed after %d attempts", row.id, row.attempts)
-    suspects = [r for r in tried if r.attempts < MAX_ATTEMPTS]
-    if suspects:
-        return [suspects[0].id]
-    parked_ids = {r.id for r in parked}
-    return _by_size([r for r in found if r.id not in parked_ids])
-
-
-def _by_size(rows: list) -> list[int]:
-    """As many as fit in BATCH_BYTES (at least one): a batch of big mails would hold the write
-    lock for all of them at once (SQLite rewrites each row with its raw bytes)."""
-    picked, total = [], 0
-    for row in rows:
-        if picked and total + row.size > BATCH_BYTES:
-            break
-        picked.append(row.id)
-        total += row.size
-    return picked
 
 
 class Pipeline:
@@ -82,6 +48,7 @@ class Pipeline:
         self._parse_pool: ProcessPoolExecutor | None = None
         self.engine = engine
         self.clock = clock
+        self.queue = InboundQueue(engine, clock)
         self.policies = policies or Policies(settings)
         self.renderer = Renderer(settings, self.policies)
         self.preparer = Preparer(settings, policies=self.policies)
@@ -148,16 +115,12 @@ class Pipeline:
             outcomes, more = self._run(prepared, isolate=True)
         except SQLAlchemyError:  # the commit itself failed: nothing of it happened
             log.exception("committing a batch of %d failed; they are released", len(ids))
-            self._release(ids)
+            self.queue.release(ids)
             raise
         return self._logged(outcomes, failures + more)
 
-    def _load(self, ids: list[int]) -> list[Row]:
-        with self.engine.connect() as conn:
-            return [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
-
     def _prepare_all(self, ids: list[int]) -> tuple[list[Prepared], list[tuple]]:
-        return self.preparer.prepare_many(self._load(ids))
+        return self.preparer.prepare_many(self.queue.load(ids))
 
     def _run(self, batch: list[Prepared], isolate: bool) -> tuple[list[Outcome], list[tuple]]:
         outcomes, failures = [], []
@@ -187,48 +150,12 @@ class Pipeline:
 
     def _logged(self, outcomes: list[Outcome], failures: list[tuple]) -> list[Outcome]:
         for inbound_id, exc in failures:
-            self._mark_failed(inbound_id, exc)
+            self.queue.mark_failed(inbound_id, exc)
         for outcome in outcomes:
             log.info("inbound %s: %s (%s) for %s%s", outcome.inbound_id, outcome.action,
                      outcome.reason, outcome.rcpt,
                      f" ticket {outcome.ticket}" if outcome.ticket else "")
         return outcomes
-
-    def _release(self, ids: list[int]) -> None:
-        with transaction(self.engine) as session:
-            session.execute(update(INBOUND).where(INBOUND.c.id.in_(ids), INBOUND.c.status ==
-                                                  InboundStatus.PROCESSING)
-                            .values(status=InboundStatus.RECEIVED, claimed_at=None))
-
-    def _mark_failed(self, inbound_id: int, exc: Exception) -> None:
-        with transaction(self.engine) as session:
-            row = session.get(InboundMessage, inbound_id)
-            if row is not None:
-                row.status, row.error = InboundStatus.FAILED, f"{exc.__class__.__name__}: {exc}"
-                row.claimed_at = None
-
-    def claim(self, limit: int, retry_failed: bool = False) -> list[int]:
-        """Take rows to work on; stale claims of a crashed worker are taken over. On PostgreSQL
-        rows another instance is claiming are skipped (FOR UPDATE SKIP LOCKED), so no mail is
-        processed twice. A row tried before without finishing is taken alone (if it killed the
-        worker, it takes no others along), and after MAX_ATTEMPTS it is parked as failed."""
-        now = self.clock.now()
-        states = [InboundStatus.RECEIVED] + ([InboundStatus.FAILED] if retry_failed else [])
-        claimable = or_(INBOUND.c.status.in_(states),
-                        (INBOUND.c.status == InboundStatus.PROCESSING)
-                        & (INBOUND.c.claimed_at < now - STALE_CLAIM))
-        with transaction(self.engine) as session:
-            found = session.execute(
-                select(INBOUND.c.id, INBOUND.c.attempts, INBOUND.c.status, INBOUND.c.size)
-                .where(claimable)
-                .order_by(INBOUND.c.id).limit(limit).with_for_update(skip_locked=True)).all()
-            ids = _park_or_pick(session, found)
-            if ids:
-                session.execute(update(INBOUND).where(INBOUND.c.id.in_(ids), claimable).values(
-                    status=InboundStatus.PROCESSING, claimed_at=now,
-                    attempts=case((INBOUND.c.status == InboundStatus.FAILED, 1),
-                                  else_=INBOUND.c.attempts + 1)))
-        return ids
 
     def process_pending(self, retry_failed: bool = False, batch: int = 200,
                         max_batches: int | None = None) -> list[Outcome]:
@@ -237,13 +164,13 @@ class Pipeline:
         outcomes: list[Outcome] = []
         taken, waiting = 0, None
         while max_batches is None or taken < max_batches:
-            ids = self.claim(batch, retry_failed=retry_failed)
+            ids = self.queue.claim(batch, retry_failed=retry_failed)
             retry_failed = False  # failed rows get one more try per call, not an endless loop
             if not ids:
                 break
             taken += 1
             if len(ids) == batch and self.parse_workers and max_batches is None:
-                ahead = (ids, self._pool().submit(pool_prepare, self._load(ids), self.clock.now()))
+                ahead = (ids, self._pool().submit(pool_prepare, self.queue.load(ids), self.clock.now()))
                 if waiting is not None:
                     outcomes.extend(self._decide_and_act(waiting[0], *waiting[1].result()))
                 waiting = ahead
@@ -273,14 +200,6 @@ class Pipeline:
         if self._parse_pool is not None:
             self._parse_pool.shutdown()
             self._parse_pool = None
-
-    def release_claims(self) -> int:
-        """At start-up of a single instance: whatever a crash left 'processing' goes back."""
-        with transaction(self.engine) as session:
-            result = session.execute(update(INBOUND).where(
-                INBOUND.c.status == InboundStatus.PROCESSING).values(
-                status=InboundStatus.RECEIVED, claimed_at=None))
-            return result.rowcount or 0
 
     def preview(self, item: Incoming) -> Outcome:
         """What would happen to this mail: rendered reply included; nothing is stored or sent."""

@@ -11,9 +11,9 @@ from sqlmodel import Session, func, select
 
 from gateway.clock import FixedClock
 from gateway.config_load import settings_from_dict
+from gateway.daemon import Service
 from gateway.db import ensure_schema, make_engine
 from gateway.models import InboundMessage
-from gateway.service import Service
 from tests.conftest import AFTER
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from gateway import queries
 from gateway.ingest.store import Incoming, store
-from gateway.process import MAX_ATTEMPTS, STALE_CLAIM, Pipeline
+from gateway.process import Pipeline
+from gateway.queue import MAX_ATTEMPTS, STALE_CLAIM
 from tests.conftest import AFTER, make_mail
 
 
@@ -19,7 +20,7 @@ def test_a_mail_the_worker_dies_on_is_parked_and_retried_on_request(settings, en
     poison = _store(engine, "<poison@x>")
     pipeline = Pipeline(settings, engine, clock)
     for _ in range(MAX_ATTEMPTS):
-        assert pipeline.claim(10) == [poison]  # ... and the worker died before finishing it
+        assert pipeline.queue.claim(10) == [poison]  # ... and the worker died before finishing it
         clock.advance(STALE_CLAIM * 2)
     other = _store(engine, "<other@x>")
     outcomes = pipeline.process_pending()
@@ -35,9 +36,9 @@ def test_a_mail_the_worker_dies_on_is_parked_and_retried_on_request(settings, en
 def test_after_a_crash_the_mails_of_the_batch_are_tried_one_by_one(settings, engine, clock):
     ids = [_store(engine, f"<b{i}@x>") for i in range(3)]
     pipeline = Pipeline(settings, engine, clock)
-    assert pipeline.claim(10) == ids  # the worker died on this batch
+    assert pipeline.queue.claim(10) == ids  # the worker died on this batch
     clock.advance(STALE_CLAIM * 2)
-    assert pipeline.claim(10) == [ids[0]]  # one of them killed it: each alone now
+    assert pipeline.queue.claim(10) == [ids[0]]  # one of them killed it: each alone now
     assert [o.inbound_id for o in pipeline.process_pending()] == ids[1:]
     assert queries.show_message(engine, ids[0])["status"] == "processing"
 

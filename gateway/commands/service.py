@@ -15,7 +15,7 @@ def serve(app: App) -> None:
     """The daemon: SMTP/LMTP listeners, worker, outbox sender, scheduled jobs (SIGTERM stops it)."""
     import logging
 
-    from gateway.service import Service
+    from gateway.daemon import Service
 
     if logging.getLogger().level > logging.INFO:
         logging.getLogger("gateway").setLevel(logging.INFO)

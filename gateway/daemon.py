@@ -1,0 +1,192 @@
+"""`gateway serve`: the SMTP/LMTP listeners and the scheduled jobs in one asyncio process, the
+worker (worker.py) in a second process at a lower priority, supervised from here (both cores:
+reception stays fast while mail is processed). SIGTERM/SIGINT stop it gracefully: no new
+connections, open sessions may finish, whatever is stored but unprocessed is picked up at the
+next start."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+import socket
+import sys
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import Engine
+
+from gateway.clock import Clock
+from gateway.config import GatewaySettings, HostPort
+from gateway.db import transaction
+from gateway.errors import ConfigError
+from gateway.ingest.imap_idle import ImapWatchers
+from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
+from gateway.models import HEARTBEAT_SECONDS, ServiceState
+from gateway.outbox import Outbox
+from gateway.policy import Policies
+from gateway.queue import InboundQueue
+from gateway.retention import purge
+from gateway.worker import SHUTDOWN_GRACE_SECONDS, WorkerHandle
+
+log = logging.getLogger("gateway.daemon")
+
+
+def report_state(engine: Engine, name: str, started_at: datetime, now: datetime,
+                 detail: dict | None) -> None:
+    """Record that this daemon is alive (detail), or, with None, that it stopped cleanly."""
+    with transaction(engine) as session:
+        row = session.get(ServiceState, name)
+        if detail is None:
+            if row is not None:
+                session.delete(row)
+            return
+        if row is None:
+            row = ServiceState(name=name, started_at=started_at, seen_at=now)
+            session.add(row)
+        row.seen_at, row.detail = now, json.dumps(detail)
+
+
+class Service:
+    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
+                 worker_process: bool = True) -> None:
+        """worker_process=False: the same worker loop in a thread of this process (tests)."""
+        self.settings = settings
+        self.engine = engine
+        self.clock = clock
+        self.policies = Policies(settings)  # built once: reception, worker and log share it
+        self.writer = BatchWriter(engine, busy_timeout=settings.database_busy_timeout_seconds)
+        self.worker = WorkerHandle(settings, engine, clock, self.policies, worker_process)
+        self.servers: list[asyncio.Server] = []
+        self.gates: list[ConnectionGate] = []
+        self.listening: dict[str, tuple[str, int]] = {}
+        self._stopping = False
+        self.scheduler = AsyncIOScheduler(timezone=settings.timezone)
+        self.imap: ImapWatchers | None = None
+        self.state_name = f"{socket.gethostname()}:{os.getpid()}"
+        self.started_at = clock.now()
+
+    async def start(self) -> None:
+        self._recover()
+        self.writer.start()
+        for name, value, lmtp in (("smtp", self.settings.smtp.listen, False),
+                                  ("lmtp", self.settings.smtp.lmtp_listen, True)):
+            if value:
+                await self._listen(name, value, lmtp)
+        self.writer.on_stored = self.worker.stored
+        self.worker.start()
+        if self.settings.imap:  # one watcher thread per folder (IDLE, else polling)
+            self.imap = ImapWatchers(self.settings, self.engine, self.clock, self.worker.wake)
+            self.imap.start()
+        self._schedule()
+        self.scheduler.start()
+        self._log_phases()
+        self.worker.wake()  # anything left from before the start
+
+    def _recover(self) -> None:
+        """A single instance owns the queue: what a crash left in flight goes back (mail) or
+        is marked unconfirmed (replies). Several instances leave it to the stale-claim rules."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        released = InboundQueue(self.engine, self.clock).release_claims()
+        recovered = Outbox(self.settings, self.engine, self.clock).recover()
+        if released or recovered:
+            log.warning("after an unclean stop: %d message(s) requeued, %d reply(ies) "
+                        "marked unconfirmed/requeued", released, recovered)
+
+    def _schedule(self) -> None:
+        self.scheduler.add_job(self._supervise, "interval", id="supervise",
+                               seconds=self.settings.worker_interval_seconds)
+        if self.settings.retention_days:
+            self.scheduler.add_job(self._purge, "cron", hour=3, minute=17, id="retention")
+        self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
+                               id="heartbeat", next_run_time=datetime.now(UTC))
+
+    async def _listen(self, name: str, value: str, lmtp: bool) -> None:
+        host, port = HostPort.parse(value, any_port=True)
+        factory = protocol_factory(self.settings, self.clock, self.writer, lmtp, self.policies)
+        try:
+            server = await asyncio.get_running_loop().create_server(factory, host, port)
+        except OSError as exc:
+            key = "smtp.listen (GATEWAY_SMTP_LISTEN)" if not lmtp else (
+                "smtp.lmtp_listen (GATEWAY_LMTP_LISTEN)")
+            raise ConfigError(key, f"cannot listen on {value}: {exc.strerror}",
+                              "choose a free address:port, or stop what holds it") from None
+        self.servers.append(server)
+        self.gates.append(factory.gate)
+        bound = server.sockets[0].getsockname()
+        self.listening[name] = (bound[0], bound[1])
+        log.info("listening for %s on %s:%s", name.upper(), bound[0], bound[1])
+
+    def _log_phases(self) -> None:
+        now = self.clock.now()
+        for policy in self.policies:
+            log.info("%s (%s) is in phase %s", policy.address, policy.config.department,
+                     policy.phase_at(now))
+        target = self.settings.outbox_dir if self.settings.dry_run else (
+            f"relay {self.settings.relay.host}:{self.settings.relay.port}")
+        log.info("replies go to %s", target)
+
+    def _supervise(self) -> None:
+        """The worker must live: if it died, start a new one (and say so)."""
+        self.worker.wake()  # also the periodic sweep for retries and missed wake-ups
+        if not self.worker.alive() and not self._stopping:
+            log.error("worker exited with %s; starting a new one", self.worker.exitcode())
+            self.worker.start()
+
+    async def _purge(self) -> None:
+        try:
+            await asyncio.to_thread(purge, self.engine, self.clock.now(),
+                                    self.settings.retention_days)
+        except Exception:
+            log.exception("retention: purge failed; next try tomorrow")
+
+    async def _heartbeat(self) -> None:
+        detail = {"pid": os.getpid(), "listening": {k: f"{h}:{p}" for k, (h, p) in
+                                                    self.listening.items()},
+                  "worker_process": self.worker.pid,
+                  "imap": self.imap.state() if self.imap is not None else None}
+        try:
+            await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
+                                    self.clock.now(), detail)
+        except Exception:  # a status report must never take the daemon down
+            log.exception("heartbeat: could not record the service state")
+
+    async def stop(self) -> None:
+        log.info("stopping: no new connections")
+        self._stopping = True
+        for server in self.servers:
+            server.close()
+        await self._drain_sessions()
+        self.scheduler.shutdown(wait=False)
+        if self.imap is not None:
+            await asyncio.to_thread(self.imap.stop)
+        await asyncio.to_thread(self.worker.stop)
+        await self.writer.stop()
+        await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
+                                self.clock.now(), None)
+        log.info("stopped")
+
+    async def _drain_sessions(self) -> None:
+        """Let open sessions finish (their mail is stored before they get 250), for a while."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SHUTDOWN_GRACE_SECONDS
+        while any(g.active for g in self.gates) and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+        if any(g.active for g in self.gates):
+            log.warning("sessions still open after %ss; they get no 250 and their MTAs retry",
+                        SHUTDOWN_GRACE_SECONDS)
+
+    async def run_until_signal(self) -> None:
+        # The store thread and the event loop share the GIL: hand it over more often than the
+        # default 5 ms, so that a finished commit turns into a 250 sooner.
+        sys.setswitchinterval(0.001)
+        await self.start()
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        await self.stop()
