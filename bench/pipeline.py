@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from gateway.backlog import Backlog  # noqa: E402
 from gateway.clock import FixedClock  # noqa: E402
 from gateway.config_load import settings_from_dict  # noqa: E402
 from gateway.db import ensure_schema, make_engine  # noqa: E402
@@ -80,7 +81,7 @@ def bench_gateway(mails: list[tuple[bytes, str]], db: Path) -> tuple[float, dict
     ensure_schema(engine)
     base = datetime(2025, 10, 1, 8, tzinfo=UTC)
     clock = FixedClock(base)
-    pipeline = Pipeline(settings, engine, clock, parse_workers=PARSE_WORKERS)
+    pipeline = Backlog(Pipeline(settings, engine, clock), parse_workers=PARSE_WORKERS)
     pipeline.warm_up()  # process start-up is not processing
     actions: dict[str, int] = {}
     items = [Incoming(raw, "technik@centron.de", sender, "bench",

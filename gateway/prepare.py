@@ -1,20 +1,21 @@
-"""Pure: an inbound row → parsed, classified, with its reply address. No database, no clock,
-so it can run anywhere, also in a second process while the first one writes."""
+"""Pure: an inbound row → parsed, classified, with its reply address and the phase of its address
+at reception; and the facts `decide` needs, given what only the database knows (the thread, the
+ledger). No database, no clock, so it can run anywhere, also in a second process."""
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from gateway.classify import Classification, Context, Envelope, classify
 from gateway.config import AddressConfig, GatewaySettings
-from gateway.decide import ReplyKind
+from gateway.decide import Facts, Limits, RateFacts, ThreadMatch
+from gateway.exceptions import matching_rule
 from gateway.parse import ParsedMail, parse_mail
 from gateway.phases import Phase
 from gateway.policy import AddressPolicy, Policies
-from gateway.render import RenderedReply, Renderer, request_for
 
 log = logging.getLogger("gateway.process")
 
@@ -61,7 +62,6 @@ class Prepared:
     mail: ParsedMail
     classification: Classification
     reply_to: str | None
-    redirect_reply: RenderedReply | None = None  # rendered ahead, used if the decision is redirect
 
     @property
     def address(self) -> AddressConfig:
@@ -69,21 +69,20 @@ class Prepared:
 
 
 class Preparer:
-    def __init__(self, settings: GatewaySettings, prerender: bool = False,
-                 policies: Policies | None = None) -> None:
-        """prerender: also render the redirection for mail that will likely get one (in a pool
-        process, where the CPU would otherwise idle while the writer decides)."""
+    def __init__(self, settings: GatewaySettings, policies: Policies | None = None) -> None:
         self.settings = settings
         self.policies = policies or Policies(settings)
-        self.renderer = Renderer(settings, self.policies) if prerender else None
         responder = settings.responder
         self.context = Context(
             own_addresses=frozenset(settings.own_addresses()), loop_token=settings.loop_token,
             max_received=responder.max_received_headers,
             backscatter_guard=responder.backscatter_guard,
             trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
+        self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
+                             ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
+                             global_replies_per_hour=responder.global_replies_per_hour)
 
-    def prepare(self, row: Row, now: datetime | None = None) -> Prepared:
+    def prepare(self, row: Row) -> Prepared:
         """Parse and classify (before any lock is taken)."""
         policy = self.policies.get(row.rcpt)
         if policy is None:
@@ -91,45 +90,38 @@ class Preparer:
         mail = parse_mail(row.raw)
         found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
         reply_to = reply_address(mail, row.envelope_sender)
-        prepared = Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to)
-        if self.renderer is not None and now is not None and self._likely_redirect(prepared):
-            request = request_for(ReplyKind.REDIRECT, reply_to, policy.config, mail)
-            prepared = replace(prepared, redirect_reply=self.renderer.render(request, now))
-        return prepared
+        return Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to)
 
-    def _likely_redirect(self, p: Prepared) -> bool:
-        """A person writing after the cutover, not obviously answering a ticket."""
-        return (p.reply_to is not None and not p.classification.automated
-                and p.phase in (Phase.CUTOVER, Phase.REJECT) and not p.mail.in_reply_to
-                and not p.mail.references and f"[{self.settings.ticket_prefix}-" not in
-                p.mail.subject.upper())
+    def facts(self, p: Prepared, now: datetime, thread: ThreadMatch | None = None,
+              rates: RateFacts | None = None) -> Facts:
+        """What `decide` takes: this mail's facts plus the thread and ledger the caller found."""
+        row, mail, settings = p.row, p.mail, self.settings
+        return Facts(
+            phase=p.phase, received_at=row.received_at, source=row.source,
+            classification=p.classification, cutover=p.policy.timeline.cutover,
+            followup_grace=timedelta(days=p.address.followup_grace_days), reply_to=p.reply_to,
+            empty=not mail.has_content and mail.error is not None, thread=thread,
+            rates=rates or RateFacts(), limits=self.limits,
+            automated_tickets=settings.automated_tickets,
+            exception=matching_rule(settings.exceptions,
+                                    (p.reply_to, row.envelope_sender, mail.from_addr), row.rcpt),
+            replies_allowed=self._replies_allowed(row, now))
 
-    def prepare_many(self, rows: list[Row], now: datetime | None = None,
-                     ) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
+    def _replies_allowed(self, row: Row, now: datetime) -> bool:
+        """Backfill (import, an IMAP mailbox's first poll): no replies to old mail."""
+        if row.replies == "none":
+            return False
+        if row.replies == "recent":
+            window = timedelta(hours=self.settings.backfill_reply_window_hours)
+            return row.received_at >= now - window
+        return True
+
+    def prepare_many(self, rows: list[Row]) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
         prepared, failures = [], []
         for row in sorted(rows, key=lambda r: r.id):
             try:
-                prepared.append(self.prepare(row, now))
+                prepared.append(self.prepare(row))
             except Exception as exc:
                 log.exception("inbound %s: processing failed", row.id)
                 failures.append((row.id, exc))
         return prepared, failures
-
-
-# -- in a pool process -------------------------------------------------------------------------
-_POOL_PREPARER: Preparer | None = None
-
-
-def pool_init(settings: GatewaySettings) -> None:
-    global _POOL_PREPARER
-    _POOL_PREPARER = Preparer(settings, prerender=True)
-
-
-def pool_prepare(rows: list[Row], now: datetime,
-                 ) -> tuple[list[Prepared], list[tuple[int, Exception]]]:
-    """Runs in the pool; the raw bytes are not sent back (the parsed mail is what counts),
-    unless big attachments are still to be read from them when stored."""
-    assert _POOL_PREPARER is not None
-    prepared, failures = _POOL_PREPARER.prepare_many(rows, now)
-    return [p if any(a.cut for a in p.mail.attachments) else replace(p, row=replace(p.row, raw=b""))
-            for p in prepared], failures

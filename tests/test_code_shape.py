@@ -8,7 +8,13 @@ import graphlib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "gateway"
+MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 40
+PURE = ("parse", "classify", "phases", "decide", "prepare", "policy", "exceptions", "forward")
+IMPURE_PREFIXES = ("sqlalchemy", "sqlmodel", "alembic", "psycopg", "sqlite3", "asyncio",
+                   "aiosmtpd", "smtplib", "socket", "ssl", "imapclient", "imaplib", "jinja2",
+                   "gateway.db", "gateway.models", "gateway.render", "gateway.ingest",
+                   "gateway.act", "gateway.process", "gateway.queue", "gateway.outbox")
 
 
 def modules() -> dict[str, Path]:
@@ -53,6 +59,12 @@ def gateway_graph() -> dict[str, set[str]]:
             for name, path in known.items()}
 
 
+def test_no_module_over_300_lines():
+    long = {name: n for name, path in modules().items()
+            if (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES}
+    assert long == {}
+
+
 def test_no_function_over_40_lines():
     long = {}
     for name, path in modules().items():
@@ -66,3 +78,26 @@ def test_no_function_over_40_lines():
 
 def test_no_import_cycle_in_gateway():
     graphlib.TopologicalSorter(gateway_graph()).prepare()  # raises CycleError naming the cycle
+
+
+def _reachable(name: str, graph: dict[str, set[str]]) -> set[str]:
+    seen, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(graph.get(current, ()))
+    return seen
+
+
+def test_pure_modules_import_no_io():
+    """Also through the gateway modules they import (their whole import closure)."""
+    graph, known = gateway_graph(), modules()
+    offending = {}
+    for pure in PURE:
+        closure = _reachable(f"gateway.{pure}", graph)
+        bad = {i for module in closure for i in imports(known[module])
+               if i.startswith(IMPURE_PREFIXES)}
+        if bad:
+            offending[pure] = sorted(bad)
+    assert offending == {}

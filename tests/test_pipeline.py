@@ -165,6 +165,7 @@ def test_outbox_dry_run_writes_parseable_eml(gateway, settings, engine, clock, t
 
 
 def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
+    from gateway.backlog import Backlog
     from gateway.ingest.store import Incoming, store_batch
     from gateway.process import Pipeline
 
@@ -173,7 +174,7 @@ def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
                       "technik@centron.de", f"p{i % 7}@kunde.example", "pipe",
                       (ANNOUNCE if i % 2 else AFTER) + timedelta(seconds=i)) for i in range(250)]
     store_batch(engine, items)
-    pooled = Pipeline(settings, engine, clock, parse_workers=1)
+    pooled = Backlog(Pipeline(settings, engine, clock), parse_workers=1)
     try:
         outcomes = pooled.process_pending(batch=50)
     finally:

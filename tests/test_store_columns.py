@@ -25,3 +25,9 @@ def test_the_sqlite_insert_names_exactly_the_stored_columns():
     listed = _SQLITE_INSERT.split("(", 1)[1].split(")", 1)[0].split(", ")
     assert listed == list(STORED_COLUMNS)
     assert _SQLITE_INSERT.count("?") == len(STORED_COLUMNS)
+
+
+def test_the_light_pipe_writes_the_same_columns():
+    from gateway.lightpipe import store as light
+
+    assert light.STORED_COLUMNS == STORED_COLUMNS

@@ -22,6 +22,7 @@ from gateway.errors import TemporaryFailure
 from gateway.policy import Policies
 
 if TYPE_CHECKING:
+    from gateway.backlog import Backlog
     from gateway.process import Pipeline
 
 # sysexits.h: what the pipe's MTA (and systemd) make of our exit status
@@ -72,9 +73,13 @@ class App:
     def pipeline(self) -> Pipeline:
         from gateway.process import Pipeline  # late: the CLI starts fast for `ingest`
 
-        # big backlogs (process, import) are parsed on the other cores too
-        return Pipeline(self.settings, self.engine, self.clock,
-                        parse_workers=max((os.cpu_count() or 1) - 1, 0), policies=self.policies)
+        return Pipeline(self.settings, self.engine, self.clock, policies=self.policies)
+
+    def backlog(self) -> Backlog:
+        """The pipeline for draining a backlog (process, import, poll): on the other cores too."""
+        from gateway.backlog import Backlog
+
+        return Backlog(self.pipeline(), parse_workers=max((os.cpu_count() or 1) - 1, 0))
 
     def emit(self, data: object, text: str | None = None) -> None:
         if self.as_json:

@@ -120,7 +120,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
             replies=None if replies == "all" else replies) for r in rcpts])
         stored += sum(not r.duplicate for r in results)
         duplicates += sum(r.duplicate for r in results)
-    outcomes = [] if no_process else app.pipeline().process_pending()
+    outcomes = [] if no_process else app.backlog().process_pending()
     app.emit({"messages": total, "stored": stored, "duplicates": duplicates,
               "skipped_no_recipient": skipped, "processed": len(outcomes)})
 
@@ -151,7 +151,7 @@ def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | N
 @pass_app
 def process(app: App, retry_failed: bool) -> None:
     """Drain the inbound queue once."""
-    outcomes = app.pipeline().process_pending(retry_failed=retry_failed)
+    outcomes = app.backlog().process_pending(retry_failed=retry_failed)
     counts: dict[str, int] = {}
     for outcome in outcomes:
         counts[outcome.action] = counts.get(outcome.action, 0) + 1

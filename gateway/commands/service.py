@@ -36,7 +36,7 @@ def poll(app: App, once: bool) -> None:
 
     if not app.settings.imap:
         raise ConfigError("imap", "no mailboxes configured", "add an [[imap]] table")
-    pipeline = app.pipeline()
+    pipeline = app.backlog()
     tokens: dict = {}  # OAuth2 access tokens live across passes
     while True:
         reports, errors = poll_all(app.settings, app.engine, app.clock, tokens)
