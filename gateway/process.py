@@ -63,7 +63,6 @@ class Pipeline:
         return Evaluation(prepared.address, mail, decide(facts), reply_to, found.reasons, view,
                           prerendered)
 
-
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
         """Process one row in its own transaction; on failure the row is marked failed."""
