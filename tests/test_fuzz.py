@@ -55,7 +55,7 @@ rates = st.builds(RateFacts, st.one_of(st.none(), moments), st.integers(0, 5),
 def _decision(raw: bytes, sender, rcpt: str, source: str, at: datetime, thread,
               rate: RateFacts) -> Decision:
     prepared = PREPARER.prepare(Row(1, raw, rcpt, sender, source, at))
-    timeline = PREPARER.timelines[rcpt]
+    timeline = PREPARER.policies[rcpt].timeline
     address = prepared.address
     return decide(Facts(
         phase=timeline.phase_at(at), received_at=at, source=source,
