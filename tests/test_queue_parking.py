@@ -50,5 +50,5 @@ def test_big_mails_are_not_batched_together(settings, engine, clock):
                                   AFTER)).inbound_id for i in range(3)]
     small = _store(engine, "<small@x>")
     pipeline = Pipeline(settings, engine, clock)
-    assert pipeline.claim(25) == ids[:2]  # 6 MB: a third would pass BATCH_BYTES
-    assert pipeline.claim(25) == [ids[2], small]
+    assert pipeline.queue.claim(25) == ids[:2]  # 6 MB: a third would pass BATCH_BYTES
+    assert pipeline.queue.claim(25) == [ids[2], small]
