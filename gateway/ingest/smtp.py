@@ -18,6 +18,7 @@ from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
 from gateway.ingest.session_limits import TOO_MANY, ConnectionGate, SessionLimits
+from gateway.ingest.smtp_data import BulkData
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.phases import Phase
 from gateway.policy import Policies
@@ -49,10 +50,10 @@ class BatchWriter:
     """Stores the mail of all concurrent sessions together: one commit (one fsync) per batch.
 
     While one batch is being committed, new mail queues up and forms the next batch, so the
-    batch size grows with the load by itself. On SQLite the commit runs on the event loop
-    itself with a zero busy timeout: a lock held by the worker is waited for with asyncio
-    sleeps, so neither a thread hand-over nor a blocked loop slows the other sessions. Other
-    databases are written from a thread.
+    batch size grows with the load by itself. The commit runs in a thread, so the event loop
+    reads the next sessions' mail during its fsync (1.4x the mails/s of committing on the loop,
+    bench/smtp_ingest.py). On SQLite it runs with a zero busy timeout: a lock held by the
+    worker is waited for with asyncio sleeps, not in a thread that holds the batch.
     """
 
     RETRY_SECONDS = 0.002
@@ -142,7 +143,7 @@ class BatchWriter:
         deadline = loop.time() + self.busy_timeout
         while True:
             try:
-                return store_batch(self.nowait, flat)
+                return await asyncio.to_thread(store_batch, self.nowait, flat)
             except TemporaryFailure as exc:
                 if "locked" not in str(exc) or loop.time() >= deadline:
                     raise
@@ -211,7 +212,7 @@ class _Busy(asyncio.Protocol):
 
 
 def _protocol_class(base: type[SMTP]) -> type[SMTP]:
-    class GatewayProtocol(SessionLimits, base):  # type: ignore[valid-type, misc]
+    class GatewayProtocol(SessionLimits, BulkData, base):  # type: ignore[valid-type, misc]
         async def push(self, status) -> None:
             if isinstance(status, str) and status.startswith(_REWRITES):
                 status = Status.TOO_BIG
