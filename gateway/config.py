@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gateway.config_imap import ImapConfig
+from gateway.subaddress import base_address
 
 DEFAULT_CONFIG_PATH = "config/gateway.toml"
 
@@ -120,6 +121,15 @@ class ResponderConfig(_Strict):
     languages: list[Literal["de", "en"]] = ["de", "en"]
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
+    # Implicit delivery (as Pigeonhole's vacation): reply only when one of our addresses, or an
+    # alias of them, is in To/Cc/Resent-To/Resent-Cc; Bcc'd bulk gets `suppress not-addressed`.
+    require_addressed: bool = True
+    addressed_aliases: list[str] = []
+
+    @field_validator("addressed_aliases")
+    @classmethod
+    def _lower_aliases(cls, value: list[str]) -> list[str]:
+        return [a.strip().lower() for a in value]
 
     def problems(self) -> list[str]:
         """What `config check` refuses (exit 78)."""
@@ -132,6 +142,22 @@ class ResponderConfig(_Strict):
         if not self.backscatter_guard:
             return ["responder.backscatter_guard is off: replies go to whatever sender a "
                     "mail claims (forged senders get replies too)"]
+        return []
+
+
+class PostfixConfig(_Strict):
+    """Postfix's SMTP access policy delegation (check_policy_service); "" is off."""
+
+    policy_listen: str = ""
+
+    def problems(self) -> list[str]:
+        """What `config check` refuses (exit 78)."""
+        if not self.policy_listen:
+            return []
+        try:
+            HostPort.parse(self.policy_listen, any_port=True)
+        except ValueError as exc:
+            return [f"postfix.policy_listen: {exc} (write it like 127.0.0.1:8027)"]
         return []
 
 
@@ -192,11 +218,13 @@ class GatewaySettings(_Strict):
     outbox_dir: str = "var/outbox"
     templates_dir: str = ""
     ticket_prefix: str = "TK"
+    recipient_delimiter: str = "+"  # as Postfix's: technik+tag@ is technik@; "" turns it off
     worker_interval_seconds: float = Field(default=2, gt=0)
     smtp: SmtpConfig = SmtpConfig()
     relay: RelayConfig = RelayConfig()
     responder: ResponderConfig = ResponderConfig()
     dkim: DkimConfig = DkimConfig()
+    postfix: PostfixConfig = PostfixConfig()
     addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)
@@ -233,7 +261,7 @@ class GatewaySettings(_Strict):
 
     def problems(self) -> list[str]:
         """What `config check` refuses beyond validation (timelines: policy.py)."""
-        return self.responder.problems()
+        return self.responder.problems() + self.postfix.problems()
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
@@ -261,7 +289,8 @@ class GatewaySettings(_Strict):
         return bool(self.outbox_dir)
 
     def address_config(self, address: str) -> AddressConfig | None:
-        wanted = address.strip().lower()
+        """Ours, also as a subaddress (technik+tag@ is technik@), or None."""
+        wanted = base_address(address, self.recipient_delimiter)
         for item in self.addresses:
             if item.address == wanted:
                 return item

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # sysexits.h: what the pipe's MTA (and systemd) make of our exit status
 EX_OK, EX_DATAERR, EX_NOUSER, EX_TEMPFAIL, EX_CONFIG = 0, 65, 67, 75, 78
+EX_USAGE = 64  # e.g. several recipients from Postfix's pipe without _destination_recipient_limit = 1
 
 
 class App:

@@ -181,7 +181,7 @@ class ReceptionHandler:
             return Status.UNKNOWN_RCPT.format(rcpt=address)
         if policy.phase_at(self.clock.now()) is Phase.REJECT:
             return Status.REJECT_PHASE.format(rcpt=address, url=self.settings.account_center_url)
-        envelope.rcpt_tos.append(address)
+        envelope.rcpt_tos.append(policy.address)  # technik+tag@ is stored for technik@
         return Status.RCPT_OK
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
