@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gateway.config_imap import ImapConfig
+from gateway.config_postfix import PostfixConfig
 from gateway.subaddress import base_address
 
 DEFAULT_CONFIG_PATH = "config/gateway.toml"
@@ -121,8 +122,7 @@ class ResponderConfig(_Strict):
     languages: list[Literal["de", "en"]] = ["de", "en"]
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
-    # Implicit delivery (as Pigeonhole's vacation): reply only when one of our addresses, or an
-    # alias of them, is in To/Cc/Resent-To/Resent-Cc; Bcc'd bulk gets `suppress not-addressed`.
+    # implicit delivery: a reply only when one of ours (or an alias) is in To/Cc/Resent-*
     require_addressed: bool = True
     addressed_aliases: list[str] = []
 
@@ -142,22 +142,6 @@ class ResponderConfig(_Strict):
         if not self.backscatter_guard:
             return ["responder.backscatter_guard is off: replies go to whatever sender a "
                     "mail claims (forged senders get replies too)"]
-        return []
-
-
-class PostfixConfig(_Strict):
-    """Postfix's SMTP access policy delegation (check_policy_service); "" is off."""
-
-    policy_listen: str = ""
-
-    def problems(self) -> list[str]:
-        """What `config check` refuses (exit 78)."""
-        if not self.policy_listen:
-            return []
-        try:
-            HostPort.parse(self.policy_listen, any_port=True)
-        except ValueError as exc:
-            return [f"postfix.policy_listen: {exc} (write it like 127.0.0.1:8027)"]
         return []
 
 
@@ -261,7 +245,7 @@ class GatewaySettings(_Strict):
 
     def problems(self) -> list[str]:
         """What `config check` refuses beyond validation (timelines: policy.py)."""
-        return self.responder.problems() + self.postfix.problems()
+        return self.responder.problems() + self.postfix.problems(HostPort.parse)
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
