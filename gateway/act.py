@@ -61,12 +61,13 @@ class Evaluation:
     classification_reasons: tuple[str, ...] = ()
     ledger_view: LedgerView = field(default_factory=LedgerView)
     prerendered: RenderedReply | None = None
+    trusted: bool = False  # the backscatter guard authenticated the sender
 
 
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
     assert ev.reply_to is not None
     return request_for(kind, ev.reply_to, ev.address, ev.mail, ticket_number,
-                       announce=ev.decision.phase is Phase.ANNOUNCE)
+                       announce=ev.decision.phase is Phase.ANNOUNCE, trusted=ev.trusted)
 
 
 def _rendered(renderer: Renderer, ev: Evaluation, kind: ReplyKind, ticket_number: str | None,

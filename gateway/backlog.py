@@ -52,7 +52,8 @@ def pool_prepare(rows: list[Row], now: datetime) -> Parsed:
     for p in prepared:
         if likely_redirect(preparer, p, now):
             assert p.reply_to is not None
-            request = request_for(ReplyKind.REDIRECT, p.reply_to, p.address, p.mail)
+            request = request_for(ReplyKind.REDIRECT, p.reply_to, p.address, p.mail,
+                                  trusted=p.classification.authenticated)
             ahead[p.row.id] = renderer.render(request, now)
     slim = [p if any(a.cut for a in p.mail.attachments) else replace(p, row=replace(p.row, raw=b""))
             for p in prepared]

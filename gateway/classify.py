@@ -11,8 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gateway.bounces import looks_like_bounce_report
 from gateway.codes import Reason
+from gateway.out_of_office import looks_like_absence_notice
 from gateway.parse import ParsedMail
+from gateway.sender_auth import authenticated
+from gateway.subaddress import first_ours
 
 REPLY_MESSAGE_ID_PREFIX = "gw."
 
@@ -35,11 +39,17 @@ class Context:
     max_received: int = 30
     backscatter_guard: bool = False
     trusted_authserv_ids: frozenset[str] = frozenset()
+    recipient_delimiter: str = "+"
+
+    def is_ours(self, address: str) -> bool:
+        """One of our addresses, also as a subaddress (technik+tag@)."""
+        return first_ours([address], self.own_addresses, self.recipient_delimiter) is not None
 
 
 @dataclass(frozen=True)
 class Classification:
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    authenticated: bool = False  # the backscatter guard is on and found an aligned pass
 
     @property
     def automated(self) -> bool:
@@ -57,13 +67,8 @@ _NOREPLY_LOCAL_RE = re.compile(
     r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody)$"
 )
 _BOUNCE_LOCAL_RE = re.compile(r"^(mailer[-_]daemon|postmaster)$")
-_OOF_SUBJECT_RE = re.compile(
-    r"(out of (the )?office|automatic reply|auto[- ]?reply|auto[- ]?response|autoresponder"
-    r"|away from (the )?office|on vacation|vacation reply|abwesenheit|automatische antwort"
-    r"|nicht im b(ü|ue)ro|au(ß|ss)er haus|abwesend|urlaubsabwesenheit|r(é|e)ponse automatique"
-    r"|absence du bureau|respuesta autom(á|a)tica|risposta automatica)",
-    re.I,
-)
+_ADDRESS_RE = re.compile(r"[^\s<>\"(),;:]+@[^\s<>\"(),;:]+")
+_COMMENT_RE = re.compile(r"\([^()]*\)")
 _VENDOR_AUTOREPLY_HEADERS = (
     "x-autoreply", "x-autorespond", "x-autoreply-from", "x-autoresponse", "x-mail-autoreply",
     "x-autoresponder", "x-fc-machinegenerated", "x-cr-autoreply", "x-mailautoreply",
@@ -84,8 +89,10 @@ def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
 
 
 def is_loop(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    if any(ctx.loop_token.lower() in v.lower() for v in mail.header_values("x-loop")):
-        return Reason.LOOP
+    for value in mail.header_values("x-loop"):  # our token, or any of our addresses
+        if ctx.loop_token.lower() in value.lower() or any(
+                ctx.is_ours(a) for a in _ADDRESS_RE.findall(value)):
+            return Reason.LOOP
     if mail.message_id and mail.message_id.startswith("<" + REPLY_MESSAGE_ID_PREFIX):
         return Reason.LOOP  # one of our own replies came back
     if len(mail.header_values("received")) > ctx.max_received:
@@ -94,7 +101,7 @@ def is_loop(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
 
 
 def is_own_address(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    return Reason.OWN_ADDRESS if any(s in ctx.own_addresses for s in _senders(mail, env)) else None
+    return Reason.OWN_ADDRESS if any(ctx.is_ours(s) for s in _senders(mail, env)) else None
 
 
 def is_null_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
@@ -109,6 +116,10 @@ def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if mail.content_type == "multipart/report" and _report_type(mail) in ("", "delivery-status"):
         return Reason.BOUNCE
     if any(_BOUNCE_LOCAL_RE.match(_local(s)) for s in (env.sender, mail.from_addr)):
+        return Reason.BOUNCE
+    if mail.bounced or mail.header_values("x-failed-recipients"):  # formats without DSN
+        return Reason.BOUNCE
+    if looks_like_bounce_report(mail.subject, mail.text):
         return Reason.BOUNCE
     return None
 
@@ -125,9 +136,18 @@ def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Rea
             "feedback-report": Reason.FEEDBACK_REPORT}.get(_report_type(mail))
 
 
+def auto_submitted_keyword(value: str) -> str:
+    """RFC 3834: a keyword, optional parameters after ';', comments in parentheses anywhere."""
+    previous = None
+    while previous != value:  # innermost comments first: nested ones are allowed
+        previous, value = value, _COMMENT_RE.sub(" ", value)
+    words = value.split(";", 1)[0].split()
+    return words[0].lower() if words else ""
+
+
 def is_auto_submitted(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     for value in mail.header_values("auto-submitted"):
-        if value.split(";")[0].strip().lower() != "no":
+        if auto_submitted_keyword(value) != "no":
             return Reason.AUTO_SUBMITTED
     return None
 
@@ -162,7 +182,7 @@ def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason
 
 
 def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    return Reason.OUT_OF_OFFICE if _OOF_SUBJECT_RE.search(mail.subject) else None
+    return Reason.OUT_OF_OFFICE if looks_like_absence_notice(mail.subject, mail.text) else None
 
 
 def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
@@ -185,34 +205,14 @@ def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason |
 
 def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     """Backscatter guard: only when enabled, demand an aligned SPF or DKIM pass."""
-    if not ctx.backscatter_guard:
+    if not ctx.backscatter_guard or _authenticated(mail, ctx):
         return None
-    from_domain = mail.from_addr.rsplit("@", 1)[-1].lower() if "@" in mail.from_addr else ""
-    for value in mail.header_values("authentication-results"):
-        authserv = value.split(";", 1)[0].strip().split()[0].lower() if value.strip() else ""
-        if authserv not in ctx.trusted_authserv_ids or not from_domain:
-            continue
-        if aligned_pass(value, from_domain):
-            return None
     return Reason.UNAUTHENTICATED
 
 
-def aligned_pass(results: str, from_domain: str) -> bool:
-    """An SPF or DKIM pass in one Authentication-Results value whose domain aligns (relaxed)."""
-    for clause in results.split(";")[1:]:
-        method = re.match(r"\s*(spf|dkim)\s*=\s*(\w+)", clause, re.I)
-        if not method or method.group(2).lower() != "pass":
-            continue
-        prop = "smtp.mailfrom" if method.group(1).lower() == "spf" else "header.d"
-        domain = re.search(re.escape(prop) + r"\s*=\s*([^\s;]+)", clause, re.I)
-        if domain and _aligned(domain.group(1).rsplit("@", 1)[-1].lower(), from_domain):
-            return True
-    return False
-
-
-def _aligned(domain: str, from_domain: str) -> bool:
-    return domain == from_domain or domain.endswith("." + from_domain) or (
-        from_domain.endswith("." + domain))
+def _authenticated(mail: ParsedMail, ctx: Context) -> bool:
+    return ctx.backscatter_guard and authenticated(
+        mail.header_values("authentication-results"), mail.from_addr, ctx.trusted_authserv_ids)
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -239,4 +239,4 @@ def classify(mail: ParsedMail, env: Envelope, ctx: Context) -> Classification:
         reason = detector(mail, env, ctx)
         if reason and reason not in reasons:
             reasons.append(reason)
-    return Classification(tuple(reasons))
+    return Classification(tuple(reasons), authenticated=_authenticated(mail, ctx))

@@ -78,6 +78,7 @@ class Reason(StrEnum):
     ANNOUNCE = "announce"
     AFTER_CUTOVER = "after-cutover"
     NO_REPLY_ADDRESS = "no-reply-address"
+    NOT_ADDRESSED = "not-addressed"  # none of ours in To/Cc/Resent-*: Bcc'd bulk (implicit delivery)
     ALREADY_ANSWERED = "already-answered"
     RATE_LIMITED = "rate-limited"
     ACK_RATE_LIMITED = "ack-rate-limited"

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gateway.config_imap import ImapConfig
+from gateway.config_postfix import PostfixConfig
+from gateway.subaddress import base_address
 
 DEFAULT_CONFIG_PATH = "config/gateway.toml"
 
@@ -122,6 +124,14 @@ class ResponderConfig(_Strict):
     languages: list[Literal["de", "en"]] = ["de", "en"]
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
+    # implicit delivery: a reply only when one of ours (or an alias) is in To/Cc/Resent-*
+    require_addressed: bool = True
+    addressed_aliases: list[str] = []
+
+    @field_validator("addressed_aliases")
+    @classmethod
+    def _lower_aliases(cls, value: list[str]) -> list[str]:
+        return [a.strip().lower() for a in value]
 
     def problems(self) -> list[str]:
         """What `config check` refuses (exit 78)."""
@@ -202,12 +212,14 @@ class GatewaySettings(_Strict):
     outbox_dir: str = "var/outbox"
     templates_dir: str = ""
     ticket_prefix: str = "TK"
+    recipient_delimiter: str = "+"  # as Postfix's: technik+tag@ is technik@; "" turns it off
     worker_interval_seconds: float = Field(default=2, gt=0)
     smtp: SmtpConfig = SmtpConfig()
     relay: RelayConfig = RelayConfig()
     responder: ResponderConfig = ResponderConfig()
     dkim: DkimConfig = DkimConfig()
     metrics: MetricsConfig = MetricsConfig()
+    postfix: PostfixConfig = PostfixConfig()
     addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)
@@ -244,7 +256,7 @@ class GatewaySettings(_Strict):
 
     def problems(self) -> list[str]:
         """What `config check` refuses beyond validation (timelines: policy.py)."""
-        return self.responder.problems()
+        return self.responder.problems() + self.postfix.problems(HostPort.parse)
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
@@ -272,7 +284,8 @@ class GatewaySettings(_Strict):
         return bool(self.outbox_dir)
 
     def address_config(self, address: str) -> AddressConfig | None:
-        wanted = address.strip().lower()
+        """Ours, also as a subaddress (technik+tag@ is technik@), or None."""
+        wanted = base_address(address, self.recipient_delimiter)
         for item in self.addresses:
             if item.address == wanted:
                 return item

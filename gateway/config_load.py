@@ -50,6 +50,9 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
             "GATEWAY_METRICS_LISTEN", env["GATEWAY_METRICS_LISTEN"])
     if "GATEWAY_LMTP_LISTEN" in env:
         smtp["lmtp_listen"] = _listen_value("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
+    if "GATEWAY_POLICY_LISTEN" in env:
+        data.setdefault("postfix", {})["policy_listen"] = _listen_value(
+            "GATEWAY_POLICY_LISTEN", env["GATEWAY_POLICY_LISTEN"])
     if env.get("GATEWAY_RELAY"):
         relay = data.setdefault("relay", {})
         relay["host"], relay["port"] = _parse_hostport("GATEWAY_RELAY", env["GATEWAY_RELAY"])

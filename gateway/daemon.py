@@ -22,6 +22,7 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings, HostPort
 from gateway.db import transaction
 from gateway.errors import ConfigError
+from gateway.ingest import policy_service
 from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.lifecycle import Lifecycle
@@ -79,6 +80,8 @@ class Service:
                                   ("lmtp", self.settings.smtp.lmtp_listen, True)):
             if value:
                 await self._listen(name, value, lmtp)
+        if self.settings.postfix.policy_listen:
+            await self._listen_policy(self.settings.postfix.policy_listen)
         self.writer.on_stored = self.worker.stored
         self.worker.start()
         if self.settings.imap:  # one watcher thread per folder (IDLE, else polling)
@@ -128,6 +131,15 @@ class Service:
         bound = server.sockets[0].getsockname()
         self.listening[name] = (bound[0], bound[1])
         log.info("listening for %s on %s:%s", name.upper(), bound[0], bound[1])
+
+    async def _listen_policy(self, value: str) -> None:
+        """Postfix's check_policy_service: the reject phase inside Postfix's own session."""
+        server = await policy_service.listen(self.settings, self.clock,
+                                             *HostPort.parse(value, any_port=True))
+        self.servers.append(server)
+        bound = server.sockets[0].getsockname()
+        self.listening["policy"] = (bound[0], bound[1])
+        log.info("policy service for Postfix on %s:%s", bound[0], bound[1])
 
     def _log_phases(self) -> None:
         now = self.clock.now()

@@ -54,6 +54,7 @@ class Facts:
     followup_grace: timedelta
     reply_to: str | None
     empty: bool = False
+    addressed: bool = True  # one of ours in To/Cc/Resent-*: else no reply (implicit delivery)
     thread: ThreadMatch | None = None
     rates: RateFacts = field(default_factory=RateFacts)
     limits: Limits = field(default_factory=Limits)
@@ -114,6 +115,8 @@ def _reply_blocker(facts: Facts) -> Reason | None:
         return Reason.BACKFILL
     if not facts.reply_to:
         return Reason.NO_REPLY_ADDRESS
+    if not facts.addressed:
+        return Reason.NOT_ADDRESSED
     if facts.rates.already_answered_message:
         return Reason.ALREADY_ANSWERED
     if facts.rates.replies_in_last_hour >= facts.limits.global_replies_per_hour:

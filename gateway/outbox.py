@@ -32,12 +32,14 @@ class SendReport:
     written: int = 0
     retried: int = 0
     failed: int = 0
+    unconfirmed: int = 0  # maybe delivered (no answer after the end of DATA): not resent
     files: list[str] = field(default_factory=list)
     handoffs: dict = field(default_factory=dict)  # the handoff events delivered in this round
 
     def as_json(self) -> dict:
         return {"sent": self.sent, "written": self.written, "retried": self.retried,
-                "failed": self.failed, "files": self.files, "handoffs": self.handoffs}
+                "failed": self.failed, "unconfirmed": self.unconfirmed, "files": self.files,
+                "handoffs": self.handoffs}
 
 
 class Outbox:
@@ -119,6 +121,11 @@ class Outbox:
             report.sent += not self.settings.dry_run
             return True
         except DeliveryError as exc:
+            if exc.ambiguous:  # maybe delivered: at most once, the admin may resend it
+                self._record(reply_id, now, ReplyStatus.UNCONFIRMED, str(exc))
+                report.unconfirmed += 1
+                log.warning("reply %s to %s: %s", reply_id, reply.rcpt, exc)
+                return True
             final = not exc.temporary or reply.attempts >= self.settings.relay.max_attempts
             self._record(reply_id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
                          str(exc), retry_at=None if final else

@@ -16,6 +16,7 @@ from email.utils import getaddresses, parseaddr
 
 import html2text
 
+from gateway.bounces import failed_recipients
 from gateway.mime_slim import MARK, CutBody, slim
 from gateway.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
@@ -73,6 +74,7 @@ class ParsedMail:
     from_addr: str = ""
     from_name: str = ""
     reply_to: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # To, Cc, Resent-To, Resent-Cc
     in_reply_to: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     headers: list[tuple[str, str]] = field(default_factory=list)
@@ -82,6 +84,7 @@ class ParsedMail:
     attachments: list[ParsedAttachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     error: str | None = None
+    bounced: tuple[str, ...] = ()  # recipients a bounce (of any format) reports as failed
 
     def header_values(self, name: str) -> list[str]:
         """Every value of a header (case-insensitive name), in order."""
@@ -245,6 +248,7 @@ def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
     name, addr = parseaddr(mail.header("from") or "")
     mail.from_name, mail.from_addr = name, addr.lower()
     mail.reply_to = _addresses(msg, "reply-to")
+    mail.recipients = _addresses(msg, "to", "cc", "resent-to", "resent-cc")
     mail.message_id = (message_ids(mail.header("message-id") or "") or [None])[0]
     mail.in_reply_to = message_ids(" ".join(mail.header_values("in-reply-to")))[:MAX_REFERENCES]
     mail.references = message_ids(" ".join(mail.header_values("references")), MAX_REFERENCES)
@@ -281,5 +285,6 @@ def _parse(raw: bytes, cuts: dict[str, CutBody]) -> ParsedMail:
         mail.error = f"partially parsed: {exc.__class__.__name__}: {exc}"
     if not mail.text and mail.html:
         mail.text = html_to_text(mail.html)
+    mail.bounced = failed_recipients(msg, mail.subject, mail.text)
     mail.defects = [d.__class__.__name__ for d in getattr(msg, "defects", [])]
     return mail

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from gateway.config import AddressConfig, GatewaySettings
 from gateway.phases import Phase, Timeline
+from gateway.subaddress import base_address
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
@@ -80,6 +81,7 @@ class Policies:
     """Every configured address's policy, in the order of the config."""
 
     def __init__(self, settings: GatewaySettings) -> None:
+        self.delimiter = settings.recipient_delimiter
         timelines = {a.address: timeline_for(settings, a) for a in settings.addresses}
         self._by_address = {
             a.address: AddressPolicy(a, timelines[a.address], tuple(
@@ -87,8 +89,9 @@ class Policies:
             for a in settings.addresses}
 
     def get(self, address: str) -> AddressPolicy | None:
-        """The policy of one of our addresses (any case), or None for a stranger."""
-        return self._by_address.get(address.strip().lower())
+        """The policy of one of our addresses (any case, also as a subaddress technik+tag@),
+        or None for a stranger."""
+        return self._by_address.get(base_address(address, self.delimiter))
 
     def __getitem__(self, address: str) -> AddressPolicy:
         found = self.get(address)

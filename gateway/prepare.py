@@ -16,6 +16,7 @@ from gateway.exceptions import matching_rule
 from gateway.parse import ParsedMail, parse_mail
 from gateway.phases import Phase
 from gateway.policy import AddressPolicy, Policies
+from gateway.subaddress import first_ours
 
 log = logging.getLogger("gateway.process")
 
@@ -49,7 +50,12 @@ def reply_address(mail: ParsedMail, envelope_sender: str | None) -> str | None:
         found = (mail.header("return-path") or "").strip().strip("<>") or mail.from_addr
     found = found.strip().lower()
     # Only a plain mailbox: nothing that could smuggle a header or a second recipient in.
-    return found if _MAILBOX_RE.fullmatch(found) else None
+    return found if _MAILBOX_RE.fullmatch(found) and found.isprintable() else None
+
+
+def addressed(mail: ParsedMail, ours: frozenset[str], delimiter: str) -> bool:
+    """Implicit delivery: one of ours (or an alias) in To/Cc/Resent-To/Resent-Cc."""
+    return first_ours(mail.recipients, ours, delimiter) is not None
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Prepared:
     mail: ParsedMail
     classification: Classification
     reply_to: str | None
+    addressed: bool = True  # one of ours in the recipient headers (or the rule is off)
 
     @property
     def address(self) -> AddressConfig:
@@ -77,7 +84,9 @@ class Preparer:
             own_addresses=frozenset(settings.own_addresses()), loop_token=settings.loop_token,
             max_received=responder.max_received_headers,
             backscatter_guard=responder.backscatter_guard,
-            trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids))
+            trusted_authserv_ids=frozenset(a.lower() for a in responder.trusted_authserv_ids),
+            recipient_delimiter=settings.recipient_delimiter)
+        self.addressees = self.context.own_addresses | frozenset(responder.addressed_aliases)
         self.limits = Limits(redirect_interval=timedelta(hours=responder.redirect_interval_hours),
                              ack_per_sender_per_hour=responder.ack_per_sender_per_hour,
                              global_replies_per_hour=responder.global_replies_per_hour)
@@ -90,7 +99,10 @@ class Preparer:
         mail = parse_mail(row.raw)
         found = classify(mail, Envelope(row.envelope_sender, row.rcpt, row.source), self.context)
         reply_to = reply_address(mail, row.envelope_sender)
-        return Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to)
+        is_addressed = not self.settings.responder.require_addressed or addressed(
+            mail, self.addressees, self.settings.recipient_delimiter)
+        return Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to,
+                        addressed=is_addressed)
 
     def facts(self, p: Prepared, now: datetime, thread: ThreadMatch | None = None,
               rates: RateFacts | None = None) -> Facts:
@@ -100,7 +112,8 @@ class Preparer:
             phase=p.phase, received_at=row.received_at, source=row.source,
             classification=p.classification, cutover=p.policy.timeline.cutover,
             followup_grace=timedelta(days=p.address.followup_grace_days), reply_to=p.reply_to,
-            empty=not mail.has_content and mail.error is not None, thread=thread,
+            empty=not mail.has_content and mail.error is not None, addressed=p.addressed,
+            thread=thread,
             rates=rates or RateFacts(), limits=self.limits,
             automated_tickets=settings.automated_tickets,
             exception=matching_rule(settings.exceptions,

@@ -61,7 +61,7 @@ class Pipeline:
                                     find_thread(session, mail, self.settings.ticket_prefix),
                                     view.rate_facts(row.received_at))
         return Evaluation(prepared.address, mail, decide(facts), reply_to, found.reasons, view,
-                          prerendered)
+                          prerendered, trusted=found.authenticated)
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
@@ -161,7 +161,8 @@ class Pipeline:
                 outcome.ticket = ticket_number(self.settings.ticket_prefix, next_id)
                 outcome.notes.append("ticket number is provisional")
             if decision.reply is not None and ev.reply_to:
+                # dated at the moment previewed (--at), as the reply would be then
                 outcome.reply = self.renderer.render(
-                    reply_request(ev, decision.reply, outcome.ticket), self.clock.now())
+                    reply_request(ev, decision.reply, outcome.ticket), row.received_at)
             session.rollback()
         return outcome

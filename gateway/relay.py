@@ -1,9 +1,16 @@
 """Handing one message to the relay (or, in dry run, to a file): the delivery primitives the
-outbox (replies) and the handoff sender (agents) share. Failures say whether to retry."""
+outbox (replies) and the handoff sender (agents) share. Failures say whether to retry.
+
+A relay failure also says *where* it happened. Before the end of DATA nothing was handed over:
+it is temporary and tried again. After the final dot the relay may well have taken the message;
+a timeout or a dropped line then leaves it unknown, and trying again could send the customer a
+second copy. Such a failure is `ambiguous` (the outbox marks the reply `unconfirmed`, as after
+a crash)."""
 
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 from collections.abc import Callable
@@ -15,39 +22,56 @@ from gateway.config_load import read_secret
 from gateway.models import Reply
 
 Signer = Callable[[bytes], bytes]
+_LEADING_DOT_RE = re.compile(rb"(?m)^\.")
 
 
 class DeliveryError(Exception):
-    def __init__(self, detail: str, temporary: bool, unreachable: bool = False) -> None:
+    def __init__(self, detail: str, temporary: bool, unreachable: bool = False,
+                 ambiguous: bool = False) -> None:
         super().__init__(detail)
         self.temporary = temporary
         self.unreachable = unreachable  # the relay itself, not this one reply
+        self.ambiguous = ambiguous  # the relay may have taken it: never resend automatically
 
 
-def backoff(relay: RelayConfig, attempts: int) -> timedelta:
-    """Exponential: base, 2×base, 4×base, ... capped."""
-    seconds = min(relay.backoff_seconds * (2 ** max(attempts - 1, 0)), relay.backoff_max_seconds)
-    return timedelta(seconds=seconds)
+def _refused(code: int, text: bytes | str) -> DeliveryError:
+    return DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
 
 
-class _Answer:
-    """Keeps the relay's answer to DATA (e.g. `250 2.0.0 Ok: queued as 4Xyz`), which
-    smtplib's sendmail() drops: it is the reference to find the reply in the relay's log."""
-
-    answer: str = ""
-
-    def data(self, msg):  # type: ignore[no-untyped-def]
-        code, text = super().data(msg)  # type: ignore[misc]
-        self.answer = f"{code} {text.decode('utf-8', 'replace')}"
-        return code, text
+def _connect(relay: RelayConfig, context: ssl.SSLContext) -> smtplib.SMTP:
+    if relay.security == "tls":
+        return smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
+                                context=context)
+    return smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds)
 
 
-class _Client(_Answer, smtplib.SMTP):
-    pass
+def _envelope(client: smtplib.SMTP, sender: str, rcpt: str) -> None:
+    client.ehlo_or_helo_if_needed()
+    # An address beyond ASCII (jürgen@müller.de) needs SMTPUTF8 (RFC 6531) on the relay.
+    options = [] if (sender + rcpt).isascii() else ["SMTPUTF8"]
+    code, text = client.mail(sender, options)
+    if code != 250:
+        raise _refused(code, text)
+    code, text = client.rcpt(rcpt)
+    if code not in (250, 251):
+        raise _refused(code, text)
 
 
-class _TlsClient(_Answer, smtplib.SMTP_SSL):
-    pass
+def _data(client: smtplib.SMTP, data: bytes, handed_over: list[bool]) -> str:
+    """Returns the relay's answer to the final dot (e.g. `250 2.0.0 Ok: queued as 4Xyz`): the
+    reference to find the reply in the relay's log."""
+    code, text = client.docmd("DATA")
+    if code != 354:
+        raise _refused(code, text)
+    payload = _LEADING_DOT_RE.sub(b"..", data)
+    if not payload.endswith(b"\r\n"):
+        payload += b"\r\n"
+    client.send(payload + b".\r\n")
+    handed_over.append(True)  # the final dot is out: from here a lost answer is ambiguous
+    code, text = client.getreply()
+    if code != 250:
+        raise _refused(code, text)
+    return f"{code} {text.decode('utf-8', 'replace')}"
 
 
 def refuse_plain_auth(relay: RelayConfig) -> None:
@@ -61,41 +85,50 @@ def refuse_plain_auth(relay: RelayConfig) -> None:
 
 def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
                signer: Signer | None = None) -> str:
-    """Hand one message to the relay; returns the relay's answer to DATA, raises
-    DeliveryError(temporary=...) on failure."""
+    """Hand one message to the relay; raises DeliveryError on failure (see the module doc)."""
     password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
     context = ssl.create_default_context(cafile=relay.ca_file or None)
+    handed_over: list[bool] = []
     try:
-        if relay.security == "tls":
-            client: _Answer = _TlsClient(relay.host, relay.port, timeout=relay.timeout_seconds,
-                                         context=context)
-        else:
-            client = _Client(relay.host, relay.port, timeout=relay.timeout_seconds)
-        with client:
+        client = _connect(relay, context)
+        try:
             if relay.security == "starttls":
                 client.starttls(context=context)
             if relay.username:
                 refuse_plain_auth(relay)
                 client.login(relay.username, password)
-            data = signer(raw) if signer else raw
-            # An address beyond ASCII (jürgen@müller.de) needs SMTPUTF8 (RFC 6531) on the relay.
-            options = [] if (envelope_sender + rcpt).isascii() else ["SMTPUTF8"]
-            refused = client.sendmail(envelope_sender, [rcpt], data, mail_options=options)
-            if refused:
-                code, text = refused[rcpt]
-                raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
-        return client.answer or "250 accepted"
-    except smtplib.SMTPRecipientsRefused as exc:
-        code, text = next(iter(exc.recipients.values()))
-        raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500) from exc
+            _envelope(client, envelope_sender, rcpt)
+            answer = _data(client, signer(raw) if signer else raw, handed_over)
+        finally:
+            _quit(client)
+        return answer
+    except DeliveryError:
+        raise
     except smtplib.SMTPResponseException as exc:
-        raise DeliveryError(f"{exc.smtp_code} {exc.smtp_error!r}",
-                            temporary=400 <= exc.smtp_code < 500) from exc
+        raise _refused(exc.smtp_code, exc.smtp_error) from exc
     except (smtplib.SMTPNotSupportedError, UnicodeError) as exc:  # retrying will not help
         raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=False) from exc
-    except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped: try again later
+    except (OSError, smtplib.SMTPException) as exc:  # refused, timeout, dropped
+        if handed_over:
+            raise DeliveryError(f"no answer after the end of DATA ({exc.__class__.__name__}: "
+                                f"{exc}); not resent to avoid a duplicate", temporary=False,
+                                ambiguous=True) from exc
         raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
                             unreachable=True) from exc
+
+
+def _quit(client: smtplib.SMTP) -> None:
+    """Say goodbye if the line still works; its failure changes nothing about the delivery."""
+    try:
+        client.quit()
+    except (OSError, smtplib.SMTPException):
+        client.close()
+
+
+def backoff(relay: RelayConfig, attempts: int) -> timedelta:
+    """Exponential: base, 2×base, 4×base, ... capped."""
+    seconds = min(relay.backoff_seconds * (2 ** max(attempts - 1, 0)), relay.backoff_max_seconds)
+    return timedelta(seconds=seconds)
 
 
 def make_signer(dkim: DkimConfig) -> Signer | None:

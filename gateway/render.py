@@ -20,10 +20,10 @@ from gateway.config import AddressConfig, GatewaySettings
 from gateway.decide import ReplyKind
 from gateway.parse import ParsedMail
 from gateway.policy import Policies
+from gateway.reply_safety import echoed_name, echoed_subject, safe_message_id, strip_unsafe
 
 SUBJECT_MAX = 180
 REFERENCES_MAX = 20
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,17 @@ class ReplyRequest:
 
 
 def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMail,
-                ticket_number: str | None = None, announce: bool = False) -> ReplyRequest:
-    """The reply to `mail`: everything a template may use comes from here."""
-    return ReplyRequest(kind=kind, to=to, address=address, original_subject=mail.subject,
-                        original_message_id=mail.message_id,
-                        original_references=tuple(mail.references),
-                        customer_name=mail.from_name, ticket_number=ticket_number,
-                        announce=announce)
+                ticket_number: str | None = None, announce: bool = False,
+                trusted: bool = False) -> ReplyRequest:
+    """The reply to `mail`: everything a template may use comes from here, and only what
+    reply_safety lets through (`trusted`: the backscatter guard authenticated the sender)."""
+    references = tuple(r for r in map(safe_message_id, mail.references) if r)
+    return ReplyRequest(kind=kind, to=to, address=address,
+                        original_subject=echoed_subject(mail.subject, trusted),
+                        original_message_id=safe_message_id(mail.message_id),
+                        original_references=references,
+                        customer_name=echoed_name(mail.from_name, trusted),
+                        ticket_number=ticket_number, announce=announce)
 
 
 @dataclass
@@ -85,8 +89,7 @@ def make_environment(templates_dir: str = "") -> jinja2.Environment:
 
 def safe_subject(text: str, limit: int = SUBJECT_MAX) -> str:
     """One line, no control characters, bounded: nothing a header injection could use."""
-    text = (text or "").encode("utf-8", "replace").decode("utf-8")  # lone surrogates → '?'
-    cleaned = " ".join(_CONTROL_RE.sub(" ", text).split())
+    cleaned = strip_unsafe(text)
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 

@@ -30,13 +30,16 @@ MAILS = [  # (received, sender, rcpt, subject, extra headers)
     (datetime(2025, 11, 3, 8), "root@srv.kunde.example", "technik", "Cron <root@srv> backup",
      {"Auto-Submitted": "auto-generated"}),
 ]
+# An out-of-office notice is recognised by its subject only when its body corroborates it.
+BODIES = {"erika@kunde.example": "Ich bin bis 20.10. nicht im Büro."}
 
 
 def write_mbox(path: Path) -> Path:
     box = mailbox.mbox(path)
     for n, (when, sender, rcpt, subject, headers) in enumerate(MAILS):
         raw = make_mail(subject=subject, sender=sender, to=f"{rcpt}@centron.de",
-                        message_id=f"<mbx{n}@{sender.split('@')[1]}>", headers=headers)
+                        message_id=f"<mbx{n}@{sender.split('@')[1]}>", headers=headers,
+                        **({"body": BODIES[sender]} if sender in BODIES else {}))
         message = mailbox.mboxMessage(raw)
         message.set_from(sender, when.replace(tzinfo=UTC).timetuple())
         box.add(message)

@@ -20,16 +20,19 @@ QUEUE_DIRS = ("incoming", "active", "deferred", "defer", "bounce", "corrupt", "f
 class Postfix(PrivateServer):
     log_name = "maillog"
 
-    def __init__(self, transport: dict[str, str]) -> None:
+    def __init__(self, transport: dict[str, str], policy: str = "") -> None:
+        """policy: a check_policy_service target (inet:127.0.0.1:PORT), asked first at RCPT."""
         if not Path(MASTER).exists():
             raise RuntimeError("Postfix is not installed: run scripts/test-deps.sh")
         super().__init__("gw-postfix-")
         self.transport = transport
+        self.policy = policy
 
     def _write_config(self) -> Path:
         conf = self.dir / "conf"
         conf.mkdir()
         routes = ", ".join(f"{rcpt}={route}" for rcpt, route in self.transport.items())
+        policy = f"check_policy_service {self.policy}, " if self.policy else ""
         (conf / "main.cf").write_text(f"""compatibility_level = 3.6
 queue_directory = {self.dir}/queue
 data_directory = {self.dir}/data
@@ -43,7 +46,7 @@ myorigin = test.example
 mydestination =
 relay_domains = centron.de
 mynetworks = 127.0.0.0/8
-smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination
+smtpd_recipient_restrictions = {policy}permit_mynetworks, reject_unauth_destination
 # exactly what the README tells admins, as an inline table instead of a hash file
 transport_maps = inline:{{ {routes} }}
 smtp_dns_support_level = disabled

@@ -212,7 +212,8 @@ def test_client_gone_mid_data_leaves_nothing_half_stored(start_service):
 
 def test_eight_bit_data_without_8bitmime_is_stored_exactly(start_service):
     running = start_service()
-    raw = "From: jürgen@kunde.example\nSubject: Größe\n\nÄrger mit dem Server\n".encode()
+    raw = ("From: jürgen@kunde.example\nTo: technik@centron.de\nSubject: Größe\n\n"
+           "Ärger mit dem Server\n").encode()
     lines = converse(running.port(), b"EHLO c\r\nMAIL FROM:<j@kunde.example>\r\n"
                      b"RCPT TO:<technik@centron.de>\r\nDATA\r\n" + raw.replace(b"\n", b"\r\n")
                      + b".\r\nQUIT\r\n", 11)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # sysexits.h: what the pipe's MTA (and systemd) make of our exit status
 EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER = 0, 64, 65, 66, 67
 EX_TEMPFAIL, EX_CONFIG = 75, 78
+# EX_USAGE also: several recipients from Postfix's pipe without _destination_recipient_limit = 1
 
 
 class DatabaseMissing(GatewayError):

@@ -9,7 +9,16 @@ from typing import BinaryIO
 import click
 from tqdm import tqdm
 
-from gateway.commands.common import EX_DATAERR, EX_NOUSER, EX_OK, EX_TEMPFAIL, App, parse_at, pass_app
+from gateway.commands.common import (
+    EX_DATAERR,
+    EX_NOUSER,
+    EX_OK,
+    EX_TEMPFAIL,
+    EX_USAGE,
+    App,
+    parse_at,
+    pass_app,
+)
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
 from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox
@@ -17,12 +26,15 @@ from gateway.ingest.pipe import TooBig, envelope_sender, read_message, store_pip
 from gateway.ingest.store import Incoming, store_batch
 
 
-def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> None:
-    unknown = [r for r in rcpts if app.settings.address_config(r) is None]
+def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> tuple[str, ...]:
+    """Our addresses as configured (a subaddress technik+tag@ is delivered to technik@)."""
+    found = [app.settings.address_config(r) for r in rcpts]
+    unknown = [r for r, config in zip(rcpts, found, strict=True) if config is None]
     if unknown:
         known = ", ".join(sorted(app.settings.own_addresses()))
         click.echo(f"gateway: {', '.join(unknown)} is not a configured address ({known})", err=True)
         sys.exit(EX_NOUSER)
+    return tuple(config.address for config in found if config is not None)
 
 
 def _check_sender(sender: str | None) -> None:
@@ -40,12 +52,18 @@ def _check_sender(sender: str | None) -> None:
 @click.option("--process/--no-process", "process_now", default=None,
               help="Decide right away (default with --json, which prints the decision); else "
                    "only store and leave it to `serve` or `gateway process`.")
+@click.argument("extra", nargs=-1)
 @pass_app
 def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, source: str,
-           process_now: bool | None) -> None:
-    """Store one mail from stdin (with --json: and process it). Exit 0 accepted, 65 bad input,
-    67 unknown recipient, 75 temporary failure (the MTA keeps the mail and retries)."""
-    _check_rcpts(app, rcpt)
+           process_now: bool | None, extra: tuple[str, ...]) -> None:
+    """Store one mail from stdin (with --json: and process it). Exit 0 accepted, 64 unexpected
+    arguments, 65 bad input, 67 unknown recipient, 75 temporary failure (the MTA keeps the mail
+    and retries)."""
+    if extra:  # Postfix's pipe expands ${recipient} to one argument per recipient
+        click.echo(f"gateway: unexpected arguments {' '.join(extra)}; for Postfix's pipe set "
+                   "gateway_destination_recipient_limit = 1 in main.cf", err=True)
+        sys.exit(EX_USAGE)
+    rcpt = _check_rcpts(app, rcpt)
     _check_sender(sender)
     received_at = parse_at(at, app.settings, app.clock)
     try:
@@ -110,7 +128,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
     total, stored, skipped, duplicates = count_mailbox(path), 0, 0, 0
     for item in tqdm(iter_mailbox(path), total=total, unit="mail", file=sys.stderr,
                      disable=None):
-        rcpts = [rcpt.lower()] if rcpt else guess_recipients(item.raw, own)
+        rcpts = [rcpt.lower()] if rcpt else guess_recipients(item.raw, own, app.settings.recipient_delimiter)
         if not rcpts:
             skipped += 1
             continue
@@ -134,7 +152,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
 @pass_app
 def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
     """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing."""
-    _check_rcpts(app, (rcpt,))
+    (rcpt,) = _check_rcpts(app, (rcpt,))
     item = Incoming(mail.read(), rcpt, envelope_sender(sender), source,
                     parse_at(at, app.settings, app.clock))
     outcome = app.pipeline().preview(item).as_json()

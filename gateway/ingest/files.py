@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from email.utils import getaddresses
 from pathlib import Path
 
+from gateway.subaddress import base_address
+
 _FROM_LINE_DATE_RE = re.compile(r"^From \S+\s+(.+)$")
 
 
@@ -50,8 +52,9 @@ def count_mailbox(path: Path) -> int:
     return len(box)
 
 
-def guess_recipients(raw: bytes, own: set[str]) -> list[str]:
-    """Which of our addresses a stored mail was for: Delivered-To/X-Original-To, then To/Cc."""
+def guess_recipients(raw: bytes, own: set[str], delimiter: str = "+") -> list[str]:
+    """Which of our addresses a stored mail was for: Delivered-To/X-Original-To, then To/Cc
+    (a subaddress technik+tag@ counts as technik@)."""
     head = raw.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0].decode("utf-8", "replace")
     fields: dict[str, list[str]] = {}
     for line in re.sub(r"\r?\n[ \t]+", " ", head).splitlines():
@@ -60,7 +63,8 @@ def guess_recipients(raw: bytes, own: set[str]) -> list[str]:
             fields.setdefault(name.strip().lower(), []).append(value)
     for names in (("delivered-to", "x-original-to", "envelope-to"), ("to", "cc")):
         values = [v for n in names for v in fields.get(n, [])]
-        found = [a.lower() for _, a in getaddresses(values) if a.lower() in own]
+        found = [base_address(a, delimiter) for _, a in getaddresses(values)]
+        found = [a for a in found if a in own]
         if found:
             return list(dict.fromkeys(found))
     return []

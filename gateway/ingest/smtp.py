@@ -188,7 +188,7 @@ class ReceptionHandler:
         if policy.phase_at(self.clock.now()) is Phase.REJECT:
             return self._refused(session, envelope, address, "reject-phase", Status.REJECT_PHASE
                                  .format(rcpt=address, url=self.settings.account_center_url))
-        envelope.rcpt_tos.append(address)
+        envelope.rcpt_tos.append(policy.address)  # technik+tag@ is stored for technik@
         return Status.RCPT_OK
 
     def _refused(self, session: Session, envelope: Envelope, rcpt: str, reason: str,

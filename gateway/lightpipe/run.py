@@ -12,6 +12,7 @@ from gateway.ingest.envelope import address_problem
 from gateway.lightpipe.args import PipeRequest
 from gateway.lightpipe.settings import PipeSettings, load_pipe_settings
 from gateway.lightpipe.store import open_database, store_piped
+from gateway.subaddress import base_address
 
 EX_OK, EX_DATAERR, EX_NOUSER, EX_TEMPFAIL = 0, 65, 67, 75
 
@@ -39,7 +40,9 @@ def reception_time(at: str | None, settings: PipeSettings) -> datetime:
 def run_pipe(request: PipeRequest, stdin: BinaryIO, out: TextIO, err: TextIO) -> int:
     """Raises NeedsFullPath (before reading stdin) for what the full command line must do."""
     settings = load_pipe_settings(request.config)
-    unknown = [r for r in request.rcpts if r.strip().lower() not in settings.addresses]
+    mailboxes = [base_address(r, settings.recipient_delimiter) for r in request.rcpts]
+    unknown = [r for r, m in zip(request.rcpts, mailboxes, strict=True)
+               if m not in settings.addresses]
     if unknown:
         known = ", ".join(sorted(settings.addresses))
         print(f"gateway: {', '.join(unknown)} is not a configured address ({known})", file=err)
@@ -58,6 +61,7 @@ def run_pipe(request: PipeRequest, stdin: BinaryIO, out: TextIO, err: TextIO) ->
         conn = open_database(settings.database_path, settings.busy_timeout_seconds)
     except sqlite3.Error as exc:
         return _tempfail(exc, err)
+    request.rcpts = mailboxes  # a subaddress is stored for its mailbox
     with conn:
         return _store(conn, request, settings, received_at, stdin, out, err)
 

@@ -26,6 +26,7 @@ class PipeSettings:
     timezone: str
     max_message_size: int
     addresses: tuple[str, ...]
+    recipient_delimiter: str = "+"  # technik+tag@ is delivered to technik@
 
 
 def _config_file(explicit: str | None, env: dict[str, str]) -> Path | None:
@@ -85,5 +86,7 @@ def load_pipe_settings(config: str | None, env: dict[str, str] | None = None) ->
     limit = _typed(smtp.get("max_message_size", DEFAULT_MAX_MESSAGE_SIZE), int, "size")
     if timeout <= 0 or limit <= 0:
         raise NeedsFullPath("limits must be positive")
+    delimiter = _typed(data.get("recipient_delimiter", "+"), str, "recipient_delimiter")
     return PipeSettings(_sqlite_path(_typed(url, str, "database_url")), float(timeout),
-                        _typed(data["timezone"], str, "timezone"), limit, _addresses(data))
+                        _typed(data["timezone"], str, "timezone"), limit, _addresses(data),
+                        delimiter)

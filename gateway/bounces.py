@@ -1,0 +1,64 @@
+"""Pure: bounces in the many formats that are not RFC 3464 DSNs, through flufl.bounce (the bounce
+detectors of GNU Mailman), beside the gateway's own rules in classify and a rule of our own for
+the languages flufl.bounce does not read (a bounce subject *and* a failure sentence in the body).
+
+flufl.bounce scans the whole body with dozens of patterns (about a millisecond per mail), so it
+only runs where a cheap look finds the vocabulary of a delivery failure; a mail a person forwards
+or answers (Fwd:, WG:, Re:, AW: ...) is never taken for the bounce it quotes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from email.message import Message
+
+from flufl.bounce import all_failures
+
+log = logging.getLogger("gateway.parse")
+
+SCAN_CHARS = 4000
+_PERSON_PREFIX_RE = re.compile(r"(?i)^\s*(re|aw|fwd?|wg|tr|rv|sv|vs|antw|odp|r)\s*(\[\d+\])?\s*:")
+_VOCABULARY_RE = re.compile(
+    r"(?i)(deliver|zustell|unzustellbar|undeliver|could not be sent|returned mail|failure notice"
+    r"|permanent(ly)? (error|fail)|mailbox|postfach|no such user|user unknown|unknown user"
+    r"|recipient|empf(ä|ae)nger|non remis|remise|recapit|entregar|entrega|\b5\.\d\.\d+\b|\b550\b)")
+
+
+_SUBJECT_RE = re.compile(
+    r"(?i)^\s*(undeliverable|undelivered|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen"
+    r"|failure notice|delivery (status notification|failure|failed|report)|mail delivery fail"
+    r"|returned mail|message status - undeliverable|non[- ]?delivery|nondeliverable|non remis"
+    r"|rapport de non-remise|(é|e)chec de (la )?(remise|distribution)|non recapitabile"
+    r"|mancato recapito|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd)")
+_FAILURE_RE = re.compile(
+    r"(?i)(could not be delivered|was not delivered|were not delivered|did not reach|unable to"
+    r" deliver|undeliverable|permanent(ly)? (error|fail)|user unknown|no such user"
+    r"|(wurde|konnte|werden) nicht\b.{0,80}zugestellt|nicht zugestellt werden"
+    r"|n'a pas pu (ê|e)tre (remis|distribu)|non (è|e) stato recapitato|non ha potuto essere"
+    r" recapitat|no (se )?(pudo|ha podido) (ser )?entregar|kon niet worden afgeleverd)", re.S)
+
+
+def looks_like_bounce_report(subject: str, text: str) -> bool:
+    """Our own rule: a bounce subject at the start *and* a delivery-failure sentence."""
+    return bool(_SUBJECT_RE.match(subject or "") and _FAILURE_RE.search(text[:SCAN_CHARS]))
+
+
+def bounce_candidate(subject: str, text: str) -> bool:
+    if _PERSON_PREFIX_RE.match(subject or ""):
+        return False
+    return bool(_VOCABULARY_RE.search(subject or "") or _VOCABULARY_RE.search(text[:SCAN_CHARS]))
+
+
+def failed_recipients(msg: Message, subject: str, text: str) -> tuple[str, ...]:
+    """The addresses a bounce reports as failed (temporarily or for good); () for other mail."""
+    if not bounce_candidate(subject, text):
+        return ()
+    try:
+        temporary, permanent = all_failures(msg)
+    except Exception as exc:  # a detector tripping over a hostile mail: no verdict from it
+        log.debug("flufl.bounce gave up: %s", exc)
+        return ()
+    found = {a.decode("utf-8", "replace") if isinstance(a, bytes) else str(a)
+             for a in temporary | permanent}
+    return tuple(sorted(found))

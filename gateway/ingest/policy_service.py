@@ -1,0 +1,97 @@
+"""Postfix's SMTP access policy delegation (`check_policy_service`): the reject phase inside
+Postfix's own SMTP session.
+
+Behind Postfix, a `550` from the gateway comes too late: Postfix has accepted the mail already
+and would bounce it to a possibly forged sender (backscatter). Asked at RCPT time instead,
+the gateway answers `action=550 5.7.1 <pointer>` for a recipient of ours in its reject phase,
+and `action=DUNNO` (no opinion: Postfix goes on with its other rules) for everything else.
+
+The protocol: name=value lines, an empty line ends a request, the answer is `action=...` and an
+empty line; Postfix keeps the connection open for further requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from gateway.clock import Clock
+from gateway.config import GatewaySettings
+from gateway.errors import ConfigError
+from gateway.phases import Phase
+from gateway.policy import Policies
+
+log = logging.getLogger("gateway.policy")
+
+MAX_LINE = 8192  # Postfix's attributes are short; anything longer is not Postfix talking
+MAX_ATTRIBUTES = 100
+IDLE_SECONDS = 300  # Postfix closes idle policy connections itself after max_idle (100 s)
+DUNNO = "DUNNO"
+REJECT = "550 5.7.1 E-mail support has ended; please open a ticket in the Account Center: {url}"
+
+
+class PolicyDecider:
+    """Attributes of one request → the action Postfix should take."""
+
+    def __init__(self, settings: GatewaySettings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.policies = Policies(settings)
+
+    def action(self, attributes: dict[str, str]) -> str:
+        recipient = attributes.get("recipient", "")
+        if attributes.get("request") != "smtpd_access_policy" or not recipient:
+            return DUNNO
+        policy = self.policies.get(recipient)  # subaddresses too
+        if policy is None or policy.phase_at(self.clock.now()) is not Phase.REJECT:
+            return DUNNO
+        return REJECT.format(url=self.settings.account_center_url)
+
+
+async def _read_request(reader: asyncio.StreamReader) -> dict[str, str] | None:
+    """One request's attributes, or None when the client went away or spoke nonsense."""
+    attributes: dict[str, str] = {}
+    while True:
+        try:
+            line = await asyncio.wait_for(reader.readline(), IDLE_SECONDS)
+        except (TimeoutError, ValueError, ConnectionError):  # idle, line too long, reset
+            return None
+        if not line.endswith(b"\n"):
+            return None  # end of stream
+        text = line.decode("utf-8", "replace").rstrip("\r\n")
+        if not text:
+            return attributes
+        name, sep, value = text.partition("=")
+        if not sep or len(attributes) >= MAX_ATTRIBUTES:
+            return None
+        attributes[name.strip().lower()] = value.strip()
+
+
+def connection_handler(decider: PolicyDecider):
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while (attributes := await _read_request(reader)) is not None:
+                action = decider.action(attributes)
+                if action != DUNNO:
+                    log.info("policy: %s for %s from %s (queue %s)", " ".join(action.split()[:2]),
+                             attributes.get("recipient"), attributes.get("sender") or "<>",
+                             attributes.get("queue_id") or "-")
+                writer.write(f"action={action}\n\n".encode())
+                await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    return handle
+
+
+async def listen(settings: GatewaySettings, clock: Clock, host: str, port: int) -> asyncio.Server:
+    """Start the policy service on host:port (settings.postfix.policy_listen)."""
+    handler = connection_handler(PolicyDecider(settings, clock))
+    try:
+        return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
+    except OSError as exc:
+        raise ConfigError("postfix.policy_listen (GATEWAY_POLICY_LISTEN)",
+                          f"cannot listen on {host}:{port}: {exc.strerror}",
+                          "choose a free address:port, or stop what holds it") from None

@@ -1,0 +1,56 @@
+"""The corpora kept as .eml files, each run through the whole pipeline: automated mail of the shapes
+machines send (tests/corpus/automated) never gets a reply; people's mail (tests/corpus/people) is
+always answered, before the cutover with a ticket and receipt, after it with the redirection.
+
+The envelope is taken from the headers a local delivery adds: Return-Path (the envelope sender)
+and Delivered-To (the recipient)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, func, select
+
+from gateway.models import Reply
+from gateway.parse import parse_mail
+from tests.conftest import AFTER, ANNOUNCE
+
+CORPUS = Path(__file__).parent / "corpus"
+AUTOMATED = sorted((CORPUS / "automated").glob("*.eml"))
+PEOPLE = sorted((CORPUS / "people").glob("*.eml"))
+
+
+def envelope(raw: bytes) -> tuple[str | None, str]:
+    mail = parse_mail(raw)
+    sender = mail.header("return-path")
+    return (sender.strip().strip("<>") if sender is not None else None,
+            mail.header("delivered-to") or "technik@centron.de")
+
+
+@pytest.mark.parametrize("at", [ANNOUNCE, AFTER], ids=["announce", "after"])
+@pytest.mark.parametrize("path", AUTOMATED, ids=[p.stem for p in AUTOMATED])
+def test_automated_mail_gets_no_reply(gateway, engine, path, at):
+    raw = path.read_bytes()
+    sender, rcpt = envelope(raw)
+    _, outcome = gateway.receive(raw, at, rcpt=rcpt, sender=sender)
+    assert outcome.reply is None and outcome.action in ("suppress", "ticket"), outcome
+    # before the cutover machine mail may still become a ticket, never with a receipt
+    assert outcome.action == "suppress" or outcome.notes[0].startswith("no receipt: "), outcome
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Reply)).one() == 0
+
+
+@pytest.mark.parametrize("at, action", [(ANNOUNCE, "ticket"), (AFTER, "redirect")],
+                         ids=["announce", "after"])
+@pytest.mark.parametrize("path", PEOPLE, ids=[p.stem for p in PEOPLE])
+def test_peoples_mail_is_answered(gateway, path, at, action):
+    raw = path.read_bytes()
+    sender, rcpt = envelope(raw)
+    _, outcome = gateway.receive(raw, at, rcpt=rcpt, sender=sender)
+    assert outcome.action == action and outcome.reply is not None, outcome
+    assert outcome.reply.to == sender
+
+
+def test_the_corpora_hold_the_shapes_of_issue_10():
+    assert len(AUTOMATED) >= 12 and len(PEOPLE) >= 10

@@ -1,0 +1,148 @@
+"""Machines recognised from every side (finding 3), people not mistaken for machines (finding 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.classify import Context, Envelope, classify
+from gateway.config_load import settings_from_dict
+from gateway.parse import parse_mail
+from gateway.process import Pipeline
+from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
+
+OURS = frozenset({"technik@centron.de", "billing@centron.de", "vertrieb@centron.de"})
+CTX = Context(own_addresses=OURS, loop_token="support-gateway@centron.de")
+GUARDED = Context(own_addresses=OURS, loop_token=CTX.loop_token, backscatter_guard=True,
+                  trusted_authserv_ids=frozenset({"mx.centron.de"}))
+
+QMAIL_BOUNCE = b"""From: MAILER-DAEMON@old.example
+To: technik@centron.de
+Subject: failure notice
+Message-ID: <qmail1@old.example>
+
+Hi. This is the qmail-send program at old.example.
+I'm afraid I wasn't able to deliver your message to the following addresses.
+This is a permanent error; I've given up. Sorry it didn't work out.
+
+<gone@old.example>:
+Sorry, no mailbox here by that name. (#5.1.1)
+"""
+
+
+def reasons(raw: bytes, sender: str | None = "max@kunde.example", ctx: Context = CTX) -> tuple:
+    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), ctx).reasons
+
+
+# -- finding 3: machines missed ------------------------------------------------------------------
+
+def test_bounce_without_dsn_structure_from_an_ordinary_sender():
+    raw = QMAIL_BOUNCE.replace(b"MAILER-DAEMON@old.example", b"mailsystem@old.example")
+    assert "bounce" in reasons(raw.replace(b"\n", b"\r\n"), sender="mailsystem@old.example")
+
+
+@pytest.mark.parametrize("value", ["technik@centron.de", "TECHNIK@centron.de",
+                                   "billing+tickets@centron.de", "<vertrieb@centron.de>"])
+def test_x_loop_naming_one_of_our_addresses(value):
+    assert "loop" in reasons(make_mail(headers={"X-Loop": value}))
+
+
+@pytest.mark.parametrize("where", ["envelope", "from", "reply-to"])
+def test_subaddress_of_ours_is_our_own_address(where):
+    address = "technik+x@centron.de"
+    if where == "envelope":
+        found = reasons(make_mail(), sender=address)
+    elif where == "from":
+        found = reasons(make_mail(sender=address))
+    else:
+        found = reasons(make_mail(headers={"Reply-To": address}))
+    assert "own-address" in found
+
+
+def test_subaddress_of_a_stranger_is_not_ours():
+    assert reasons(make_mail(sender="technik+x@kunde.example"),
+                   sender="technik+x@kunde.example") == ()
+
+
+@pytest.mark.parametrize("to", ["undisclosed-recipients:;", "newsletter@shop.example",
+                                "technikx@centron.de"])
+def test_mail_not_addressed_to_us_gets_no_reply(gateway, to):
+    raw = make_mail(to=to, message_id=f"<na-{abs(hash(to))}@x>")
+    _, after = gateway.receive(raw, AFTER)
+    assert (after.action, after.reason, after.reply) == ("suppress", "not-addressed", None)
+
+
+def test_not_addressed_before_the_cutover_still_makes_the_ticket(gateway):
+    _, outcome = gateway.receive(make_mail(to="undisclosed-recipients:;"), ANNOUNCE)
+    assert outcome.action == "ticket" and outcome.ticket and outcome.reply is None
+    assert outcome.notes == ["no receipt: not-addressed"]
+
+
+@pytest.mark.parametrize("header", ["To", "Cc", "Resent-To", "Resent-Cc"])
+def test_addressed_in_any_recipient_header_or_via_a_subaddress(gateway, header):
+    raw = make_mail(to="someone@else.example", headers={header: "Technik <TECHNIK+x@centron.de>"})
+    _, outcome = gateway.receive(raw, AFTER)
+    assert outcome.action == "redirect"
+
+
+def test_aliases_count_as_addressed_and_the_rule_can_be_turned_off(engine, clock, tmp_path):
+    def gateway(**responder) -> Gateway:
+        settings = settings_from_dict({"database_url": str(engine.url),
+                                       "outbox_dir": str(tmp_path), "responder": responder})
+        return Gateway(Pipeline(settings, engine, clock))
+
+    raw = make_mail(to="support@centron.de", message_id="<alias@x>")
+    _, outcome = gateway(addressed_aliases=["Support@centron.de"]).receive(raw, AFTER)
+    assert outcome.action == "redirect"
+    raw = make_mail(to="undisclosed-recipients:;", message_id="<off@x>", sender="o@kunde.example")
+    _, outcome = gateway(require_addressed=False).receive(raw, AFTER, sender="o@kunde.example")
+    assert outcome.action == "redirect"
+
+
+def test_guard_aligns_by_organisational_domain():
+    def guarded(results: str, sender: str) -> tuple:
+        raw = make_mail(sender=sender, headers={"Authentication-Results": results})
+        return reasons(raw, sender=sender, ctx=GUARDED)
+
+    assert guarded("mx.centron.de; dkim=pass header.d=co.uk", "max@kunde.co.uk") == (
+        "unauthenticated",)
+    assert guarded("mx.centron.de; spf=pass smtp.mailfrom=co.uk", "max@kunde.co.uk") == (
+        "unauthenticated",)
+    assert guarded("mx.centron.de; dkim=pass header.d=other.co.uk", "max@kunde.co.uk") == (
+        "unauthenticated",)
+    assert guarded("mx.centron.de; dkim=pass header.d=mail.kunde.co.uk", "max@kunde.co.uk") == ()
+    assert guarded("mx.centron.de; dkim=pass header.d=kunde.co.uk", "max@mx.kunde.co.uk") == ()
+
+
+# -- finding 4: people mistaken for machines -----------------------------------------------------
+
+@pytest.mark.parametrize("value", ["No (sent by a person)", "no(person)", " NO ", "no; x=y"])
+def test_auto_submitted_no_with_a_comment_is_a_person(value):
+    assert reasons(make_mail(headers={"Auto-Submitted": value})) == ()
+
+
+@pytest.mark.parametrize("value", ["auto-replied (vacation)", "auto-generated; owner=x",
+                                   "(comment) auto-notified", "No-thanks"])
+def test_auto_submitted_keywords_with_comments_are_machines(value):
+    assert "auto-submitted" in reasons(make_mail(headers={"Auto-Submitted": value}))
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Out of Office einrichten", "Hallo, wie richte ich in Outlook eine Abwesenheitsnotiz ein?"),
+    ("Abwesenheitsnotiz geht nicht", "Unsere Abwesenheitsnotiz wird nicht verschickt."),
+    ("WG: Automatische Antwort: Server down",
+     "Hallo, warum bekomme ich diese Antwort?\n\n> Ich bin bis 20.10. nicht im Büro."),
+    ("Fwd: Out of Office", "Is this auto-reply from your server? I am back on Monday."),
+    ("Frage zu Auto-Reply", "Können Sie bei uns einen Autoresponder einrichten?"),
+])
+def test_subject_words_alone_never_decide_against_a_person(gateway, subject, body):
+    _, outcome = gateway.receive(make_mail(subject=subject, body=body), AFTER)
+    assert outcome.action == "redirect", outcome
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Automatische Antwort: Server down", "Ich bin bis 20.10. nicht im Büro."),
+    ("Out of Office: Invoice", "I am out of the office until Monday with limited access."),
+    ("Abwesend", "Dies ist eine automatische Antwort."),
+])
+def test_subject_patterns_corroborated_by_the_body(subject, body):
+    assert reasons(make_mail(subject=subject, body=body)) == ("out-of-office",)

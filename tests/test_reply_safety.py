@@ -1,0 +1,96 @@
+"""Replies that cannot be abused: nothing a forger chose reaches the victim (finding 1), no bidi or
+control character and no hostile Message-ID reaches a reply (finding 5)."""
+
+from __future__ import annotations
+
+from email import message_from_bytes, policy
+
+import pytest
+
+from gateway.config_load import settings_from_dict
+from gateway.process import Pipeline
+from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
+
+EVIL_NAME = "Ihr Konto wird gesperrt - jetzt bestaetigen: https://evil.example/x"
+GUARD = {"backscatter_guard": True, "trusted_authserv_ids": ["mx.centron.de"]}
+AUTH_PASS = {"Authentication-Results": "mx.centron.de; dkim=pass header.d=kunde.example"}
+
+
+def everything(reply) -> str:
+    return "\n".join([reply.subject, reply.text, reply.html, *reply.headers.values()])
+
+
+@pytest.fixture
+def guarded(engine, clock, tmp_path) -> Gateway:
+    settings = settings_from_dict({"database_url": str(engine.url), "outbox_dir": str(tmp_path),
+                                   "responder": GUARD})
+    return Gateway(Pipeline(settings, engine, clock))
+
+
+@pytest.mark.parametrize("at", [ANNOUNCE, AFTER])
+def test_forged_sender_gets_none_of_the_attackers_text(gateway, at):
+    raw = make_mail(name=EVIL_NAME, sender="victim@opfer.example",
+                    subject="Konto gesperrt: bestaetigen unter https://evil.example/x")
+    _, outcome = gateway.receive(raw, at, sender="victim@opfer.example")
+    assert outcome.reply is not None
+    text = everything(outcome.reply)
+    for piece in ("evil.example", "gesperrt", "bestaetigen", "https://evil"):
+        assert piece not in text
+    assert "Guten Tag," in outcome.reply.text  # a neutral greeting
+
+
+@pytest.mark.parametrize("subject", [
+    "Bitte rufen Sie +49 170 1234567 an", "Schreiben Sie an boss@firma.example",
+    "Gewinn! www.evil.example", "x" * 90])
+def test_subject_with_contact_data_or_too_long_is_replaced(gateway, subject):
+    _, outcome = gateway.receive(make_mail(subject=subject), AFTER)
+    assert outcome.reply.subject == "Automatische Antwort: Ihre Nachricht"
+
+
+@pytest.mark.parametrize("name", ["Dr. Anna-Lena O'Neil", "Jürgen Müller", "Max Kunde"])
+def test_a_name_that_looks_like_a_name_and_a_clean_subject_stay(gateway, name):
+    _, outcome = gateway.receive(make_mail(name=name, subject="Server down seit 10 Uhr"), AFTER)
+    assert name in outcome.reply.text
+    assert outcome.reply.subject == "Automatische Antwort: Server down seit 10 Uhr"
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("call 0800 123456", "0800"), ('"Max <script>"', "script"), ("win@prize.example", "prize"),
+    ("A" * 70, "A" * 70), ("Kontakt: www.x.example", "x.example"), ("Max 2", "Max 2")])
+def test_a_name_that_is_not_a_name_gets_a_neutral_greeting(gateway, name, shown):
+    _, outcome = gateway.receive(make_mail(name=name), AFTER)
+    assert shown not in everything(outcome.reply)
+    assert "Guten Tag," in outcome.reply.text
+
+
+def test_authenticated_sender_keeps_name_and_subject(guarded):
+    raw = make_mail(name="Max Kunde (Firma www.kunde.example)", headers=AUTH_PASS,
+                    subject="Ticket zu www.kunde.example, Tel. 030 123456")
+    _, outcome = guarded.receive(raw, AFTER)
+    assert outcome.action == "redirect"
+    assert "Max Kunde (Firma www.kunde.example)" in outcome.reply.text
+    assert outcome.reply.subject.endswith("Ticket zu www.kunde.example, Tel. 030 123456")
+
+
+@pytest.mark.parametrize("gw", ["gateway", "guarded"])
+def test_bidi_and_control_characters_never_reach_a_reply(gw, request):
+    gateway = request.getfixturevalue(gw)
+    raw = make_mail(name="Max\u202eKunde", subject="Rechnung \u202eFDP.exe\u2066 \x1b[31m ok",
+                    headers=AUTH_PASS)
+    _, outcome = gateway.receive(raw, AFTER)
+    message = message_from_bytes(outcome.reply.raw, policy=policy.default)
+    parts = [str(message["Subject"]), *(p.get_content() for p in message.walk()
+                                        if not p.is_multipart())]
+    for text in parts + [everything(outcome.reply)]:
+        assert not any(ch in text for ch in "\u202e\u2066\x1b"), repr(text)
+
+
+@pytest.mark.parametrize("message_id", ["<" + "a" * 400 + "@x.example>",
+                                        "<ctl\x7fchar@x.example>", "<bidi\u202e@x.example>"])
+def test_long_or_control_laden_message_ids_are_not_copied(gateway, message_id):
+    raw = make_mail(message_id=message_id, headers={"References": f"<ok@x.example> {message_id}"})
+    _, outcome = gateway.receive(raw, AFTER)
+    headers = outcome.reply.headers
+    assert "In-Reply-To" not in headers
+    assert headers["References"] == "<ok@x.example>"
+    assert message_id.encode("utf-8") not in outcome.reply.raw
