@@ -20,6 +20,7 @@ from imapclient import IMAPClient
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
+from gateway.codes import WatchMode
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap import AuthFailure, FolderIntake, PollReport, close, connect, token_source
@@ -41,7 +42,7 @@ class FolderWatcher:
         self.intake = FolderIntake(box, folder, engine, clock)
         self.on_stored, self.stop = on_stored, stop
         self.backoff = box.reconnect_backoff_seconds
-        self.state: dict = {"mailbox": self.intake.name, "mode": "connecting", "error": None,
+        self.state: dict = {"mailbox": self.intake.name, "mode": WatchMode.CONNECTING, "error": None,
                             "error_since": None, "auth_failed": False, "stored": 0,
                             "duplicates": 0, "last_pass_at": None,
                             "sessions": 0, "renewals": 0}
@@ -66,7 +67,7 @@ class FolderWatcher:
         log.warning("%s (next try in %.1f s)", error, self.backoff)
         if self.state["error"] is None:
             self.state["error_since"] = self.clock.now().isoformat()
-        self.state.update(mode="reconnecting", error=error, auth_failed=auth)
+        self.state.update(mode=WatchMode.RECONNECTING, error=error, auth_failed=auth)
 
     def _session(self) -> None:
         client = connect(self.box, self.tokens)
@@ -75,7 +76,7 @@ class FolderWatcher:
             self.intake.open(client)
             self._pass(client, only_new=False)  # catch up on what arrived meanwhile
             idle = self.box.idle and client.has_capability("IDLE")
-            self.state.update(mode="idle" if idle else "poll", error=None, error_since=None,
+            self.state.update(mode=WatchMode.IDLE if idle else WatchMode.POLL, error=None, error_since=None,
                               auth_failed=False)
             self.backoff = self.box.reconnect_backoff_seconds
             log.info("IMAP %s: watching (%s)", self.intake.name, "IDLE" if idle else
