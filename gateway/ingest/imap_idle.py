@@ -164,10 +164,14 @@ class ImapWatchers:
             thread.join(timeout)
 
     def state(self) -> dict:
-        """For serve's status report: `errors` (shown by `status`), per folder, per token."""
+        """For serve's status report: `errors` (shown by `status`), per folder, per token;
+        `alarms`: the errors that stop mail until an admin acts (a failing token refresh, a
+        refused login), which monitoring treats as critical."""
         oauth = [{"mailbox": box.label, **tokens.state.as_json()} for box, tokens in self.tokens]
-        errors = [w.state["error"] for w in self.watchers if w.state["error"]]
-        errors += [f"OAuth2 for {o['mailbox']}: token refresh failing since "
-                   f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
-        return {"at": self.clock.now().isoformat(), "errors": errors,
+        alarms = [f"OAuth2 for {o['mailbox']}: token refresh failing since "
+                  f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
+        alarms += [w.state["error"] for w in self.watchers if w.state["auth_failed"]]
+        errors = [w.state["error"] for w in self.watchers
+                  if w.state["error"] and not w.state["auth_failed"]] + alarms
+        return {"at": self.clock.now().isoformat(), "errors": errors, "alarms": alarms,
                 "mailboxes": [dict(w.state) for w in self.watchers], "oauth": oauth}
