@@ -88,3 +88,12 @@ class Reason(StrEnum):
     IN_REPLY_TO = "in-reply-to"
     REFERENCES = "references"
     SUBJECT_TAG = "subject-tag"
+
+
+class WatchMode(StrEnum):
+    """What an IMAP folder watcher of `serve` is doing (status, `imap.mailboxes[].mode`)."""
+
+    CONNECTING = "connecting"
+    IDLE = "idle"                  # waiting with IDLE (RFC 2177)
+    POLL = "poll"                  # the server has no IDLE: polling
+    RECONNECTING = "reconnecting"  # after an error, waiting out the backoff

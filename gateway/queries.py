@@ -85,7 +85,8 @@ def imap_state(daemons: list[dict]) -> dict:
     from a stale daemon: its last word is the latest there is)."""
     live = [(d["detail"].get("imap") or {}) for d in daemons]
     return {"mailboxes": [m for state in live for m in state.get("mailboxes") or []],
-            "oauth": [o for state in live for o in state.get("oauth") or []]}
+            "oauth": [o for state in live for o in state.get("oauth") or []],
+            "alarms": [a for state in live for a in state.get("alarms") or []]}
 
 
 def _webhook_secret(settings: GatewaySettings) -> str:

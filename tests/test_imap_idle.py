@@ -89,6 +89,6 @@ def test_a_dropped_connection_is_reopened_and_catches_up(imap, dovecot, start_se
 def test_status_shows_the_watchers(imap, dovecot, start_service, monkeypatch):
     running, watcher = watch(start_service, dovecot, monkeypatch)
     state = running.service.imap.state()
-    assert state["errors"] == [] and state["oauth"] == []
+    assert state["errors"] == [] and state["oauth"] == [] and state["alarms"] == []
     assert [(m["mailbox"], m["mode"]) for m in state["mailboxes"]] == [
         (f"{USER}@127.0.0.1/INBOX", "idle")]

@@ -163,6 +163,7 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
     assert any("token refresh failing since" in w and "invalid_grant" in w
                for w in report["warnings"])
     assert report["imap"]["oauth"][0]["ok"] is False
+    assert len(report["imap"]["alarms"]) == 1 and "invalid_grant" in report["imap"]["alarms"][0]
     shown = gateway_status(running)
     assert "WARNING: IMAP: OAuth2 for technik@centron.de@127.0.0.1: token refresh failing" in shown
     assert f"imap {USER}@127.0.0.1/INBOX: idle" in shown
@@ -185,6 +186,7 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
     report = current_status(running, clock)
     assert not [w for w in report["warnings"] if "IMAP" in w]
     assert report["imap"]["oauth"][0]["ok"] is True
+    assert report["imap"]["alarms"] == []
     imap.logout()
 
 

@@ -20,6 +20,7 @@ from imapclient import IMAPClient
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
+from gateway.codes import WatchMode
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap import AuthFailure, FolderIntake, PollReport, close, connect, token_source
@@ -41,7 +42,7 @@ class FolderWatcher:
         self.intake = FolderIntake(box, folder, engine, clock)
         self.on_stored, self.stop = on_stored, stop
         self.backoff = box.reconnect_backoff_seconds
-        self.state: dict = {"mailbox": self.intake.name, "mode": "connecting", "error": None,
+        self.state: dict = {"mailbox": self.intake.name, "mode": WatchMode.CONNECTING, "error": None,
                             "error_since": None, "auth_failed": False, "stored": 0,
                             "duplicates": 0, "last_pass_at": None,
                             "sessions": 0, "renewals": 0}
@@ -67,7 +68,7 @@ class FolderWatcher:
                     extra={"event": "imap_error", "mailbox": self.intake.name})
         if self.state["error"] is None:
             self.state["error_since"] = self.clock.now().isoformat()
-        self.state.update(mode="reconnecting", error=error, auth_failed=auth)
+        self.state.update(mode=WatchMode.RECONNECTING, error=error, auth_failed=auth)
 
     def _session(self) -> None:
         client = connect(self.box, self.tokens)
@@ -76,7 +77,7 @@ class FolderWatcher:
             self.intake.open(client)
             self._pass(client, only_new=False)  # catch up on what arrived meanwhile
             idle = self.box.idle and client.has_capability("IDLE")
-            self.state.update(mode="idle" if idle else "poll", error=None, error_since=None,
+            self.state.update(mode=WatchMode.IDLE if idle else WatchMode.POLL, error=None, error_since=None,
                               auth_failed=False)
             self.backoff = self.box.reconnect_backoff_seconds
             log.info("IMAP %s: watching (%s)", self.intake.name, "IDLE" if idle else
@@ -164,10 +165,14 @@ class ImapWatchers:
             thread.join(timeout)
 
     def state(self) -> dict:
-        """For serve's status report: `errors` (shown by `status`), per folder, per token."""
+        """For serve's status report: `errors` (shown by `status`), per folder, per token;
+        `alarms`: the errors that stop mail until an admin acts (a failing token refresh, a
+        refused login), which monitoring treats as critical."""
         oauth = [{"mailbox": box.label, **tokens.state.as_json()} for box, tokens in self.tokens]
-        errors = [w.state["error"] for w in self.watchers if w.state["error"]]
-        errors += [f"OAuth2 for {o['mailbox']}: token refresh failing since "
-                   f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
-        return {"at": self.clock.now().isoformat(), "errors": errors,
+        alarms = [f"OAuth2 for {o['mailbox']}: token refresh failing since "
+                  f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
+        alarms += [w.state["error"] for w in self.watchers if w.state["auth_failed"]]
+        errors = [w.state["error"] for w in self.watchers
+                  if w.state["error"] and not w.state["auth_failed"]] + alarms
+        return {"at": self.clock.now().isoformat(), "errors": errors, "alarms": alarms,
                 "mailboxes": [dict(w.state) for w in self.watchers], "oauth": oauth}
