@@ -169,3 +169,39 @@ def test_connections_per_client_address_are_limited(start_service):
             sock.close()
     with smtplib.SMTP("127.0.0.1", running.port()) as client:  # a slot freed is a slot again
         assert client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail()) == {}
+
+
+def test_a_burst_of_connections_cannot_slip_past_the_global_cap(start_service):
+    # all sockets are opened before any banner is read: the cap must count a connection at once,
+    # not only when its session starts
+    running = start_service(smtp={"max_connections": 3, "max_connections_per_client": 100})
+    burst = [socket.create_connection(("127.0.0.1", running.port()), timeout=10) for _ in range(12)]
+    try:
+        banners = [sock.makefile("rb").readline()[:9] for sock in burst]
+    finally:
+        for sock in burst:
+            sock.close()
+    assert sum(b.startswith(b"220") for b in banners) == 3, banners
+    assert sum(b.startswith(b"421 4.7.0") for b in banners) == 9, banners
+
+
+def test_an_idle_client_is_told_why_it_is_dropped(start_service):
+    running = start_service(smtp={"timeout_seconds": 1})
+    with socket.create_connection(("127.0.0.1", running.port()), timeout=10) as sock:
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"220")
+        assert reader.readline().startswith(b"421 4.4.2")  # after a second of silence
+        assert reader.readline() == b""
+
+
+def test_one_address_named_twice_gets_one_id_in_the_250(start_service):
+    running = start_service()
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:
+        client.ehlo()
+        client.mail("max@kunde.example")
+        for rcpt in ("technik@centron.de", "TECHNIK@centron.de", "technik@centron.de"):
+            assert client.rcpt(rcpt)[0] == 250
+        code, text = client.data(make_mail(message_id="<thrice@kunde.example>"))
+    assert code == 250 and b"," not in text, text
+    running.wait_processed(1)
+    assert len(running.rows()) == 1

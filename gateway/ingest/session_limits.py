@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 TOO_MANY = b"421 4.7.0 Too many connections, try again later\r\n"
 TOO_MANY_FROM_YOU = b"421 4.7.0 Too many connections from your address, try again later\r\n"
 TOO_LONG = b"421 4.4.2 Session too long, closing; please reconnect\r\n"
+IDLE = b"421 4.4.2 Idle timeout, closing connection\r\n"
 
 
 @dataclass
@@ -18,7 +19,7 @@ class ConnectionGate:
     """Counts open sessions, in all and per client address."""
 
     limit: int
-    per_client: int = 0  # 0: no per-client cap
+    per_client: int
     active: int = 0
     clients: Counter = field(default_factory=Counter)
     sessions: set = field(default_factory=set)  # open transports, for close_all at a stop
@@ -31,12 +32,16 @@ class ConnectionGate:
                 transport.write(b"421 4.3.2 Service shutting down, try again later\r\n")
                 transport.close()
 
-    def admit(self, host: str) -> bool:
-        if self.per_client and self.clients[host] >= self.per_client:
-            return False
+    def admit(self, host: str) -> bytes | None:
+        """None when the session may start (and is counted at once, so a burst of connections
+        cannot slip past the cap before its sessions begin), else the refusal to send."""
+        if self.active >= self.limit:
+            return TOO_MANY
+        if self.clients[host] >= self.per_client:
+            return TOO_MANY_FROM_YOU
         self.clients[host] += 1
         self.active += 1
-        return True
+        return None
 
     def leave(self, host: str) -> None:
         self.active -= 1
@@ -61,9 +66,10 @@ class SessionLimits:
         if self._original_transport is None and self.transport is None:  # not STARTTLS again
             peer = transport.get_extra_info("peername")
             host = str(peer[0]) if peer else ""
-            if not self.gate.admit(host):
+            refusal = self.gate.admit(host)
+            if refusal is not None:
                 self._refused = True
-                transport.write(TOO_MANY_FROM_YOU)  # type: ignore[attr-defined]
+                transport.write(refusal)  # type: ignore[attr-defined]
                 transport.close()
                 return
             self._host = host
@@ -99,6 +105,8 @@ class SessionLimits:
         if silent < self._timeout_duration:
             self._reset_timeout(self._timeout_duration - silent)
             return
+        if self.transport is not None:  # say why before aiosmtpd closes the connection
+            self.transport.write(IDLE)
         super()._timeout_cb()  # type: ignore[misc]
 
     def _expire(self) -> None:

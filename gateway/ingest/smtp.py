@@ -17,7 +17,7 @@ from gateway.config import GatewaySettings
 from gateway.db import make_engine
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
-from gateway.ingest.session_limits import TOO_MANY, ConnectionGate, SessionLimits
+from gateway.ingest.session_limits import ConnectionGate, SessionLimits
 from gateway.ingest.smtp_data import BulkData
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.phases import Phase
@@ -221,13 +221,7 @@ class ReceptionHandler:
         if self.source == "lmtp":  # LMTP: one answer per accepted recipient
             return "\r\n".join(Status.QUEUED.format(ref=ref) for ref in refs)
         # SMTP: one answer for the whole transaction; all its rows were committed together
-        return Status.QUEUED.format(ref=",".join(refs))
-
-
-class _Busy(asyncio.Protocol):
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        transport.write(TOO_MANY)  # type: ignore[attr-defined]
-        transport.close()
+        return Status.QUEUED.format(ref=",".join(dict.fromkeys(refs)))  # each stored row once
 
 
 def _protocol_class(base: type[SMTP]) -> type[SMTP]:
@@ -260,8 +254,6 @@ def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWrite
     context = tls_context(settings)
 
     def make() -> asyncio.Protocol:
-        if gate.active >= gate.limit:
-            return _Busy()
         return protocol(handler, data_size_limit=settings.smtp.max_message_size,
                         enable_SMTPUTF8=True, hostname=settings.smtp.hostname,
                         timeout=settings.smtp.timeout_seconds, tls_context=context,
