@@ -64,6 +64,7 @@ def check(snap: Snapshot | None, db_problem: str | None, limits: MetricsConfig,
                         f"serve: heartbeat stale ({min(d.silent_seconds for d in snap.daemons):.0f}"
                         " s)")
     critical += _queue_too_old(snap, limits)
+    critical += [f"IMAP: {a}" for a in snap.imap_alarms]  # mail piles up unseen until fixed
     warnings = []
     if snap.replies_failed:
         warnings.append(f"{snap.replies_failed} reply(ies) failed or unconfirmed")
@@ -71,7 +72,7 @@ def check(snap: Snapshot | None, db_problem: str | None, limits: MetricsConfig,
         warnings.append(f"relay failing for {snap.relay_failing_seconds:.0f} s")
     if snap.ceiling_hit:
         warnings.append("global reply ceiling reached")
-    warnings += [f"IMAP: {e}" for e in snap.imap_errors]
+    warnings += [f"IMAP: {e}" for e in snap.imap_errors if e not in snap.imap_alarms]
     if snap.failed_inbound:
         warnings.append(f"{snap.failed_inbound} inbound message(s) failed")
     return Verdict(critical=critical, warnings=warnings)

@@ -107,6 +107,8 @@ class GatewayCollector:
                      len(state.get("errors") or []))
         yield _gauge("gateway_imap_polls_ok", "1 if the last IMAP poll had no error",
                      int(bool(state) and not state.get("errors")))
+        yield _gauge("gateway_imap_alarms", "IMAP failures that need an admin (OAuth2 token "
+                     "refresh failing, login refused)", len(state.get("alarms") or []))
 
 
 def _gauge(name: str, doc: str, value: float, **labels: str) -> GaugeMetricFamily:

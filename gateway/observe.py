@@ -47,8 +47,17 @@ class Snapshot:
 
     @property
     def imap_errors(self) -> list[str]:
+        return self._imap("errors")
+
+    @property
+    def imap_alarms(self) -> list[str]:
+        """IMAP failures that stop mail until an admin acts (a token refresh failing, a login
+        refused), as opposed to errors that mend themselves (a dropped connection)."""
+        return self._imap("alarms")
+
+    def _imap(self, key: str) -> list[str]:
         return [e for d in self.daemons if not d.stale
-                for e in ((d.detail.get("imap") or {}).get("errors") or [])]
+                for e in ((d.detail.get("imap") or {}).get(key) or [])]
 
 
 def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapshot:

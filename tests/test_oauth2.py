@@ -14,7 +14,9 @@ import pytest
 
 from gateway.clock import FixedClock
 from gateway.config_load import settings_from_dict
+from gateway.health import Level, check
 from gateway.ingest.imap import MailboxPoller, poll_all, token_source
+from gateway.observe import observe
 from gateway.queries import status
 from tests.conftest import AFTER, make_mail
 from tests.dovecot import Dovecot
@@ -164,6 +166,9 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
                for w in report["warnings"])
     assert report["imap"]["oauth"][0]["ok"] is False
     assert len(report["imap"]["alarms"]) == 1 and "invalid_grant" in report["imap"]["alarms"][0]
+    verdict = current_check(running, clock)  # what `status --check` and monitoring see
+    assert verdict.level is Level.CRITICAL, verdict
+    assert [c for c in verdict.critical if "token refresh failing" in c], verdict
     shown = gateway_status(running)
     assert "WARNING: IMAP: OAuth2 for technik@centron.de@127.0.0.1: token refresh failing" in shown
     assert f"imap {USER}@127.0.0.1/INBOX: idle" in shown
@@ -187,6 +192,7 @@ def test_expiry_failing_refresh_alarm_then_recovery(imap, dovecot, provider, sta
     assert not [w for w in report["warnings"] if "IMAP" in w]
     assert report["imap"]["oauth"][0]["ok"] is True
     assert report["imap"]["alarms"] == []
+    assert not [c for c in current_check(running, clock).critical if "IMAP" in c]
     imap.logout()
 
 
@@ -195,12 +201,21 @@ def current_status(running, clock) -> dict:
     return status(running.engine, running.service.settings, clock.now())
 
 
-def gateway_status(running) -> str:
+def current_check(running, clock):
+    """The verdict of `gateway status --check`, at the test's clock (a subprocess would see the
+    heartbeat of the fixed clock as stale)."""
+    running._call(running.service._heartbeat())
+    settings = running.service.settings
+    return check(observe(running.engine, settings, clock.now()), None, settings.metrics,
+                 dry_run=True)
+
+
+def gateway_status(running, *options: str):
     """What an admin sees: `gateway status` in its own process, on serve's database."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
     env.update(GATEWAY_DATABASE_URL=running.service.settings.database_url,
                PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "gateway", "status"], env=env,
+    done = subprocess.run([sys.executable, "-m", "gateway", "status", *options], env=env,
                           capture_output=True, timeout=60, check=True)
     return done.stdout.decode()
 
