@@ -182,6 +182,7 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
     env["PYTHONPATH"] = str(ROOT)
+    env["GATEWAY_METRICS_LISTEN"] = ""  # not measured here
     bare_rates, gateway_rates = [], []
     with tempfile.TemporaryDirectory() as workdir:
         bare_port, port = free_port(), free_port()

@@ -41,6 +41,7 @@ class Outcome:
     inbound_id: int | None = None
     duplicate: bool = False
     notes: list[str] = field(default_factory=list)
+    message_id: str | None = None  # for the log line, not part of the --json object
 
     def as_json(self) -> dict:
         return {"action": self.action, "reason": self.reason, "rcpt": self.rcpt,
@@ -143,7 +144,8 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
           ev: Evaluation, now: datetime) -> Outcome:
     decision = ev.decision
     outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt, str(decision.phase),
-                      inbound_id=row.id, notes=list(decision.notes))
+                      inbound_id=row.id, notes=list(decision.notes),
+                      message_id=ev.mail.message_id)
     ticket_id = None
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
         ticket_id, outcome.ticket = _ticket_for(batch.session, settings, row, ev)

@@ -107,6 +107,8 @@ class RelayConfig(_Strict):
     ca_file: str = ""  # trust this CA for the relay's certificate (else the system store)
     timeout_seconds: float = Field(default=30, gt=0)
     envelope_sender: str = ""
+    # AUTH over security = "none" sends the password in clear text: refused unless set here
+    allow_plain_auth: bool = False
     max_attempts: int = Field(default=8, ge=1)
     backoff_seconds: float = Field(default=60, gt=0)
     backoff_max_seconds: float = Field(default=3600, gt=0)
@@ -181,6 +183,14 @@ class HandoffConfig(_Strict):
         return bool(self.webhook_url or self.forward_to)
 
 
+class MetricsConfig(_Strict):
+    """`/metrics` and `/healthz`, served by `serve`; the limits of health and `status --check`."""
+
+    listen: str = "127.0.0.1:8026"  # host:port; "" disables (GATEWAY_METRICS_LISTEN)
+    max_queue_age_seconds: float = Field(default=900, gt=0)
+    max_relay_failing_seconds: float = Field(default=1800, gt=0)
+
+
 class GatewaySettings(_Strict):
     timezone: str = "Europe/Berlin"
     domain: str = "centron.de"
@@ -197,6 +207,7 @@ class GatewaySettings(_Strict):
     relay: RelayConfig = RelayConfig()
     responder: ResponderConfig = ResponderConfig()
     dkim: DkimConfig = DkimConfig()
+    metrics: MetricsConfig = MetricsConfig()
     addresses: list[AddressConfig] = Field(default_factory=_default_addresses)
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)

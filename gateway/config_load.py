@@ -4,6 +4,7 @@ validation; and secrets, which only ever come from the environment or a file."""
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 
 from gateway.config import DEFAULT_CONFIG_PATH, GatewaySettings, HostPort
 from gateway.errors import ConfigError
+from gateway.redact import is_secret_key
 
 
 def _parse_hostport(key: str, value: str) -> HostPort:
@@ -43,6 +45,9 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
     smtp = data.setdefault("smtp", {})
     if "GATEWAY_SMTP_LISTEN" in env:
         smtp["listen"] = _listen_value("GATEWAY_SMTP_LISTEN", env["GATEWAY_SMTP_LISTEN"])
+    if "GATEWAY_METRICS_LISTEN" in env:
+        data.setdefault("metrics", {})["listen"] = _listen_value(
+            "GATEWAY_METRICS_LISTEN", env["GATEWAY_METRICS_LISTEN"])
     if "GATEWAY_LMTP_LISTEN" in env:
         smtp["lmtp_listen"] = _listen_value("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
     if env.get("GATEWAY_RELAY"):
@@ -57,9 +62,12 @@ def _explain(exc: ValidationError) -> ConfigError:
     err = exc.errors()[0]
     key = ".".join(str(p) for p in err["loc"]) or "(top level)"
     value = err.get("input")
-    shown = "" if isinstance(value, dict | list) else f" (got {value!r})"
+    secret = is_secret_key(key)
+    shown = "" if secret or isinstance(value, dict | list) else f" (got {value!r})"
     if err["type"] == "extra_forbidden":
-        return ConfigError(key, f"unknown key{shown}", "remove it or check its spelling")
+        fix = ("secrets never live in the config file: use the *_password_file or *_env keys "
+               "(see config/gateway.toml)") if secret else "remove it or check its spelling"
+        return ConfigError(key, f"unknown key{shown}", fix)
     fix = ""
     if err["type"] == "literal_error":
         fix = "allowed: " + err["ctx"]["expected"]
@@ -92,7 +100,7 @@ def load_settings(path: str | None = None, env: dict[str, str] | None = None) ->
     data: dict[str, Any] = {}
     if where is not None:
         try:
-            data = tomllib.loads(where.read_text(encoding="utf-8"))
+            data = tomllib.loads(quote_short_datetimes(where.read_text(encoding="utf-8")))
         except FileNotFoundError:
             raise ConfigError("--config", f"file {where} not found",
                               "pass an existing file or unset GATEWAY_CONFIG") from None
@@ -100,6 +108,16 @@ def load_settings(path: str | None = None, env: dict[str, str] | None = None) ->
             raise ConfigError(str(where), f"not valid TOML: {exc}", "fix the syntax") from None
     data = _rename_address_tables(data)
     return settings_from_dict(data, env)
+
+
+# `cutover = 2027-01-15T08:00`: a local date-time without seconds is not TOML 1.0 (tomllib
+# refuses it); such a value is read as the string it obviously means (validated as a date-time).
+_SHORT_DATETIME = re.compile(
+    r"^(\s*[\w.-]+\s*=\s*)(\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d)(?![:\d])(\s*(?:#.*)?)$", re.M)
+
+
+def quote_short_datetimes(text: str) -> str:
+    return _SHORT_DATETIME.sub(r'\1"\2"\3', text)
 
 
 def _rename_address_tables(data: dict[str, Any]) -> dict[str, Any]:

@@ -24,12 +24,13 @@ from gateway.db import transaction
 from gateway.errors import ConfigError
 from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
+from gateway.lifecycle import Lifecycle
 from gateway.models import HEARTBEAT_SECONDS, ServiceState
 from gateway.outbox import Outbox
 from gateway.policy import Policies
 from gateway.queue import InboundQueue
 from gateway.retention import purge
-from gateway.worker import SHUTDOWN_GRACE_SECONDS, WorkerHandle
+from gateway.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS, WorkerHandle
 
 log = logging.getLogger("gateway.daemon")
 
@@ -67,6 +68,9 @@ class Service:
         self.imap: ImapWatchers | None = None
         self.state_name = f"{socket.gethostname()}:{os.getpid()}"
         self.started_at = clock.now()
+        self.config_path: str | None = None  # re-read on SIGHUP
+        self.handlers: list = []
+        self.lifecycle = Lifecycle(self)
 
     async def start(self) -> None:
         self._recover()
@@ -84,6 +88,7 @@ class Service:
         self.scheduler.start()
         self._log_phases()
         self.worker.wake()  # anything left from before the start
+        self.lifecycle.started()
 
     def _recover(self) -> None:
         """A single instance owns the queue: what a crash left in flight goes back (mail) or
@@ -103,6 +108,9 @@ class Service:
             self.scheduler.add_job(self._purge, "cron", hour=3, minute=17, id="retention")
         self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
                                id="heartbeat", next_run_time=datetime.now(UTC))
+        self.scheduler.add_job(self.lifecycle.tick, "interval", id="watchdog", seconds=min(
+            (self.lifecycle.notifier.watchdog_seconds or 2 * HEARTBEAT_SECONDS) / 2,
+            HEARTBEAT_SECONDS))
 
     async def _listen(self, name: str, value: str, lmtp: bool) -> None:
         host, port = HostPort.parse(value, any_port=True)
@@ -116,6 +124,7 @@ class Service:
                               "choose a free address:port, or stop what holds it") from None
         self.servers.append(server)
         self.gates.append(factory.gate)
+        self.handlers.append(factory.handler)
         bound = server.sockets[0].getsockname()
         self.listening[name] = (bound[0], bound[1])
         log.info("listening for %s on %s:%s", name.upper(), bound[0], bound[1])
@@ -128,6 +137,18 @@ class Service:
         target = self.settings.outbox_dir if self.settings.dry_run else (
             f"relay {self.settings.relay.host}:{self.settings.relay.port}")
         log.info("replies go to %s", target)
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
+
+    @property
+    def imap_state(self) -> dict | None:
+        return self.imap.state() if self.imap is not None else None
+
+    def worker_alive(self, silence: float) -> bool:
+        """The worker lives and its loop turned within `silence` seconds."""
+        return self.worker.alive_recently(silence)
 
     def _supervise(self) -> None:
         """The worker must live: if it died, start a new one (and say so)."""
@@ -156,17 +177,24 @@ class Service:
 
     async def stop(self) -> None:
         log.info("stopping: no new connections")
+        self.lifecycle.stopping()
         self._stopping = True
         for server in self.servers:
             server.close()
+        self.worker.begin_stop()  # the worker and IMAP wind down while the sessions drain
+        imap_stopped = asyncio.create_task(asyncio.to_thread(
+            self.imap.stop, WORKER_STOP_SECONDS) if self.imap is not None else asyncio.sleep(0))
         await self._drain_sessions()
         self.scheduler.shutdown(wait=False)
-        if self.imap is not None:
-            await asyncio.to_thread(self.imap.stop)
+        await imap_stopped
         await asyncio.to_thread(self.worker.stop)
         await self.writer.stop()
-        await asyncio.to_thread(report_state, self.engine, self.state_name, self.started_at,
-                                self.clock.now(), None)
+        try:
+            await asyncio.to_thread(report_state, self.engine, self.state_name,
+                                    self.started_at, self.clock.now(), None)
+        except Exception as exc:  # the database is gone: stopping must still succeed
+            log.warning("could not record the stop: %s", exc)
+        self.lifecycle.stopped()
         log.info("stopped")
 
     async def _drain_sessions(self) -> None:
@@ -176,8 +204,10 @@ class Service:
         while any(g.active for g in self.gates) and loop.time() < deadline:
             await asyncio.sleep(0.05)
         if any(g.active for g in self.gates):
-            log.warning("sessions still open after %ss; they get no 250 and their MTAs retry",
+            log.warning("sessions still open after %ss: closed with 421; their MTAs retry",
                         SHUTDOWN_GRACE_SECONDS)
+            for gate in self.gates:
+                gate.close_all()
 
     async def run_until_signal(self) -> None:
         # The store thread and the event loop share the GIL: hand it over more often than the
@@ -188,5 +218,29 @@ class Service:
         stop = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        reloads: list[asyncio.Task] = []
+        loop.add_signal_handler(signal.SIGHUP, lambda: reloads.append(
+            loop.create_task(self.reload(), name="reload")))
         await stop.wait()
         await self.stop()
+
+    async def reload(self) -> None:
+        """SIGHUP: config and templates again; open sessions stay, the worker restarts."""
+        try:
+            new = await asyncio.to_thread(self.lifecycle.reload, self.config_path)
+            if new is None or self._stopping:
+                return
+            self.settings, self.policies = new, Policies(new)
+            for handler in self.handlers:
+                handler.reconfigure(new, self.policies)
+            await asyncio.to_thread(self.worker.restart, new, self.policies)
+            if self.imap is not None:  # the mailboxes may have changed too
+                await asyncio.to_thread(self.imap.stop, WORKER_STOP_SECONDS)
+                self.imap = None
+            if new.imap:
+                self.imap = ImapWatchers(new, self.engine, self.clock, self.worker.wake)
+                self.imap.start()
+            self._log_phases()
+            self.lifecycle.reloaded()
+        except Exception:  # whatever it is, the daemon keeps running on what it had
+            log.exception("reload failed")

@@ -10,6 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine, event, inspect, text
 from sqlmodel import Session, create_engine
 
+from gateway import dbfile
+from gateway.errors import ConfigError
+
 log = logging.getLogger("gateway.db")
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -34,23 +37,44 @@ def _sqlite_pragmas(busy_timeout_ms: int):
     return on_connect
 
 
+READ_ONLY = {"gateway_read_only": True}  # execution options of a connection that only reads
+
+
 def _begin_immediate(conn) -> None:
     # IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
     # otherwise fail at once with "database is locked", which the busy timeout cannot help.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Monitoring reads (READ_ONLY) take no lock: each statement reads a consistent snapshot.
+    if not conn.get_execution_options().get("gateway_read_only"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and for :memory:)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return Path(path) if path and path != ":memory:" else None
 
 
 def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(mode=0o750, parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False,
                                                   "timeout": busy_timeout_ms / 1000})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         event.listen(engine, "begin", _begin_immediate)
+        if path is not None:
+            dbfile.watch(engine, path)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # e.g. psycopg without the `postgres` extra
+        raise ConfigError("database_url (GATEWAY_DATABASE_URL)",
+                          f"the database driver '{exc.name}' is not installed",
+                          "for postgresql+psycopg:// URLs: pip install "
+                          "'support-mail-gateway[postgres]' in the gateway's environment") from None
 
 
 def alembic_config(engine: Engine):  # -> alembic.config.Config, imported late

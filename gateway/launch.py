@@ -8,6 +8,9 @@ import sys
 
 
 def main() -> None:
+    from gateway.perms import restrict_umask
+
+    restrict_umask()  # customer mail: nothing we create is readable by others (the pipe too)
     from gateway.lightpipe.args import parse_pipe_argv
 
     request = parse_pipe_argv(sys.argv[1:])

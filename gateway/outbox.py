@@ -111,6 +111,10 @@ class Outbox:
                                     reply.raw, self.signer)
             self._record(reply_id, now, ReplyStatus.WRITTEN if self.settings.dry_run
                          else ReplyStatus.SENT, detail)
+            log.info("reply %s to %s for inbound %s delivered: %s", reply_id, reply.rcpt,
+                     reply.inbound_id, detail,
+                     extra={"event": "reply_delivered", "reply_id": reply_id, "rcpt": reply.rcpt,
+                            "inbound_id": reply.inbound_id, "relay_answer": detail})
             report.written += self.settings.dry_run
             report.sent += not self.settings.dry_run
             return True
@@ -122,7 +126,10 @@ class Outbox:
             report.failed += final
             report.retried += not final
             log.warning("reply %s to %s: %s (%s)", reply_id, reply.rcpt, exc,
-                        "failed" if final else "will retry")
+                        "failed" if final else "will retry",
+                        extra={"event": "reply_failed" if final else "reply_deferred",
+                               "reply_id": reply_id, "rcpt": reply.rcpt,
+                               "inbound_id": reply.inbound_id, "relay_answer": str(exc)})
             return not exc.unreachable
 
     def _record(self, reply_id: int, now: datetime, status: str, detail: str,

@@ -126,7 +126,10 @@ class Pipeline:
         for outcome in outcomes:
             log.info("inbound %s: %s (%s) for %s%s", outcome.inbound_id, outcome.action,
                      outcome.reason, outcome.rcpt,
-                     f" ticket {outcome.ticket}" if outcome.ticket else "")
+                     f" ticket {outcome.ticket}" if outcome.ticket else "",
+                     extra={"event": "decision", "inbound_id": outcome.inbound_id,
+                            "message_id": outcome.message_id, "rcpt": outcome.rcpt,
+                            "action": outcome.action, "reason": outcome.reason})
         return outcomes
 
     def process_pending(self, retry_failed: bool = False, batch: int = 200,

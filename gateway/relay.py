@@ -30,21 +30,52 @@ def backoff(relay: RelayConfig, attempts: int) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+class _Answer:
+    """Keeps the relay's answer to DATA (e.g. `250 2.0.0 Ok: queued as 4Xyz`), which
+    smtplib's sendmail() drops: it is the reference to find the reply in the relay's log."""
+
+    answer: str = ""
+
+    def data(self, msg):  # type: ignore[no-untyped-def]
+        code, text = super().data(msg)  # type: ignore[misc]
+        self.answer = f"{code} {text.decode('utf-8', 'replace')}"
+        return code, text
+
+
+class _Client(_Answer, smtplib.SMTP):
+    pass
+
+
+class _TlsClient(_Answer, smtplib.SMTP_SSL):
+    pass
+
+
+def refuse_plain_auth(relay: RelayConfig) -> None:
+    """AUTH sends the password; over a connection without TLS only when the admin said so."""
+    if relay.security == "none" and not relay.allow_plain_auth:
+        raise DeliveryError("relay: AUTH over an unencrypted connection refused (the password "
+                            "would travel in clear text); use relay.security = \"starttls\" or "
+                            "\"tls\", or set relay.allow_plain_auth = true for a trusted "
+                            "local relay", temporary=False, unreachable=True)
+
+
 def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
                signer: Signer | None = None) -> str:
-    """Hand one message to the relay; raises DeliveryError(temporary=...) on failure."""
+    """Hand one message to the relay; returns the relay's answer to DATA, raises
+    DeliveryError(temporary=...) on failure."""
     password = read_secret("GATEWAY_RELAY_PASSWORD", relay.password_file)
     context = ssl.create_default_context(cafile=relay.ca_file or None)
     try:
         if relay.security == "tls":
-            client = smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
-                                      context=context)
+            client: _Answer = _TlsClient(relay.host, relay.port, timeout=relay.timeout_seconds,
+                                         context=context)
         else:
-            client = smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds)
+            client = _Client(relay.host, relay.port, timeout=relay.timeout_seconds)
         with client:
             if relay.security == "starttls":
                 client.starttls(context=context)
             if relay.username:
+                refuse_plain_auth(relay)
                 client.login(relay.username, password)
             data = signer(raw) if signer else raw
             # An address beyond ASCII (jürgen@müller.de) needs SMTPUTF8 (RFC 6531) on the relay.
@@ -53,7 +84,7 @@ def relay_send(relay: RelayConfig, envelope_sender: str, rcpt: str, raw: bytes,
             if refused:
                 code, text = refused[rcpt]
                 raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500)
-        return "250 accepted"
+        return client.answer or "250 accepted"
     except smtplib.SMTPRecipientsRefused as exc:
         code, text = next(iter(exc.recipients.values()))
         raise DeliveryError(f"{code} {text!r}", temporary=400 <= code < 500) from exc

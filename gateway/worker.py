@@ -15,9 +15,11 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
+from gateway import logs
 from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.db import make_engine
+from gateway.logs import LogOptions
 from gateway.outbox import Outbox
 from gateway.policy import Policies
 from gateway.process import Pipeline
@@ -25,7 +27,12 @@ from gateway.process import Pipeline
 log = logging.getLogger("gateway.worker")
 WORKER_BATCH = 25  # small: the worker holds the SQLite write lock for one batch at a time
 WORKER_NICE = 5
-SHUTDOWN_GRACE_SECONDS = 30
+# A stop must be over within systemd's TimeoutStopSec (and the 10 s an admin waits): open
+# sessions get SHUTDOWN_GRACE_SECONDS to finish, then 421; the worker WORKER_STOP_SECONDS.
+SHUTDOWN_GRACE_SECONDS = 4
+WORKER_STOP_SECONDS = 3
+# How often the worker looks whether its parent still lives (it exits when orphaned).
+ORPHAN_CHECK_SECONDS = 1.0
 # Reception first: while mail keeps arriving, the worker waits for a quiet moment, but never
 # longer than MAX_DEFER, so processing cannot starve under a sustained load.
 QUIET_SECONDS = 0.05
@@ -52,6 +59,8 @@ class Signals:
     wake: Flag
     stop: Flag
     last_stored: Stamp
+    beat: Stamp  # time.monotonic() of the worker loop's last turn (liveness, the watchdog)
+    parent: int = 0  # the daemon's pid; the worker exits when it is gone (0: a thread)
 
 
 def process_once(pipeline: Pipeline, max_batches: int | None = None) -> int:
@@ -85,20 +94,35 @@ class Worker:
         sender = threading.Thread(target=self._outbox_loop, args=(kick,), name="outbox",
                                   daemon=True)
         sender.start()
-        while not stop.is_set():
-            wake.wait(self.settings.worker_interval_seconds)
+        swept = 0.0
+        while not stop.is_set() and not self._orphaned():
+            self.signals.beat.value = time.monotonic()
+            woken = wake.wait(ORPHAN_CHECK_SECONDS)
+            if not woken and time.monotonic() - swept < self.settings.worker_interval_seconds:
+                continue
             wake.clear()
+            swept = time.monotonic()
             while not stop.is_set():  # one batch at a time, each after a quiet moment
                 self._wait_for_quiet()
+                self.signals.beat.value = time.monotonic()
                 if not process_once(self.pipeline, max_batches=1):
                     break
                 kick.set()
         kick.set()
-        sender.join(timeout=SHUTDOWN_GRACE_SECONDS)
+        sender.join(timeout=WORKER_STOP_SECONDS)
+
+    def _orphaned(self) -> bool:
+        """The daemon died (SIGKILL, the OOM killer): do not work on alone."""
+        parent = self.signals.parent
+        if parent and os.getppid() != parent:
+            log.error("worker: parent process %s is gone; exiting", parent)
+            self.signals.stop.set()
+            return True
+        return False
 
     def _outbox_loop(self, kick: threading.Event) -> None:
         while not self.signals.stop.is_set():
-            kick.wait(self.settings.worker_interval_seconds)
+            kick.wait(min(self.settings.worker_interval_seconds, ORPHAN_CHECK_SECONDS))
             kick.clear()
             send_once(self.outbox)
 
@@ -112,14 +136,16 @@ class Worker:
 
 
 def worker_main(settings: GatewaySettings, clock: Clock, signals: Signals,
-                log_level: int) -> None:
+                log_options: LogOptions) -> None:
     """The worker process: its own engine, a lower priority, stopped only by its daemon."""
     os.nice(WORKER_NICE)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
-    signal.signal(signal.SIGTERM, lambda *_: (signals.stop.set(), signals.wake.set()))
-    logging.basicConfig(level=logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s[worker]: %(message)s")
-    logging.getLogger("gateway").setLevel(log_level)
+    # The parent decides when we stop (it sets `stop`). A handler here must not touch the
+    # Events: it would run while this thread waits on them, holding their lock (a deadlock
+    # that kept `systemctl stop` hanging). systemd's SIGTERM to the whole group reaches the
+    # parent too, which then stops us; SIGHUP is the parent's reload.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
+    logs.setup(log_options, "worker")
     engine = make_engine(settings.database_url, settings.busy_timeout_ms)
     try:
         Worker(settings, engine, clock, signals).run()
@@ -141,17 +167,21 @@ class WorkerHandle:
         self.separate_process = separate_process
         self._mp = multiprocessing.get_context("spawn")
         if separate_process:
+            # `parent` is handed over, not read in the worker: os.getppid() there could give
+            # init's pid already if the daemon died while the worker was still starting.
             self.signals = Signals(self._mp.Event(), self._mp.Event(),
-                                   self._mp.Value("d", 0.0, lock=False))
+                                   self._mp.Value("d", 0.0, lock=False),
+                                   self._mp.Value("d", 0.0, lock=False), os.getpid())
         else:
-            self.signals = Signals(threading.Event(), threading.Event(), _Stamp())
+            self.signals = Signals(threading.Event(), threading.Event(), _Stamp(), _Stamp())
+        self.log_options = LogOptions(level=logging.getLogger("gateway").getEffectiveLevel())
         self._runner: multiprocessing.process.BaseProcess | threading.Thread | None = None
 
     def start(self) -> None:
+        self.signals.beat.value = time.monotonic()  # counts from its start, not from 0
         if self.separate_process:
-            level = logging.getLogger("gateway").getEffectiveLevel()
-            self._runner = self._mp.Process(target=worker_main, name="gateway-worker",
-                                            args=(self.settings, self.clock, self.signals, level))
+            self._runner = self._mp.Process(target=worker_main, name="gateway-worker", args=(
+                self.settings, self.clock, self.signals, self.log_options))
         else:
             worker = Worker(self.settings, self.engine, self.clock, self.signals, self.policies)
             self._runner = threading.Thread(target=worker.run, name="worker", daemon=True)
@@ -168,6 +198,22 @@ class WorkerHandle:
     def alive(self) -> bool:
         return self._runner is not None and self._runner.is_alive()
 
+    def alive_recently(self, silence: float) -> bool:
+        """Alive, and its loop turned within `silence` seconds (not hung)."""
+        return self.alive() and time.monotonic() - self.signals.beat.value < silence
+
+    def begin_stop(self) -> None:
+        """Tell the worker to finish (it winds down while the daemon drains its sessions)."""
+        self.signals.stop.set()
+        self.signals.wake.set()
+
+    def restart(self, settings: GatewaySettings, policies: Policies) -> None:
+        """A reloaded config: stop the worker, start one with the new settings (blocking)."""
+        self.stop()
+        self.settings, self.policies = settings, policies
+        self.signals.stop.clear()
+        self.start()
+
     def exitcode(self) -> int | None:
         return getattr(self._runner, "exitcode", None)
 
@@ -183,10 +229,10 @@ class WorkerHandle:
         """Let the worker finish its batch and stop (blocking: call it from a thread)."""
         if self._runner is None:
             return
-        self.signals.stop.set()
-        self.signals.wake.set()
-        self._runner.join(SHUTDOWN_GRACE_SECONDS)
+        self.begin_stop()
+        self._runner.join(WORKER_STOP_SECONDS + 1)
         if isinstance(self._runner, multiprocessing.process.BaseProcess) and self.alive():
-            log.warning("worker process did not stop in time; terminating it")
-            self._runner.terminate()
-            self._runner.join(5)
+            # it ignores SIGTERM (see worker_main): SIGKILL; its batch is taken up again
+            log.warning("worker process did not stop in time; killing it")
+            self._runner.kill()
+            self._runner.join(2)

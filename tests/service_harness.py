@@ -68,7 +68,7 @@ def start_service(tmp_path):
 
     def start(clock=None, **overrides) -> Running:
         data = {"database_url": f"sqlite:///{tmp_path}/gw.db", "outbox_dir": str(tmp_path / "out"),
-                "worker_interval_seconds": 0.2,
+                "worker_interval_seconds": 0.2, "metrics": {"listen": ""},
                 "smtp": {"listen": "127.0.0.1:0", "lmtp_listen": "127.0.0.1:0",
                          "max_message_size": 200_000, "timeout_seconds": 10}}
         for key, value in overrides.items():

@@ -268,3 +268,28 @@ def test_non_ascii_address_without_smtputf8_fails_cleanly(world, run_relay, engi
                     sender="jürgen@müller.example")
     assert outbox.send_due().failed == 1  # not retried forever, not stuck in 'sending'
     assert reply_row(engine).status == "failed"
+
+
+def test_auth_over_plain_text_is_refused_unless_allowed(engine, clock, run_relay, relay_port,
+                                                        monkeypatch):
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append(auth_data.login)
+        return AuthResult(success=True)
+
+    relay = run_relay(Relay(), authenticator=authenticator, auth_require_tls=False)
+    monkeypatch.setenv("GATEWAY_RELAY_PASSWORD", "s3cret")
+    base = {"database_url": str(engine.url), "outbox_dir": "",
+            "relay": {"host": "127.0.0.1", "port": relay_port, "username": "gateway"}}
+    settings = settings_from_dict(base)
+    Gateway(Pipeline(settings, engine, clock)).receive(make_mail(), AFTER)
+    assert Outbox(settings, engine, clock).send_due().failed == 1
+    assert logins == [] and relay.received == []  # the password never left the gateway
+    assert "unencrypted" in reply_row(engine).last_error
+    allowed = settings_from_dict({**base, "relay": {**base["relay"], "allow_plain_auth": True}})
+    assert Outbox(allowed, engine, clock).retry(reply_row(engine).id)
+    assert Outbox(allowed, engine, clock).send_due().sent == 1 and logins == [b"gateway"]
+    # the relay's own answer is recorded: its queue id finds the reply in the relay's log
+    attempts = queries.list_replies(engine, None, 10)[0]["attempt_log"]
+    assert attempts[-1]["detail"] == "250 2.0.0 Ok: queued"

@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def start_serve(workdir: Path, port: int) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
-    env.update({"GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}", "PYTHONPATH": str(ROOT)})
+    env.update({"GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}", "PYTHONPATH": str(ROOT),
+                "GATEWAY_METRICS_LISTEN": ""})
     log = open(workdir / "serve.log", "ab")
     proc = subprocess.Popen([sys.executable, "-m", "gateway", "serve"], cwd=workdir, env=env,
                             stdout=log, stderr=subprocess.STDOUT)
@@ -123,7 +124,8 @@ def test_port_in_use_is_a_config_error_naming_the_key(tmp_path):
         holder.bind(("127.0.0.1", port))
         holder.listen()
         env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
-        env.update({"GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}", "PYTHONPATH": str(ROOT)})
+        env.update({"GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}", "PYTHONPATH": str(ROOT),
+                    "GATEWAY_METRICS_LISTEN": ""})
         result = subprocess.run([sys.executable, "-m", "gateway", "serve"], cwd=tmp_path,
                                 env=env, capture_output=True, timeout=60)
     assert result.returncode == 78

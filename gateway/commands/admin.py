@@ -7,29 +7,49 @@ import sys
 import click
 
 from gateway import queries
+from gateway.codes import Action, InboundStatus, ReplyStatus, TicketStatus
 from gateway.commands.common import EX_CONFIG, App, pass_app
 from gateway.db import make_engine, upgrade
 from gateway.db import transaction as db_transaction
 
 
 @click.command()
+@click.option("--check", is_flag=True, help="Monitoring-plugin output: one line with perfdata; "
+              "exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
 @pass_app
-def status(app: App) -> None:
+def status(app: App, check: bool) -> None:
     """Phase of each address now, queue sizes, counts by action and reason, warnings."""
-    data = queries.status(app.engine, app.settings, app.clock.now(), app.policies)
-    lines = [f"policy {data['policy']}  dry_run={data['dry_run']}"]
-    lines += [f"{a['address']:<28} {a['phase']:<9} cutover {a['cutover']}"
-              for a in data["addresses"]]
+    if check:
+        from gateway.commands.check import run_check
+
+        sys.exit(run_check(app))
+    data = queries.status(app.reader, app.settings, app.clock.now(), app.policies)
+    app.emit(data, "\n".join(status_lines(data)))
+
+
+def _counts(title: str, counts: dict[str, int]) -> list[str]:
+    if not counts:
+        return [f"{title}: none"]
+    return [f"{title}:"] + [f"  {name:<32} {n:>8}" for name, n in sorted(counts.items())]
+
+
+def status_lines(data: dict) -> list[str]:
+    lines = [f"policy {data['policy']}   replies: "
+             f"{'written to a folder (dry run)' if data['dry_run'] else 'sent via the relay'}",
+             "", f"{'ADDRESS':<28} {'PHASE':<9} CUTOVER"]
+    lines += [f"{a['address']:<28} {a['phase']:<9} {a['cutover']}" for a in data["addresses"]]
+    lines.append("")
     lines += [f"serve {d['name']}: started {d['started_at']}, last seen {d['silent_seconds']} s "
               f"ago{' (STALE)' if d['stale'] else ''}" for d in data["daemons"]] or [
         "serve: not running (no daemon has reported)"]
-    lines.append(f"inbound {data['queues']['inbound']}  outbox {data['queues']['outbox']}")
-    lines.append(f"by action {data['counts']['by_action']}")
-    lines.append(f"by reason {data['counts']['by_reason']}")
+    lines += _counts("inbound by status", data["queues"]["inbound"])
+    lines += _counts("outbox by status", data["queues"]["outbox"])
+    lines += _counts("decisions by action", data["counts"]["by_action"])
+    lines += _counts("decisions by action/reason", data["counts"]["by_reason"])
     lines += [f"imap {m['mailbox']}: {m['mode']}, stored {m['stored']}"
               + (f", error: {m['error']}" if m["error"] else "") for m in data["imap"]["mailboxes"]]
     lines += [f"WARNING: {w}" for w in data["warnings"]]
-    app.emit(data, "\n".join(lines))
+    return lines
 
 
 @click.group()
@@ -38,12 +58,13 @@ def tickets() -> None:
 
 
 @tickets.command("list")
-@click.option("--status", "status_", default=None, help="open or closed")
+@click.option("--status", "status_", default=None, type=click.Choice(tuple(TicketStatus)),
+              help="open or closed")
 @click.option("--limit", default=50, show_default=True)
 @pass_app
 def tickets_list(app: App, status_: str | None, limit: int) -> None:
     """List tickets, newest first."""
-    app.emit(queries.list_tickets(app.engine, status_, limit))
+    app.emit(queries.list_tickets(app.reader, status_, limit))
 
 
 @tickets.command("show")
@@ -51,7 +72,7 @@ def tickets_list(app: App, status_: str | None, limit: int) -> None:
 @pass_app
 def tickets_show(app: App, number: str) -> None:
     """One ticket with its articles and attachments."""
-    data = queries.show_ticket(app.engine, number)
+    data = queries.show_ticket(app.reader, number)
     if data is None:
         raise click.ClickException(f"no ticket {number}")
     text = queries_text_ticket(data)
@@ -90,13 +111,15 @@ def messages() -> None:
 
 
 @messages.command("list")
-@click.option("--status", "status_", default=None, help="received, processing, done, failed")
-@click.option("--action", default=None, help="ticket, followup, redirect, suppress, reject")
+@click.option("--status", "status_", default=None, help="received, processing, done, failed",
+              type=click.Choice(tuple(InboundStatus)))
+@click.option("--action", default=None, help="ticket, followup, redirect, suppress, reject",
+              type=click.Choice(tuple(Action)))
 @click.option("--limit", default=50, show_default=True)
 @pass_app
 def messages_list(app: App, status_: str | None, action: str | None, limit: int) -> None:
     """List received mail, newest first."""
-    app.emit(queries.list_messages(app.engine, status_, action, limit))
+    app.emit(queries.list_messages(app.reader, status_, action, limit))
 
 
 @messages.command("show")
@@ -108,13 +131,13 @@ def messages_show(app: App, inbound_id: int, raw: bool) -> None:
     if raw:
         from gateway.models import InboundMessage
 
-        with db_transaction(app.engine) as session:
+        with db_transaction(app.reader) as session:
             row = session.get(InboundMessage, inbound_id)
             if row is None:
                 raise click.ClickException(f"no message {inbound_id}")
             sys.stdout.buffer.write(row.raw)
         return
-    data = queries.show_message(app.engine, inbound_id)
+    data = queries.show_message(app.reader, inbound_id)
     if data is None:
         raise click.ClickException(f"no message {inbound_id}")
     app.emit(data, "\n".join(f"{k}: {v}" for k, v in data.items()))
@@ -126,12 +149,13 @@ def replies() -> None:
 
 
 @replies.command("list")
-@click.option("--status", "status_", default=None, help="queued, sent, written, failed, ...")
+@click.option("--status", "status_", default=None, help="queued, sent, written, failed, ...",
+              type=click.Choice(tuple(ReplyStatus)))
 @click.option("--limit", default=50, show_default=True)
 @pass_app
 def replies_list(app: App, status_: str | None, limit: int) -> None:
     """List replies, newest first, with every delivery attempt."""
-    app.emit(queries.list_replies(app.engine, status_, limit))
+    app.emit(queries.list_replies(app.reader, status_, limit))
 
 
 @replies.command("retry")
@@ -156,7 +180,7 @@ def senders() -> None:
 @pass_app
 def senders_list(app: App, limit: int) -> None:
     """Last reply, next eligible time and count per sender and address."""
-    app.emit(queries.list_senders(app.engine, app.settings, limit))
+    app.emit(queries.list_senders(app.reader, app.settings, limit))
 
 
 @senders.command("reset")
@@ -177,22 +201,36 @@ def config_group() -> None:
 
 
 @config_group.command("check")
+@click.option("--connect", is_flag=True, help="Also try the relay (EHLO, STARTTLS, AUTH) and "
+              "every IMAP login.")
 @pass_app
-def config_check(app: App) -> None:
+def config_check(app: App, connect: bool) -> None:
     """Validate the config and templates; print the effective timeline per address."""
+    from gateway import connect_check
     from gateway.render import Renderer
 
     settings = app.settings
     timelines = queries.address_timelines(app.policies, app.clock.now())
     problems = [f"{t['address']}: {p}" for t in timelines for p in t["problems"]]
+    problems += connect_check.missing_templates_dir(settings)
     problems += Renderer(settings, app.policies).check_templates() + settings.problems()
+    problems += connect_check.unset_secrets(settings)
+    tried: list[str] = []
+    if connect:
+        for attempt in (connect_check.try_relay, connect_check.try_imap):
+            failed, worked = attempt(settings)
+            problems += failed
+            tried += worked
     warnings = settings.warnings()
     data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
             "addresses": timelines, "problems": problems, "warnings": warnings}
+    if connect:
+        data["connected"] = tried
     lines = [f"{t['address']} ({t['department']}): now {t['phase']}; announce "
              f"{t['announce_from']}, cutover {t['cutover']}, reject {t['reject_from']}, "
              f"grace {t['followup_grace_days']} days, redirect to {t['redirect']}"
              for t in timelines]
+    lines += [f"ok: {t}" for t in tried]
     lines += [f"PROBLEM: {p}" for p in problems] + [f"warning: {w}" for w in warnings]
     app.emit(data, "\n".join(lines))
     if problems:

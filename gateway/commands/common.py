@@ -17,16 +17,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from gateway.clock import Clock, SystemClock
 from gateway.config import GatewaySettings
 from gateway.config_load import load_settings
-from gateway.db import ensure_schema, make_engine
-from gateway.errors import TemporaryFailure
+from gateway.db import ensure_schema, make_engine, sqlite_path
+from gateway.errors import GatewayError, TemporaryFailure
 from gateway.policy import Policies
+from gateway.redact import clean, mask_urls_in
 
 if TYPE_CHECKING:
     from gateway.backlog import Backlog
     from gateway.process import Pipeline
 
 # sysexits.h: what the pipe's MTA (and systemd) make of our exit status
-EX_OK, EX_DATAERR, EX_NOUSER, EX_TEMPFAIL, EX_CONFIG = 0, 65, 67, 75, 78
+EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER = 0, 64, 65, 66, 67
+EX_TEMPFAIL, EX_CONFIG = 75, 78
+
+
+class DatabaseMissing(GatewayError):
+    """A read-only command found no database: it must not create an empty one."""
 
 
 class App:
@@ -62,13 +68,25 @@ class App:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            url = self.settings.database_url
             try:
-                engine = make_engine(self.settings.database_url, self.settings.busy_timeout_ms)
+                engine = make_engine(url, self.settings.busy_timeout_ms)
                 ensure_schema(engine)
             except (OSError, SQLAlchemyError) as exc:
-                raise TemporaryFailure(f"database {self.settings.database_url}: {exc}") from exc
+                raise TemporaryFailure(mask_urls_in(f"database {url}: {first_line(exc)}",
+                                                    url)) from exc
             self._engine = engine
         return self._engine
+
+    @property
+    def reader(self) -> Engine:
+        """The engine for commands that only read: a missing SQLite file stays missing."""
+        path = sqlite_path(self.settings.database_url)
+        if self._engine is None and path is not None and (
+                not path.exists() or path.stat().st_size == 0):
+            raise DatabaseMissing(f"no database at {path} (yet): `gateway serve` or "
+                                  "`gateway db upgrade` creates it; is GATEWAY_DATABASE_URL right?")
+        return self.engine
 
     def pipeline(self) -> Pipeline:
         from gateway.process import Pipeline  # late: the CLI starts fast for `ingest`
@@ -82,10 +100,18 @@ class App:
         return Backlog(self.pipeline(), parse_workers=max((os.cpu_count() or 1) - 1, 0))
 
     def emit(self, data: object, text: str | None = None) -> None:
+        """Print for an admin: a mail's Subject, names and bodies may hold escape sequences
+        meant for a terminal; they never reach it (`messages show --raw` is the exact copy)."""
         if self.as_json:
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+            click.echo(json.dumps(clean(data), indent=2, ensure_ascii=False, default=str))
         else:
-            click.echo(text if text is not None else _as_text(data))
+            click.echo(clean(text if text is not None else _as_text(clean(data)), multiline=True))
+
+
+def first_line(exc: BaseException) -> str:
+    """The driver's own message, one line (SQLAlchemy adds SQL and a link below it)."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
 
 
 def _as_text(data: object) -> str:

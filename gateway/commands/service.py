@@ -13,13 +13,16 @@ from gateway.commands.common import EX_TEMPFAIL, App, pass_app
 @pass_app
 def serve(app: App) -> None:
     """The daemon: SMTP/LMTP listeners, worker, outbox sender, scheduled jobs (SIGTERM stops it)."""
-    import logging
+    import signal
 
     from gateway.daemon import Service
 
-    if logging.getLogger().level > logging.INFO:
-        logging.getLogger("gateway").setLevel(logging.INFO)
+    # Ignored until the event loop handles it: a SIGHUP to the whole group (kill -HUP -PGID)
+    # must not kill the helper processes started meanwhile, which inherit "ignored".
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     service = Service(app.settings, app.engine, app.clock)
+    service.config_path = app.config_path
+    service.worker.log_options = app.log_options
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         runner.run(service.run_until_signal())
 

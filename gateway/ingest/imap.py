@@ -255,6 +255,6 @@ def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock,
         try:
             reports.append(MailboxPoller(box, engine, clock, tokens[index]).poll())
         except TemporaryFailure as exc:
-            log.warning("%s", exc)
+            log.warning("%s", exc, extra={"event": "imap_error", "mailbox": box.mailbox})
             errors.append(str(exc))
     return reports, errors

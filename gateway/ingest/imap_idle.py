@@ -63,7 +63,8 @@ class FolderWatcher:
             self.backoff = min(self.backoff * 2, self.box.reconnect_backoff_max_seconds)
 
     def _failed(self, error: str, auth: bool) -> None:
-        log.warning("%s (next try in %.1f s)", error, self.backoff)
+        log.warning("%s (next try in %.1f s)", error, self.backoff,
+                    extra={"event": "imap_error", "mailbox": self.intake.name})
         if self.state["error"] is None:
             self.state["error_since"] = self.clock.now().isoformat()
         self.state.update(mode="reconnecting", error=error, auth_failed=auth)

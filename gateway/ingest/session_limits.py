@@ -21,6 +21,15 @@ class ConnectionGate:
     per_client: int = 0  # 0: no per-client cap
     active: int = 0
     clients: Counter = field(default_factory=Counter)
+    sessions: set = field(default_factory=set)  # open transports, for close_all at a stop
+
+    def close_all(self) -> None:
+        """At the end of a stop: whoever is still connected gets 421 and is disconnected (a
+        session waiting for its commit has had its 451 already)."""
+        for transport in list(self.sessions):
+            if not transport.is_closing():
+                transport.write(b"421 4.3.2 Service shutting down, try again later\r\n")
+                transport.close()
 
     def admit(self, host: str) -> bool:
         if self.per_client and self.clients[host] >= self.per_client:
@@ -46,6 +55,7 @@ class SessionLimits:
     _host: str | None = None
     _lifetime: asyncio.TimerHandle | None = None
     _heard = 0.0
+    _gate_transport: asyncio.BaseTransport | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         if self._original_transport is None and self.transport is None:  # not STARTTLS again
@@ -57,6 +67,8 @@ class SessionLimits:
                 transport.close()
                 return
             self._host = host
+            self.gate.sessions.add(transport)
+            self._gate_transport = transport
             self._lifetime = asyncio.get_running_loop().call_later(
                 self.max_session_seconds, self._expire)
         super().connection_made(transport)  # type: ignore[misc]
@@ -69,6 +81,7 @@ class SessionLimits:
             self._lifetime.cancel()
         if self._host is not None:
             self.gate.leave(self._host)
+            self.gate.sessions.discard(self._gate_transport)
             self._host = None
         super().connection_lost(error)  # type: ignore[misc]
 

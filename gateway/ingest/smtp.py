@@ -170,6 +170,10 @@ class ReceptionHandler:
         envelope.mail_options.extend(mail_options)
         return Status.SENDER_OK
 
+    def reconfigure(self, settings: GatewaySettings, policies: Policies) -> None:
+        """A reloaded config: the next RCPT sees the new addresses and phases."""
+        self.settings, self.policies = settings, policies
+
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
         problem = address_problem(address)
@@ -179,11 +183,21 @@ class ReceptionHandler:
             return Status.TOO_MANY_RCPTS
         policy = self.policies.get(address)
         if policy is None:
-            return Status.UNKNOWN_RCPT.format(rcpt=address)
+            return self._refused(session, envelope, address, "unknown",
+                                 Status.UNKNOWN_RCPT.format(rcpt=address))
         if policy.phase_at(self.clock.now()) is Phase.REJECT:
-            return Status.REJECT_PHASE.format(rcpt=address, url=self.settings.account_center_url)
+            return self._refused(session, envelope, address, "reject-phase", Status.REJECT_PHASE
+                                 .format(rcpt=address, url=self.settings.account_center_url))
         envelope.rcpt_tos.append(address)
         return Status.RCPT_OK
+
+    def _refused(self, session: Session, envelope: Envelope, rcpt: str, reason: str,
+                 answer: str) -> str:
+        peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
+        log.info("refused RCPT %s from %s (%s): %s", rcpt, envelope.mail_from, peer, answer[:13],
+                 extra={"event": "rcpt_refused", "rcpt": rcpt, "sender": envelope.mail_from,
+                        "peer": peer, "reason": reason})
+        return answer
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
@@ -197,8 +211,13 @@ class ReceptionHandler:
             return "\r\n".join([Status.STORAGE_DOWN] * len(items)) if (
                 self.source == "lmtp") else Status.STORAGE_DOWN
         refs = [str(s.inbound_id) for s in stored]
-        log.info("accepted %d byte(s) from %s for %s as %s via %s", len(raw),
-                 envelope.mail_from, ",".join(envelope.rcpt_tos), ",".join(refs), self.source)
+        for item, saved in zip(items, stored, strict=True):
+            log.info("accepted %d byte(s) from %s for %s as inbound %s via %s%s", len(raw),
+                     envelope.mail_from, item.rcpt, saved.inbound_id, self.source,
+                     " (duplicate)" if saved.duplicate else "",
+                     extra={"event": "accepted", "inbound_id": saved.inbound_id,
+                            "rcpt": item.rcpt, "sender": envelope.mail_from,
+                            "source": self.source})
         if self.source == "lmtp":  # LMTP: one answer per accepted recipient
             return "\r\n".join(Status.QUEUED.format(ref=ref) for ref in refs)
         # SMTP: one answer for the whole transaction; all its rows were committed together
@@ -249,4 +268,5 @@ def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWrite
                         ident="support-mail-gateway")
 
     make.gate = gate  # type: ignore[attr-defined]  (the service waits for it to empty on stop)
+    make.handler = handler  # type: ignore[attr-defined]  (reconfigured on reload)
     return make

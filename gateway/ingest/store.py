@@ -153,6 +153,8 @@ def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
 
 def store(engine: Engine, item: Incoming) -> Stored:
     stored = store_batch(engine, [item])[0]
-    log.info("stored inbound %s for %s from %s via %s%s", stored.inbound_id, item.rcpt,
-             item.sender, item.source, " (duplicate)" if stored.duplicate else "")
+    log.info("accepted inbound %s for %s from %s via %s%s", stored.inbound_id, item.rcpt,
+             item.sender, item.source, " (duplicate)" if stored.duplicate else "",
+             extra={"event": "accepted", "inbound_id": stored.inbound_id, "rcpt": item.rcpt,
+                    "sender": item.sender, "source": item.source})
     return stored

@@ -1,0 +1,63 @@
+"""What may be shown: secrets masked, and text a mail supplied made harmless for a terminal.
+
+Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+MASK = "***"
+# Config keys whose values are secrets (or point at them): their values are never echoed.
+SECRET_KEYS = frozenset({"password", "secret", "token", "key", "passwd", "api_key"})
+# C0 and C1 controls (ESC, BEL, CSI ...), DEL, and the bidi overrides that reorder a line;
+# tab and newline stay where text is multi-line.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# An escape sequence as a whole (CSI ... final, OSC ... BEL/ST), so no parameters are left over.
+_SEQUENCES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+
+
+def is_secret_key(key: str) -> bool:
+    """`relay.password`, `webhook_secret`, `imap.0.password`: the last part names a secret."""
+    last = key.rsplit(".", 1)[-1].lower()
+    return last in SECRET_KEYS or last.endswith(("_password", "_secret", "_token"))
+
+
+def mask_url(url: str) -> str:
+    """`postgresql://gw:pw@db/x` → `postgresql://gw:***@db/x`; other text unchanged."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:{MASK}@{host}"))
+
+
+def mask_urls_in(text: str, *urls: str) -> str:
+    """Replace each given URL (e.g. the database URL inside a driver's error) by its masked form,
+    and any `scheme://user:password@` left in the text."""
+    for url in urls:
+        if url:
+            text = text.replace(url, mask_url(url))
+    return re.sub(r"(\w+://[^/\s:@]*):[^@\s/]*@", rf"\1:{MASK}@", text)
+
+
+# Fields that are text of many lines (ticket bodies, rendered replies): newlines and tabs stay.
+MULTILINE_KEYS = frozenset({"body", "text", "html"})
+
+
+def clean(value: object, multiline: bool = False) -> object:
+    """A value from a mail, safe to print: escape sequences and control characters removed.
+    Dicts and lists are cleaned throughout; other types pass unchanged."""
+    if isinstance(value, str):
+        text = _SEQUENCES.sub("", value)
+        return (_CONTROLS if multiline else _CONTROLS_ONE_LINE).sub("", text)
+    if isinstance(value, dict):
+        return {k: clean(v, multiline or k in MULTILINE_KEYS) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v, multiline) for v in value]
+    return value
