@@ -12,17 +12,10 @@ from sqlalchemy import Engine, func, select
 
 from gateway.config import GatewaySettings
 from gateway.db import READ_ONLY
-from gateway.models import (
-    HEARTBEAT_SECONDS,
-    DeliveryAttempt,
-    InboundMessage,
-    Reply,
-    ResponderState,
-    ServiceState,
-)
+from gateway.models import HEARTBEAT_SECONDS, INBOUND, LEDGER, REPLIES, DeliveryAttempt, ServiceState
 from gateway.responder import GLOBAL, WINDOW
 
-INBOUND, REPLY, ATTEMPT = (InboundMessage.__table__, Reply.__table__, DeliveryAttempt.__table__)
+REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
 WAITING = ("received", "processing")
 DELIVERED = ("sent", "written")
 
@@ -108,7 +101,7 @@ def _relay_failing(conn, now: datetime) -> float | None:
 
 
 def _ceiling_hit(conn, settings: GatewaySettings, now: datetime) -> bool:
-    table = ResponderState.__table__
+    table = LEDGER
     row = conn.execute(select(table.c.window_start, table.c.window_count).where(
         table.c.sender == GLOBAL, table.c.address == GLOBAL)).first()
     limit = settings.responder.global_replies_per_hour
