@@ -27,7 +27,8 @@ from gateway.config import GatewaySettings
 from gateway.db import sqlite_path
 from gateway.health import healthz
 from gateway.observe import Snapshot, observe
-from gateway.phases import Phase, timelines
+from gateway.phases import Phase
+from gateway.policy import Policies
 
 log = logging.getLogger("gateway.metrics")
 REUSE_SECONDS = 1.0
@@ -92,10 +93,10 @@ class GatewayCollector:
         family = GaugeMetricFamily("gateway_address_phase", "1 for the current phase of an "
                                    "address", labels=["address", "phase"])
         now = self.probe.clock.now()
-        for address, timeline in timelines(self.probe.settings).items():
-            current = timeline.phase_at(now)
+        for policy in Policies(self.probe.settings):
+            current = policy.phase_at(now)
             for phase in Phase:
-                family.add_metric([address, str(phase)], int(phase is current))
+                family.add_metric([policy.address, str(phase)], int(phase is current))
         yield family
 
     def _imap(self) -> Iterator[Metric]:
