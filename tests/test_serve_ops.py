@@ -89,8 +89,12 @@ def test_ready_status_and_metrics(serve, tmp_path):
         gw.send(make_mail(message_id="<x@y>"), rcpt="nobody@centron.de")
     wait_until(lambda: outbox_files(tmp_path), what="the reply")
     assert gw.http("/healthz") == (200, json.dumps({"status": "ok"}))
-    status, text = gw.http("/metrics")
-    assert status == 200
+    # the .eml is written a moment before its delivery is recorded: wait for the record
+    def recorded() -> str | None:
+        page = gw.http("/metrics")[1]
+        return page if 'gateway_replies_total{status="written"}' in page else None
+
+    text = wait_until(recorded, what="the delivery in /metrics")
     for line in ('gateway_mails_received_total{address="technik@centron.de",source="smtp"} 1.0',
                  'gateway_decisions_total{action="redirect",address="technik@centron.de",'
                  'reason="after-cutover"} 1.0',
