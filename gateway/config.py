@@ -13,7 +13,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gateway.config_handoff import HandoffConfig
 from gateway.config_imap import ImapConfig
+from gateway.config_metrics import MetricsConfig
 from gateway.config_postfix import PostfixConfig
 from gateway.subaddress import base_address
 
@@ -175,30 +177,6 @@ class ExceptionRule(_Strict):
     @classmethod
     def _lower(cls, values: list[str]) -> list[str]:
         return [v.strip().lower().lstrip("@") for v in values if v.strip()]
-
-
-class HandoffConfig(_Strict):
-    """Tickets and follow-ups handed to the agents: a webhook and/or forwarding by mail."""
-
-    webhook_url: str = ""          # or $GATEWAY_HANDOFF_WEBHOOK
-    webhook_secret_file: str = ""  # or $GATEWAY_WEBHOOK_SECRET: HMAC key of X-Gateway-Signature
-    forward_to: str = ""           # agents' mailbox / another helpdesk's mail channel
-    timeout_seconds: float = Field(default=10, gt=0)
-    max_attempts: int = Field(default=20, ge=1)
-    backoff_seconds: float = Field(default=30, gt=0)
-    backoff_max_seconds: float = Field(default=3600, gt=0)
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.webhook_url or self.forward_to)
-
-
-class MetricsConfig(_Strict):
-    """`/metrics` and `/healthz`, served by `serve`; the limits of health and `status --check`."""
-
-    listen: str = "127.0.0.1:8026"  # host:port; "" disables (GATEWAY_METRICS_LISTEN)
-    max_queue_age_seconds: float = Field(default=900, gt=0)
-    max_relay_failing_seconds: float = Field(default=1800, gt=0)
 
 
 class GatewaySettings(_Strict):

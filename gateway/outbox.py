@@ -101,43 +101,51 @@ class Outbox:
             return True  # another sender took it
         now = self.clock.now()
         try:
-            if self.settings.dry_run:
-                try:
-                    detail = write_eml(self.settings.outbox_dir, reply)
-                except OSError as exc:  # disk full, no permission: the folder is our relay
-                    raise DeliveryError(f"outbox_dir {self.settings.outbox_dir}: {exc}",
-                                        temporary=True, unreachable=True) from exc
-                report.files.append(detail)
-            else:
-                detail = relay_send(self.settings.relay, reply.envelope_sender, reply.rcpt,
-                                    reply.raw, self.signer)
-            self._record(reply_id, now, ReplyStatus.WRITTEN if self.settings.dry_run
-                         else ReplyStatus.SENT, detail)
-            log.info("reply %s to %s for inbound %s delivered: %s", reply_id, reply.rcpt,
-                     reply.inbound_id, detail,
-                     extra={"event": "reply_delivered", "reply_id": reply_id, "rcpt": reply.rcpt,
-                            "inbound_id": reply.inbound_id, "relay_answer": detail})
-            report.written += self.settings.dry_run
-            report.sent += not self.settings.dry_run
-            return True
+            detail = self._hand_over(reply, report)
         except DeliveryError as exc:
-            if exc.ambiguous:  # maybe delivered: at most once, the admin may resend it
-                self._record(reply_id, now, ReplyStatus.UNCONFIRMED, str(exc))
-                report.unconfirmed += 1
-                log.warning("reply %s to %s: %s", reply_id, reply.rcpt, exc)
-                return True
-            final = not exc.temporary or reply.attempts >= self.settings.relay.max_attempts
-            self._record(reply_id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
-                         str(exc), retry_at=None if final else
-                         now + backoff(self.settings.relay, reply.attempts))
-            report.failed += final
-            report.retried += not final
-            log.warning("reply %s to %s: %s (%s)", reply_id, reply.rcpt, exc,
-                        "failed" if final else "will retry",
-                        extra={"event": "reply_failed" if final else "reply_deferred",
-                               "reply_id": reply_id, "rcpt": reply.rcpt,
-                               "inbound_id": reply.inbound_id, "relay_answer": str(exc)})
-            return not exc.unreachable
+            return self._failed(reply_id, reply, now, exc, report)
+        self._record(reply_id, now, ReplyStatus.WRITTEN if self.settings.dry_run
+                     else ReplyStatus.SENT, detail)
+        log.info("reply %s to %s for inbound %s delivered: %s", reply_id, reply.rcpt,
+                 reply.inbound_id, detail,
+                 extra={"event": "reply_delivered", "reply_id": reply_id, "rcpt": reply.rcpt,
+                        "inbound_id": reply.inbound_id, "relay_answer": detail})
+        report.written += self.settings.dry_run
+        report.sent += not self.settings.dry_run
+        return True
+
+    def _hand_over(self, reply, report: SendReport) -> str:
+        """To the relay, or in dry run to the outbox folder; returns what the relay answered."""
+        if not self.settings.dry_run:
+            return relay_send(self.settings.relay, reply.envelope_sender, reply.rcpt,
+                              reply.raw, self.signer)
+        try:
+            detail = write_eml(self.settings.outbox_dir, reply)
+        except OSError as exc:  # disk full, no permission: the folder is our relay
+            raise DeliveryError(f"outbox_dir {self.settings.outbox_dir}: {exc}",
+                                temporary=True, unreachable=True) from exc
+        report.files.append(detail)
+        return detail
+
+    def _failed(self, reply_id: int, reply, now: datetime, exc: DeliveryError,
+                report: SendReport) -> bool:
+        if exc.ambiguous:  # maybe delivered: at most once, the admin may resend it
+            self._record(reply_id, now, ReplyStatus.UNCONFIRMED, str(exc))
+            report.unconfirmed += 1
+            log.warning("reply %s to %s: %s", reply_id, reply.rcpt, exc)
+            return True
+        final = not exc.temporary or reply.attempts >= self.settings.relay.max_attempts
+        self._record(reply_id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
+                     str(exc), retry_at=None if final else
+                     now + backoff(self.settings.relay, reply.attempts))
+        report.failed += final
+        report.retried += not final
+        log.warning("reply %s to %s: %s (%s)", reply_id, reply.rcpt, exc,
+                    "failed" if final else "will retry",
+                    extra={"event": "reply_failed" if final else "reply_deferred",
+                           "reply_id": reply_id, "rcpt": reply.rcpt,
+                           "inbound_id": reply.inbound_id, "relay_answer": str(exc)})
+        return not exc.unreachable
 
     def _record(self, reply_id: int, now: datetime, status: str, detail: str,
                 retry_at: datetime | None = None) -> None:
