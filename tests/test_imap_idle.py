@@ -59,6 +59,20 @@ def test_idle_stores_a_new_mail_within_seconds(imap, dovecot, start_service, mon
     assert watcher.state["stored"] == 1 and watcher.state["error"] is None
 
 
+def test_mail_arriving_while_a_batch_is_taken_is_not_left_until_the_renewal(
+        imap, dovecot, start_service, monkeypatch):
+    # a burst: most of it arrives while the watcher fetches and moves the first mails, when the
+    # server's EXISTS notices go unseen; none may wait for the 25-minute renewal
+    running, watcher = watch(start_service, dovecot, monkeypatch)
+    for n in range(40):
+        imap.append("INBOX", make_mail(message_id=f"<burst{n}@kunde.example>"), msg_time=ARRIVED)
+        time.sleep(0.03)
+    running.wait_processed(40, timeout=60)
+    imap.select_folder("INBOX")
+    assert imap.search("ALL") == []
+    assert watcher.state["renewals"] == 0 and watcher.state["stored"] == 40
+
+
 def test_idle_is_renewed_and_keeps_delivering(imap, dovecot, start_service, monkeypatch):
     running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=0.3)
     wait_for(lambda: watcher.state["renewals"] >= 3, 30, "three IDLE renewals")

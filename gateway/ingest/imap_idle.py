@@ -86,7 +86,8 @@ class FolderWatcher:
         finally:
             close(client)
 
-    def _pass(self, client: IMAPClient, only_new: bool) -> None:
+    def _pass(self, client: IMAPClient, only_new: bool) -> bool:
+        """One fetch-store-move round; True when it found mail."""
         report = PollReport(self.intake.name)
         self.intake.take(client, report, only_new=only_new)
         self.state["stored"] += report.stored
@@ -94,6 +95,7 @@ class FolderWatcher:
         self.state["last_pass_at"] = self.clock.now().isoformat()
         if report.fetched:
             self.on_stored()
+        return bool(report.fetched)
 
     def _poll_loop(self, client: IMAPClient) -> None:
         while not self.stop.wait(self.interval):
@@ -110,7 +112,10 @@ class FolderWatcher:
                 return
             if not news:
                 self.state["renewals"] += 1
-            self._pass(client, only_new=news)  # on renewal: a full pass
+            # on renewal a full pass. EXISTS sent while we fetch and move are not repeated by the
+            # server (and imapclient drops them): look again until a pass finds nothing
+            while self._pass(client, only_new=news) and not self.stop.is_set():
+                news = True
 
     def _wait(self, client: IMAPClient) -> bool:
         """Until new mail (True), or time to renew the IDLE or to stop (False)."""
