@@ -88,6 +88,16 @@ class GatewayCollector:
         if snap is not None:
             yield from _totals(snap)
             yield from _state(snap, self.probe.settings.dry_run)
+            yield self._handoffs()
+
+    def _handoffs(self) -> Metric:
+        from gateway.queries import handoff_counts
+
+        family = GaugeMetricFamily("gateway_handoffs", "handoff events to the agents (webhook, "
+                                   "forwarding) by status", labels=["status"])
+        for status, count in sorted(handoff_counts(self.probe.engine).items()):
+            family.add_metric([str(status)], count)
+        return family
 
     def _phases(self) -> Iterator[Metric]:
         family = GaugeMetricFamily("gateway_address_phase", "1 for the current phase of an "

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -70,8 +71,9 @@ def wait_for(check, what: str, timeout: float = 60) -> None:
 def test_serve_hands_tickets_to_the_webhook(tmp_path, env, hook):
     config = tmp_path / "gateway.toml"
     config.write_text(FUTURE_CUTOVER + "[handoff]\nbackoff_seconds = 0.5\n")
-    port = free_port()
+    port, metrics = free_port(), free_port()
     env.update({"GATEWAY_CONFIG": str(config), "GATEWAY_SMTP_LISTEN": f"127.0.0.1:{port}",
+                "GATEWAY_METRICS_LISTEN": f"127.0.0.1:{metrics}",
                 "GATEWAY_HANDOFF_WEBHOOK": hook.url, "GATEWAY_WEBHOOK_SECRET": SECRET})
     proc = subprocess.Popen([sys.executable, "-m", "gateway", "serve"], cwd=tmp_path, env=env,
                             stdout=open(tmp_path / "serve.log", "ab"), stderr=subprocess.STDOUT)
@@ -80,6 +82,8 @@ def test_serve_hands_tickets_to_the_webhook(tmp_path, env, hook):
         with smtplib.SMTP("127.0.0.1", port) as client:
             client.sendmail("max@kunde.example", ["technik@centron.de"], make_mail())
         wait_for(lambda: hook.accepted, "the webhook to accept the event")
+        wait_for(lambda: 'gateway_handoffs{status="sent"} 1.0' in _scrape(metrics),
+                 "the handoff in /metrics")
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=40) == 0
@@ -92,6 +96,11 @@ def test_serve_hands_tickets_to_the_webhook(tmp_path, env, hook):
         "ticket.created", "TK-000001", "max@kunde.example")
     listed = json.loads(gateway({**env}, "handoff", "list", "--json"))
     assert [(h["status"], h["attempts"]) for h in listed] == [("sent", 2)]
+
+
+def _scrape(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as page:
+        return page.read().decode()
 
 
 def _listening(port: int) -> bool:
