@@ -19,8 +19,6 @@ from gateway.config_metrics import MetricsConfig
 from gateway.config_postfix import PostfixConfig
 from gateway.subaddress import base_address
 
-DEFAULT_CONFIG_PATH = "config/gateway.toml"
-
 LocalMoment = date | datetime
 
 

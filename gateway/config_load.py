@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from gateway.config import DEFAULT_CONFIG_PATH, GatewaySettings, HostPort
+from gateway.config import GatewaySettings, HostPort
+from gateway.config_file import config_path
 from gateway.errors import ConfigError
 from gateway.redact import is_secret_key
 
@@ -85,16 +86,6 @@ def settings_from_dict(data: dict[str, Any], env: dict[str, str] | None = None) 
         return GatewaySettings.model_validate(data)
     except ValidationError as exc:
         raise _explain(exc) from None
-
-
-def config_path(explicit: str | None, env: dict[str, str]) -> Path | None:
-    """Where the config lives: --config, else $GATEWAY_CONFIG, else config/gateway.toml if present."""
-    if explicit:
-        return Path(explicit)
-    if env.get("GATEWAY_CONFIG"):
-        return Path(env["GATEWAY_CONFIG"])
-    default = Path(DEFAULT_CONFIG_PATH)
-    return default if default.exists() else None
 
 
 def load_settings(path: str | None = None, env: dict[str, str] | None = None) -> GatewaySettings:

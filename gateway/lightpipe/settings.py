@@ -10,9 +10,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from gateway.config_file import config_path
 from gateway.lightpipe import NeedsFullPath
 
-DEFAULT_CONFIG_PATH = "config/gateway.toml"
 DEFAULT_ADDRESSES = ("technik@centron.de", "billing@centron.de", "vertrieb@centron.de")
 DEFAULTS = {"database_url": "sqlite:///var/gateway.db", "database_busy_timeout_seconds": 30,
             "timezone": "Europe/Berlin"}
@@ -27,15 +27,6 @@ class PipeSettings:
     max_message_size: int
     addresses: tuple[str, ...]
     recipient_delimiter: str = "+"  # technik+tag@ is delivered to technik@
-
-
-def _config_file(explicit: str | None, env: dict[str, str]) -> Path | None:
-    if explicit:
-        return Path(explicit)
-    if env.get("GATEWAY_CONFIG"):
-        return Path(env["GATEWAY_CONFIG"])
-    default = Path(DEFAULT_CONFIG_PATH)
-    return default if default.exists() else None
 
 
 def _read(path: Path | None) -> dict:
@@ -79,7 +70,7 @@ def _sqlite_path(url: str) -> Path:
 
 def load_pipe_settings(config: str | None, env: dict[str, str] | None = None) -> PipeSettings:
     env = dict(os.environ) if env is None else env
-    data = {**DEFAULTS, **_read(_config_file(config, env))}
+    data = {**DEFAULTS, **_read(config_path(config, env))}
     url = env.get("GATEWAY_DATABASE_URL", data["database_url"])
     timeout = _typed(data["database_busy_timeout_seconds"], int | float, "busy timeout")
     smtp = _typed(data.get("smtp", {}), dict, "smtp")
