@@ -19,10 +19,15 @@ log = logging.getLogger("gateway.parse")
 
 SCAN_CHARS = 4000
 _PERSON_PREFIX_RE = re.compile(r"(?i)^\s*(re|aw|fwd?|wg|tr|rv|sv|vs|antw|odp|r)\s*(\[\d+\])?\s*:")
-_VOCABULARY_RE = re.compile(
-    r"(?i)(deliver|zustell|unzustellbar|undeliver|could not be sent|returned mail|failure notice"
-    r"|permanent(ly)? (error|fail)|mailbox|postfach|no such user|user unknown|unknown user"
-    r"|recipient|empf(ä|ae)nger|non remis|remise|recapit|entregar|entrega|\b5\.\d\.\d+\b|\b550\b)")
+# The vocabulary of a delivery failure, lower case. Plain substring tests on the lowered text:
+# one case-insensitive regex of these alternatives cost 1.7 ms a mail (a quarter of processing).
+_VOCABULARY = ("deliver", "zustell", "could not be sent", "returned mail", "failure notice",
+               "permanent error", "permanently error", "permanent fail", "permanently fail",
+               "mailbox", "postfach", "no such user", "user unknown", "unknown user",
+               "recipient", "empfänger", "empfaenger", "non remis", "remise", "recapit", "entrega")
+# Enhanced status codes (5.1.1) and SMTP's 550 as whole words. The pattern starts with the
+# literal so the regex engine can skip to each "5"; a leading \b would make it try every position.
+_STATUS_CODE_RE = re.compile(r"5(?<=\b5)(?:\.\d\.\d+|50)\b")
 
 
 _SUBJECT_RE = re.compile(
@@ -47,7 +52,12 @@ def looks_like_bounce_report(subject: str, text: str) -> bool:
 def bounce_candidate(subject: str, text: str) -> bool:
     if _PERSON_PREFIX_RE.match(subject or ""):
         return False
-    return bool(_VOCABULARY_RE.search(subject or "") or _VOCABULARY_RE.search(text[:SCAN_CHARS]))
+    return _has_vocabulary(subject or "") or _has_vocabulary(text[:SCAN_CHARS])
+
+
+def _has_vocabulary(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _VOCABULARY) or bool(_STATUS_CODE_RE.search(text))
 
 
 def failed_recipients(msg: Message, subject: str, text: str) -> tuple[str, ...]:
