@@ -4,11 +4,14 @@ interval, IDLE renewal, reconnect after the server drops the connection, catch-u
 from __future__ import annotations
 
 import subprocess
+import threading
 import time
 from datetime import UTC, datetime
 
 import pytest
 
+import gateway.ingest.imap as imap_intake
+from gateway.ingest.store import store_batch
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, wait_for
@@ -71,6 +74,33 @@ def test_mail_arriving_while_a_batch_is_taken_is_not_left_until_the_renewal(
     imap.select_folder("INBOX")
     assert imap.search("ALL") == []
     assert watcher.state["renewals"] == 0 and watcher.state["stored"] == 40
+
+
+def test_a_mail_announced_while_a_pass_stores_is_taken_at_once(imap, dovecot, start_service,
+                                                              monkeypatch):
+    # Deterministic: while the watcher's first pass commits mail 1, mail 2 arrives. The server
+    # announces it (EXISTS) in its answer to the pass's own MOVE, not during IDLE, and says it
+    # only once: without looking again it would wait for the renewal (ten minutes here).
+    appended = threading.Event()
+
+    def store_then_deliver(engine, items):
+        stored = store_batch(engine, items)
+        if not appended.is_set():
+            other = login(dovecot, USER, PASSWORD)
+            other.append("INBOX", make_mail(message_id="<during@kunde.example>"),
+                         msg_time=ARRIVED)
+            other.logout()
+            appended.set()
+        return stored
+
+    monkeypatch.setattr(imap_intake, "store_batch", store_then_deliver)
+    running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=600)
+    imap.append("INBOX", make_mail(message_id="<first@kunde.example>"), msg_time=ARRIVED)
+    running.wait_processed(2, timeout=20)
+    assert appended.is_set() and watcher.state["renewals"] == 0
+    assert watcher.state["stored"] == 2
+    imap.select_folder("INBOX")
+    assert imap.search("ALL") == []
 
 
 def test_idle_is_renewed_and_keeps_delivering(imap, dovecot, start_service, monkeypatch):
