@@ -9,9 +9,11 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import Session, func, select
 
 import gateway.ingest.imap as imap_intake
 from gateway.ingest.store import store_batch
+from gateway.models import Reply
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, wait_for
@@ -118,8 +120,7 @@ def test_a_dropped_connection_is_reopened_and_catches_up(imap, dovecot, start_se
     running.wait_processed(1)
     sessions = watcher.state["sessions"]
     # The server ends the watcher's session (as a restart or a network drop would) ...
-    subprocess.run(["doveadm", "-c", str(dovecot.dir / "dovecot.conf"), "kick", USER],
-                   check=True, capture_output=True)
+    kick(dovecot)
     # ... and mail arrives while it is away (the kick ended our session too): the watcher's
     # next session takes it in its first pass.
     imap = login(dovecot, USER, PASSWORD)
@@ -128,6 +129,72 @@ def test_a_dropped_connection_is_reopened_and_catches_up(imap, dovecot, start_se
     wait_for(lambda: watcher.state["sessions"] > sessions and watcher.state["mode"] == "idle",
              30, "a new session")
     assert len(running.rows()) == 2
+
+
+def kick(dovecot) -> None:
+    subprocess.run(["doveadm", "-c", str(dovecot.dir / "dovecot.conf"), "kick", USER],
+                   check=True, capture_output=True)
+
+
+def answers(running) -> int:
+    with Session(running.reader) as session:
+        return session.exec(select(func.count()).select_from(Reply)).one()
+
+
+def leave_one_behind(imap, running, watcher):
+    """Mail A is stored, but its move fails (an admin deleted the folder): the session ends
+    and A stays in INBOX. Returns the mail server's UID of A."""
+    imap.select_folder("INBOX")  # Dovecot ends a session whose selected folder is deleted
+    imap.delete_folder("Processed")
+    imap.append("INBOX", make_mail(message_id="<a@kunde.example>", sender="a@kunde.example"),
+                msg_time=ARRIVED)
+    running.wait_processed(1)
+    wait_for(lambda: watcher.state["mode"] == "reconnecting", 30, "the failed move")
+    return imap.search("ALL")
+
+
+def test_after_a_reconnect_new_mail_is_taken_by_uid_first(imap, dovecot, start_service,
+                                                           monkeypatch):
+    # the backoff holds the connection down long enough to deliver mail meanwhile; the
+    # renewal (with its full pass) is ten minutes away
+    running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=600,
+                             reconnect_backoff_seconds=3)
+    left = leave_one_behind(imap, running, watcher)
+    other = login(dovecot, USER, PASSWORD)
+    other.append("INBOX", make_mail(message_id="<b@kunde.example>", sender="b@kunde.example"),
+                 msg_time=ARRIVED)
+    assert watcher.state["mode"] == "reconnecting"  # B arrived while the watcher was away
+    running.wait_processed(2, timeout=30)
+    wait_for(lambda: watcher.state["mode"] == "idle", 30, "the new session")
+    # ... and again after the server drops the session (doveadm kick):
+    kick(dovecot)
+    wait_for(lambda: watcher.state["mode"] == "reconnecting", 30, "the dropped session")
+    other = login(dovecot, USER, PASSWORD)
+    other.append("INBOX", make_mail(message_id="<c@kunde.example>", sender="c@kunde.example"),
+                 msg_time=ARRIVED)
+    assert watcher.state["mode"] == "reconnecting"
+    running.wait_processed(3, timeout=30)
+    other.select_folder("INBOX")
+    assert other.search("ALL") == left  # A, left behind, was not fetched again (yet)
+    other.select_folder("Processed")
+    assert len(other.search("ALL")) == 2  # B and C
+    assert watcher.state["duplicates"] == 0 and watcher.state["sessions"] == 3
+    assert len(running.rows()) == 3 and answers(running) == 3
+    other.logout()
+
+
+def test_a_full_pass_at_the_renewal_takes_what_a_failed_move_left(imap, dovecot,
+                                                                  start_service, monkeypatch):
+    running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=1)
+    assert len(leave_one_behind(imap, running, watcher)) == 1
+    wait_for(lambda: watcher.state["duplicates"] == 1, 30, "A to be taken again")
+    other = login(dovecot, USER, PASSWORD)
+    other.select_folder("INBOX")
+    assert other.search("ALL") == []
+    other.select_folder("Processed")
+    assert len(other.search("ALL")) == 1
+    assert len(running.rows()) == 1 and answers(running) == 1  # recognised, not answered twice
+    other.logout()
 
 
 def test_status_shows_the_watchers(imap, dovecot, start_service, monkeypatch):

@@ -199,7 +199,6 @@ class FolderIntake:
                                   _reception_time(data.get(b"INTERNALDATE"), self.clock), ref,
                                   replies=self.replies))
             done.append(uid)
-        self.last_uid = max([self.last_uid, *uids])
         return items, done
 
     def _committed(self, future: Future, uids: list[int], report: PollReport) -> list[int]:
@@ -211,6 +210,9 @@ class FolderIntake:
         for uid, result in zip(uids, stored, strict=True):
             log.info("imap %s uid %s stored as inbound %s%s", self.name, uid,
                      result.inbound_id, " (duplicate)" if result.duplicate else "")
+        # handled once committed, moved or not: a reconnect catches up above this UID; what a
+        # failed move left behind is taken again by the next full pass
+        self.last_uid = max([self.last_uid, *uids])
         return uids
 
 

@@ -3,9 +3,11 @@ IDLE (RFC 2177) where the server offers it, else polls every `imap_interval_seco
 
 New mail is fetched by UID as soon as the server announces it (EXISTS); IDLE is renewed every
 `idle_renew_seconds` (servers may end it after 30 minutes) with a full pass over the folder; a
-dropped connection is reopened after a backoff that doubles up to a limit, and the first pass
-of every session catches up on whatever arrived meanwhile. Each watcher's state (and its OAuth2
-token's) goes into `serve`'s status report, so `gateway status` shows what is wrong.
+dropped connection is reopened after a backoff that doubles up to a limit, and each new session
+catches up by UID on what arrived meanwhile (above the highest UID handled, while UIDVALIDITY
+stays), with a full pass when none ran for the renewal or poll interval. Each watcher's state
+(and its OAuth2 token's) goes into `serve`'s status report, so `gateway status` shows what is
+wrong.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class FolderWatcher:
         self.intake = FolderIntake(box, folder, engine, clock)
         self.on_stored, self.stop = on_stored, stop
         self.backoff = box.reconnect_backoff_seconds
+        self._last_full: float | None = None  # monotonic time of the last full pass
         self.state: dict = {"mailbox": self.intake.name, "mode": WatchMode.CONNECTING, "error": None,
                             "error_since": None, "auth_failed": False, "stored": 0,
                             "duplicates": 0, "last_pass_at": None,
@@ -75,8 +78,8 @@ class FolderWatcher:
         try:
             self.state["sessions"] += 1
             self.intake.open(client)
-            self._pass(client, only_new=False)  # catch up on what arrived meanwhile
             idle = self.box.idle and client.has_capability("IDLE")
+            self._catch_up(client, self.box.idle_renew_seconds if idle else self.interval)
             self.state.update(mode=WatchMode.IDLE if idle else WatchMode.POLL, error=None, error_since=None,
                               auth_failed=False)
             self.backoff = self.box.reconnect_backoff_seconds
@@ -86,8 +89,21 @@ class FolderWatcher:
         finally:
             close(client)
 
+    def _catch_up(self, client: IMAPClient, period: float) -> None:
+        """A new session: what arrived meanwhile, by UID above the last one handled (so the
+        newest mail is stored at once, however much a failed move left behind); then a full
+        pass if none ran for `period` (reconnects must not put off the full passes for good).
+        The first session, or a changed UIDVALIDITY, has no UID to start from: a full pass."""
+        only_new = self.intake.last_uid > 0
+        while self._pass(client, only_new) and not self.stop.is_set():
+            only_new = True
+        if self._last_full is None or time.monotonic() - self._last_full >= period:
+            self._pass(client, only_new=False)
+
     def _pass(self, client: IMAPClient, only_new: bool) -> bool:
         """One fetch-store-move round; True when it found mail."""
+        if not only_new or not self.intake.last_uid:
+            self._last_full = time.monotonic()
         report = PollReport(self.intake.name)
         self.intake.take(client, report, only_new=only_new)
         self.state["stored"] += report.stored
