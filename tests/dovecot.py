@@ -3,14 +3,15 @@ folder, IMAP on a free loopback port. Installed by scripts/test-deps.sh.
 
 Options for the server quirks the gateway must cope with: `capabilities` replaces what Dovecot
 announces (`imap_capability`, e.g. without MOVE, UIDPLUS or IDLE), and `introspection_url`
-adds an `oauth2` passdb that asks that endpoint about XOAUTH2/OAUTHBEARER tokens."""
+adds an `oauth2` passdb that asks that endpoint about XOAUTH2/OAUTHBEARER tokens; `tls` (a
+certificate and its key) turns on STARTTLS on `port` and implicit TLS on `tls_port`."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from tests.private_server import PrivateServer
+from tests.private_server import PrivateServer, free_port
 
 DOVECOT = "/usr/sbin/dovecot"
 
@@ -19,13 +20,15 @@ class Dovecot(PrivateServer):
     log_name = "dovecot.log"
 
     def __init__(self, users: dict[str, str], capabilities: str = "",
-                 introspection_url: str = "") -> None:
+                 introspection_url: str = "", tls: tuple[Path, Path] | None = None) -> None:
         if not Path(DOVECOT).exists():
             raise RuntimeError("Dovecot is not installed: run scripts/test-deps.sh")
         super().__init__("gw-dovecot-")
         self.users = users
         self.capabilities = capabilities
         self.introspection_url = introspection_url
+        self.tls = tls
+        self.tls_port = free_port() if tls else 0
 
     @property
     def mail_dir(self) -> Path:
@@ -51,13 +54,16 @@ class Dovecot(PrivateServer):
         shutil.chown(mail, "nobody", "nogroup")
         mechanisms, oauth2_passdb = self._oauth2()
         capability = f"imap_capability = {self.capabilities}\n" if self.capabilities else ""
+        ssl = "no"
+        if self.tls:
+            ssl = f"yes\nssl_cert = <{self.tls[0]}\nssl_key = <{self.tls[1]}"
         conf = self.dir / "dovecot.conf"
         conf.write_text(f"""base_dir = {self.dir}/run
 state_dir = {self.dir}/state
 log_path = {self.dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = {ssl}
 disable_plaintext_auth = no
 auth_mechanisms = {mechanisms}
 mail_location = maildir:{mail}/%u
@@ -78,7 +84,8 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {self.tls_port}
   }}
 }}
 """)

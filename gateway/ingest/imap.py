@@ -59,16 +59,7 @@ class PollReport:
 
 def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
     """A logged-in client. Raises TemporaryFailure (AuthFailure when the login is refused)."""
-    context = ssl.create_default_context(cafile=box.ca_file or None)
-    try:
-        client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
-                            ssl_context=context, timeout=box.timeout_seconds)
-        client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
-        _keepalive(client.socket())
-        if box.security == "starttls":
-            client.starttls(context)
-    except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
-        raise TemporaryFailure(f"IMAP {box.host}:{box.port}: {exc}") from exc
+    client = _open(box)
     try:
         _login(client, box, tokens)
     except LoginError as exc:
@@ -82,6 +73,34 @@ def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
     except (OSError, IMAPClient.Error, TemporaryFailure) as exc:
         close(client)
         raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
+    return client
+
+
+def _open(box: ImapConfig) -> IMAPClient:
+    """Connected (and TLS set up, the server's certificate verified): not logged in yet."""
+    where = f"IMAP {box.host}:{box.port}"
+    try:
+        # the system's CAs, or only `ca_file`; certificate and host name are always checked
+        context = ssl.create_default_context(cafile=box.ca_file or None)
+    except ssl.SSLError as exc:  # (an OSError too)
+        raise TemporaryFailure(f"{where}: imap.ca_file {box.ca_file}: no CA in it ({exc})"
+                               ) from exc
+    except OSError as exc:
+        raise TemporaryFailure(f"{where}: imap.ca_file {box.ca_file}: {exc.strerror}") from exc
+    try:
+        client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
+                            ssl_context=context, timeout=box.timeout_seconds)
+        client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
+        _keepalive(client.socket())
+        if box.security == "starttls":
+            client.starttls(context)
+    except ssl.SSLCertVerificationError as exc:
+        trusted = f"the CA in {box.ca_file}" if box.ca_file else "the system's CAs"
+        raise TemporaryFailure(f"{where}: TLS certificate not trusted ({exc.verify_message}; "
+                               f"checked against {trusted}): set imap.ca_file to the CA that "
+                               "signed it") from exc
+    except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
+        raise TemporaryFailure(f"{where} ({box.security}): {exc}") from exc
     return client
 
 
