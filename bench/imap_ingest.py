@@ -33,7 +33,8 @@ from imapclient import IMAPClient  # noqa: E402
 from gateway.clock import SystemClock  # noqa: E402
 from gateway.config_load import settings_from_dict  # noqa: E402
 from gateway.db import ensure_schema, make_engine  # noqa: E402
-from gateway.ingest.imap import FETCH_CHUNK, MailboxPoller  # noqa: E402
+from gateway.ingest.imap import MailboxPoller  # noqa: E402
+from gateway.ingest.imap_fetch import BATCH_MAILS as FETCH_CHUNK  # noqa: E402
 from gateway.process import Pipeline  # noqa: E402
 from tests.dovecot import Dovecot  # noqa: E402
 

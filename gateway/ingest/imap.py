@@ -25,13 +25,13 @@ from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
+from gateway.ingest.imap_fetch import batches, fetch
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.models import INBOUND
 from gateway.oauth2 import TokenError, TokenSource
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"
-FETCH_CHUNK = 100
 # Acknowledge (MOVE) in bigger groups than the fetches: each MOVE costs the server a fixed
 # index update and sync, and a mail stored but not yet moved is only recognised again.
 ACK_CHUNK = 1000
@@ -193,8 +193,8 @@ class FolderIntake:
         committed: list[int] = []
         pending = None
         with ThreadPoolExecutor(1, thread_name_prefix="imap-store") as pool:
-            for start in range(0, len(uids), FETCH_CHUNK):
-                items, done = self._fetch(client, uids[start: start + FETCH_CHUNK])
+            for batch, sizes in batches(client, uids):
+                items, done = self._fetch(client, batch, sizes)
                 if pending is not None:
                     committed += self._committed(*pending, report)
                 pending = (pool.submit(store_batch, self.engine, items), done)
@@ -206,18 +206,15 @@ class FolderIntake:
         acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
         self.replies = None  # the backfill is done; what comes now is new mail
 
-    def _fetch(self, client: IMAPClient, uids: list[int]) -> tuple[list[Incoming], list[int]]:
-        fetched = client.fetch(uids, ["BODY.PEEK[]", "INTERNALDATE"])
+    def _fetch(self, client: IMAPClient, uids: list[int], sizes: dict[int, int],
+               ) -> tuple[list[Incoming], list[int]]:
         items, done = [], []
-        for uid in uids:
-            data = fetched.get(uid)
-            if data is None:  # expunged meanwhile by someone else
-                continue
-            ref = f"{self._ref_prefix()}{self.validity}:{uid}"
-            items.append(Incoming(data[b"BODY[]"], self.box.rcpt, None, "imap",
-                                  _reception_time(data.get(b"INTERNALDATE"), self.clock), ref,
+        for mail in fetch(client, uids, sizes):  # without what was expunged meanwhile
+            ref = f"{self._ref_prefix()}{self.validity}:{mail.uid}"
+            items.append(Incoming(mail.raw, self.box.rcpt, None, "imap",
+                                  _reception_time(mail.internal_date, self.clock), ref,
                                   replies=self.replies))
-            done.append(uid)
+            done.append(mail.uid)
         return items, done
 
     def _committed(self, future: Future, uids: list[int], report: PollReport) -> list[int]:
