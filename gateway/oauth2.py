@@ -165,7 +165,9 @@ def _post_form(url: str, form: dict[str, str], timeout: float) -> dict:
     request = urllib.request.Request(url, data=data, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        # an opener of its own each time: https_proxy / no_proxy are read now, not once for
+        # the process (urlopen's shared opener keeps what it read first)
+        with urllib.request.build_opener().open(request, timeout=timeout) as response:
             answer = json.loads(response.read() or b"{}")
     except urllib.error.HTTPError as exc:
         raise TokenError(f"OAuth2 refresh at {url} failed: HTTP {exc.code} "

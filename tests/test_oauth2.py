@@ -5,6 +5,7 @@ OAUTHBEARER logins, tokens that expire, a refresh that fails (status says so), t
 from __future__ import annotations
 
 import os
+import ssl
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from gateway.health import Level, check
 from gateway.ingest.imap import MailboxPoller, poll_all, token_source
 from gateway.observe import observe
 from gateway.queries import status
+from tests.certs import make_ca
 from tests.conftest import AFTER, make_mail
 from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, wait_for
@@ -124,6 +126,57 @@ def test_a_rotated_refresh_token_is_kept_in_its_file(provider, tmp_path):
         provider.rotate = False
     assert token.startswith("at-")
     assert (tmp_path / "rt").read_text().strip() == provider.refresh_token != "rt-0"
+
+
+PRESETS = [  # the provider's settings, and the request the real provider would get
+    ({"provider": "microsoft", "tenant": "contoso.onmicrosoft.com", "client_id": "5f3c-app"},
+     "login.microsoftonline.com", "/contoso.onmicrosoft.com/oauth2/v2.0/token",
+     {"client_id": "5f3c-app",
+      "scope": "https://outlook.office365.com/IMAP.AccessAsUser.All offline_access"}),
+    ({"provider": "microsoft", "client_id": "5f3c-app",
+      "client_secret_env": "GATEWAY_IMAP_CLIENT_SECRET"},
+     "login.microsoftonline.com", "/common/oauth2/v2.0/token",
+     {"client_id": "5f3c-app", "client_secret": "s3cret",
+      "scope": "https://outlook.office365.com/IMAP.AccessAsUser.All offline_access"}),
+    ({"provider": "google", "client_id": "123.apps.googleusercontent.com",
+      "client_secret_env": "GATEWAY_IMAP_CLIENT_SECRET"},
+     "oauth2.googleapis.com", "/token",
+     {"client_id": "123.apps.googleusercontent.com", "client_secret": "s3cret",
+      "scope": "https://mail.google.com/"}),
+]
+
+
+@pytest.fixture(scope="module")
+def providers(tmp_path_factory):
+    """The test's token endpoint, reached as the real providers' hosts: through an HTTPS
+    proxy (https_proxy) that is the endpoint itself, with a certificate for those hosts from
+    the test's CA (SSL_CERT_FILE)."""
+    pki = make_ca(tmp_path_factory.mktemp("providers"), name="Provider Test CA",
+                  hosts="DNS:login.microsoftonline.com,DNS:oauth2.googleapis.com")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pki.cert, pki.key)
+    server = OAuth2Server(USER, "rt-preset", tls=context).start()
+    server.ca = pki.ca
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize(("oauth2", "host", "path", "form"), PRESETS)
+def test_a_preset_sends_the_providers_token_request(providers, tmp_path, monkeypatch,
+                                                    oauth2, host, path, form):
+    for name in ("no_proxy", "NO_PROXY", "SSL_CERT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("https_proxy", providers.url)
+    monkeypatch.setenv("SSL_CERT_FILE", str(providers.ca))  # trust only the test's CA
+    monkeypatch.setenv("GATEWAY_IMAP_REFRESH_TOKEN", "rt-preset")
+    monkeypatch.setenv("GATEWAY_IMAP_CLIENT_SECRET", "s3cret")
+    box = settings_for({"host": "x", "username": USER, "rcpt": USER, "auth": "xoauth2",
+                        "oauth2": oauth2}, tmp_path).imap[0]
+    tokens = token_source(box, FixedClock(AFTER))
+    assert tokens.token().startswith("at-") and tokens.state.ok
+    assert providers.tunnelled[-1] == (host, "POST", path, "application/x-www-form-urlencoded")
+    assert providers.requests[-1] == {"grant_type": "refresh_token",
+                                      "refresh_token": "rt-preset", **form}
 
 
 def test_the_token_is_refreshed_before_it_expires(provider, tmp_path, monkeypatch):
