@@ -103,45 +103,52 @@ def start_server(argv: list[str], port: int, env: dict, cwd: Path) -> subprocess
     return proc
 
 
+def serve_pids(proc: subprocess.Popen) -> list[int]:
+    """serve's processes: the main one and every descendant (the worker, any helper)."""
+    pids, index = [proc.pid], 0
+    while index < len(pids):
+        for children in Path(f"/proc/{pids[index]}/task").glob("*/children"):
+            try:
+                pids += [int(p) for p in children.read_text().split()]
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+        index += 1
+    return pids
+
+
+def _field_mb(path: str, name: str) -> float:
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
+                return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0.0
+
+
 def peak_memory_mb(proc: subprocess.Popen) -> float:
-    """The process's peak resident memory (VmHWM), with its children (the worker) added."""
-    total = 0.0
-    pids = [proc.pid] + [int(p) for p in Path(f"/proc/{proc.pid}/task").glob("*/children")
-                         for p in p.read_text().split()]
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1]) / 1024
-        except FileNotFoundError:
-            continue
-    return total
+    """The peak resident memory (VmHWM) of serve's processes, summed: a page shared by two
+    processes is counted twice."""
+    return sum(_field_mb(f"/proc/{pid}/status", "VmHWM:") for pid in serve_pids(proc))
 
 
-def pss_mb(proc: subprocess.Popen) -> float:
-    """The process's and its children's proportional set size now (shared pages split)."""
-    total = 0.0
-    pids = [proc.pid] + [int(p) for p in Path(f"/proc/{proc.pid}/task").glob("*/children")
-                         for p in p.read_text().split()]
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) / 1024
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return total
+def pss_by_process(proc: subprocess.Popen) -> dict[int, float]:
+    """Each process's proportional set size now (a page shared by n processes counts 1/n)."""
+    return {pid: _field_mb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in serve_pids(proc)}
 
 
 class PssSampler:
-    """Samples serve's PSS every 0.2 s in a thread while the load runs; keeps the peak."""
+    """Samples serve's PSS every 0.2 s in a thread while the load runs; keeps the peak of the
+    sum (and each process's share at that moment)."""
 
     def __init__(self, proc: subprocess.Popen) -> None:
-        self.proc, self.peak = proc, 0.0
+        self.proc, self.peak, self.parts = proc, 0.0, {}
 
     def _run(self) -> None:
         while not self._stop.wait(0.2):
-            self.peak = max(self.peak, pss_mb(self.proc))
+            parts = pss_by_process(self.proc)
+            if sum(parts.values()) > self.peak:
+                self.peak, self.parts = sum(parts.values()), parts
 
     def __enter__(self) -> PssSampler:  # once per round
         self._stop = threading.Event()
@@ -201,7 +208,8 @@ def main() -> None:
                 bare_rates.append(send_all(bare_port, mails, args.connections))
                 with sampler:
                     gateway_rates.append(send_all(port, mails, args.connections))
-            memory = (peak_memory_mb(bare), peak_memory_mb(gateway), sampler.peak)
+            memory = (peak_memory_mb(bare), peak_memory_mb(gateway), sampler.peak,
+                      len(serve_pids(gateway)), sampler.parts)
         finally:
             stop_server(gateway)
             stop_server(bare)
@@ -213,8 +221,10 @@ def main() -> None:
     print(f"gateway serve (SQLite, commit before 250): {gateway_rate:8.0f} messages/s  "
           f"{[round(r) for r in gateway_rates]}")
     print(f"ratio gateway/bare: {gateway_rate / bare_rate:.2f} (target >= 1.0)")
-    print(f"peak memory: bare {memory[0]:.0f} MB RSS; gateway serve (reception + worker) "
-          f"{memory[1]:.0f} MB RSS summed, {memory[2]:.0f} MB PSS (target < 100)")
+    print(f"peak memory: bare {memory[0]:.0f} MB RSS; gateway serve ({memory[3]} processes: "
+          f"reception, worker) {memory[1]:.0f} MB RSS summed, {memory[2]:.0f} MB PSS summed "
+          f"(target < 100; PSS by process: "
+          f"{', '.join(f'{mb:.0f}' for mb in memory[4].values())})")
 
 
 if __name__ == "__main__":

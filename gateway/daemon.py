@@ -7,6 +7,7 @@ next start."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -65,6 +66,7 @@ class Service:
         self.gates: list[ConnectionGate] = []
         self.listening: dict[str, tuple[str, int]] = {}
         self._stopping = False
+        self._prepared = False
         self.scheduler = AsyncIOScheduler(timezone=settings.timezone)
         self.imap: ImapWatchers | None = None
         self.state_name = f"{socket.gethostname()}:{os.getpid()}"
@@ -73,17 +75,28 @@ class Service:
         self.handlers: list = []
         self.lifecycle = Lifecycle(self)
 
-    async def start(self) -> None:
+    def prepare(self) -> None:
+        """Before the event loop (no thread yet): recover the queue, then start the worker, a
+        fork that shares this process's imported modules (gc.freeze: the collector of either
+        process leaves their objects, so their pages stay shared)."""
         self._recover()
-        self.writer.start()
-        for name, value, lmtp in (("smtp", self.settings.smtp.listen, False),
-                                  ("lmtp", self.settings.smtp.lmtp_listen, True)):
-            if value:
-                await self._listen(name, value, lmtp)
-        if self.settings.postfix.policy_listen:
-            await self._listen_policy(self.settings.postfix.policy_listen)
-        self.writer.on_stored = self.worker.stored
+        if self.worker.separate_process:
+            self.engine.dispose()  # no open database connection goes into the fork
+            gc.collect()
+            gc.freeze()
         self.worker.start()
+        self._prepared = True
+
+    async def start(self) -> None:
+        if not self._prepared:
+            self.prepare()
+        self.writer.start()
+        try:
+            await self._listen_all()
+        except BaseException:  # e.g. the port is taken: the worker must not outlive us
+            await asyncio.to_thread(self.worker.stop)
+            raise
+        self.writer.on_stored = self.worker.stored
         if self.settings.imap:  # one watcher thread per folder (IDLE, else polling)
             self.imap = ImapWatchers(self.settings, self.engine, self.clock, self.worker.wake)
             self.imap.start()
@@ -92,6 +105,14 @@ class Service:
         self._log_phases()
         self.worker.wake()  # anything left from before the start
         self.lifecycle.started()
+
+    async def _listen_all(self) -> None:
+        for name, value, lmtp in (("smtp", self.settings.smtp.listen, False),
+                                  ("lmtp", self.settings.smtp.lmtp_listen, True)):
+            if value:
+                await self._listen(name, value, lmtp)
+        if self.settings.postfix.policy_listen:
+            await self._listen_policy(self.settings.postfix.policy_listen)
 
     def _recover(self) -> None:
         """A single instance owns the queue: what a crash left in flight goes back (mail) or

@@ -107,11 +107,28 @@ def upgrade(engine: Engine) -> str | None:
     return current_revision(engine)
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Migrate on first use so that the embedded SQLite default just works."""
+def ensure_schema(engine: Engine, apart: bool = False) -> None:
+    """Migrate on first use so that the embedded SQLite default just works. apart: in a
+    process of its own (a long-lived daemon does not keep Alembic and Mako in its memory)."""
     if current_revision(engine) != SCHEMA_HEAD:
         log.info("migrating database to %s", SCHEMA_HEAD)
+        if not apart:
+            upgrade(engine)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        engine.dispose()  # no open connection goes into the fork
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pool.submit(_upgrade_url, engine.url.render_as_string(hide_password=False)).result()
+
+
+def _upgrade_url(url: str) -> None:
+    engine = make_engine(url)
+    try:
         upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 @contextmanager

@@ -157,21 +157,42 @@ class _Stamp:
     value = 0.0
 
 
+def single_threaded() -> bool:
+    """Only this thread in the process (native threads too, e.g. an event loop's pool): a fork
+    is safe, no lock can be held by a thread that the child would not have."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: do not guess
+        return False
+
+
+def process_signals(context: multiprocessing.context.BaseContext, old: Signals | None) -> Signals:
+    # `parent` is handed over, not read in the worker: os.getppid() there could give init's
+    # pid already if the daemon died while the worker was still starting.
+    signals = Signals(context.Event(), context.Event(), context.Value("d", 0.0, lock=False),
+                      context.Value("d", 0.0, lock=False), os.getpid())
+    if old is not None:
+        signals.last_stored.value, signals.beat.value = old.last_stored.value, old.beat.value
+        signals.wake.set()  # whatever was pending goes to the new worker
+    return signals
+
+
 class WorkerHandle:
     """The daemon's side of its worker: a process of its own at a lower priority (production:
-    both cores), or a thread (worker_process=False). Either runs Worker.run."""
+    both cores), or a thread (worker_process=False). Either runs Worker.run.
+
+    The process is forked when the daemon has no other thread yet (`serve` starts it before its
+    event loop, after all imports and a gc.freeze()): the two processes then share the memory of
+    their modules. A later start (after a crash, on reload) cannot fork safely and spawns a
+    fresh interpreter instead (costs its own memory)."""
 
     def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
                  policies: Policies, separate_process: bool) -> None:
         self.settings, self.engine, self.clock, self.policies = settings, engine, clock, policies
         self.separate_process = separate_process
-        self._mp = multiprocessing.get_context("spawn")
+        self._mp = multiprocessing.get_context("fork")  # events of a fork context: no tracker
         if separate_process:
-            # `parent` is handed over, not read in the worker: os.getppid() there could give
-            # init's pid already if the daemon died while the worker was still starting.
-            self.signals = Signals(self._mp.Event(), self._mp.Event(),
-                                   self._mp.Value("d", 0.0, lock=False),
-                                   self._mp.Value("d", 0.0, lock=False), os.getpid())
+            self.signals = process_signals(self._mp, None)
         else:
             self.signals = Signals(threading.Event(), threading.Event(), _Stamp(), _Stamp())
         self.log_options = LogOptions(level=logging.getLogger("gateway").getEffectiveLevel())
@@ -180,13 +201,17 @@ class WorkerHandle:
     def start(self) -> None:
         self.signals.beat.value = time.monotonic()  # counts from its start, not from 0
         if self.separate_process:
+            if self._mp.get_start_method() == "fork" and not single_threaded():
+                self._mp = multiprocessing.get_context("spawn")
+                self.signals = process_signals(self._mp, self.signals)
             self._runner = self._mp.Process(target=worker_main, name="gateway-worker", args=(
                 self.settings, self.clock, self.signals, self.log_options))
         else:
             worker = Worker(self.settings, self.engine, self.clock, self.signals, self.policies)
             self._runner = threading.Thread(target=worker.run, name="worker", daemon=True)
         self._runner.start()
-        log.info("worker %s started", self.pid or "thread")
+        log.info("worker %s started%s", self.pid or "thread", f" ({self._mp.get_start_method()})"
+                 if self.separate_process else "")
 
     @property
     def pid(self) -> int | None:

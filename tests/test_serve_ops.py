@@ -43,7 +43,7 @@ def test_signal_to_the_whole_group_stops_everything_within_10_s(serve, tmp_path,
     gw.wait_notify("WATCHDOG=1", timeout=30)
     idle = gw.smtp()  # a session that just sits there
     idle.ehlo()
-    assert len(group_members(gw.pgid)) >= 3  # main, worker, multiprocessing's tracker
+    assert len(group_members(gw.pgid)) == 2  # main and worker (forked: no multiprocessing tracker)
     started = time.monotonic()
     gw.signal_group(sig)
     assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
@@ -77,6 +77,24 @@ def test_worker_exits_when_the_main_process_is_killed(serve, tmp_path, at_work):
     gw.proc.wait(timeout=10)
     assert wait_gone(gw.pgid, 15) == [], f"orphans left: {group_members(gw.pgid)}"
     assert "parent process" in gw.log and "is gone; exiting" in gw.log
+
+
+def test_a_killed_worker_is_replaced_and_mail_flows_on(serve, tmp_path):
+    """The first worker is forked (it shares the daemon's memory); one started after a crash,
+    with the event loop's threads running, is spawned."""
+    gw = serve()
+    assert "started (fork)" in gw.log
+    workers = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
+    assert len(workers) == 1
+    os.kill(workers[0], signal.SIGKILL)
+    wait_until(lambda: "started (spawn)" in gw.log, what="a new worker")
+    assert "worker exited with -9; starting a new one" in gw.log
+    gw.send(make_mail())
+    wait_until(lambda: outbox_files(tmp_path), what="the reply from the new worker")
+    started = time.monotonic()
+    gw.signal_group(signal.SIGTERM)
+    assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+    assert wait_gone(gw.pgid, 10 - (time.monotonic() - started)) == []
 
 
 def test_ready_status_and_metrics(serve, tmp_path):

@@ -46,6 +46,7 @@ class App:
         self._settings: GatewaySettings | None = None
         self._policies: Policies | None = None
         self._engine = None
+        self.migrate_apart = False  # `serve`: migrations in a process of their own
 
     def use(self, as_json: bool, config: str | None) -> None:
         """Options given after the command name (settings are read later, on first use)."""
@@ -72,7 +73,7 @@ class App:
             url = self.settings.database_url
             try:
                 engine = make_engine(url, self.settings.busy_timeout_ms)
-                ensure_schema(engine)
+                ensure_schema(engine, apart=self.migrate_apart)
             except (OSError, SQLAlchemyError) as exc:
                 raise TemporaryFailure(mask_urls_in(f"database {url}: {first_line(exc)}",
                                                     url)) from exc

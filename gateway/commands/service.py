@@ -20,9 +20,11 @@ def serve(app: App) -> None:
     # Ignored until the event loop handles it: a SIGHUP to the whole group (kill -HUP -PGID)
     # must not kill the helper processes started meanwhile, which inherit "ignored".
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    app.migrate_apart = True  # Alembic's memory stays out of the daemon and its worker fork
     service = Service(app.settings, app.engine, app.clock)
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
+    service.prepare()  # the worker forked now, before the event loop and its threads
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         runner.run(service.run_until_signal())
 
