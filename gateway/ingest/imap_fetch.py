@@ -33,7 +33,9 @@ def batches(client: IMAPClient, uids: list[int]) -> Iterator[tuple[list[int], di
     for start in range(0, len(uids), SIZES_AT_ONCE):
         window = uids[start: start + SIZES_AT_ONCE]
         answer = client.fetch(window, ["RFC822.SIZE"])
-        sizes = {uid: int(answer[uid][b"RFC822.SIZE"]) for uid in window if uid in answer}
+        # a size the server leaves out (none should): the mail comes whole, in a batch
+        sizes = {uid: int(answer[uid].get(b"RFC822.SIZE") or 0) for uid in window
+                 if uid in answer}
         batch: list[int] = []
         size = 0
         for uid in window:
@@ -56,7 +58,8 @@ def fetch(client: IMAPClient, uids: list[int], sizes: dict[int, int]) -> list[Fe
     for uid in uids:
         if uid in whole:
             data = whole.pop(uid)
-            mails.append(Fetched(uid, data[b"BODY[]"], data.get(b"INTERNALDATE")))
+            if data.get(b"BODY[]") is not None:  # else a flags update alone: the next pass
+                mails.append(Fetched(uid, data[b"BODY[]"], data.get(b"INTERNALDATE")))
         elif uid not in small:
             mail = _in_parts(client, uid, sizes[uid])
             if mail is not None:
