@@ -3,6 +3,7 @@ gateway logs in (a password, or OAuth2 for Microsoft 365 and Google) and how it 
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -68,6 +69,7 @@ class ImapConfig(_Strict):
     host: str
     port: int = Field(default=993, gt=0, lt=65536)
     security: Literal["tls", "starttls", "none"] = "tls"
+    allow_plain_auth: bool = False  # security "none" to a host that is not this machine
     ca_file: str = ""
     username: str
     auth: Literal["password", "xoauth2", "oauthbearer"] = "password"
@@ -94,8 +96,17 @@ class ImapConfig(_Strict):
     def _oauth2_when_needed(self) -> ImapConfig:
         if self.auth != "password" and self.oauth2 is None:
             raise ValueError(f"imap: auth '{self.auth}' needs an [imap.oauth2] table")
-        if self.processed_mailbox and self.processed_mailbox in self.watched_folders:
-            raise ValueError("imap: processed_mailbox must not be one of the watched folders")
+        folders = [_folder_key(name) for name in self.watched_folders]
+        if len(set(folders)) < len(folders):
+            raise ValueError(f"imap: folders {self.folders} names a folder twice (two watchers "
+                             "would race for its mail); name each folder once")
+        if self.processed_mailbox and _folder_key(self.processed_mailbox) in folders:
+            raise ValueError(f"imap: processed_mailbox '{self.processed_mailbox}' is one of the "
+                             "watched folders (INBOX in any case); name another folder")
+        if self.security == "none" and not self.allow_plain_auth and not _loopback(self.host):
+            raise ValueError(f"imap: security \"none\" would send the login to {self.host} in "
+                             "clear text; use \"tls\" or \"starttls\", or set "
+                             "allow_plain_auth = true for a trusted host")
         return self
 
     @property
@@ -105,3 +116,17 @@ class ImapConfig(_Strict):
     @property
     def label(self) -> str:
         return f"{self.username}@{self.host}"
+
+
+def _folder_key(name: str) -> str:
+    """INBOX is case-insensitive (RFC 3501 5.1); every other name is what it says."""
+    return "INBOX" if name.upper() == "INBOX" else name
+
+
+def _loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shlex
 import subprocess
 import threading
@@ -27,6 +28,8 @@ from gateway.errors import TemporaryFailure
 log = logging.getLogger("gateway.oauth2")
 DEFAULT_LIFETIME = timedelta(hours=1)  # when the endpoint does not say (expires_in)
 RETRY_AFTER = timedelta(seconds=60)  # a failed refresh ahead of time is tried again after this
+# Endpoints that grant tokens for seconds (or say nonsense) must not make us ask every second.
+MIN_LIFETIME = timedelta(seconds=30)
 
 
 class TokenError(TemporaryFailure):
@@ -42,10 +45,13 @@ class TokenState:
     failing_since: datetime | None = None
     expires_at: datetime | None = None
     refreshed_at: datetime | None = None
+    problem: str = ""  # the refresh works, but the next restart would fail: an alarm
+    warning: str = ""  # worth an admin's look, mail still flows
 
     def as_json(self) -> dict:
         return {"ok": self.ok, "error": self.error, "failing_since": _iso(self.failing_since),
-                "expires_at": _iso(self.expires_at), "refreshed_at": _iso(self.refreshed_at)}
+                "expires_at": _iso(self.expires_at), "refreshed_at": _iso(self.refreshed_at),
+                "problem": self.problem, "warning": self.warning}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -60,7 +66,9 @@ class TokenSource:
         self.clock = clock
         self.state = TokenState()
         self._token = ""
-        self._refresh_token = ""
+        self._refresh_token = ""  # the provider's latest rotation, once there was one
+        self._unsaved = False  # rotated, but not yet written to oauth2.refresh_token_file
+        self._kept = ("", "")  # (problem, warning) about keeping the rotated refresh token
         self._retry_at: datetime | None = None
         self._lock = threading.Lock()
 
@@ -76,6 +84,8 @@ class TokenSource:
         if not self._token or self.state.expires_at is None:
             return True
         margin = timedelta(seconds=self.config.refresh_margin_seconds)
+        if self.state.refreshed_at is not None:  # short-lived tokens: refresh at half-life
+            margin = min(margin, (self.state.expires_at - self.state.refreshed_at) / 2)
         return self.clock.now() >= self.state.expires_at - margin
 
     def refresh_if_due(self) -> None:
@@ -110,7 +120,8 @@ class TokenSource:
             raise
         now = self.clock.now()
         self._token = token
-        self.state = TokenState(expires_at=now + lifetime, refreshed_at=now)
+        self.state = TokenState(expires_at=now + lifetime, refreshed_at=now,
+                                problem=self._kept[0], warning=self._kept[1])
 
     def _fetch(self) -> tuple[str, timedelta]:
         config = self.config
@@ -123,41 +134,90 @@ class TokenSource:
 
     def _from_endpoint(self) -> tuple[str, timedelta]:
         config = self.config
-        refresh = self._refresh_token or read_secret(config.refresh_token_env,
-                                                     config.refresh_token_file)
-        if not refresh:
-            raise TokenError(f"OAuth2: no refresh token (set {config.refresh_token_env} "
-                             "or oauth2.refresh_token_file)")
+        refresh = self._current_refresh_token()
         form = {"grant_type": "refresh_token", "refresh_token": refresh,
                 "client_id": config.client_id}
-        secret = read_secret(config.client_secret_env, config.client_secret_file) if (
+        secret = _read(config.client_secret_env, config.client_secret_file) if (
             config.client_secret_env or config.client_secret_file) else ""
         if secret:
             form["client_secret"] = secret
         if config.effective_scope:
             form["scope"] = config.effective_scope
         answer = _post_form(config.endpoint, form, config.timeout_seconds)
-        if answer.get("refresh_token") and answer["refresh_token"] != refresh:
-            self._keep_rotated(answer["refresh_token"])
-        lifetime = timedelta(seconds=float(answer.get("expires_in") or
-                                           DEFAULT_LIFETIME.total_seconds()))
-        return answer["access_token"], lifetime
+        rotated = answer.get("refresh_token")
+        if isinstance(rotated, str) and rotated and rotated != refresh:
+            self._refresh_token, self._unsaved = rotated, True
+        if self._unsaved:  # also retried at each refresh until the file takes it
+            self._keep_rotated()
+        return answer["access_token"], _lifetime(answer, config.endpoint)
 
+    def _current_refresh_token(self) -> str:
+        """The rotated one until it is safely in the file; else the file, read anew each time
+        (an admin may have put a newly consented token there); else the variable."""
+        config = self.config
+        if self._unsaved:
+            return self._refresh_token
+        if config.refresh_token_file and Path(config.refresh_token_file).exists():
+            # read anew each time; the variable may hold the first one, before any rotation
+            refresh = _read("", config.refresh_token_file) or _read(config.refresh_token_env, "")
+        else:
+            refresh = self._refresh_token or _read(config.refresh_token_env, "")
+        if not refresh:
+            raise TokenError(f"OAuth2: no refresh token (set {config.refresh_token_env} "
+                             "or oauth2.refresh_token_file)")
+        return refresh
 
-    def _keep_rotated(self, refresh: str) -> None:
-        """Microsoft rotates refresh tokens: use the new one, and keep it in the file (if
-        that is where it came from) so that a restart does not fall back to the old one."""
-        self._refresh_token = refresh
+    def _keep_rotated(self) -> None:
+        """Microsoft rotates refresh tokens: keep the new one in the file, so that a restart
+        does not send the old one; where that cannot be, say so (status, alarm)."""
         path = self.config.refresh_token_file
-        if path:
-            try:
-                temporary = Path(path).with_suffix(".new")
-                temporary.write_text(refresh + "\n", encoding="utf-8")
-                temporary.chmod(0o600)
-                temporary.replace(path)
-            except OSError as exc:
-                log.warning("OAuth2: could not keep the new refresh token in %s: %s", path,
-                            exc.strerror)
+        if not path:
+            self._kept = ("", "OAuth2: the provider rotated the refresh token; it is kept in "
+                              "memory only, a restart sends the old one from "
+                              f"{self.config.refresh_token_env}: set oauth2.refresh_token_file "
+                              "to a file the service may write")
+            return
+        try:
+            _write_private(Path(path), self._refresh_token)
+        except OSError as exc:
+            self._kept = (f"OAuth2: the rotated refresh token could not be written to "
+                          f"oauth2.refresh_token_file {path} ({exc.strerror}); a restart would "
+                          "send the old one: make that file writable for the service (e.g. "
+                          "under its StateDirectory, /var/lib/support-mail-gateway)", "")
+            log.error("%s", self._kept[0])
+            return
+        self._unsaved, self._kept = False, ("", "")
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Owner-only from the first byte, on disk before it replaces the old file."""
+    temporary = path.with_name(path.name + ".new")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, (text + "\n").encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temporary, path)
+
+
+def _read(env_var: str, file_path: str) -> str:
+    try:
+        return read_secret(env_var, file_path)
+    except OSError as exc:
+        raise TokenError(f"OAuth2: cannot read {file_path}: {exc.strerror}") from None
+
+
+def _lifetime(answer: dict, url: str) -> timedelta:
+    value = answer.get("expires_in")
+    if value is None or value == "":  # the endpoint does not say
+        return DEFAULT_LIFETIME
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise TokenError(f"OAuth2 refresh at {url} failed: expires_in {str(value)[:40]!r} is "
+                         "not a number of seconds") from None
+    return max(timedelta(seconds=seconds), MIN_LIFETIME)
 
 
 def _post_form(url: str, form: dict[str, str], timeout: float) -> dict:
@@ -174,7 +234,8 @@ def _post_form(url: str, form: dict[str, str], timeout: float) -> dict:
                          f"{_error_text(exc)}") from None
     except (OSError, ValueError) as exc:
         raise TokenError(f"OAuth2 refresh at {url} failed: {exc}") from None
-    if not isinstance(answer, dict) or not answer.get("access_token"):
+    if not isinstance(answer, dict) or not isinstance(answer.get("access_token"), str) \
+            or not answer["access_token"]:
         raise TokenError(f"OAuth2 refresh at {url} failed: no access_token in the answer")
     return answer
 
@@ -194,11 +255,19 @@ def _error_text(exc: urllib.error.HTTPError) -> str:
 
 
 def _from_command(config: OAuth2Config) -> str:
+    # Errors name only the program: its arguments may carry a secret.
     try:
-        done = subprocess.run(shlex.split(config.token_command), capture_output=True,
-                              timeout=config.timeout_seconds, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise TokenError(f"OAuth2 token_command failed: {exc}") from None
+        argv = shlex.split(config.token_command) or [""]
+        done = subprocess.run(argv, capture_output=True, timeout=config.timeout_seconds,
+                              check=False)
+    except ValueError as exc:
+        raise TokenError(f"OAuth2 token_command cannot be split into words: {exc}") from None
+    except OSError as exc:
+        raise TokenError(f"OAuth2 token_command {argv[0]} could not start: "
+                         f"{exc.strerror}") from None
+    except subprocess.TimeoutExpired:
+        raise TokenError(f"OAuth2 token_command {argv[0]} gave no token within "
+                         f"{config.timeout_seconds:g} s") from None
     token = done.stdout.decode("utf-8", "replace").strip()
     if done.returncode != 0 or not token:
         error = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]

@@ -192,8 +192,10 @@ class ImapWatchers:
         oauth = [{"mailbox": box.label, **tokens.state.as_json()} for box, tokens in self.tokens]
         alarms = [f"OAuth2 for {o['mailbox']}: token refresh failing since "
                   f"{o['failing_since']}: {o['error']}" for o in oauth if not o["ok"]]
+        alarms += [f"OAuth2 for {o['mailbox']}: {o['problem']}" for o in oauth if o["problem"]]
         alarms += [w.state["error"] for w in self.watchers if w.state["auth_failed"]]
         errors = [w.state["error"] for w in self.watchers
                   if w.state["error"] and not w.state["auth_failed"]] + alarms
+        errors += [f"OAuth2 for {o['mailbox']}: {o['warning']}" for o in oauth if o["warning"]]
         return {"at": self.clock.now().isoformat(), "errors": errors, "alarms": alarms,
                 "mailboxes": [dict(w.state) for w in self.watchers], "oauth": oauth}
