@@ -120,6 +120,14 @@ def test_wrong_password_is_reported(box_settings, engine, clock, monkeypatch):
     assert reports == [] and errors
 
 
+def test_a_missing_password_says_which_variable_or_file(box_settings, engine, clock,
+                                                        monkeypatch):
+    monkeypatch.delenv("GATEWAY_IMAP_PASSWORD", raising=False)
+    reports, errors = poll_all(box_settings(), engine, clock)
+    assert reports == []
+    assert "no password: set GATEWAY_IMAP_PASSWORD or imap.password_file" in errors[0]
+
+
 def test_poll_once_through_the_cli(imap, dovecot, tmp_path):
     imap.append("INBOX", make_mail(message_id="<cli@kunde.example>"), msg_time=ARRIVED)
     config = tmp_path / "gw.toml"

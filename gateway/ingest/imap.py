@@ -70,9 +70,15 @@ def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
     except TokenError as exc:
         close(client)
         raise AuthFailure(f"IMAP {box.label}: no login ({box.auth}): {exc}") from exc
+    except AuthFailure:
+        close(client)
+        raise
     except (OSError, IMAPClient.Error, TemporaryFailure) as exc:
         close(client)
         raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
+    except BaseException:  # a bug, or a stop: the connection must not be left open
+        close(client)
+        raise
     return client
 
 
@@ -115,7 +121,11 @@ def _keepalive(sock: socket.socket) -> None:
 
 def _login(client: IMAPClient, box: ImapConfig, tokens: TokenSource | None) -> None:
     if box.auth == "password":
-        client.login(box.username, read_secret(box.password_env, box.password_file))
+        password = read_secret(box.password_env, box.password_file)
+        if not password:  # the server's "login refused" would not say why
+            raise AuthFailure(f"IMAP {box.label}: no password: set {box.password_env} or "
+                              "imap.password_file")
+        client.login(box.username, password)
         return
     if tokens is None:
         raise TemporaryFailure("no OAuth2 token source")
