@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from imapclient import IMAPClient
 from sqlmodel import Session, select
 
 from gateway.config_load import settings_from_dict
-from gateway.ingest.imap import STORED_KEYWORD, MailboxPoller, poll_all
+from gateway.ingest.imap import STORED_KEYWORD, MailboxPoller, close, connect, poll_all
 from gateway.ingest.store import Incoming, store
 from gateway.models import InboundMessage
 from tests.automated_corpus import CORPUS
@@ -189,3 +190,29 @@ def test_first_poll_is_a_backfill_without_replies_to_old_mail(imap, box_settings
     assert by_sender == {"no receipt: backfill": "ticket", "b@kunde.example": "ticket",
                          "c@kunde.example": "ticket"}
     assert [r.replies for r in rows(engine)] == ["recent", "recent", None]
+
+
+def test_imaplib_traces_only_while_its_logger_writes(imap, box_settings, caplog):
+    """imapclient sets imaplib's trace to level 5 (repr() of every answer, mail bodies
+    included, even when dropped): the gateway's connection traces only while the logger
+    `imapclient.imaplib` takes DEBUG, and then the protocol trace is there as before."""
+    imap.append("INBOX", make_mail(message_id="<trace@kunde.example>"), msg_time=ARRIVED)
+    box = box_settings().imap[0]
+    caplog.set_level(logging.INFO, logger="imapclient.imaplib")
+    client = connect(box)
+    try:
+        client.select_folder("INBOX")
+        assert client._imap.debug == 0
+        assert len(client.fetch(client.search("ALL"), ["BODY.PEEK[]"])) == 1
+    finally:
+        close(client)
+    assert [r for r in caplog.records if r.name == "imapclient.imaplib"] == []
+    caplog.set_level(logging.DEBUG, logger="imapclient.imaplib")
+    client = connect(box)
+    try:
+        client.select_folder("INBOX")
+        assert client._imap.debug == 5
+    finally:
+        close(client)
+    trace = [r.getMessage() for r in caplog.records if r.name == "imapclient.imaplib"]
+    assert any("SELECT" in line for line in trace), trace

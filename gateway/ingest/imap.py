@@ -97,6 +97,7 @@ def _open(box: ImapConfig) -> IMAPClient:
         client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
                             ssl_context=context, timeout=box.timeout_seconds)
         client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
+        _untraced(client)
         _keepalive(client.socket())
         if box.security == "starttls":
             client.starttls(context)
@@ -108,6 +109,17 @@ def _open(box: ImapConfig) -> IMAPClient:
     except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
         raise TemporaryFailure(f"{where} ({box.security}): {exc}") from exc
     return client
+
+
+def _untraced(client: IMAPClient) -> None:
+    """imapclient sets imaplib's trace level to 5 and hands the trace to the logger
+    "imapclient.imaplib" at DEBUG: imaplib then formats every answer with repr(), each mail
+    body of a FETCH included, also when that logger drops it (half the CPU of a batched
+    fetch, see bench/imap_ingest.py). Traced only while that logger would write it."""
+    imap = getattr(client, "_imap", None)  # imapclient's imaplib object (not public API)
+    if imap is not None and not logging.getLogger("imapclient.imaplib").isEnabledFor(
+            logging.DEBUG):
+        imap.debug = 0
 
 
 def _keepalive(sock: socket.socket) -> None:
