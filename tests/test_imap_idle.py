@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from imapclient import IMAPClient
 from sqlmodel import Session, func, select
 
 import gateway.ingest.imap as imap_intake
@@ -17,6 +18,7 @@ from gateway.models import Reply
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.test_oauth2 import gateway_status
 
 USER, PASSWORD = "technik@centron.de", "geheim"
 ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
@@ -101,6 +103,39 @@ def test_a_mail_announced_while_a_pass_stores_is_taken_at_once(imap, dovecot, st
     running.wait_processed(2, timeout=20)
     assert appended.is_set() and watcher.state["renewals"] == 0
     assert watcher.state["stored"] == 2
+    imap.select_folder("INBOX")
+    assert imap.search("ALL") == []
+
+
+def test_a_mail_announced_with_the_final_empty_search_is_taken_at_once(
+        imap, dovecot, start_service, monkeypatch):
+    # Mail 2 arrives just before the look-again loop's last SEARCH. Dovecot answers that SEARCH
+    # with [] and announces the mail (EXISTS) in the same answer, once; imaplib keeps the
+    # notice aside. Without reading it the watcher would IDLE until the renewal (ten minutes).
+    real_search = IMAPClient.search
+    seen = {"mail": False, "delivered": False}
+
+    def search(client, *args, **kwargs):
+        watcher_thread = threading.current_thread().name.startswith("imap ")
+        if watcher_thread and seen["mail"] and not seen["delivered"]:
+            other = login(dovecot, USER, PASSWORD)
+            other.append("INBOX", make_mail(message_id="<race@kunde.example>"),
+                         msg_time=ARRIVED)
+            other.logout()
+            seen["delivered"] = True
+            found = real_search(client, *args, **kwargs)
+            seen["final"] = found
+            return found
+        found = real_search(client, *args, **kwargs)
+        seen["mail"] = seen["mail"] or (watcher_thread and bool(found))
+        return found
+
+    monkeypatch.setattr(IMAPClient, "search", search)
+    running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=600)
+    imap.append("INBOX", make_mail(message_id="<first@kunde.example>"), msg_time=ARRIVED)
+    running.wait_processed(2, timeout=20)
+    assert seen["delivered"] and seen["final"] == []  # the SEARCH did not see it
+    assert watcher.state["renewals"] == 0 and watcher.state["stored"] == 2
     imap.select_folder("INBOX")
     assert imap.search("ALL") == []
 
@@ -203,3 +238,21 @@ def test_status_shows_the_watchers(imap, dovecot, start_service, monkeypatch):
     assert state["errors"] == [] and state["oauth"] == [] and state["alarms"] == []
     assert [(m["mailbox"], m["mode"]) for m in state["mailboxes"]] == [
         (f"{USER}@127.0.0.1/INBOX", "idle")]
+
+
+def test_a_mail_over_the_maximum_size_stays_on_the_server_and_status_shows_it(
+        imap, dovecot, start_service, monkeypatch):
+    # the harness sets smtp.max_message_size to 200,000 bytes
+    big = make_mail(message_id="<big@kunde.example>", body="x" * 250_000)
+    imap.append("INBOX", big, msg_time=ARRIVED)
+    running, watcher = watch(start_service, dovecot, monkeypatch)
+    imap.append("INBOX", make_mail(message_id="<small@kunde.example>"), msg_time=ARRIVED)
+    running.wait_processed(1)  # the big one holds up nothing
+    imap.select_folder("INBOX")
+    [uid] = imap.search("ALL")
+    size = imap.fetch([uid], ["RFC822.SIZE"])[uid][b"RFC822.SIZE"]
+    assert size > 200_000 and watcher.state["too_big"] == [{"uid": uid, "size": size}]
+    running._call(running.service._heartbeat())
+    shown = gateway_status(running)
+    assert (f"WARNING: imap {USER}@127.0.0.1/INBOX: uid {uid} ({size} bytes) is over "
+            "smtp.max_message_size: left on the server") in shown

@@ -48,6 +48,9 @@ def status_lines(data: dict) -> list[str]:
     lines += _counts("decisions by action/reason", data["counts"]["by_reason"])
     lines += [f"imap {m['mailbox']}: {m['mode']}, stored {m['stored']}"
               + (f", error: {m['error']}" if m["error"] else "") for m in data["imap"]["mailboxes"]]
+    lines += [f"WARNING: imap {m['mailbox']}: uid {t['uid']} ({t['size']} bytes) is over "
+              "smtp.max_message_size: left on the server" for m in data["imap"]["mailboxes"]
+              for t in m.get("too_big") or []]
     lines += [f"WARNING: {w}" for w in data["warnings"]]
     return lines
 

@@ -13,7 +13,7 @@ import logging
 import socket
 import ssl
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from imapclient import IMAPClient
@@ -25,7 +25,7 @@ from gateway.config import GatewaySettings, ImapConfig
 from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
-from gateway.ingest.imap_fetch import batches, fetch
+from gateway.ingest.imap_fetch import MAX_SIZE, Skips, batches, fetch
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.models import INBOUND
 from gateway.oauth2 import TokenError, TokenSource
@@ -51,10 +51,11 @@ class PollReport:
     fetched: int = 0
     stored: int = 0
     duplicates: int = 0
+    too_big: list[dict] = field(default_factory=list)  # left on the server: {"uid", "size"}
 
     def as_json(self) -> dict:
         return {"mailbox": self.mailbox, "fetched": self.fetched, "stored": self.stored,
-                "duplicates": self.duplicates}
+                "duplicates": self.duplicates, "too_big": self.too_big}
 
 
 def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
@@ -164,8 +165,10 @@ def _reception_time(value: datetime | None, clock: Clock) -> datetime:
 class FolderIntake:
     """One folder of one mailbox: what was seen (UIDVALIDITY, highest UID) across sessions."""
 
-    def __init__(self, box: ImapConfig, folder: str, engine: Engine, clock: Clock) -> None:
+    def __init__(self, box: ImapConfig, folder: str, engine: Engine, clock: Clock,
+                 max_size: int = MAX_SIZE) -> None:
         self.box, self.folder, self.engine, self.clock = box, folder, engine, clock
+        self.max_size = max_size  # smtp.max_message_size: bigger mail is left on the server
         self.validity: int | None = None
         self.last_uid = 0
         self.name = f"{box.label}/{folder}"
@@ -192,7 +195,11 @@ class FolderIntake:
                 raise MissingFolder(f"IMAP {self.name}: folder '{self.folder}' does not exist "
                                     "on the server (check imap.folders / imap.mailbox)") from exc
             raise
-        validity = int(selected[b"UIDVALIDITY"])
+        try:
+            validity = int(selected[b"UIDVALIDITY"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise TemporaryFailure(f"IMAP {self.name}: the server gave no usable UIDVALIDITY "
+                                   f"({selected.get(b'UIDVALIDITY')!r})") from exc
         if self.validity is None and self._never_polled():
             # The first poll of a folder is a backfill: no replies to mail older than the window.
             self.replies = "recent"
@@ -214,24 +221,26 @@ class FolderIntake:
         uids = sorted(u for u in client.search(criteria) if not only_new or u > self.last_uid)
         committed: list[int] = []
         pending = None
+        skips = Skips(self.max_size)
         with ThreadPoolExecutor(1, thread_name_prefix="imap-store") as pool:
-            for batch, sizes in batches(client, uids):
-                items, done = self._fetch(client, batch, sizes)
+            for batch, sizes in batches(client, uids, skips):
+                items, done = self._fetch(client, batch, sizes, skips)
                 if pending is not None:
-                    committed += self._committed(*pending, report)
+                    committed += self._committed(*pending, report, skips)
                 pending = (pool.submit(store_batch, self.engine, items), done)
                 if len(committed) >= ACK_CHUNK:
                     acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
                     committed = []
             if pending is not None:
-                committed += self._committed(*pending, report)
+                committed += self._committed(*pending, report, skips)
         acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
+        report.too_big += [{"uid": uid, "size": size} for uid, size in skips.too_big]
         self.replies = None  # the backfill is done; what comes now is new mail
 
-    def _fetch(self, client: IMAPClient, uids: list[int], sizes: dict[int, int],
+    def _fetch(self, client: IMAPClient, uids: list[int], sizes: dict[int, int], skips: Skips,
                ) -> tuple[list[Incoming], list[int]]:
         items, done = [], []
-        for mail in fetch(client, uids, sizes):  # without what was expunged meanwhile
+        for mail in fetch(client, uids, sizes, skips):  # without what it skipped
             ref = f"{self._ref_prefix()}{self.validity}:{mail.uid}"
             items.append(Incoming(mail.raw, self.box.rcpt, None, "imap",
                                   _reception_time(mail.internal_date, self.clock), ref,
@@ -239,7 +248,8 @@ class FolderIntake:
             done.append(mail.uid)
         return items, done
 
-    def _committed(self, future: Future, uids: list[int], report: PollReport) -> list[int]:
+    def _committed(self, future: Future, uids: list[int], report: PollReport,
+                   skips: Skips) -> list[int]:
         """Wait for a batch's commit (raises what the store raised); returns its UIDs."""
         stored: list[Stored] = future.result()
         report.fetched += len(stored)
@@ -249,8 +259,11 @@ class FolderIntake:
             log.info("imap %s uid %s stored as inbound %s%s", self.name, uid,
                      result.inbound_id, " (duplicate)" if result.duplicate else "")
         # handled once committed, moved or not: a reconnect catches up above this UID; what a
-        # failed move left behind is taken again by the next full pass
-        self.last_uid = max([self.last_uid, *uids])
+        # failed move left behind is taken again by the next full pass. Never past a UID
+        # skipped for this pass (flags alone, a part without body): the catch-up takes it
+        top = max(uids, default=0)
+        held = [uid for uid in skips.retry if uid > self.last_uid]
+        self.last_uid = max(self.last_uid, min([top, *(uid - 1 for uid in held)]))
         return uids
 
 
@@ -258,8 +271,9 @@ class MailboxPoller:
     """One pass over every folder of one mailbox (`gateway poll`)."""
 
     def __init__(self, box: ImapConfig, engine: Engine, clock: Clock,
-                 tokens: TokenSource | None = None) -> None:
+                 tokens: TokenSource | None = None, max_size: int = MAX_SIZE) -> None:
         self.box, self.engine, self.clock, self.tokens = box, engine, clock, tokens
+        self.max_size = max_size
 
     def poll(self) -> PollReport:
         """Raises TemporaryFailure when the server or a folder cannot be used."""
@@ -267,7 +281,7 @@ class MailboxPoller:
         client = connect(self.box, self.tokens)
         try:
             for folder in self.box.watched_folders:
-                intake = FolderIntake(self.box, folder, self.engine, self.clock)
+                intake = FolderIntake(self.box, folder, self.engine, self.clock, self.max_size)
                 try:
                     intake.open(client)
                     intake.take(client, report)
@@ -293,8 +307,13 @@ def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock,
         if index not in tokens:
             tokens[index] = token_source(box, clock)
         try:
-            reports.append(MailboxPoller(box, engine, clock, tokens[index]).poll())
+            reports.append(MailboxPoller(box, engine, clock, tokens[index],
+                                         settings.smtp.max_message_size).poll())
         except TemporaryFailure as exc:
             log.warning("%s", exc, extra={"event": "imap_error", "mailbox": box.mailbox})
             errors.append(str(exc))
+        except Exception as exc:  # a bug or a garbled answer: the next mailboxes still come
+            log.exception("IMAP %s: unexpected error", box.label,
+                          extra={"event": "imap_error", "mailbox": box.mailbox})
+            errors.append(f"IMAP {box.label}: {exc!r}")
     return reports, errors

@@ -25,7 +25,7 @@ from gateway.clock import Clock
 from gateway.codes import WatchMode
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
-from gateway.ingest.imap import AuthFailure, FolderIntake, PollReport, close, connect, token_source
+from gateway.ingest.imap import MAX_SIZE, AuthFailure, FolderIntake, PollReport, close, connect, token_source
 from gateway.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
@@ -39,16 +39,17 @@ class ConnectionLost(TemporaryFailure):
 class FolderWatcher:
     def __init__(self, box: ImapConfig, folder: str, engine: Engine, clock: Clock,
                  tokens: TokenSource | None, interval: float,
-                 on_stored: Callable[[], None], stop: threading.Event) -> None:
+                 on_stored: Callable[[], None], stop: threading.Event,
+                 max_size: int = MAX_SIZE) -> None:
         self.box, self.clock, self.tokens, self.interval = box, clock, tokens, interval
-        self.intake = FolderIntake(box, folder, engine, clock)
+        self.intake = FolderIntake(box, folder, engine, clock, max_size)
         self.on_stored, self.stop = on_stored, stop
         self.backoff = box.reconnect_backoff_seconds
         self._last_full: float | None = None  # monotonic time of the last full pass
         self.state: dict = {"mailbox": self.intake.name, "mode": WatchMode.CONNECTING, "error": None,
                             "error_since": None, "auth_failed": False, "stored": 0,
                             "duplicates": 0, "last_pass_at": None,
-                            "sessions": 0, "renewals": 0}
+                            "sessions": 0, "renewals": 0, "too_big": []}
 
     def run(self) -> None:
         """The thread: sessions until stopped, with a growing pause after each failure."""
@@ -94,24 +95,33 @@ class FolderWatcher:
         newest mail is stored at once, however much a failed move left behind); then a full
         pass if none ran for `period` (reconnects must not put off the full passes for good).
         The first session, or a changed UIDVALIDITY, has no UID to start from: a full pass."""
-        only_new = self.intake.last_uid > 0
+        self._look_again(client, only_new=self.intake.last_uid > 0)
+        if self._last_full is None or time.monotonic() - self._last_full >= period:
+            self._look_again(client, only_new=False)
+
+    def _look_again(self, client: IMAPClient, only_new: bool) -> None:
+        """Passes until one finds nothing and hears of nothing new. EXISTS sent while we
+        fetch and move are not repeated by the server: they come with a command's answer,
+        where imaplib keeps them aside and imapclient does not look."""
         while self._pass(client, only_new) and not self.stop.is_set():
             only_new = True
-        if self._last_full is None or time.monotonic() - self._last_full >= period:
-            self._pass(client, only_new=False)
 
     def _pass(self, client: IMAPClient, only_new: bool) -> bool:
-        """One fetch-store-move round; True when it found mail."""
+        """One fetch-store-move round; True when it found mail or the server announced some."""
         if not only_new or not self.intake.last_uid:
             self._last_full = time.monotonic()
+        _announced_meanwhile(client)  # what was announced before this pass, this pass sees
         report = PollReport(self.intake.name)
         self.intake.take(client, report, only_new=only_new)
         self.state["stored"] += report.stored
         self.state["duplicates"] += report.duplicates
         self.state["last_pass_at"] = self.clock.now().isoformat()
+        known = [] if not only_new else [m for m in self.state["too_big"]
+                                         if m not in report.too_big]
+        self.state["too_big"] = known + report.too_big  # a full pass sees all that is left
         if report.fetched:
             self.on_stored()
-        return bool(report.fetched)
+        return bool(report.fetched) or _announced_meanwhile(client)
 
     def _poll_loop(self, client: IMAPClient) -> None:
         while not self.stop.wait(self.interval):
@@ -123,15 +133,12 @@ class FolderWatcher:
         while not self.stop.is_set():
             client.idle()
             news = self._wait(client)  # on a lost connection no DONE: its error is the news
-            client.idle_done()
+            news = _announces(client.idle_done()[1]) or news
             if self.stop.is_set():
                 return
             if not news:
                 self.state["renewals"] += 1
-            # on renewal a full pass. EXISTS sent while we fetch and move are not repeated by the
-            # server (and imapclient drops them): look again until a pass finds nothing
-            while self._pass(client, only_new=news) and not self.stop.is_set():
-                news = True
+            self._look_again(client, only_new=news)  # on renewal a full pass
 
     def _wait(self, client: IMAPClient) -> bool:
         """Until new mail (True), or time to renew the IDLE or to stop (False)."""
@@ -146,13 +153,24 @@ class FolderWatcher:
             responses = client.idle_check(timeout=0)
             if not responses:  # readable, yet not a line: the server closed the connection
                 raise ConnectionLost(f"IMAP {self.intake.name}: connection closed by the server")
-            if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+            if _announces(responses):
                 return True
         return False
 
     def _refresh_token(self) -> None:
         if self.tokens is not None:
             self.tokens.refresh_if_due()
+
+
+def _announces(responses: list) -> bool:
+    """Parsed untagged responses (imapclient's) that announce new mail."""
+    return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+
+def _announced_meanwhile(client: IMAPClient) -> bool:
+    """Takes the EXISTS and RECENT that imaplib kept aside from commands' answers."""
+    untagged = client._imap.untagged_responses
+    return bool(untagged.pop("EXISTS", None)) | bool(untagged.pop("RECENT", None))
 
 
 class ImapWatchers:
@@ -169,7 +187,8 @@ class ImapWatchers:
             if tokens is not None:
                 self.tokens.append((box, tokens))
             self.watchers += [FolderWatcher(box, folder, engine, clock, tokens,
-                                            settings.imap_interval_seconds, on_stored, self._stop)
+                                            settings.imap_interval_seconds, on_stored, self._stop,
+                                            settings.smtp.max_message_size)
                               for folder in box.watched_folders]
         self._threads: list[threading.Thread] = []
 
