@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -64,6 +67,26 @@ def _row(item: Incoming, key: str, message_id: str | None, sha256_hex: str) -> d
     }
 
 
+def prepare(items: list[Incoming]) -> list[Prepared]:
+    """Duplicates by content: the same bytes (their sha256) for the same recipient."""
+    prepared = []
+    for item in items:
+        digest = hashlib.sha256(item.raw).hexdigest()
+        prepared.append((item, dedup_key(digest, item.rcpt), extract_message_id(item.raw),
+                         digest))
+    return prepared
+
+
+@contextmanager
+def _unavailable_is_temporary() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise TemporaryFailure(f"database unavailable: {exc.orig}") from exc
+    except sqlite3.OperationalError as exc:
+        raise TemporaryFailure(f"database unavailable: {exc}") from exc
+
+
 def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
     """Commit all items in one transaction (one fsync for many sessions); duplicates are found.
 
@@ -72,22 +95,16 @@ def store_batch(engine: Engine, items: list[Incoming]) -> list[Stored]:
     """
     if not items:
         return []
-    prepared = []
-    for item in items:  # duplicates by content: the same bytes for the same recipient
-        digest = hashlib.sha256(item.raw).hexdigest()
-        prepared.append((item, dedup_key(digest, item.rcpt), extract_message_id(item.raw),
-                         digest))
-    try:
-        if engine.dialect.name == "sqlite":
-            return _insert_sqlite(engine, prepared)
-        return _insert_new(engine, prepared)
-    except IntegrityError:
-        # Another instance stored one of these between our look-up and our insert: go one by one.
-        return [_insert_new(engine, [entry])[0] for entry in prepared]
-    except OperationalError as exc:
-        raise TemporaryFailure(f"database unavailable: {exc.orig}") from exc
-    except sqlite3.OperationalError as exc:
-        raise TemporaryFailure(f"database unavailable: {exc}") from exc
+    prepared = prepare(items)
+    with _unavailable_is_temporary():
+        try:
+            if engine.dialect.name == "sqlite":
+                return insert_uncommitted(engine, prepared).commit()
+            return _insert_new(engine, prepared)
+        except IntegrityError:
+            # Another instance stored one of these between our look-up and our insert: go one
+            # by one.
+            return [_insert_new(engine, [entry])[0] for entry in prepared]
 
 
 def _sqlite_insert() -> str:
@@ -101,32 +118,54 @@ _SQLITE_INSERT = _sqlite_insert()
 _SQLITE_KNOWN = f"SELECT id FROM {INBOUND.name} WHERE dedup_key = ?"
 
 
-def _insert_sqlite(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
+@dataclass
+class Uncommitted:
+    """SQLite: a batch inserted in an open transaction. Nothing is stored, and nobody may be
+    told so, until commit() has returned (it blocks for the fsync: call it from a thread)."""
+
+    connection: Any  # a pooled DB-API connection (SQLAlchemy's), closed by commit()
+    results: list[Stored]
+
+    def commit(self) -> list[Stored]:
+        with _unavailable_is_temporary():
+            try:
+                self.connection.cursor().execute("COMMIT")
+            except BaseException:
+                self.connection.rollback()
+                raise
+            finally:
+                self.connection.close()
+        return self.results
+
+
+def insert_uncommitted(engine: Engine, prepared: list[Prepared]) -> Uncommitted:
     """The SQLite path straight on the driver: SMTP sessions wait for this commit, and the
     ORM's Python work would hold the GIL that the event loop needs (see bench/smtp_ingest.py).
-    Dates go through the column type's own bind processor, so they read back as usual."""
+    Dates go through the column type's own bind processor, so they read back as usual.
+    Raises TemporaryFailure while another writer holds the lock (busy timeout of `engine`)."""
     as_db_time = INBOUND.c.received_at.type.bind_processor(engine.dialect)
-    connection = engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        cursor.execute("BEGIN IMMEDIATE")
-        results = []
-        for item, key, message_id, digest in prepared:
-            row = _row(item, key, message_id, digest)
-            row["received_at"], row["status"] = as_db_time(row["received_at"]), str(row["status"])
-            cursor.execute(_SQLITE_INSERT, tuple(row[name] for name in STORED_COLUMNS))
-            new = cursor.fetchone()
-            if new is None:  # a duplicate: stored before, or earlier in this batch
-                results.append(Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True))
-            else:
-                results.append(Stored(new[0], False))
-        cursor.execute("COMMIT")
-        return results
-    except BaseException:
-        connection.rollback()
-        raise
-    finally:
-        connection.close()
+    with _unavailable_is_temporary():
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            results = [_insert_one(cursor, entry, as_db_time) for entry in prepared]
+            return Uncommitted(connection, results)
+        except BaseException:
+            connection.rollback()
+            connection.close()
+            raise
+
+
+def _insert_one(cursor: Any, entry: Prepared, as_db_time: Callable) -> Stored:
+    item, key, message_id, digest = entry
+    row = _row(item, key, message_id, digest)
+    row["received_at"], row["status"] = as_db_time(row["received_at"]), str(row["status"])
+    cursor.execute(_SQLITE_INSERT, tuple(row[name] for name in STORED_COLUMNS))
+    new = cursor.fetchone()
+    if new is None:  # a duplicate: stored before, or earlier in this batch
+        return Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True)
+    return Stored(new[0], False)
 
 
 def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
