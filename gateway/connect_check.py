@@ -74,7 +74,7 @@ def try_relay(settings: GatewaySettings) -> tuple[list[str], list[str]]:
 
 
 def try_imap(settings: GatewaySettings) -> tuple[list[str], list[str]]:
-    from gateway.ingest.imap import close, connect, token_source
+    from gateway.ingest.imap_session import close, connect, token_source
 
     problems, done = [], []
     for box in settings.imap:

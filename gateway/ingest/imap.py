@@ -10,35 +10,28 @@ directly; `serve` keeps one watcher per folder (imap_idle.py) that waits with ID
 from __future__ import annotations
 
 import logging
-import socket
-import ssl
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from imapclient import IMAPClient
-from imapclient.exceptions import LoginError
 from sqlalchemy import Engine, select
 
 from gateway.clock import Clock
 from gateway.config import GatewaySettings, ImapConfig
-from gateway.config_load import read_secret
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
 from gateway.ingest.imap_fetch import MAX_SIZE, Skips, batches, fetch
+from gateway.ingest.imap_session import close, connect, token_source
 from gateway.ingest.store import Incoming, Stored, store_batch
 from gateway.models import INBOUND
-from gateway.oauth2 import TokenError, TokenSource
+from gateway.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"
 # Acknowledge (MOVE) in bigger groups than the fetches: each MOVE costs the server a fixed
 # index update and sync, and a mail stored but not yet moved is only recognised again.
 ACK_CHUNK = 1000
-
-
-class AuthFailure(TemporaryFailure):
-    """The server refused the login (password or token): no mail until an admin acts."""
 
 
 class MissingFolder(TemporaryFailure):
@@ -56,103 +49,6 @@ class PollReport:
     def as_json(self) -> dict:
         return {"mailbox": self.mailbox, "fetched": self.fetched, "stored": self.stored,
                 "duplicates": self.duplicates, "too_big": self.too_big}
-
-
-def connect(box: ImapConfig, tokens: TokenSource | None = None) -> IMAPClient:
-    """A logged-in client. Raises TemporaryFailure (AuthFailure when the login is refused)."""
-    client = _open(box)
-    try:
-        _login(client, box, tokens)
-    except LoginError as exc:
-        close(client)
-        if tokens is not None:
-            tokens.invalidate()
-        raise AuthFailure(f"IMAP {box.label}: login ({box.auth}) refused: {exc}") from exc
-    except TokenError as exc:
-        close(client)
-        raise AuthFailure(f"IMAP {box.label}: no login ({box.auth}): {exc}") from exc
-    except AuthFailure:
-        close(client)
-        raise
-    except (OSError, IMAPClient.Error, TemporaryFailure) as exc:
-        close(client)
-        raise TemporaryFailure(f"IMAP {box.label}: login ({box.auth}): {exc}") from exc
-    except BaseException:  # a bug, or a stop: the connection must not be left open
-        close(client)
-        raise
-    return client
-
-
-def _open(box: ImapConfig) -> IMAPClient:
-    """Connected (and TLS set up, the server's certificate verified): not logged in yet."""
-    where = f"IMAP {box.host}:{box.port}"
-    try:
-        # the system's CAs, or only `ca_file`; certificate and host name are always checked
-        context = ssl.create_default_context(cafile=box.ca_file or None)
-    except ssl.SSLError as exc:  # (an OSError too)
-        raise TemporaryFailure(f"{where}: imap.ca_file {box.ca_file}: no CA in it ({exc})"
-                               ) from exc
-    except OSError as exc:
-        raise TemporaryFailure(f"{where}: imap.ca_file {box.ca_file}: {exc.strerror}") from exc
-    try:
-        client = IMAPClient(box.host, port=box.port, ssl=box.security == "tls",
-                            ssl_context=context, timeout=box.timeout_seconds)
-        client.normalise_times = False  # keep INTERNALDATE's own offset: we store UTC
-        _untraced(client)
-        _keepalive(client.socket())
-        if box.security == "starttls":
-            client.starttls(context)
-    except ssl.SSLCertVerificationError as exc:
-        trusted = f"the CA in {box.ca_file}" if box.ca_file else "the system's CAs"
-        raise TemporaryFailure(f"{where}: TLS certificate not trusted ({exc.verify_message}; "
-                               f"checked against {trusted}): set imap.ca_file to the CA that "
-                               "signed it") from exc
-    except (OSError, ssl.SSLError, IMAPClient.Error) as exc:
-        raise TemporaryFailure(f"{where} ({box.security}): {exc}") from exc
-    return client
-
-
-def _untraced(client: IMAPClient) -> None:
-    """imapclient sets imaplib's trace level to 5 and hands the trace to the logger
-    "imapclient.imaplib" at DEBUG: imaplib then formats every answer with repr(), each mail
-    body of a FETCH included, also when that logger drops it (half the CPU of a batched
-    fetch, see bench/imap_ingest.py). Traced only while that logger would write it."""
-    imap = getattr(client, "_imap", None)  # imapclient's imaplib object (not public API)
-    if imap is not None and not logging.getLogger("imapclient.imaplib").isEnabledFor(
-            logging.DEBUG):
-        imap.debug = 0
-
-
-def _keepalive(sock: socket.socket) -> None:
-    """A connection that idles for many minutes: let TCP notice within about three minutes
-    when a firewall or NAT silently forgot it, instead of waiting for the next IDLE renewal."""
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
-    for option, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 30), ("TCP_KEEPCNT", 4)):
-        if hasattr(socket, option):  # Linux; elsewhere the system's defaults apply
-            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, option), value)
-
-
-def _login(client: IMAPClient, box: ImapConfig, tokens: TokenSource | None) -> None:
-    if box.auth == "password":
-        password = read_secret(box.password_env, box.password_file)
-        if not password:  # the server's "login refused" would not say why
-            raise AuthFailure(f"IMAP {box.label}: no password: set {box.password_env} or "
-                              "imap.password_file")
-        client.login(box.username, password)
-        return
-    if tokens is None:
-        raise TemporaryFailure("no OAuth2 token source")
-    if box.auth == "xoauth2":
-        client.oauth2_login(box.username, tokens.token())
-    else:
-        client.oauthbearer_login(box.username, tokens.token())
-
-
-def close(client: IMAPClient) -> None:
-    try:
-        client.logout()
-    except Exception:  # the connection may be gone already; nothing is lost by that
-        pass
 
 
 def _reception_time(value: datetime | None, clock: Clock) -> datetime:
@@ -290,10 +186,6 @@ class MailboxPoller:
         finally:
             close(client)
         return report
-
-
-def token_source(box: ImapConfig, clock: Clock) -> TokenSource | None:
-    return TokenSource(box.oauth2, clock) if box.oauth2 is not None else None
 
 
 def poll_all(settings: GatewaySettings, engine: Engine, clock: Clock,

@@ -25,7 +25,8 @@ from gateway.clock import Clock
 from gateway.codes import WatchMode
 from gateway.config import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
-from gateway.ingest.imap import MAX_SIZE, AuthFailure, FolderIntake, PollReport, close, connect, token_source
+from gateway.ingest.imap import MAX_SIZE, FolderIntake, PollReport
+from gateway.ingest.imap_session import AuthFailure, close, connect, token_source
 from gateway.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
