@@ -192,12 +192,13 @@ def reset_peak(pid: int) -> None:
 
 
 def worker_pid(parent: int, timeout: float = 30) -> int:
-    """serve's worker: the spawned child (not multiprocessing's resource tracker)."""
+    """serve's worker: its child process (forked at the start; spawned after a restart, when
+    multiprocessing's resource tracker is a child too)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for children in Path(f"/proc/{parent}/task").glob("*/children"):
             for pid in children.read_text().split():
-                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes():
                     return int(pid)
         time.sleep(0.1)
     raise SystemExit("serve's worker process not found")
