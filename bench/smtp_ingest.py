@@ -5,7 +5,7 @@ Sends the same load (default 2,000 mails of 2-20 KB over 8 connections) to
   2. `gateway serve` on its default SQLite store (its own process), where every mail is
      durably committed before its 250;
 and prints messages/s of each and the ratio (target: gateway/bare >= 1.0), and the peak memory
-of `serve` (reception and worker processes): the sum of their peak RSS (VmHWM, which counts
+of `serve` (every process of it: reception, worker, any other): the sum of their peak RSS (VmHWM, which counts
 shared library pages once per process) and the sum of their PSS (proportional set size: shared
 pages split between the processes that share them; sampled during the load), target < 100 MB. Both servers run
 side by side and are measured in alternating rounds (the gateway's queue drained before each
@@ -221,8 +221,8 @@ def main() -> None:
     print(f"gateway serve (SQLite, commit before 250): {gateway_rate:8.0f} messages/s  "
           f"{[round(r) for r in gateway_rates]}")
     print(f"ratio gateway/bare: {gateway_rate / bare_rate:.2f} (target >= 1.0)")
-    print(f"peak memory: bare {memory[0]:.0f} MB RSS; gateway serve ({memory[3]} processes: "
-          f"reception, worker) {memory[1]:.0f} MB RSS summed, {memory[2]:.0f} MB PSS summed "
+    print(f"peak memory: bare {memory[0]:.0f} MB RSS; gateway serve ({memory[3]} processes, "
+          f"the first the reception) {memory[1]:.0f} MB RSS summed, {memory[2]:.0f} MB PSS summed "
           f"(target < 100; PSS by process: "
           f"{', '.join(f'{mb:.0f}' for mb in memory[4].values())})")
 
