@@ -28,9 +28,10 @@ def message_ids(value: str, keep_last: int | None = None) -> list[str]:
 def extract_message_id(raw: bytes) -> str | None:
     """The first valid id of the first Message-ID header in the first RECEPTION_SCAN bytes
     (plain byte searches: a header block of many megabytes costs nothing)."""
-    head = raw[:RECEPTION_SCAN]
-    ends = [i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0]
-    head = head[: min(ends)] if ends else head
+    end = raw.find(b"\r\n\r\n", 0, RECEPTION_SCAN)
+    # a bare "\n\n" before it (only there: the body is not scanned, nor copied)
+    bare = raw.find(b"\n\n", 0, RECEPTION_SCAN if end < 0 else end + 1)
+    head = raw[: bare if bare >= 0 else end if end >= 0 else RECEPTION_SCAN]
     at = (b"\n" + head.lower()).find(b"\nmessage-id:")
     if at < 0:
         return None
