@@ -14,6 +14,7 @@ from imapclient import IMAPClient
 from sqlmodel import Session, select
 
 from gateway.config_load import settings_from_dict
+from gateway.errors import TemporaryFailure
 from gateway.ingest import imap_fetch
 from gateway.ingest.imap import FolderIntake, PollReport, poll_all
 from gateway.models import InboundMessage
@@ -218,3 +219,29 @@ def _remember_login(real_login):
         client._username = username
         return real_login(client, username, password)
     return login_
+
+
+class NoKeywords(Quirky):
+    """A server (Exchange, some appliances) that keeps only the system flags."""
+
+    def select_folder(self, folder, readonly=False):
+        selected = self.client.select_folder(folder, readonly)
+        selected[b"PERMANENTFLAGS"] = tuple(f for f in selected[b"PERMANENTFLAGS"]
+                                            if f.startswith(b"\\") and f != b"\\*")
+        return selected
+
+
+def test_marking_in_place_on_a_server_that_keeps_no_keyword_is_refused_clearly(
+        imap, dovecot, db_url, tmp_path, engine, clock):
+    imap.append("INBOX", make_mail(message_id="<kw@kunde.example>"), msg_time=ARRIVED)
+    box = settings_from_dict({"database_url": db_url, "outbox_dir": "", "imap": [
+        {"host": "127.0.0.1", "port": dovecot.port, "security": "none", "username": USER,
+         "rcpt": USER, "processed_mailbox": ""}]}).imap[0]
+    assert b"\\*" in imap.select_folder("INBOX")[b"PERMANENTFLAGS"]  # Dovecot itself keeps them
+    FolderIntake(box, "INBOX", engine, clock).open(imap)  # so marking in place is fine there
+    with pytest.raises(TemporaryFailure, match=r"keeps no keyword of ours \(\$GatewayStored\).*"
+                                               "set imap.processed_mailbox"):
+        FolderIntake(box, "INBOX", engine, clock).open(NoKeywords(imap, None))
+    assert stored(engine) == [] and left(imap) == 1  # nothing taken that could not be marked
+    moving = settings_for(dovecot, db_url, tmp_path).imap[0]  # with a processed folder: fine
+    FolderIntake(moving, "INBOX", engine, clock).open(NoKeywords(imap, None))

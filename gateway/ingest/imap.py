@@ -58,6 +58,19 @@ def _reception_time(value: datetime | None, clock: Clock) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def _require_keyword(selected: dict, name: str) -> None:
+    """Without processed_mailbox the keyword is the only mark of a stored mail: a server that
+    does not keep it (PERMANENTFLAGS without \\* or the keyword) would hand every mail out
+    again at each pass, for ever (no second answer, but endless work)."""
+    flags = selected.get(b"PERMANENTFLAGS")
+    if flags is None:  # not said: RFC 3501 lets clients assume all flags can be kept
+        return
+    if b"\\*" not in flags and STORED_KEYWORD not in flags:
+        raise TemporaryFailure(f"IMAP {name}: the server keeps no keyword of ours "
+                               f"({STORED_KEYWORD.decode()}) in this folder: set "
+                               "imap.processed_mailbox to a folder to move stored mail to")
+
+
 class FolderIntake:
     """One folder of one mailbox: what was seen (UIDVALIDITY, highest UID) across sessions."""
 
@@ -91,6 +104,8 @@ class FolderIntake:
                 raise MissingFolder(f"IMAP {self.name}: folder '{self.folder}' does not exist "
                                     "on the server (check imap.folders / imap.mailbox)") from exc
             raise
+        if not target:
+            _require_keyword(selected, self.name)
         try:
             validity = int(selected[b"UIDVALIDITY"])
         except (KeyError, TypeError, ValueError) as exc:
