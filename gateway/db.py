@@ -107,7 +107,8 @@ def upgrade(engine: Engine) -> str | None:
     return current_revision(engine)
 
 
-def ensure_schema(engine: Engine, apart: bool = False) -> None:
+def ensure_schema(engine: Engine, apart: bool = False,
+                  busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
     """Migrate on first use so that the embedded SQLite default just works. apart: in a
     process of its own (a long-lived daemon does not keep Alembic and Mako in its memory)."""
     if current_revision(engine) != SCHEMA_HEAD:
@@ -117,14 +118,20 @@ def ensure_schema(engine: Engine, apart: bool = False) -> None:
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         engine.dispose()  # no open connection goes into the fork
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            pool.submit(_upgrade_url, engine.url.render_as_string(hide_password=False)).result()
+        url = engine.url.render_as_string(hide_password=False)
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                pool.submit(_upgrade_url, url, busy_timeout_ms).result()
+        except BrokenProcessPool:  # killed (OOM, a signal): the callers' "database" error
+            raise OSError("the migration process died before it finished; run `gateway db "
+                          "upgrade` to see why") from None
 
 
-def _upgrade_url(url: str) -> None:
-    engine = make_engine(url)
+def _upgrade_url(url: str, busy_timeout_ms: int) -> None:
+    engine = make_engine(url, busy_timeout_ms)
     try:
         upgrade(engine)
     finally:

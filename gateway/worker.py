@@ -201,17 +201,28 @@ class WorkerHandle:
     def start(self) -> None:
         self.signals.beat.value = time.monotonic()  # counts from its start, not from 0
         if self.separate_process:
-            if self._mp.get_start_method() == "fork" and not single_threaded():
-                self._mp = multiprocessing.get_context("spawn")
-                self.signals = process_signals(self._mp, self.signals)
-            self._runner = self._mp.Process(target=worker_main, name="gateway-worker", args=(
-                self.settings, self.clock, self.signals, self.log_options))
+            # SIGHUP blocked while processes are made (inherited across exec): a reload's
+            # SIGHUP to the whole group must not kill a spawned worker before it ignores the
+            # signal, nor multiprocessing's resource tracker, which a spawn starts now.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+            try:
+                self._start_process()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         else:
             worker = Worker(self.settings, self.engine, self.clock, self.signals, self.policies)
             self._runner = threading.Thread(target=worker.run, name="worker", daemon=True)
-        self._runner.start()
+            self._runner.start()
         log.info("worker %s started%s", self.pid or "thread", f" ({self._mp.get_start_method()})"
                  if self.separate_process else "")
+
+    def _start_process(self) -> None:
+        if self._mp.get_start_method() == "fork" and not single_threaded():
+            self._mp = multiprocessing.get_context("spawn")
+            self.signals = process_signals(self._mp, self.signals)
+        self._runner = self._mp.Process(target=worker_main, name="gateway-worker", args=(
+            self.settings, self.clock, self.signals, self.log_options))
+        self._runner.start()
 
     @property
     def pid(self) -> int | None:

@@ -73,7 +73,8 @@ class App:
             url = self.settings.database_url
             try:
                 engine = make_engine(url, self.settings.busy_timeout_ms)
-                ensure_schema(engine, apart=self.migrate_apart)
+                ensure_schema(engine, apart=self.migrate_apart,
+                              busy_timeout_ms=self.settings.busy_timeout_ms)
             except (OSError, SQLAlchemyError) as exc:
                 raise TemporaryFailure(mask_urls_in(f"database {url}: {first_line(exc)}",
                                                     url)) from exc

@@ -24,9 +24,14 @@ def serve(app: App) -> None:
     service = Service(app.settings, app.engine, app.clock)
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
-    service.prepare()  # the worker forked now, before the event loop and its threads
-    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
-        runner.run(service.run_until_signal())
+    try:
+        service.prepare()  # the worker forked now, before the event loop and its threads
+        with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+            runner.run(service.run_until_signal())
+    finally:
+        # Ctrl-C (or an error) before the loop's handlers are in place: the worker only stops
+        # when told, and multiprocessing would wait for it at exit for ever.
+        service.worker.stop()
 
 
 def _loop_factory():

@@ -1,0 +1,75 @@
+"""`gateway serve` at the edges of its life: Ctrl-C in the moment after the worker is forked
+(before the event loop handles signals), and a reload after the worker was replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import make_mail
+from tests.private_server import free_port
+from tests.serve_process import ROOT, Serve, group_members, wait_gone, wait_until
+
+
+def test_ctrl_c_right_after_the_worker_fork_stops_everything(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("GATEWAY_", "NOTIFY_", "WATCHDOG_", "JOURNAL_"))}
+    env.update({"PYTHONPATH": str(ROOT), "GATEWAY_SMTP_LISTEN": f"127.0.0.1:{free_port()}",
+                "GATEWAY_METRICS_LISTEN": f"127.0.0.1:{free_port()}"})
+    gateway = [sys.executable, "-m", "gateway"]
+    subprocess.run(gateway + ["db", "upgrade"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True, timeout=60)  # a start like every later one
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(gateway + ["serve"], cwd=tmp_path, env=env, stdout=log,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while "started (fork)" not in log_path.read_text(errors="replace"):
+            assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()
+            time.sleep(0.001)
+        os.kill(proc.pid, signal.SIGINT)  # at once: the loop's handlers are not there yet
+        proc.wait(timeout=20)
+        assert wait_gone(proc.pid, 10) == [], "the worker outlived serve"
+    finally:
+        if group_members(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+def tracker_pids(pgid: int) -> set[int]:
+    """multiprocessing's resource tracker: started by the first spawned worker."""
+    found = set()
+    for pid in group_members(pgid):
+        try:
+            if b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(pid)
+        except OSError:
+            continue
+    return found
+
+
+def test_a_reload_after_a_worker_restart_keeps_every_helper_process(tmp_path):
+    gw = Serve(tmp_path)
+    try:
+        worker = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
+        os.kill(worker[0], signal.SIGKILL)
+        wait_until(lambda: "started (spawn)" in gw.log, what="a spawned worker")
+        wait_until(lambda: tracker_pids(gw.pgid), what="the resource tracker")
+        tracker = tracker_pids(gw.pgid)
+        for _ in range(2):  # systemctl reload: SIGHUP to the whole group
+            gw.signal_group(signal.SIGHUP)
+            gw.wait_notify("RELOADING=1")
+            gw.wait_notify("READY=1")
+        gw.send(make_mail())
+        wait_until(lambda: list((tmp_path / "var/outbox").glob("*.eml")), what="the reply")
+        assert tracker_pids(gw.pgid) == tracker
+        assert "process died unexpectedly" not in gw.log
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+    finally:
+        gw.finish()
