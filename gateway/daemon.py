@@ -186,9 +186,8 @@ class Service:
     def _supervise(self) -> None:
         """The worker must live: if it died, start a new one (and say so)."""
         self.worker.wake()  # also the periodic sweep for retries and missed wake-ups
-        if not self.worker.alive() and not self._stopping:
-            log.error("worker exited with %s; starting a new one", self.worker.exitcode())
-            self.worker.start()
+        if not self._stopping:
+            self.worker.revive()
 
     async def _purge(self) -> None:
         try:

@@ -197,8 +197,25 @@ class WorkerHandle:
             self.signals = Signals(threading.Event(), threading.Event(), _Stamp(), _Stamp())
         self.log_options = LogOptions(level=logging.getLogger("gateway").getEffectiveLevel())
         self._runner: multiprocessing.process.BaseProcess | threading.Thread | None = None
+        # start, stop, restart and revive come from different threads (the supervisor job,
+        # a reload, the shutdown): one at a time, or two workers could run, one untracked.
+        self._lock = threading.RLock()
+        self._closed = False  # stopped for good: revive() starts nothing any more
 
     def start(self) -> None:
+        with self._lock:
+            self._start()
+
+    def revive(self) -> bool:
+        """Start a new worker if the last one died (never after stop()); True if it did."""
+        with self._lock:
+            if self._closed or self._runner is None or self.alive():
+                return False
+            log.error("worker exited with %s; starting a new one", self.exitcode())
+            self._start()
+            return True
+
+    def _start(self) -> None:
         self.signals.beat.value = time.monotonic()  # counts from its start, not from 0
         if self.separate_process:
             # SIGHUP blocked while processes are made (inherited across exec): a reload's
@@ -245,10 +262,13 @@ class WorkerHandle:
 
     def restart(self, settings: GatewaySettings, policies: Policies) -> None:
         """A reloaded config: stop the worker, start one with the new settings (blocking)."""
-        self.stop()
-        self.settings, self.policies = settings, policies
-        self.signals.stop.clear()
-        self.start()
+        with self._lock:
+            if self._closed:
+                return
+            self._stop()
+            self.settings, self.policies = settings, policies
+            self.signals.stop.clear()
+            self._start()
 
     def exitcode(self) -> int | None:
         return getattr(self._runner, "exitcode", None)
@@ -262,7 +282,12 @@ class WorkerHandle:
         self.signals.wake.set()
 
     def stop(self) -> None:
-        """Let the worker finish its batch and stop (blocking: call it from a thread)."""
+        """Let the worker finish its batch and stop for good (blocking: call from a thread)."""
+        with self._lock:
+            self._closed = True
+            self._stop()
+
+    def _stop(self) -> None:
         if self._runner is None:
             return
         self.begin_stop()
