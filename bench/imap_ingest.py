@@ -3,7 +3,8 @@
 A private Dovecot (the tests' own, tests/dovecot.py) holds the same mailbox (default 2,000
 mails of 2-20 KB) for both:
   1. bare: SELECT, SEARCH, FETCH BODY.PEEK[] INTERNALDATE in batches with imapclient, mails
-     thrown away;
+     thrown away; the target's reference. Once more with imaplib's trace off (imapclient sets
+     it to level 5: repr() of every answer), as the gateway connects: a fairer reference;
   2. intake: what the gateway does with a mailbox, `MailboxPoller.poll()`: the same fetch,
      every batch committed to SQLite, then moved to `Processed` on the server.
 Processing (parse, classify, decide, act) is measured apart, after the intake. Rounds
@@ -35,6 +36,7 @@ from gateway.config_load import settings_from_dict  # noqa: E402
 from gateway.db import ensure_schema, make_engine  # noqa: E402
 from gateway.ingest.imap import MailboxPoller  # noqa: E402
 from gateway.ingest.imap_fetch import BATCH_MAILS as FETCH_CHUNK  # noqa: E402
+from gateway.ingest.imap_session import _untraced as untraced  # noqa: E402
 from gateway.process import Pipeline  # noqa: E402
 from tests.dovecot import Dovecot  # noqa: E402
 
@@ -77,9 +79,11 @@ def move_back(server: Dovecot) -> None:
     client.logout()
 
 
-def bare_fetch(server: Dovecot) -> tuple[int, float]:
+def bare_fetch(server: Dovecot, traced: bool = True) -> tuple[int, float]:
     start = time.perf_counter()
     client = client_for(server)
+    if not traced:
+        untraced(client)
     client.select_folder("INBOX", readonly=True)
     uids = client.search("ALL")
     fetched = 0
@@ -119,7 +123,7 @@ def main() -> None:
     os.environ["GATEWAY_IMAP_PASSWORD"] = PASSWORD
     server = Dovecot({USER: PASSWORD})
     server.start()
-    bare_rates, intake_rates, processing_rates = [], [], []
+    bare_rates, untraced_rates, intake_rates, processing_rates = [], [], [], []
     try:
         fill(server, make_mails(args.mails))
         with tempfile.TemporaryDirectory() as workdir:
@@ -127,6 +131,8 @@ def main() -> None:
             for number in range(args.rounds):
                 count, elapsed = bare_fetch(server)
                 bare_rates.append(count / elapsed)
+                count, elapsed = bare_fetch(server, traced=False)
+                untraced_rates.append(count / elapsed)
                 stored, taken, processing = intake(server, Path(workdir), number)
                 intake_rates.append(stored / taken)
                 processing_rates.append(stored / processing)
@@ -140,6 +146,9 @@ def main() -> None:
     print(f"gateway intake (fetch, commit, move): {gateway:8.0f} mails/s  "
           f"{[round(r) for r in intake_rates]}")
     print(f"ratio intake/bare: {gateway / bare:.2f} (target >= 0.5)")
+    plain = statistics.median(untraced_rates)
+    print(f"bare fetch, imaplib's trace off (as the gateway): {plain:8.0f} mails/s  "
+          f"{[round(r) for r in untraced_rates]}; ratio intake/that: {gateway / plain:.2f}")
     print(f"processing apart (parse ... act, SQLite): "
           f"{statistics.median(processing_rates):8.0f} mails/s")
 
