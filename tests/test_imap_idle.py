@@ -184,7 +184,9 @@ def leave_one_behind(imap, running, watcher):
     imap.append("INBOX", make_mail(message_id="<a@kunde.example>", sender="a@kunde.example"),
                 msg_time=ARRIVED)
     running.wait_processed(1)
-    wait_for(lambda: watcher.state["mode"] == "reconnecting", 30, "the failed move")
+    # "reconnecting" lasts only the backoff (0.2 s in some tests): a second session counts too
+    wait_for(lambda: watcher.state["mode"] == "reconnecting" or watcher.state["sessions"] > 1,
+             30, "the failed move")
     return imap.search("ALL")
 
 
@@ -221,7 +223,9 @@ def test_after_a_reconnect_new_mail_is_taken_by_uid_first(imap, dovecot, start_s
 def test_a_full_pass_at_the_renewal_takes_what_a_failed_move_left(imap, dovecot,
                                                                   start_service, monkeypatch):
     running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=1)
-    assert len(leave_one_behind(imap, running, watcher)) == 1
+    # (whether A is still in INBOX when the helper looks is a race with the next full pass,
+    # a second after the failed move: its being taken again, as a duplicate, is the proof)
+    leave_one_behind(imap, running, watcher)
     wait_for(lambda: watcher.state["duplicates"] == 1, 30, "A to be taken again")
     other = login(dovecot, USER, PASSWORD)
     other.select_folder("INBOX")
