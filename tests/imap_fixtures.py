@@ -4,9 +4,34 @@ waiting for a condition (never a sleep as an assertion)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from imapclient import IMAPClient
+
+from tests.dovecot import Dovecot
+
+
+def running_dovecot(users: dict[str, str], **options) -> Iterator[Dovecot]:
+    """A module's private Dovecot, for a fixture to `yield from`."""
+    server = Dovecot(users, **options)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def fresh_session(server, user: str, password: str) -> Iterator[IMAPClient]:
+    """The test's own session, its INBOX and Processed emptied, for a fixture to `yield from`."""
+    client = login(server, user, password)
+    empty_folders(client, "INBOX", "Processed")
+    try:
+        yield client
+    finally:
+        try:
+            client.logout()
+        except Exception:  # a test may have had the server end this session too
+            pass
 
 
 def login(server, user: str, password: str) -> IMAPClient:

@@ -19,8 +19,7 @@ from gateway.ingest import imap_fetch
 from gateway.ingest.imap import FolderIntake, PollReport, poll_all
 from gateway.models import InboundMessage
 from tests.conftest import make_mail
-from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login
+from tests.imap_fixtures import empty_folders, fresh_session, login, running_dovecot
 from tests.test_imap_fetch import mail_of
 
 USER, OTHER, PASSWORD = "technik@centron.de", "vertrieb@centron.de", "geheim"
@@ -30,19 +29,13 @@ PART = 4096
 
 @pytest.fixture(scope="module")
 def dovecot():
-    server = Dovecot({USER: PASSWORD, OTHER: PASSWORD})
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD, OTHER: PASSWORD})
 
 
 @pytest.fixture
 def imap(dovecot, monkeypatch):
     monkeypatch.setattr(imap_fetch, "PART", PART)
-    client = login(dovecot, USER, PASSWORD)
-    empty_folders(client, "INBOX", "Processed")
-    yield client
-    client.logout()
+    yield from fresh_session(dovecot, USER, PASSWORD)
 
 
 class Quirky:

@@ -14,8 +14,7 @@ from gateway.ingest import imap_fetch
 from gateway.ingest.imap import MailboxPoller
 from gateway.models import InboundMessage
 from tests.conftest import make_mail
-from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login
+from tests.imap_fixtures import fresh_session, running_dovecot
 
 USER, PASSWORD = "technik@centron.de", "geheim"
 ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
@@ -24,18 +23,12 @@ PART = 4096  # a small part size, so that ordinary test mails come in several pa
 
 @pytest.fixture(scope="module")
 def dovecot():
-    server = Dovecot({USER: PASSWORD})
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD})
 
 
 @pytest.fixture
 def imap(dovecot):
-    client = login(dovecot, USER, PASSWORD)
-    empty_folders(client, "INBOX", "Processed")
-    yield client
-    client.logout()
+    yield from fresh_session(dovecot, USER, PASSWORD)
 
 
 def mail_of(size: int, n: int) -> bytes:

@@ -16,8 +16,7 @@ import gateway.ingest.imap as imap_intake
 from gateway.ingest.store import store_batch
 from gateway.models import Reply
 from tests.conftest import make_mail
-from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.imap_fixtures import fresh_session, login, running_dovecot, wait_for
 from tests.test_oauth2 import gateway_status
 
 USER, PASSWORD = "technik@centron.de", "geheim"
@@ -26,21 +25,12 @@ ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def dovecot():
-    server = Dovecot({USER: PASSWORD})
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD})
 
 
 @pytest.fixture
 def imap(dovecot):
-    client = login(dovecot, USER, PASSWORD)
-    empty_folders(client, "INBOX", "Processed")
-    yield client
-    try:
-        client.logout()
-    except Exception:  # a test may have had the server end this session too
-        pass
+    yield from fresh_session(dovecot, USER, PASSWORD)
 
 
 def watch(start_service, dovecot, monkeypatch, **box):

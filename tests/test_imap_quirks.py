@@ -15,7 +15,7 @@ from gateway.ingest.imap import FolderIntake, MailboxPoller, PollReport, poll_al
 from gateway.models import InboundMessage, Reply
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.imap_fixtures import empty_folders, login, running_dovecot, wait_for
 
 USER, PASSWORD = "technik@centron.de", "geheim"
 ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
@@ -34,10 +34,7 @@ def old_dovecot(request):
 
 @pytest.fixture(scope="module")
 def dovecot():
-    server = Dovecot({USER: PASSWORD})
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD})
 
 
 def box_settings(server, db_url, tmp_path, **box):

@@ -12,8 +12,7 @@ from gateway.config_load import settings_from_dict
 from gateway.ingest.imap import poll_all
 from tests.certs import make_ca
 from tests.conftest import make_mail
-from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.imap_fixtures import fresh_session, running_dovecot, wait_for
 
 USER, PASSWORD = "technik@centron.de", "geheim"
 ARRIVED = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
@@ -30,18 +29,12 @@ def pki(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dovecot(pki):
     right = pki[0]
-    server = Dovecot({USER: PASSWORD}, tls=(right.cert, right.key))
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD}, tls=(right.cert, right.key))
 
 
 @pytest.fixture
 def imap(dovecot):
-    client = login(dovecot, USER, PASSWORD)
-    empty_folders(client, "INBOX", "Processed")
-    yield client
-    client.logout()
+    yield from fresh_session(dovecot, USER, PASSWORD)
 
 
 def box(dovecot, security: str, ca_file, host: str = "localhost") -> dict:

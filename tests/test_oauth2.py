@@ -21,8 +21,7 @@ from gateway.observe import observe
 from gateway.queries import status
 from tests.certs import make_ca
 from tests.conftest import AFTER, make_mail
-from tests.dovecot import Dovecot
-from tests.imap_fixtures import empty_folders, login, wait_for
+from tests.imap_fixtures import fresh_session, login, running_dovecot, wait_for
 from tests.oauth2_server import OAuth2Server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,22 +38,13 @@ def provider():
 
 @pytest.fixture(scope="module")
 def dovecot(provider):
-    server = Dovecot({USER: PASSWORD}, introspection_url=f"{provider.url}/introspect")
-    server.start()
-    yield server
-    server.stop()
+    yield from running_dovecot({USER: PASSWORD}, introspection_url=f"{provider.url}/introspect")
 
 
 @pytest.fixture
 def imap(dovecot, provider):
     provider.failing, provider.refresh_token = False, "rt-0"
-    client = login(dovecot, USER, PASSWORD)  # the test's own access goes by password
-    empty_folders(client, "INBOX", "Processed")
-    yield client
-    try:
-        client.logout()
-    except Exception:  # a test may have had the server end this session too
-        pass
+    yield from fresh_session(dovecot, USER, PASSWORD)  # the test's own access: by password
 
 
 def oauth_box(dovecot, provider, auth="xoauth2", **oauth2) -> dict:
