@@ -32,7 +32,8 @@ from gateway.outbox import Outbox
 from gateway.policy import Policies
 from gateway.queue import InboundQueue
 from gateway.retention import purge
-from gateway.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS, WorkerHandle
+from gateway.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS
+from gateway.worker_handle import WorkerHandle
 
 log = logging.getLogger("gateway.daemon")
 
@@ -257,7 +258,7 @@ class Service:
         await self.stop()
 
     async def reload(self) -> None:
-        """SIGHUP: config and templates again; open sessions stay, the worker restarts."""
+        """SIGHUP: config and templates again; open sessions stay, the worker takes them over."""
         try:
             new = await asyncio.to_thread(self.lifecycle.reload, self.config_path)
             if new is None or self._stopping:

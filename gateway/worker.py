@@ -5,12 +5,12 @@ worker process (production) and, with worker_process=False, in a thread of the d
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Protocol
 
 from sqlalchemy import Engine
@@ -86,6 +86,7 @@ class Worker:
         self.signals = signals
         self.pipeline = Pipeline(settings, engine, clock, policies=policies)
         self.outbox = Outbox(settings, engine, clock)
+        self._done = threading.Event()  # this Worker's end (a reload starts another one)
 
     def run(self) -> None:
         """Until stopped: wait to be woken (or for the interval), then work the queue empty."""
@@ -108,6 +109,7 @@ class Worker:
                 if not process_once(self.pipeline, max_batches=1):
                     break
                 kick.set()
+        self._done.set()
         kick.set()
         sender.join(timeout=WORKER_STOP_SECONDS)
 
@@ -121,7 +123,7 @@ class Worker:
         return False
 
     def _outbox_loop(self, kick: threading.Event) -> None:
-        while not self.signals.stop.is_set():
+        while not self.signals.stop.is_set() and not self._done.is_set():
             kick.wait(min(self.settings.worker_interval_seconds, ORPHAN_CHECK_SECONDS))
             kick.clear()
             send_once(self.outbox)
@@ -136,7 +138,7 @@ class Worker:
 
 
 def worker_main(settings: GatewaySettings, clock: Clock, signals: Signals,
-                log_options: LogOptions) -> None:
+                log_options: LogOptions, reloads: Connection | None = None) -> None:
     """The worker process: its own engine, a lower priority, stopped only by its daemon."""
     os.nice(WORKER_NICE)
     # The parent decides when we stop (it sets `stop`). A handler here must not touch the
@@ -148,152 +150,26 @@ def worker_main(settings: GatewaySettings, clock: Clock, signals: Signals,
     logs.setup(log_options, "worker")
     engine = make_engine(settings.database_url, settings.busy_timeout_ms)
     try:
-        Worker(settings, engine, clock, signals).run()
+        while True:
+            Worker(settings, engine, clock, signals).run()
+            renewed = next_settings(reloads, signals)
+            if renewed is None:
+                break
+            settings = renewed
+            log.info("worker: reloaded the config in place (policy %s)", settings.fingerprint)
     finally:
         engine.dispose()
 
 
-class _Stamp:
-    value = 0.0
-
-
-def single_threaded() -> bool:
-    """Only this thread in the process (native threads too, e.g. an event loop's pool): a fork
-    is safe, no lock can be held by a thread that the child would not have."""
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:  # no /proc: do not guess
-        return False
-
-
-def process_signals(context: multiprocessing.context.BaseContext, old: Signals | None) -> Signals:
-    # `parent` is handed over, not read in the worker: os.getppid() there could give init's
-    # pid already if the daemon died while the worker was still starting.
-    signals = Signals(context.Event(), context.Event(), context.Value("d", 0.0, lock=False),
-                      context.Value("d", 0.0, lock=False), os.getpid())
-    if old is not None:
-        signals.last_stored.value, signals.beat.value = old.last_stored.value, old.beat.value
-        signals.wake.set()  # whatever was pending goes to the new worker
-    return signals
-
-
-class WorkerHandle:
-    """The daemon's side of its worker: a process of its own at a lower priority (production:
-    both cores), or a thread (worker_process=False). Either runs Worker.run.
-
-    The process is forked when the daemon has no other thread yet (`serve` starts it before its
-    event loop, after all imports and a gc.freeze()): the two processes then share the memory of
-    their modules. A later start (after a crash, on reload) cannot fork safely and spawns a
-    fresh interpreter instead (costs its own memory)."""
-
-    def __init__(self, settings: GatewaySettings, engine: Engine, clock: Clock,
-                 policies: Policies, separate_process: bool) -> None:
-        self.settings, self.engine, self.clock, self.policies = settings, engine, clock, policies
-        self.separate_process = separate_process
-        self._mp = multiprocessing.get_context("fork")  # events of a fork context: no tracker
-        if separate_process:
-            self.signals = process_signals(self._mp, None)
-        else:
-            self.signals = Signals(threading.Event(), threading.Event(), _Stamp(), _Stamp())
-        self.log_options = LogOptions(level=logging.getLogger("gateway").getEffectiveLevel())
-        self._runner: multiprocessing.process.BaseProcess | threading.Thread | None = None
-        # start, stop, restart and revive come from different threads (the supervisor job,
-        # a reload, the shutdown): one at a time, or two workers could run, one untracked.
-        self._lock = threading.RLock()
-        self._closed = False  # stopped for good: revive() starts nothing any more
-
-    def start(self) -> None:
-        with self._lock:
-            self._start()
-
-    def revive(self) -> bool:
-        """Start a new worker if the last one died (never after stop()); True if it did."""
-        with self._lock:
-            if self._closed or self._runner is None or self.alive():
-                return False
-            log.error("worker exited with %s; starting a new one", self.exitcode())
-            self._start()
-            return True
-
-    def _start(self) -> None:
-        self.signals.beat.value = time.monotonic()  # counts from its start, not from 0
-        if self.separate_process:
-            # SIGHUP blocked while processes are made (inherited across exec): a reload's
-            # SIGHUP to the whole group must not kill a spawned worker before it ignores the
-            # signal, nor multiprocessing's resource tracker, which a spawn starts now.
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
-            try:
-                self._start_process()
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        else:
-            worker = Worker(self.settings, self.engine, self.clock, self.signals, self.policies)
-            self._runner = threading.Thread(target=worker.run, name="worker", daemon=True)
-            self._runner.start()
-        log.info("worker %s started%s", self.pid or "thread", f" ({self._mp.get_start_method()})"
-                 if self.separate_process else "")
-
-    def _start_process(self) -> None:
-        if self._mp.get_start_method() == "fork" and not single_threaded():
-            self._mp = multiprocessing.get_context("spawn")
-            self.signals = process_signals(self._mp, self.signals)
-        self._runner = self._mp.Process(target=worker_main, name="gateway-worker", args=(
-            self.settings, self.clock, self.signals, self.log_options))
-        self._runner.start()
-
-    @property
-    def pid(self) -> int | None:
-        """The worker process's id while it lives (None for a thread)."""
-        runner = self._runner
-        alive = isinstance(runner, multiprocessing.process.BaseProcess) and runner.is_alive()
-        return runner.pid if alive else None
-
-    def alive(self) -> bool:
-        return self._runner is not None and self._runner.is_alive()
-
-    def alive_recently(self, silence: float) -> bool:
-        """Alive, and its loop turned within `silence` seconds (not hung)."""
-        return self.alive() and time.monotonic() - self.signals.beat.value < silence
-
-    def begin_stop(self) -> None:
-        """Tell the worker to finish (it winds down while the daemon drains its sessions)."""
-        self.signals.stop.set()
-        self.signals.wake.set()
-
-    def restart(self, settings: GatewaySettings, policies: Policies) -> None:
-        """A reloaded config: stop the worker, start one with the new settings (blocking)."""
-        with self._lock:
-            if self._closed:
-                return
-            self._stop()
-            self.settings, self.policies = settings, policies
-            self.signals.stop.clear()
-            self._start()
-
-    def exitcode(self) -> int | None:
-        return getattr(self._runner, "exitcode", None)
-
-    def stored(self) -> None:
-        """Reception stored mail: wake the worker (it waits for a quiet moment itself)."""
-        self.signals.last_stored.value = time.monotonic()
-        self.signals.wake.set()
-
-    def wake(self) -> None:
-        self.signals.wake.set()
-
-    def stop(self) -> None:
-        """Let the worker finish its batch and stop for good (blocking: call from a thread)."""
-        with self._lock:
-            self._closed = True
-            self._stop()
-
-    def _stop(self) -> None:
-        if self._runner is None:
-            return
-        self.begin_stop()
-        self._runner.join(WORKER_STOP_SECONDS + 1)
-        if isinstance(self._runner, multiprocessing.process.BaseProcess) and self.alive():
-            # it ignores SIGTERM (see worker_main): SIGKILL; its batch is taken up again
-            log.warning("worker process did not stop in time; killing it")
-            self._runner.kill()
-            self._runner.join(2)
+def next_settings(reloads: Connection | None, signals: Signals) -> GatewaySettings | None:
+    """After a stop: the reloaded config if the daemon sent one (it waits for our answer, then
+    lets us go on), else None: a stop for good."""
+    if reloads is None or not reloads.poll():
+        return None
+    settings = reloads.recv()
+    reloads.send("ready")
+    while signals.stop.is_set():  # the daemon clears it once it has our answer
+        if signals.parent and os.getppid() != signals.parent:
+            return None
+        time.sleep(0.02)
+    return settings

@@ -73,3 +73,32 @@ def test_a_reload_after_a_worker_restart_keeps_every_helper_process(tmp_path):
         assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
     finally:
         gw.finish()
+
+
+def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
+    """The forked worker shares the daemon's memory; a restart would have to spawn a fresh
+    interpreter (about 40 MB more), so a reload hands it the new config instead."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "redirect_account_center.txt.j2"
+    template.write_text("VERSION ONE {{ account_center_url }}")
+    config = tmp_path / "gw.toml"
+    config.write_text(f'templates_dir = "{templates}"\n')
+    gw = Serve(tmp_path, config=str(config))
+    try:
+        [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
+        template.write_text("VERSION TWO {{ account_center_url }}")
+        gw.signal_group(signal.SIGHUP)
+        gw.wait_notify("RELOADING=1")
+        gw.wait_notify("READY=1")
+        gw.send(make_mail())
+        outbox = tmp_path / "var/outbox"
+        wait_until(lambda: list(outbox.glob("*.eml")), what="the reply")
+        assert b"VERSION TWO" in next(outbox.glob("*.eml")).read_bytes()
+        assert [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid] == [worker]
+        assert "reloaded the config in place" in gw.log and "started (spawn)" not in gw.log
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+        assert wait_gone(gw.pgid, 10) == []
+    finally:
+        gw.finish()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from gateway.policy import Policies
-from gateway.worker import WorkerHandle
+from gateway.worker_handle import WorkerHandle
 
 
 def handle(settings, engine, clock) -> WorkerHandle:
