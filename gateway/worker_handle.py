@@ -158,12 +158,15 @@ class WorkerHandle:
         reloads = self._reloads
         if reloads is None or not self.alive():
             return False
-        reloads.send(settings)
-        self.begin_stop()
-        if not reloads.poll(WORKER_STOP_SECONDS + 1):
+        try:
+            reloads.send(settings)
+            self.begin_stop()
+            answered = reloads.poll(WORKER_STOP_SECONDS + 1) and reloads.recv() == "ready"
+        except (OSError, EOFError):  # it died meanwhile
+            answered = False
+        if not answered:
             self._reloads = None  # it gets stopped (or killed) and a new one spawned
             return False
-        reloads.recv()
         self.settings, self.policies = settings, policies
         self.signals.stop.clear()
         self.signals.wake.set()

@@ -102,3 +102,32 @@ def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
         assert wait_gone(gw.pgid, 10) == []
     finally:
         gw.finish()
+
+
+def test_a_worker_that_dies_during_a_reload_is_replaced_with_the_new_config(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "redirect_account_center.txt.j2"
+    template.write_text("VERSION ONE {{ account_center_url }}")
+    config = tmp_path / "gw.toml"
+    config.write_text(f'templates_dir = "{templates}"\n')
+    gw = Serve(tmp_path, config=str(config))
+    try:
+        [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
+        os.kill(worker, signal.SIGSTOP)  # it cannot answer the reload ...
+        template.write_text("VERSION TWO {{ account_center_url }}")
+        gw.signal_group(signal.SIGHUP)
+        gw.wait_notify("RELOADING=1")
+        time.sleep(0.5)
+        os.kill(worker, signal.SIGKILL)  # ... and dies while the daemon waits for it
+        gw.wait_notify("READY=1")
+        wait_until(lambda: "started (spawn)" in gw.log, what="a new worker")
+        gw.send(make_mail())
+        outbox = tmp_path / "var/outbox"
+        wait_until(lambda: list(outbox.glob("*.eml")), what="the reply")
+        assert b"VERSION TWO" in next(outbox.glob("*.eml")).read_bytes()
+        assert "reload failed" not in gw.log
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+    finally:
+        gw.finish()
