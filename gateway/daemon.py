@@ -67,6 +67,7 @@ class Service:
         self.gates: list[ConnectionGate] = []
         self.listening: dict[str, tuple[str, int]] = {}
         self._stopping = False
+        self._reloading = self._reload_again = False
         self._prepared = False
         self.scheduler = AsyncIOScheduler(timezone=settings.timezone)
         self.imap: ImapWatchers | None = None
@@ -186,9 +187,9 @@ class Service:
 
     def _supervise(self) -> None:
         """The worker must live: if it died, start a new one (and say so)."""
-        self.worker.wake()  # also the periodic sweep for retries and missed wake-ups
         if not self._stopping:
             self.worker.revive()
+        self.worker.wake()  # also the periodic sweep for retries and missed wake-ups
 
     async def _purge(self) -> None:
         try:
@@ -243,22 +244,39 @@ class Service:
                 gate.close_all()
 
     async def run_until_signal(self) -> None:
-        # The store thread and the event loop share the GIL: hand it over more often than the
-        # default 5 ms, so that a finished commit turns into a 250 sooner.
+        # The store thread and the loop share the GIL: hand it over more often than every 5 ms
+        # (a commit turns into a 250 sooner). The handlers come before READY=1 (in start()).
         sys.setswitchinterval(0.001)
-        await self.start()
-        loop = asyncio.get_running_loop()
-        stop = asyncio.Event()
+        loop, stop, started = asyncio.get_running_loop(), asyncio.Event(), asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         reloads: list[asyncio.Task] = []
         loop.add_signal_handler(signal.SIGHUP, lambda: reloads.append(
-            loop.create_task(self.reload(), name="reload")))
+            loop.create_task(self.reload(after=started), name="reload")))
+        await self.start()
+        started.set()
         await stop.wait()
         await self.stop()
 
-    async def reload(self) -> None:
-        """SIGHUP: config and templates again; open sessions stay, the worker takes them over."""
+    async def reload(self, after: asyncio.Event | None = None) -> None:
+        """SIGHUP: config and templates again; open sessions stay, the worker takes them over.
+        SIGHUPs while one reload runs make one more reload after it, not one each."""
+        if after is not None:
+            await after.wait()  # the start is finished
+        if self._reloading:
+            self._reload_again = True
+            return
+        self._reloading = True
+        try:
+            while True:
+                self._reload_again = False
+                await self._reload_once()
+                if not self._reload_again or self._stopping:
+                    break
+        finally:
+            self._reloading = False
+
+    async def _reload_once(self) -> None:
         try:
             new = await asyncio.to_thread(self.lifecycle.reload, self.config_path)
             if new is None or self._stopping:
@@ -267,6 +285,8 @@ class Service:
             for handler in self.handlers:
                 handler.reconfigure(new, self.policies)
             await asyncio.to_thread(self.worker.restart, new, self.policies)
+            if self._stopping:  # a stop came meanwhile: no new watchers, no READY
+                return
             if self.imap is not None:  # the mailboxes may have changed too
                 await asyncio.to_thread(self.imap.stop, WORKER_STOP_SECONDS)
                 self.imap = None
@@ -277,3 +297,4 @@ class Service:
             self.lifecycle.reloaded()
         except Exception:  # whatever it is, the daemon keeps running on what it had
             log.exception("reload failed")
+            self.lifecycle.reloaded()  # systemd waits for READY=1 after RELOADING=1

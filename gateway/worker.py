@@ -5,7 +5,9 @@ worker process (production) and, with worker_process=False, in a thread of the d
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -52,6 +54,33 @@ class Stamp(Protocol):
     value: float  # time.monotonic() of the last mail stored (a multiprocessing.Value)
 
 
+class SharedFlag:
+    """An Event between processes whose set() never blocks. multiprocessing.Event.set() waits
+    for every sleeper to wake, and a worker killed in wait() never does: the daemon's next
+    wake-up hung for good (no revive, no reception, no stop)."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
+        self._value = context.Value("b", 0, lock=False)
+        self._bell = context.Semaphore(0)  # a release never waits
+
+    def set(self) -> None:
+        self._value.value = 1
+        self._bell.release()
+
+    def clear(self) -> None:
+        self._value.value = 0
+        while self._bell.acquire(False):  # old rings would only wake the waiter for nothing
+            pass
+
+    def is_set(self) -> bool:
+        return bool(self._value.value)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if not self._value.value:
+            self._bell.acquire(timeout=timeout)
+        return bool(self._value.value)
+
+
 @dataclass
 class Signals:
     """How the daemon steers its worker: wake it, stop it, tell it when reception last stored."""
@@ -61,6 +90,7 @@ class Signals:
     last_stored: Stamp
     beat: Stamp  # time.monotonic() of the worker loop's last turn (liveness, the watchdog)
     parent: int = 0  # the daemon's pid; the worker exits when it is gone (0: a thread)
+    reloading: Stamp | None = None  # 1 while the daemon hands a reloaded config over
 
 
 def process_once(pipeline: Pipeline, max_batches: int | None = None) -> int:
@@ -162,14 +192,22 @@ def worker_main(settings: GatewaySettings, clock: Clock, signals: Signals,
 
 
 def next_settings(reloads: Connection | None, signals: Signals) -> GatewaySettings | None:
-    """After a stop: the reloaded config if the daemon sent one (it waits for our answer, then
-    lets us go on), else None: a stop for good."""
-    if reloads is None or not reloads.poll():
+    """After a stop: the reloaded config if the daemon is handing one over, else None (a stop
+    for good). The handshake is by messages, in order: the config, our "ready", its "go"."""
+    if reloads is None or signals.reloading is None or not signals.reloading.value:
         return None
-    settings = reloads.recv()
+    data = _receive(reloads, signals)
+    if not isinstance(data, bytes):
+        return None
     reloads.send("ready")
-    while signals.stop.is_set():  # the daemon clears it once it has our answer
+    return pickle.loads(data) if _receive(reloads, signals) == "go" else None
+
+
+def _receive(reloads: Connection, signals: Signals) -> object:
+    while not reloads.poll(ORPHAN_CHECK_SECONDS):
         if signals.parent and os.getppid() != signals.parent:
             return None
-        time.sleep(0.02)
-    return settings
+    try:
+        return reloads.recv()
+    except (EOFError, OSError):  # the daemon gave up on us (it kills us next)
+        return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -18,9 +19,10 @@ from gateway.clock import Clock
 from gateway.config import GatewaySettings
 from gateway.logs import LogOptions
 from gateway.policy import Policies
-from gateway.worker import WORKER_STOP_SECONDS, Signals, Worker, worker_main
+from gateway.worker import WORKER_STOP_SECONDS, SharedFlag, Signals, Worker, worker_main
 
 log = logging.getLogger("gateway.worker")
+PIPE_BYTES = 32_768  # a reloaded config bigger than this (pickled) restarts the worker instead
 
 
 class _Stamp:
@@ -39,8 +41,9 @@ def single_threaded() -> bool:
 def process_signals(context: multiprocessing.context.BaseContext, old: Signals | None) -> Signals:
     # `parent` is handed over, not read in the worker: os.getppid() there could give init's
     # pid already if the daemon died while the worker was still starting.
-    signals = Signals(context.Event(), context.Event(), context.Value("d", 0.0, lock=False),
-                      context.Value("d", 0.0, lock=False), os.getpid())
+    signals = Signals(SharedFlag(context), SharedFlag(context), context.Value("d", 0.0, lock=False),
+                      context.Value("d", 0.0, lock=False), os.getpid(),
+                      context.Value("b", 0, lock=False))
     if old is not None:
         signals.last_stored.value, signals.beat.value = old.last_stored.value, old.beat.value
         signals.wake.set()  # whatever was pending goes to the new worker
@@ -136,7 +139,12 @@ class WorkerHandle:
         return self.alive() and time.monotonic() - self.signals.beat.value < silence
 
     def begin_stop(self) -> None:
-        """Tell the worker to finish (it winds down while the daemon drains its sessions)."""
+        """Tell the worker to finish for good (it winds down while the daemon drains its
+        sessions); a reload or revive after this starts nothing."""
+        self._closed = True
+        self._signal_stop()
+
+    def _signal_stop(self) -> None:
         self.signals.stop.set()
         self.signals.wake.set()
 
@@ -154,21 +162,27 @@ class WorkerHandle:
 
     def _reload_in_place(self, settings: GatewaySettings, policies: Policies) -> bool:
         """The forked worker takes the new config itself, between two batches; False when it
-        cannot (no forked worker, or no answer in time: then it is stopped and started)."""
-        reloads = self._reloads
-        if reloads is None or not self.alive():
+        cannot (no forked worker, a config too big for the pipe's buffer, or no answer in
+        time: then it is stopped and started)."""
+        reloads, reloading = self._reloads, self.signals.reloading
+        data = pickle.dumps(settings)
+        if reloads is None or reloading is None or not self.alive() or len(data) > PIPE_BYTES:
             return False
+        reloading.value = 1  # before the stop: the worker must not take it as the last one
+        self._signal_stop()
         try:
-            reloads.send(settings)
-            self.begin_stop()
-            answered = reloads.poll(WORKER_STOP_SECONDS + 1) and reloads.recv() == "ready"
+            reloads.send(data)  # fits the pipe's buffer: never waits for the worker
+            answered = reloads.poll(WORKER_STOP_SECONDS + 2) and reloads.recv() == "ready"
+            if answered:
+                self.signals.stop.clear()
+                reloads.send("go")
         except (OSError, EOFError):  # it died meanwhile
             answered = False
+        reloading.value = 0
         if not answered:
             self._reloads = None  # it gets stopped (or killed) and a new one spawned
             return False
         self.settings, self.policies = settings, policies
-        self.signals.stop.clear()
         self.signals.wake.set()
         log.info("worker %s: config handed over", self.pid)
         return True
@@ -193,7 +207,7 @@ class WorkerHandle:
     def _stop(self) -> None:
         if self._runner is None:
             return
-        self.begin_stop()
+        self._signal_stop()
         self._runner.join(WORKER_STOP_SECONDS + 1)
         if isinstance(self._runner, multiprocessing.process.BaseProcess) and self.alive():
             # it ignores SIGTERM (see worker_main): SIGKILL; its batch is taken up again

@@ -131,3 +131,71 @@ def test_a_worker_that_dies_during_a_reload_is_replaced_with_the_new_config(tmp_
         assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
     finally:
         gw.finish()
+
+
+def the_worker(gw: Serve) -> int:
+    [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid
+                and not tracker_pids(gw.pgid) & {pid}]
+    return worker
+
+
+def replies(tmp_path) -> list:
+    return sorted((tmp_path / "var/outbox").glob("*.eml"))
+
+
+def test_a_worker_killed_while_it_waits_for_work_is_replaced(tmp_path):
+    """The worker spends its idle time waiting to be woken: killed there (the OOM killer), the
+    daemon's next wake-up must not wait for it (multiprocessing.Event did, for ever)."""
+    gw = Serve(tmp_path)
+    try:
+        gw.send(make_mail())
+        wait_until(lambda: replies(tmp_path), what="the first reply")
+        time.sleep(1.5)  # idle again, waiting to be woken
+        os.kill(the_worker(gw), signal.SIGKILL)
+        gw.send(make_mail(message_id="<second@kunde.example>"))  # reception wakes it at once
+        wait_until(lambda: "started (spawn)" in gw.log, timeout=30, what="a new worker")
+        # (no second reply: the same sender within the interval gets none; processed it is)
+        wait_until(lambda: "inbound 2: " in gw.log, timeout=30, what="the second mail processed")
+        started = time.monotonic()
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+        assert time.monotonic() - started < 10
+    finally:
+        gw.finish()
+
+
+def test_sighups_in_a_burst_are_one_reload_more_and_keep_the_worker(tmp_path):
+    gw = Serve(tmp_path)
+    try:
+        worker = the_worker(gw)
+        for _ in range(5):  # `systemctl reload` in a loop of a careless script
+            os.kill(gw.proc.pid, signal.SIGHUP)
+            time.sleep(0.01)
+        wait_until(lambda: "reloaded the config in place" in gw.log, what="the handover")
+        time.sleep(2)  # the reload that the burst asked for once more
+        gw.send(make_mail())
+        wait_until(lambda: replies(tmp_path), what="the reply")
+        assert the_worker(gw) == worker
+        assert "started (spawn)" not in gw.log and "killing" not in gw.log
+        assert gw.log.count("reloaded the config (policy") <= 2
+        started = time.monotonic()
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+        assert time.monotonic() - started < 5  # no worker to kill, no reload to wait for
+    finally:
+        gw.finish()
+
+
+def test_sigterm_during_a_reload_stops_without_starting_anything(tmp_path):
+    gw = Serve(tmp_path)
+    try:
+        gw.signal_group(signal.SIGHUP)
+        time.sleep(0.05)
+        started = time.monotonic()
+        gw.signal_group(signal.SIGTERM)
+        assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
+        assert time.monotonic() - started < 10 and wait_gone(gw.pgid, 5) == []
+        after_stop = gw.log.split("stopping: no new connections", 1)[1]
+        assert "started (" not in after_stop and "killing" not in after_stop
+    finally:
+        gw.finish()

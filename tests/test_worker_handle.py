@@ -19,7 +19,8 @@ def test_a_dead_worker_is_revived_but_not_after_the_stop(settings, engine, clock
     worker.start()
     first = worker._runner
     assert worker.revive() is False  # alive
-    worker.begin_stop()  # it ends, as a crash would end it
+    worker.signals.stop.set()  # it ends, as a crash would end it
+    worker.signals.wake.set()
     first.join(10)
     worker.signals.stop.clear()
     assert worker.revive() is True and worker.alive() and worker._runner is not first
