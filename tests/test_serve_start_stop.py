@@ -75,16 +75,21 @@ def test_a_reload_after_a_worker_restart_keeps_every_helper_process(tmp_path):
         gw.finish()
 
 
-def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
-    """The forked worker shares the daemon's memory; a restart would have to spawn a fresh
-    interpreter (about 40 MB more), so a reload hands it the new config instead."""
+def serve_with_own_template(tmp_path) -> tuple[Serve, Path]:
+    """serve with a redirect template of the test's, which says VERSION ONE until changed."""
     templates = tmp_path / "templates"
     templates.mkdir()
     template = templates / "redirect_account_center.txt.j2"
     template.write_text("VERSION ONE {{ account_center_url }}")
     config = tmp_path / "gw.toml"
     config.write_text(f'templates_dir = "{templates}"\n')
-    gw = Serve(tmp_path, config=str(config))
+    return Serve(tmp_path, config=str(config)), template
+
+
+def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
+    """The forked worker shares the daemon's memory; a restart would have to spawn a fresh
+    interpreter (about 40 MB more), so a reload hands it the new config instead."""
+    gw, template = serve_with_own_template(tmp_path)
     try:
         [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
         template.write_text("VERSION TWO {{ account_center_url }}")
@@ -105,13 +110,7 @@ def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
 
 
 def test_a_worker_that_dies_during_a_reload_is_replaced_with_the_new_config(tmp_path):
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    template = templates / "redirect_account_center.txt.j2"
-    template.write_text("VERSION ONE {{ account_center_url }}")
-    config = tmp_path / "gw.toml"
-    config.write_text(f'templates_dir = "{templates}"\n')
-    gw = Serve(tmp_path, config=str(config))
+    gw, template = serve_with_own_template(tmp_path)
     try:
         [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
         os.kill(worker, signal.SIGSTOP)  # it cannot answer the reload ...
