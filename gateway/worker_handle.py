@@ -165,8 +165,10 @@ class WorkerHandle:
         cannot (no forked worker, a config too big for the pipe's buffer, or no answer in
         time: then it is stopped and started)."""
         reloads, reloading = self._reloads, self.signals.reloading
+        if reloads is None or reloading is None or not self.alive():
+            return False
         data = pickle.dumps(settings)
-        if reloads is None or reloading is None or not self.alive() or len(data) > PIPE_BYTES:
+        if len(data) > PIPE_BYTES:
             return False
         reloading.value = 1  # before the stop: the worker must not take it as the last one
         self._signal_stop()

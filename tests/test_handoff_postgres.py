@@ -18,16 +18,13 @@ from gateway.models import Handoff
 from gateway.outbox import Outbox
 from gateway.process import Pipeline
 from tests.conftest import ANNOUNCE, make_mail
-from tests.postgres import PostgresServer
+from tests.postgres import running_postgres
 from tests.webhook_receiver import start_receiver
 
 
 @pytest.fixture(scope="module")
 def pg_url():
-    server = PostgresServer()
-    url = server.start()
-    yield url
-    server.stop()
+    yield from running_postgres()
 
 
 def test_two_senders_deliver_each_event_once(pg_url, tmp_path):

@@ -18,15 +18,12 @@ from gateway.ingest.store import Incoming, store_batch
 from gateway.models import InboundMessage, Reply, Ticket
 from gateway.process import Pipeline
 from tests.conftest import AFTER, ANNOUNCE, make_mail
-from tests.postgres import PostgresServer
+from tests.postgres import running_postgres
 
 
 @pytest.fixture(scope="module")
 def pg_url():
-    server = PostgresServer()
-    url = server.start()
-    yield url
-    server.stop()
+    yield from running_postgres()
 
 
 @pytest.fixture

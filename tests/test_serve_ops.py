@@ -15,7 +15,8 @@ import time
 import pytest
 
 from tests.conftest import make_mail
-from tests.serve_process import Serve, group_members, wait_gone, wait_until
+from tests.imap_fixtures import wait_for
+from tests.serve_process import Serve, group_members, wait_gone
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def outbox_files(tmp_path) -> list:
 def test_signal_to_the_whole_group_stops_everything_within_10_s(serve, tmp_path, sig):
     gw = serve(env={"WATCHDOG_USEC": "2000000"})
     gw.send(make_mail())
-    wait_until(lambda: outbox_files(tmp_path), what="the reply")
+    wait_for(lambda: outbox_files(tmp_path), what="the reply")
     gw.wait_notify("WATCHDOG=1", timeout=30)
     idle = gw.smtp()  # a session that just sits there
     idle.ehlo()
@@ -69,7 +70,7 @@ def test_worker_exits_when_the_main_process_is_killed(serve, tmp_path, at_work):
     gw = serve()
     if at_work:
         gw.send(make_mail())
-        wait_until(lambda: outbox_files(tmp_path), what="the reply")
+        wait_for(lambda: outbox_files(tmp_path), what="the reply")
     # right after READY the worker may still be importing: it must notice all the same
     others = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
     assert others, "no worker process?"
@@ -87,10 +88,10 @@ def test_a_killed_worker_is_replaced_and_mail_flows_on(serve, tmp_path):
     workers = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
     assert len(workers) == 1
     os.kill(workers[0], signal.SIGKILL)
-    wait_until(lambda: "started (spawn)" in gw.log, what="a new worker")
+    wait_for(lambda: "started (spawn)" in gw.log, what="a new worker")
     assert "worker exited with -9; starting a new one" in gw.log
     gw.send(make_mail())
-    wait_until(lambda: outbox_files(tmp_path), what="the reply from the new worker")
+    wait_for(lambda: outbox_files(tmp_path), what="the reply from the new worker")
     started = time.monotonic()
     gw.signal_group(signal.SIGTERM)
     assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
@@ -105,14 +106,14 @@ def test_ready_status_and_metrics(serve, tmp_path):
     gw.send(make_mail())
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         gw.send(make_mail(message_id="<x@y>"), rcpt="nobody@centron.de")
-    wait_until(lambda: outbox_files(tmp_path), what="the reply")
+    wait_for(lambda: outbox_files(tmp_path), what="the reply")
     assert gw.http("/healthz") == (200, json.dumps({"status": "ok"}))
     # the .eml is written a moment before its delivery is recorded: wait for the record
     def recorded() -> str | None:
         page = gw.http("/metrics")[1]
         return page if 'gateway_replies_total{status="written"}' in page else None
 
-    text = wait_until(recorded, what="the delivery in /metrics")
+    text = wait_for(recorded, what="the delivery in /metrics")
     for line in ('gateway_mails_received_total{address="technik@centron.de",source="smtp"} 1.0',
                  'gateway_decisions_total{action="redirect",address="technik@centron.de",'
                  'reason="after-cutover"} 1.0',
@@ -138,8 +139,8 @@ def test_log_lines_for_every_event(serve, tmp_path):
     gw.send(make_mail())
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         gw.send(make_mail(message_id="<x@y>"), rcpt="nobody@centron.de")
-    wait_until(lambda: outbox_files(tmp_path), what="the reply")
-    wait_until(lambda: "reply_delivered" in gw.log, what="the delivery log line")
+    wait_for(lambda: outbox_files(tmp_path), what="the reply")
+    wait_for(lambda: "reply_delivered" in gw.log, what="the delivery log line")
     gw.signal_group(signal.SIGTERM)
     gw.proc.wait(timeout=10)
     events = [json.loads(line) for line in gw.log.splitlines() if line.startswith("{")]
@@ -156,7 +157,7 @@ def test_log_lines_for_every_event(serve, tmp_path):
 def test_database_deleted_or_replaced_gets_451_and_critical_health(serve, tmp_path):
     gw = serve()
     gw.send(make_mail())
-    wait_until(lambda: outbox_files(tmp_path), what="the reply")
+    wait_for(lambda: outbox_files(tmp_path), what="the reply")
     db = tmp_path / "var/gateway.db"
     shutil.copy(db, tmp_path / "copy.db")
     for suffix in ("", "-wal", "-shm"):
@@ -188,7 +189,7 @@ def test_sighup_reloads_config_and_templates_keeping_sessions(serve, tmp_path):
     session.sendmail("max@kunde.example", ["technik@centron.de"], make_mail())
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         session.sendmail("max@kunde.example", ["neu@centron.de"], make_mail(message_id="<2@x>"))
-    wait_until(lambda: outbox_files(tmp_path), what="the first reply")
+    wait_for(lambda: outbox_files(tmp_path), what="the first reply")
     (templates / "redirect_account_center.txt.j2").write_text("VERSION TWO {{ account_center_url }}")
     config.write_text(config.read_text() + address.format("neu"))
     gw.signal_group(signal.SIGHUP)
@@ -196,7 +197,7 @@ def test_sighup_reloads_config_and_templates_keeping_sessions(serve, tmp_path):
     gw.wait_notify("READY=1")
     # the same session, opened before the reload, goes on; the new address is known now
     session.sendmail("max@kunde.example", ["neu@centron.de"], make_mail(message_id="<3@x>"))
-    wait_until(lambda: len(outbox_files(tmp_path)) == 2, what="the second reply")
+    wait_for(lambda: len(outbox_files(tmp_path)) == 2, what="the second reply")
     assert b"VERSION TWO" in outbox_files(tmp_path)[-1].read_bytes()
     config.write_text("timezone = 'Mars/Olympus'\n")  # broken: the old config must stay
     gw.signal_group(signal.SIGHUP)
@@ -216,7 +217,7 @@ def test_metrics_port_taken_is_logged_and_mail_still_flows(serve, tmp_path):
         taken = holder.getsockname()[1]
         gw = serve(env={"GATEWAY_METRICS_LISTEN": f"127.0.0.1:{taken}"})
         gw.send(make_mail())
-        wait_until(lambda: outbox_files(tmp_path), what="the reply")
+        wait_for(lambda: outbox_files(tmp_path), what="the reply")
     assert "/metrics and /healthz are OFF" in gw.log
     gw.signal_group(signal.SIGTERM)
     assert gw.proc.wait(timeout=10) == 0

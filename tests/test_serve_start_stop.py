@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from tests.conftest import make_mail
+from tests.imap_fixtures import wait_for
 from tests.private_server import free_port
-from tests.serve_process import ROOT, Serve, group_members, wait_gone, wait_until
+from tests.serve_process import ROOT, Serve, group_members, wait_gone
 
 
 def test_ctrl_c_right_after_the_worker_fork_stops_everything(tmp_path):
@@ -58,15 +59,15 @@ def test_a_reload_after_a_worker_restart_keeps_every_helper_process(tmp_path):
     try:
         worker = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
         os.kill(worker[0], signal.SIGKILL)
-        wait_until(lambda: "started (spawn)" in gw.log, what="a spawned worker")
-        wait_until(lambda: tracker_pids(gw.pgid), what="the resource tracker")
+        wait_for(lambda: "started (spawn)" in gw.log, what="a spawned worker")
+        wait_for(lambda: tracker_pids(gw.pgid), what="the resource tracker")
         tracker = tracker_pids(gw.pgid)
         for _ in range(2):  # systemctl reload: SIGHUP to the whole group
             gw.signal_group(signal.SIGHUP)
             gw.wait_notify("RELOADING=1")
             gw.wait_notify("READY=1")
         gw.send(make_mail())
-        wait_until(lambda: list((tmp_path / "var/outbox").glob("*.eml")), what="the reply")
+        wait_for(lambda: list((tmp_path / "var/outbox").glob("*.eml")), what="the reply")
         assert tracker_pids(gw.pgid) == tracker
         assert "process died unexpectedly" not in gw.log
         gw.signal_group(signal.SIGTERM)
@@ -98,7 +99,7 @@ def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):
         gw.wait_notify("READY=1")
         gw.send(make_mail())
         outbox = tmp_path / "var/outbox"
-        wait_until(lambda: list(outbox.glob("*.eml")), what="the reply")
+        wait_for(lambda: list(outbox.glob("*.eml")), what="the reply")
         assert b"VERSION TWO" in next(outbox.glob("*.eml")).read_bytes()
         assert [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid] == [worker]
         assert "reloaded the config in place" in gw.log and "started (spawn)" not in gw.log
@@ -120,10 +121,10 @@ def test_a_worker_that_dies_during_a_reload_is_replaced_with_the_new_config(tmp_
         time.sleep(0.5)
         os.kill(worker, signal.SIGKILL)  # ... and dies while the daemon waits for it
         gw.wait_notify("READY=1")
-        wait_until(lambda: "started (spawn)" in gw.log, what="a new worker")
+        wait_for(lambda: "started (spawn)" in gw.log, what="a new worker")
         gw.send(make_mail())
         outbox = tmp_path / "var/outbox"
-        wait_until(lambda: list(outbox.glob("*.eml")), what="the reply")
+        wait_for(lambda: list(outbox.glob("*.eml")), what="the reply")
         assert b"VERSION TWO" in next(outbox.glob("*.eml")).read_bytes()
         assert "reload failed" not in gw.log
         gw.signal_group(signal.SIGTERM)
@@ -148,13 +149,13 @@ def test_a_worker_killed_while_it_waits_for_work_is_replaced(tmp_path):
     gw = Serve(tmp_path)
     try:
         gw.send(make_mail())
-        wait_until(lambda: replies(tmp_path), what="the first reply")
+        wait_for(lambda: replies(tmp_path), what="the first reply")
         time.sleep(1.5)  # idle again, waiting to be woken
         os.kill(the_worker(gw), signal.SIGKILL)
         gw.send(make_mail(message_id="<second@kunde.example>"))  # reception wakes it at once
-        wait_until(lambda: "started (spawn)" in gw.log, timeout=30, what="a new worker")
+        wait_for(lambda: "started (spawn)" in gw.log, timeout=30, what="a new worker")
         # (no second reply: the same sender within the interval gets none; processed it is)
-        wait_until(lambda: "inbound 2: " in gw.log, timeout=30, what="the second mail processed")
+        wait_for(lambda: "inbound 2: " in gw.log, timeout=30, what="the second mail processed")
         started = time.monotonic()
         gw.signal_group(signal.SIGTERM)
         assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
@@ -170,10 +171,10 @@ def test_sighups_in_a_burst_are_one_reload_more_and_keep_the_worker(tmp_path):
         for _ in range(5):  # `systemctl reload` in a loop of a careless script
             os.kill(gw.proc.pid, signal.SIGHUP)
             time.sleep(0.01)
-        wait_until(lambda: "reloaded the config in place" in gw.log, what="the handover")
+        wait_for(lambda: "reloaded the config in place" in gw.log, what="the handover")
         time.sleep(2)  # the reload that the burst asked for once more
         gw.send(make_mail())
-        wait_until(lambda: replies(tmp_path), what="the reply")
+        wait_for(lambda: replies(tmp_path), what="the reply")
         assert the_worker(gw) == worker
         assert "started (spawn)" not in gw.log and "killing" not in gw.log
         assert gw.log.count("reloaded the config (policy") <= 2
