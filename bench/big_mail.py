@@ -34,8 +34,8 @@ from bench.smtp_ingest import free_port, start_server, stop_server  # noqa: E402
 RCPT = "technik@centron.de"
 POLL = """
 from gateway.clock import SystemClock
-from gateway.config_load import load_settings
-from gateway.db import ensure_schema, make_engine
+from gateway.config.load import load_settings
+from gateway.store.db import ensure_schema, make_engine
 from gateway.ingest.imap import poll_all
 settings = load_settings()
 engine = make_engine(settings.database_url)

@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT))
 from imapclient import IMAPClient  # noqa: E402
 
 from gateway.clock import SystemClock  # noqa: E402
-from gateway.config_load import settings_from_dict  # noqa: E402
-from gateway.db import ensure_schema, make_engine  # noqa: E402
+from gateway.config.load import settings_from_dict  # noqa: E402
 from gateway.ingest.imap import MailboxPoller  # noqa: E402
 from gateway.ingest.imap_fetch import BATCH_MAILS as FETCH_CHUNK  # noqa: E402
 from gateway.ingest.imap_session import _untraced as untraced  # noqa: E402
-from gateway.process import Pipeline  # noqa: E402
+from gateway.pipeline.process import Pipeline  # noqa: E402
+from gateway.store.db import ensure_schema, make_engine  # noqa: E402
 from tests.dovecot import Dovecot  # noqa: E402
 
 USER, PASSWORD = "technik@centron.de", "bench"

@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gateway.backlog import Backlog  # noqa: E402
 from gateway.clock import FixedClock  # noqa: E402
-from gateway.config_load import settings_from_dict  # noqa: E402
-from gateway.db import ensure_schema, make_engine  # noqa: E402
+from gateway.config.load import settings_from_dict  # noqa: E402
 from gateway.ingest.store import Incoming, store_batch  # noqa: E402
-from gateway.process import Pipeline  # noqa: E402
+from gateway.pipeline.backlog import Backlog  # noqa: E402
+from gateway.pipeline.process import Pipeline  # noqa: E402
+from gateway.store.db import ensure_schema, make_engine  # noqa: E402
 
 WORDS = ("Server", "Rechnung", "Fehler", "Datenbank", "nicht", "erreichbar", "bitte", "prüfen",
          "Zertifikat", "Backup", "Kunde", "Vertrag", "Störung", "seit", "heute", "morgen")

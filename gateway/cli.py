@@ -8,7 +8,7 @@ import sys
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from gateway import __version__, logs
+from gateway import __version__
 from gateway.commands import admin, handoff, mail, migration, service
 from gateway.commands.common import (
     EX_CONFIG,
@@ -20,8 +20,9 @@ from gateway.commands.common import (
     first_line,
 )
 from gateway.errors import ConfigError, TemporaryFailure
-from gateway.perms import restrict_umask
 from gateway.redact import mask_urls_in
+from gateway.service import logs
+from gateway.store.perms import restrict_umask
 
 
 @click.group()

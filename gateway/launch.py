@@ -8,7 +8,7 @@ import sys
 
 
 def main() -> None:
-    from gateway.perms import restrict_umask
+    from gateway.store.perms import restrict_umask
 
     restrict_umask()  # customer mail: nothing we create is readable by others (the pipe too)
     from gateway.lightpipe.args import parse_pipe_argv

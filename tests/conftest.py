@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.db import ensure_schema, make_engine
+from gateway.config.load import settings_from_dict
 from gateway.ingest.store import Incoming, store
-from gateway.process import Pipeline
+from gateway.pipeline.process import Pipeline
+from gateway.store.db import ensure_schema, make_engine
 
 pytest_plugins = ["tests.service_harness"]  # the start_service fixture
 

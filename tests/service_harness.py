@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import Session, func, select
 
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.daemon import Service
-from gateway.db import ensure_schema, make_engine
-from gateway.models import InboundMessage
+from gateway.config.load import settings_from_dict
+from gateway.service.daemon import Service
+from gateway.store.db import ensure_schema, make_engine
+from gateway.store.models import InboundMessage
 from tests.conftest import AFTER
 
 

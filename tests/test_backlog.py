@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.backlog import likely_redirect
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.db import ensure_schema, make_engine, transaction
+from gateway.config.load import settings_from_dict
 from gateway.ingest.store import Incoming, store
-from gateway.prepare import Row
-from gateway.process import Pipeline
-from gateway.responder import reset_sender
+from gateway.pipeline.backlog import likely_redirect
+from gateway.pipeline.process import Pipeline
+from gateway.pipeline.responder import reset_sender
+from gateway.rules.prepare import Row
+from gateway.store.db import ensure_schema, make_engine, transaction
 from tests.automated_corpus import CORPUS
 from tests.conftest import AFTER, ANNOUNCE, BEFORE, make_mail
 from tests.test_hostile_mails import MACHINE_OR_EMPTY, PERSON_MAILS

@@ -12,9 +12,9 @@ import tracemalloc
 import pytest
 from sqlmodel import Session, select
 
-from gateway.mime_slim import CUT_MIN, MARK, slim
-from gateway.models import Attachment
-from gateway.parse import _parse, parse_mail
+from gateway.rules.mime_slim import CUT_MIN, MARK, slim
+from gateway.rules.parse import _parse, parse_mail
+from gateway.store.models import Attachment
 from tests.conftest import ANNOUNCE
 
 RNG = random.Random(13)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gateway.bounces import bounce_candidate
+from gateway.rules.bounces import bounce_candidate
 
 FAILURE_WORDING = [
     "Delivery has failed to these recipients", "UNDELIVERABLE: Ihre Nachricht",

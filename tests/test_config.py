@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gateway.config import GatewaySettings
-from gateway.config_load import load_settings, settings_from_dict
+from gateway.config.load import load_settings, settings_from_dict
+from gateway.config.settings import GatewaySettings
 from gateway.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.errors import ConfigError
 
 BOX = {"host": "imap.example.net", "username": "u", "rcpt": "technik@centron.de"}

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
-from gateway.models import Reply
-from gateway.parse import parse_mail
+from gateway.rules.parse import parse_mail
+from gateway.store.models import Reply
 from tests.conftest import AFTER, ANNOUNCE
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from gateway.classify import Classification
-from gateway.config import GatewaySettings
-from gateway.decide import Action, Facts, Limits, RateFacts, ReplyKind, ThreadMatch, decide
-from gateway.phases import Phase, Timeline
-from gateway.policy import timeline_for
+from gateway.config.settings import GatewaySettings
+from gateway.rules.classify import Classification
+from gateway.rules.decide import Action, Facts, Limits, RateFacts, ReplyKind, ThreadMatch, decide
+from gateway.rules.phases import Phase, Timeline
+from gateway.rules.policy import timeline_for
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SETTINGS = GatewaySettings()

@@ -19,11 +19,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from sqlmodel import Session, select
 
-from gateway import queries
-from gateway.config_load import settings_from_dict
-from gateway.models import DeliveryAttempt, Reply
-from gateway.outbox import Outbox
-from gateway.process import Pipeline
+from gateway.admin import queries
+from gateway.config.load import settings_from_dict
+from gateway.delivery.outbox import Outbox
+from gateway.pipeline.process import Pipeline
+from gateway.store.models import DeliveryAttempt, Reply
 from tests.conftest import AFTER, Gateway, make_mail
 from tests.private_server import free_port
 

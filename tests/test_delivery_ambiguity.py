@@ -10,10 +10,10 @@ import threading
 import pytest
 from sqlmodel import Session, select
 
-from gateway.config_load import settings_from_dict
-from gateway.models import DeliveryAttempt
-from gateway.outbox import Outbox
-from gateway.process import Pipeline
+from gateway.config.load import settings_from_dict
+from gateway.delivery.outbox import Outbox
+from gateway.pipeline.process import Pipeline
+from gateway.store.models import DeliveryAttempt
 from tests.conftest import AFTER, Gateway, make_mail
 from tests.test_delivery import Relay, relay_port, reply_row, run_relay  # noqa: F401
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.classify import Context, Envelope, classify
-from gateway.config_load import settings_from_dict
-from gateway.parse import parse_mail
-from gateway.process import Pipeline
+from gateway.config.load import settings_from_dict
+from gateway.pipeline.process import Pipeline
+from gateway.rules.classify import Context, Envelope, classify
+from gateway.rules.parse import parse_mail
 from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
 
 OURS = frozenset({"technik@centron.de", "billing@centron.de", "vertrieb@centron.de"})

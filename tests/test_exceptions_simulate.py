@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 
-from gateway.config_load import settings_from_dict
+from gateway.admin.simulate import simulate
+from gateway.config.load import settings_from_dict
 from gateway.errors import ConfigError
-from gateway.exceptions import matching_rule
-from gateway.process import Pipeline
-from gateway.simulate import simulate
+from gateway.pipeline.process import Pipeline
+from gateway.rules.exceptions import matching_rule
 from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
 
 RULES = [{"name": "managed-acme", "senders": ["acme.example"], "addresses": ["technik@centron.de"]},

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gateway.config_load import settings_from_dict
-from gateway.decide import Action, Decision, Facts, RateFacts, ThreadMatch, decide
-from gateway.prepare import Preparer, Row
+from gateway.config.load import settings_from_dict
+from gateway.rules.decide import Action, Decision, Facts, RateFacts, ThreadMatch, decide
+from gateway.rules.prepare import Preparer, Row
 from tests.automated_corpus import CORPUS
 from tests.conftest import make_mail
 from tests.test_hostile_mails import MACHINE_OR_EMPTY, PERSON_MAILS

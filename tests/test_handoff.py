@@ -13,11 +13,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlmodel import Session, select
 
-from gateway import queries
-from gateway.config_load import settings_from_dict
-from gateway.models import Handoff, HandoffAttempt, Ticket
-from gateway.outbox import Outbox
-from gateway.process import Pipeline
+from gateway.admin import queries
+from gateway.config.load import settings_from_dict
+from gateway.delivery.outbox import Outbox
+from gateway.pipeline.process import Pipeline
+from gateway.store.models import Handoff, HandoffAttempt, Ticket
 from tests.conftest import ANNOUNCE, Gateway, make_mail
 from tests.private_server import free_port
 from tests.test_delivery import Relay

@@ -11,12 +11,12 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.db import ensure_schema, make_engine
+from gateway.config.load import settings_from_dict
+from gateway.delivery.outbox import Outbox
 from gateway.ingest.store import Incoming, store_batch
-from gateway.models import Handoff
-from gateway.outbox import Outbox
-from gateway.process import Pipeline
+from gateway.pipeline.process import Pipeline
+from gateway.store.db import ensure_schema, make_engine
+from gateway.store.models import Handoff
 from tests.conftest import ANNOUNCE, make_mail
 from tests.postgres import running_postgres
 from tests.webhook_receiver import start_receiver

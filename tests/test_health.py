@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from gateway.config import MetricsConfig
-from gateway.health import Level, check, healthz, plugin_line
-from gateway.observe import Daemon, Snapshot
+from gateway.config.settings import MetricsConfig
+from gateway.service.health import Level, check, healthz, plugin_line
+from gateway.service.observe import Daemon, Snapshot
 
 LIMITS = MetricsConfig(max_queue_age_seconds=600, max_relay_failing_seconds=900)
 ALIVE = Daemon("host:1", 5, {})

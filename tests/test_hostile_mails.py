@@ -7,8 +7,8 @@ import base64
 
 import pytest
 
-from gateway import queries
-from gateway.parse import parse_mail
+from gateway.admin import queries
+from gateway.rules.parse import parse_mail
 from tests.conftest import AFTER, ANNOUNCE
 
 HEAD = (b"From: Erika Muster <erika@kunde.example>\r\nTo: technik@centron.de\r\n"
@@ -130,7 +130,7 @@ def test_parser_details_of_odd_mails():
 def test_twenty_mb_attachment_is_stored_with_the_ticket(gateway, engine):
     from sqlmodel import Session, select
 
-    from gateway.models import Attachment
+    from gateway.store.models import Attachment
 
     gateway.receive(PERSON_MAILS["twenty_mb_attachment"], ANNOUNCE, sender="erika@kunde.example")
     with Session(engine) as session:

@@ -14,10 +14,10 @@ import pytest
 from imapclient import IMAPClient
 from sqlmodel import Session, select
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.ingest.imap import STORED_KEYWORD, MailboxPoller, close, connect, poll_all
 from gateway.ingest.store import Incoming, store
-from gateway.models import InboundMessage
+from gateway.store.models import InboundMessage
 from tests.automated_corpus import CORPUS
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
@@ -172,7 +172,7 @@ def test_first_poll_is_a_backfill_without_replies_to_old_mail(imap, box_settings
     from datetime import timedelta
 
     from gateway.clock import FixedClock
-    from gateway.process import Pipeline
+    from gateway.pipeline.process import Pipeline
 
     now = datetime(2025, 10, 1, 12, tzinfo=UTC)  # before the cutover: every mail a ticket
     clock = FixedClock(now)

@@ -13,11 +13,11 @@ import pytest
 from imapclient import IMAPClient
 from sqlmodel import Session, select
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.errors import TemporaryFailure
 from gateway.ingest import imap_fetch
 from gateway.ingest.imap import FolderIntake, PollReport, poll_all
-from gateway.models import InboundMessage
+from gateway.store.models import InboundMessage
 from tests.conftest import make_mail
 from tests.imap_fixtures import empty_folders, fresh_session, login, running_dovecot
 from tests.test_imap_fetch import mail_of

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.ingest import imap_fetch
 from gateway.ingest.imap import MailboxPoller
-from gateway.models import InboundMessage
+from gateway.store.models import InboundMessage
 from tests.conftest import make_mail
 from tests.imap_fixtures import fresh_session, running_dovecot
 

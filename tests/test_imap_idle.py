@@ -14,7 +14,7 @@ from sqlmodel import Session, func, select
 
 import gateway.ingest.imap as imap_intake
 from gateway.ingest.store import store_batch
-from gateway.models import Reply
+from gateway.store.models import Reply
 from tests.conftest import make_mail
 from tests.imap_fixtures import fresh_session, login, running_dovecot, wait_for
 from tests.test_oauth2 import gateway_status

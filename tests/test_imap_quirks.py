@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, func, select
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.ingest.imap import FolderIntake, MailboxPoller, PollReport, poll_all
-from gateway.models import InboundMessage, Reply
+from gateway.store.models import InboundMessage, Reply
 from tests.conftest import make_mail
 from tests.dovecot import Dovecot
 from tests.imap_fixtures import empty_folders, login, running_dovecot, wait_for

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.ingest.imap import poll_all
 from tests.certs import make_ca
 from tests.conftest import make_mail

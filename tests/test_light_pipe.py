@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from gateway.config_load import load_settings
-from gateway.db import SCHEMA_HEAD, ensure_schema, make_engine
+from gateway.config.load import load_settings
 from gateway.ingest.store import Incoming, store
 from gateway.lightpipe import NeedsFullPath
 from gateway.lightpipe.args import PipeRequest, parse_pipe_argv
 from gateway.lightpipe.settings import load_pipe_settings
 from gateway.lightpipe.store import open_database, schema_head, store_piped
-from gateway.models import InboundMessage
+from gateway.store.db import SCHEMA_HEAD, ensure_schema, make_engine
+from gateway.store.models import InboundMessage
 from tests.conftest import make_mail
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ import signal
 import pytest
 from sqlalchemy import inspect
 
-from gateway import db
-from gateway.db import SCHEMA_HEAD, current_revision, ensure_schema, make_engine
+from gateway.store import db
+from gateway.store.db import SCHEMA_HEAD, current_revision, ensure_schema, make_engine
 
 
 def test_a_migration_apart_makes_the_schema(tmp_path):

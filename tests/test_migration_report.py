@@ -121,8 +121,8 @@ def test_report_route_over_real_http(engine, clock, settings, tmp_path):
     import urllib.request
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
-    from gateway.process import Pipeline
-    from gateway.report_http import report_app
+    from gateway.pipeline.process import Pipeline
+    from gateway.service.report_http import report_app
     from tests.conftest import AFTER, Gateway, make_mail
 
     gateway = Gateway(Pipeline(settings, engine, clock))

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from gateway.db import SCHEMA_HEAD, current_revision, head_revision, make_engine, upgrade
+from gateway.store.db import SCHEMA_HEAD, current_revision, head_revision, make_engine, upgrade
 
 
 def test_upgrade_from_empty_matches_models(tmp_path):
@@ -29,7 +29,7 @@ def test_upgrade_keeps_the_data_of_an_older_schema(tmp_path):
     from alembic import command
     from sqlalchemy import text
 
-    from gateway.db import SCHEMA_HEAD, alembic_config, ensure_schema
+    from gateway.store.db import SCHEMA_HEAD, alembic_config, ensure_schema
 
     engine = make_engine(f"sqlite:///{tmp_path}/old.db")
     command.upgrade(alembic_config(engine), "0001")
@@ -52,8 +52,8 @@ def test_upgrade_recognises_mail_stored_under_the_old_message_id_keys(tmp_path):
     from alembic import command
     from sqlalchemy import text
 
-    from gateway.db import alembic_config, ensure_schema
     from gateway.ingest.store import Incoming, store
+    from gateway.store.db import alembic_config, ensure_schema
     from tests.conftest import make_mail
 
     engine = make_engine(f"sqlite:///{tmp_path}/old.db")

@@ -1,11 +1,11 @@
-"""The Message-ID that reception reads from the header block alone (gateway.msgid)."""
+"""The Message-ID that reception reads from the header block alone (gateway.rules.msgid)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gateway import msgid
-from gateway.msgid import extract_message_id
+from gateway.rules import msgid
+from gateway.rules.msgid import extract_message_id
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

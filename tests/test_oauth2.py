@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from gateway.admin.queries import status
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.health import Level, check
+from gateway.config.load import settings_from_dict
 from gateway.ingest.imap import MailboxPoller, poll_all, token_source
-from gateway.observe import observe
-from gateway.queries import status
+from gateway.service.health import Level, check
+from gateway.service.observe import observe
 from tests.certs import make_ca
 from tests.conftest import AFTER, make_mail
 from tests.imap_fixtures import fresh_session, login, running_dovecot, wait_for

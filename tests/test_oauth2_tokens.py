@@ -11,10 +11,10 @@ from datetime import timedelta
 import pytest
 
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
+from gateway.config.load import settings_from_dict
 from gateway.ingest.imap import token_source
 from gateway.ingest.imap_idle import ImapWatchers
-from gateway.oauth2 import TokenError
+from gateway.ingest.oauth2 import TokenError
 from tests.conftest import AFTER
 from tests.oauth2_server import OAuth2Server
 

@@ -8,9 +8,9 @@ from email import message_from_bytes, policy
 
 from sqlmodel import Session, func, select
 
-from gateway import queries
-from gateway.models import InboundMessage, Reply, Ticket, TicketArticle
-from gateway.outbox import Outbox
+from gateway.admin import queries
+from gateway.delivery.outbox import Outbox
+from gateway.store.models import InboundMessage, Reply, Ticket, TicketArticle
 from tests.conftest import AFTER, ANNOUNCE, BEFORE, make_mail
 
 
@@ -102,8 +102,8 @@ def test_followup_after_cutover_within_and_after_grace(gateway, engine):
 
 
 def test_closed_ticket_reopens_on_followup(gateway, engine, clock):
-    from gateway.db import transaction
-    from gateway.tickets import close_ticket
+    from gateway.store.db import transaction
+    from gateway.store.tickets import close_ticket
 
     _, first = gateway.receive(make_mail(), ANNOUNCE)
     with transaction(engine) as session:
@@ -124,9 +124,9 @@ def test_decision_is_recorded_with_policy_fingerprint(gateway, engine, settings)
 
 
 def test_poison_mail_is_marked_failed_and_others_go_on(pipeline, engine, clock, tmp_path):
-    from gateway.config_load import settings_from_dict
+    from gateway.config.load import settings_from_dict
     from gateway.ingest.store import Incoming, store
-    from gateway.process import Pipeline
+    from gateway.pipeline.process import Pipeline
 
     # a mail stored for an address that was removed from the config before it was processed
     bad = store(engine, Incoming(make_mail(message_id="<bad@x>"), "old@centron.de",
@@ -165,9 +165,9 @@ def test_outbox_dry_run_writes_parseable_eml(gateway, settings, engine, clock, t
 
 
 def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
-    from gateway.backlog import Backlog
     from gateway.ingest.store import Incoming, store_batch
-    from gateway.process import Pipeline
+    from gateway.pipeline.backlog import Backlog
+    from gateway.pipeline.process import Pipeline
 
     items = [Incoming(make_mail(message_id=f"<pool{i}@x>", sender=f"p{i % 7}@kunde.example",
                                 headers={"Precedence": "bulk"} if i % 5 == 0 else None),
@@ -187,9 +187,9 @@ def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
     assert {o.action for o in outcomes} == {"ticket", "redirect", "suppress"}
     assert count(engine, Ticket) == sum(o.action == "ticket" for o in outcomes)
     # redirections rendered ahead in the pool are the replies the writer would have rendered
-    from gateway.decide import ReplyKind
-    from gateway.parse import parse_mail
-    from gateway.render import Renderer, request_for
+    from gateway.pipeline.render import Renderer, request_for
+    from gateway.rules.decide import ReplyKind
+    from gateway.rules.parse import parse_mail
 
     redirect = next(o for o in outcomes if o.action == "redirect")
     mail = parse_mail(items[redirect.inbound_id - 1].raw)
@@ -202,8 +202,8 @@ def test_parse_pool_gives_the_same_decisions(engine, settings, clock):
 
 
 def test_unwritable_outbox_dir_is_retried_not_wedged(gateway, engine, clock, tmp_path):
-    from gateway.config_load import settings_from_dict
-    from gateway.outbox import Outbox
+    from gateway.config.load import settings_from_dict
+    from gateway.delivery.outbox import Outbox
 
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the folder should be")
@@ -222,9 +222,9 @@ def test_locked_database_leaves_mail_for_later_not_failed(engine, settings, cloc
     import pytest
     from sqlalchemy.exc import OperationalError
 
-    from gateway.db import make_engine
     from gateway.ingest.store import Incoming, store
-    from gateway.process import Pipeline
+    from gateway.pipeline.process import Pipeline
+    from gateway.store.db import make_engine
 
     stored = store(engine, Incoming(make_mail(), "technik@centron.de", "max@kunde.example",
                                     "pipe", AFTER))
@@ -255,8 +255,8 @@ def test_a_different_mail_reusing_a_message_id_is_its_own_mail(gateway, engine):
 
 
 def test_control_characters_in_a_reply_address_mean_no_reply(gateway):
-    from gateway.parse import parse_mail
-    from gateway.prepare import reply_address
+    from gateway.rules.parse import parse_mail
+    from gateway.rules.prepare import reply_address
 
     for bad in ("a\x01\x7fb@kunde.example", "a\x00b@kunde.example"):
         assert reply_address(parse_mail(make_mail()), bad) is None

@@ -80,7 +80,7 @@ def test_postfix_refuses_in_its_own_session_and_makes_no_bounce(policy_service):
 
 
 def test_policy_listen_from_the_environment():
-    from gateway.config_load import load_settings
+    from gateway.config.load import load_settings
     from gateway.errors import ConfigError
 
     env = {"GATEWAY_POLICY_LISTEN": "127.0.0.1:8027"}
@@ -91,7 +91,7 @@ def test_policy_listen_from_the_environment():
 
 
 def test_config_check_refuses_a_policy_listen_that_is_not_host_port():
-    from gateway.config_load import settings_from_dict
+    from gateway.config.load import settings_from_dict
 
     assert settings_from_dict({"postfix": {"policy_listen": "127.0.0.1:8027"}}).problems() == []
     problems = settings_from_dict({"postfix": {"policy_listen": "8027"}}).problems()

@@ -12,11 +12,11 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel, func, select
 
 from gateway.clock import FixedClock
-from gateway.config_load import settings_from_dict
-from gateway.db import ensure_schema, make_engine
+from gateway.config.load import settings_from_dict
 from gateway.ingest.store import Incoming, store_batch
-from gateway.models import InboundMessage, Reply, Ticket
-from gateway.process import Pipeline
+from gateway.pipeline.process import Pipeline
+from gateway.store.db import ensure_schema, make_engine
+from gateway.store.models import InboundMessage, Reply, Ticket
 from tests.conftest import AFTER, ANNOUNCE, make_mail
 from tests.postgres import running_postgres
 

@@ -4,10 +4,10 @@ failed with its error after a few tries, never holds up other mail, and `process
 
 from __future__ import annotations
 
-from gateway import queries
+from gateway.admin import queries
 from gateway.ingest.store import Incoming, store
-from gateway.process import Pipeline
-from gateway.queue import MAX_ATTEMPTS, STALE_CLAIM
+from gateway.pipeline.process import Pipeline
+from gateway.store.queue import MAX_ATTEMPTS, STALE_CLAIM
 from tests.conftest import AFTER, make_mail
 
 

@@ -7,8 +7,8 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from gateway.config_load import settings_from_dict
-from gateway.process import Pipeline
+from gateway.config.load import settings_from_dict
+from gateway.pipeline.process import Pipeline
 from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
 
 EVIL_NAME = "Ihr Konto wird gesperrt - jetzt bestaetigen: https://evil.example/x"

@@ -10,16 +10,16 @@ from email import message_from_bytes, policy
 import pytest
 from sqlmodel import Session, func, select
 
-from gateway import queries
-from gateway.classify import Context, Envelope, classify
-from gateway.config_load import settings_from_dict
-from gateway.db import transaction
-from gateway.decide import NO_TICKET_REASONS
+from gateway.admin import queries
+from gateway.config.load import settings_from_dict
 from gateway.ingest.store import Incoming, store_batch
-from gateway.models import Reply, Ticket
-from gateway.parse import parse_mail
-from gateway.process import Pipeline
-from gateway.responder import reset_sender
+from gateway.pipeline.process import Pipeline
+from gateway.pipeline.responder import reset_sender
+from gateway.rules.classify import Context, Envelope, classify
+from gateway.rules.decide import NO_TICKET_REASONS
+from gateway.rules.parse import parse_mail
+from gateway.store.db import transaction
+from gateway.store.models import Reply, Ticket
 from tests.automated_corpus import CORPUS
 from tests.conftest import AFTER, ANNOUNCE, make_mail
 
@@ -341,7 +341,7 @@ def test_null_envelope_sender_for_replies_by_default(gateway, engine):
 
 
 def test_admin_templates_override_and_errors_are_found(tmp_path, engine, clock):
-    from gateway.render import Renderer
+    from gateway.pipeline.render import Renderer
 
     folder = tmp_path / "tpl"
     folder.mkdir()

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from gateway import queries
-from gateway.models import InboundMessage, Reply
-from gateway.outbox import Outbox
-from gateway.retention import purge
+from gateway.admin import queries
+from gateway.delivery.outbox import Outbox
+from gateway.store.models import InboundMessage, Reply
+from gateway.store.retention import purge
 from tests.conftest import AFTER, make_mail
 
 

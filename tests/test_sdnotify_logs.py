@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gateway.sdnotify import Notifier
+from gateway.service.sdnotify import Notifier
 from tests.conftest import make_mail
 
 ROOT = Path(__file__).resolve().parents[1]

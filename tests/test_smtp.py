@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from gateway.clock import FixedClock
-from gateway.db import make_engine
+from gateway.store.db import make_engine
 from tests.conftest import BERLIN, make_mail
 
 
@@ -224,7 +224,7 @@ def test_eight_bit_data_without_8bitmime_is_stored_exactly(start_service):
 
 
 def test_status_shows_the_running_daemon_and_forgets_it_on_stop(start_service, tmp_path):
-    from gateway import queries
+    from gateway.admin import queries
 
     running = start_service()
     deadline = time.monotonic() + 10

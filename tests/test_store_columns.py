@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from gateway.ingest.store import _SQLITE_INSERT, STORED_COLUMNS, Incoming, _row
-from gateway.models import INBOUND
+from gateway.store.models import INBOUND
 
 
 def test_stored_columns_are_the_rows_keys_and_exist_in_the_table():

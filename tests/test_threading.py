@@ -8,8 +8,8 @@ from datetime import timedelta
 from sqlalchemy import event
 from sqlmodel import Session
 
-from gateway.parse import MAX_MESSAGE_ID, parse_mail
-from gateway.tickets import find_thread
+from gateway.rules.parse import MAX_MESSAGE_ID, parse_mail
+from gateway.store.tickets import find_thread
 from tests.conftest import ANNOUNCE, make_mail
 
 

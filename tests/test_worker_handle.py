@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import threading
 
-from gateway.policy import Policies
-from gateway.worker_handle import WorkerHandle
+from gateway.rules.policy import Policies
+from gateway.service.worker_handle import WorkerHandle
 
 
 def handle(settings, engine, clock) -> WorkerHandle:

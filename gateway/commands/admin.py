@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from gateway import queries
+from gateway.admin import queries
 from gateway.codes import Action, InboundStatus, ReplyStatus, TicketStatus
 from gateway.commands.common import EX_CONFIG, App, pass_app
-from gateway.db import make_engine, upgrade
-from gateway.db import transaction as db_transaction
+from gateway.store.db import make_engine, upgrade
+from gateway.store.db import transaction as db_transaction
 
 
 @click.command()
@@ -98,7 +98,7 @@ def queries_text_ticket(data: dict) -> str:
 @pass_app
 def tickets_close(app: App, number: str) -> None:
     """Close a ticket (a later follow-up from the customer reopens it)."""
-    from gateway.tickets import close_ticket
+    from gateway.store.tickets import close_ticket
 
     with db_transaction(app.engine) as session:
         ticket = close_ticket(session, number, app.clock.now())
@@ -132,7 +132,7 @@ def messages_list(app: App, status_: str | None, action: str | None, limit: int)
 def messages_show(app: App, inbound_id: int, raw: bool) -> None:
     """One received mail: envelope, decision, reason, policy, replies."""
     if raw:
-        from gateway.models import InboundMessage
+        from gateway.store.models import InboundMessage
 
         with db_transaction(app.reader) as session:
             row = session.get(InboundMessage, inbound_id)
@@ -166,7 +166,7 @@ def replies_list(app: App, status_: str | None, limit: int) -> None:
 @pass_app
 def replies_retry(app: App, reply_id: int) -> None:
     """Queue a failed or unconfirmed reply again."""
-    from gateway.outbox import Outbox
+    from gateway.delivery.outbox import Outbox
 
     if not Outbox(app.settings, app.engine, app.clock).retry(reply_id):
         raise click.ClickException(f"reply {reply_id} is not failed/unconfirmed")
@@ -191,7 +191,7 @@ def senders_list(app: App, limit: int) -> None:
 @pass_app
 def senders_reset(app: App, sender: str) -> None:
     """Forget a sender's ledger, so the next mail gets a reply again."""
-    from gateway.responder import reset_sender
+    from gateway.pipeline.responder import reset_sender
 
     with db_transaction(app.engine) as session:
         removed = reset_sender(session, sender)
@@ -209,8 +209,8 @@ def config_group() -> None:
 @pass_app
 def config_check(app: App, connect: bool) -> None:
     """Validate the config and templates; print the effective timeline per address."""
-    from gateway import connect_check
-    from gateway.render import Renderer
+    from gateway.pipeline.render import Renderer
+    from gateway.service import connect_check
 
     settings = app.settings
     timelines = queries.address_timelines(app.policies, app.clock.now())
@@ -261,7 +261,7 @@ def db_upgrade(app: App) -> None:
 def purge(app: App, days: float | None, dry_run: bool) -> None:
     """Empty the raw bytes of handled mail and sent replies older than the retention period;
     decisions, reasons, hashes and tickets stay."""
-    from gateway.retention import purge as run_purge
+    from gateway.store.retention import purge as run_purge
 
     days = app.settings.retention_days if days is None else days
     if not days:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import click
 
 from gateway.commands.common import App, first_line
-from gateway.health import Level, Verdict, check, plugin_line
+from gateway.service.health import Level, Verdict, check, plugin_line
 
 
 def run_check(app: App) -> int:
     """Print one line with perfdata; return the plugin exit code. Never creates a database;
     a gateway that cannot even be asked is CRITICAL (no database) or UNKNOWN (no config)."""
-    from gateway import dbfile
-    from gateway.db import sqlite_path
-    from gateway.observe import observe
+    from gateway.service.observe import observe
+    from gateway.store import dbfile
+    from gateway.store.db import sqlite_path
 
     try:
         settings = app.settings

@@ -15,16 +15,16 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.clock import Clock, SystemClock
-from gateway.config import GatewaySettings
-from gateway.config_load import load_settings
-from gateway.db import ensure_schema, make_engine, sqlite_path
+from gateway.config.load import load_settings
+from gateway.config.settings import GatewaySettings
 from gateway.errors import GatewayError, TemporaryFailure
-from gateway.policy import Policies
 from gateway.redact import clean, mask_urls_in
+from gateway.rules.policy import Policies
+from gateway.store.db import ensure_schema, make_engine, sqlite_path
 
 if TYPE_CHECKING:
-    from gateway.backlog import Backlog
-    from gateway.process import Pipeline
+    from gateway.pipeline.backlog import Backlog
+    from gateway.pipeline.process import Pipeline
 
 # sysexits.h: what the pipe's MTA (and systemd) make of our exit status
 EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER = 0, 64, 65, 66, 67
@@ -92,13 +92,13 @@ class App:
         return self.engine
 
     def pipeline(self) -> Pipeline:
-        from gateway.process import Pipeline  # late: the CLI starts fast for `ingest`
+        from gateway.pipeline.process import Pipeline  # late: the CLI starts fast for `ingest`
 
         return Pipeline(self.settings, self.engine, self.clock, policies=self.policies)
 
     def backlog(self) -> Backlog:
         """The pipeline for draining a backlog (process, import, poll): on the other cores too."""
-        from gateway.backlog import Backlog
+        from gateway.pipeline.backlog import Backlog
 
         return Backlog(self.pipeline(), parse_workers=max((os.cpu_count() or 1) - 1, 0))
 

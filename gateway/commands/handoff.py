@@ -6,7 +6,7 @@ import json
 
 import click
 
-from gateway import queries
+from gateway.admin import queries
 from gateway.commands.common import App, pass_app
 
 
@@ -32,7 +32,7 @@ def handoff_list(app: App, status_: str | None, limit: int) -> None:
 @pass_app
 def handoff_retry(app: App, handoff_id: int) -> None:
     """Queue a handoff event again (failed ones; sent ones to deliver them once more)."""
-    from gateway.handoff_send import HandoffSender
+    from gateway.delivery.handoff_send import HandoffSender
 
     if not HandoffSender(app.settings, app.engine, app.clock).retry(handoff_id):
         raise click.ClickException(f"no handoff {handoff_id}, or it is being sent right now")
@@ -47,7 +47,7 @@ def handoff_retry(app: App, handoff_id: int) -> None:
 @pass_app
 def tickets_export(app: App, fmt: str, output) -> None:
     """Every ticket with its articles (json), or one line per ticket (csv)."""
-    from gateway.ticket_export import as_csv, export_tickets
+    from gateway.admin.ticket_export import as_csv, export_tickets
 
     tickets = export_tickets(app.engine)
     if fmt == "csv":

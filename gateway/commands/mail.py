@@ -89,7 +89,7 @@ def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, 
 
 
 def _stored_only(app: App, inbound_id: int) -> dict:
-    from gateway.queries import show_message
+    from gateway.admin.queries import show_message
 
     row = show_message(app.engine, inbound_id) or {}
     return {"action": row.get("action"), "reason": row.get("reason"), "rcpt": row.get("rcpt"),
@@ -185,7 +185,7 @@ def outbox() -> None:
 @pass_app
 def outbox_send(app: App) -> None:
     """Deliver (or, in dry run, write as .eml) every reply that is due, once."""
-    from gateway.outbox import Outbox
+    from gateway.delivery.outbox import Outbox
 
     report = Outbox(app.settings, app.engine, app.clock).send_due()
     app.emit(report.as_json())

@@ -21,8 +21,8 @@ def simulate(app: App, sources: tuple[Path, ...], at: str | None, rcpt: str | No
     """What the current config would do with a whole mailbox (mbox, Maildir, .eml files or a
     folder of them) at one moment: counts per address, action and reason, a sample per reason;
     rate limits build up within the run. Stores nothing, sends nothing."""
-    from gateway.simulate import as_text
-    from gateway.simulate import simulate as run
+    from gateway.admin.simulate import as_text
+    from gateway.admin.simulate import simulate as run
 
     data = run(app.settings, list(sources), parse_at(at, app.settings, app.clock), rcpt)
     app.emit(data, as_text(data))
@@ -39,9 +39,9 @@ def report(app: App, since: str | None, until: str | None, as_csv: bool,
            html_file: Path | None) -> None:
     """Per address and ISO week the mails by action and reason; the senders and domains that
     still write after the cutover (count, first/last seen, automated, redirected/suppressed)."""
-    from gateway.report import as_csv as to_csv
-    from gateway.report import as_text, build_report
-    from gateway.report_html import render_report
+    from gateway.admin.report import as_csv as to_csv
+    from gateway.admin.report import as_text, build_report
+    from gateway.admin.report_html import render_report
 
     settings = app.settings
     data = build_report(app.engine, settings.zone,

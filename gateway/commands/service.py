@@ -15,7 +15,7 @@ def serve(app: App) -> None:
     """The daemon: SMTP/LMTP listeners, worker, outbox sender, scheduled jobs (SIGTERM stops it)."""
     import signal
 
-    from gateway.daemon import Service
+    from gateway.service.daemon import Service
 
     # Ignored until the event loop handles it: a SIGHUP to the whole group (kill -HUP -PGID)
     # must not kill the helper processes started meanwhile, which inherit "ignored".

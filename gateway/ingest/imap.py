@@ -18,14 +18,14 @@ from imapclient import IMAPClient
 from sqlalchemy import Engine, select
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings, ImapConfig
+from gateway.config.settings import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap_ack import acknowledge
 from gateway.ingest.imap_fetch import MAX_SIZE, Skips, batches, fetch
 from gateway.ingest.imap_session import close, connect, token_source
+from gateway.ingest.oauth2 import TokenSource
 from gateway.ingest.store import Incoming, Stored, store_batch
-from gateway.models import INBOUND
-from gateway.oauth2 import TokenSource
+from gateway.store.models import INBOUND
 
 log = logging.getLogger("gateway.imap")
 STORED_KEYWORD = b"$GatewayStored"

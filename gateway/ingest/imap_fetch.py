@@ -22,7 +22,7 @@ from datetime import datetime
 
 from imapclient import IMAPClient
 
-from gateway.config import SmtpConfig
+from gateway.config.settings import SmtpConfig
 
 log = logging.getLogger("gateway.imap")
 PART = 1 << 20          # bytes per partial fetch; mails up to this size come whole, in batches

@@ -23,11 +23,11 @@ from sqlalchemy import Engine
 
 from gateway.clock import Clock
 from gateway.codes import WatchMode
-from gateway.config import GatewaySettings, ImapConfig
+from gateway.config.settings import GatewaySettings, ImapConfig
 from gateway.errors import TemporaryFailure
 from gateway.ingest.imap import MAX_SIZE, FolderIntake, PollReport
 from gateway.ingest.imap_session import AuthFailure, close, connect, token_source
-from gateway.oauth2 import TokenSource
+from gateway.ingest.oauth2 import TokenSource
 
 log = logging.getLogger("gateway.imap")
 CHECK_SECONDS = 1.0  # how often an idle watcher looks at its stop flag and its token

@@ -12,10 +12,10 @@ from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
 from gateway.clock import Clock
-from gateway.config import ImapConfig
-from gateway.config_load import read_secret
+from gateway.config.load import read_secret
+from gateway.config.settings import ImapConfig
 from gateway.errors import TemporaryFailure
-from gateway.oauth2 import TokenError, TokenSource
+from gateway.ingest.oauth2 import TokenError, TokenSource
 
 
 class AuthFailure(TemporaryFailure):

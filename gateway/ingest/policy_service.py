@@ -16,10 +16,10 @@ import asyncio
 import logging
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings
+from gateway.config.settings import GatewaySettings
 from gateway.errors import ConfigError
-from gateway.phases import Phase
-from gateway.policy import Policies
+from gateway.rules.phases import Phase
+from gateway.rules.policy import Policies
 
 log = logging.getLogger("gateway.policy")
 

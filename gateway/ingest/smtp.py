@@ -14,16 +14,16 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
-from gateway.config import GatewaySettings
-from gateway.db import make_engine
+from gateway.config.settings import GatewaySettings
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
 from gateway.ingest.session_limits import ConnectionGate, SessionLimits
 from gateway.ingest.smtp_addr import FastAddress
 from gateway.ingest.smtp_data import BulkData
 from gateway.ingest.store import Incoming, Stored, insert_uncommitted, prepare, store_batch
-from gateway.phases import Phase
-from gateway.policy import Policies
+from gateway.rules.phases import Phase
+from gateway.rules.policy import Policies
+from gateway.store.db import make_engine
 
 log = logging.getLogger("gateway.smtp")
 

@@ -19,10 +19,10 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from gateway.codes import InboundStatus
-from gateway.dedup import dedup_key
 from gateway.errors import TemporaryFailure
-from gateway.models import INBOUND
-from gateway.msgid import extract_message_id
+from gateway.rules.dedup import dedup_key
+from gateway.rules.msgid import extract_message_id
+from gateway.store.models import INBOUND
 
 log = logging.getLogger("gateway.ingest")
 

@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gateway.config_file import config_path
+from gateway.config.file import config_path
 from gateway.lightpipe import NeedsFullPath
 
 DEFAULT_ADDRESSES = ("technik@centron.de", "billing@centron.de", "vertrieb@centron.de")

@@ -9,11 +9,11 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from gateway.dedup import dedup_key
 from gateway.lightpipe import NeedsFullPath
-from gateway.msgid import extract_message_id
+from gateway.rules.dedup import dedup_key
+from gateway.rules.msgid import extract_message_id
 
-MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations" / "versions"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "store" / "migrations" / "versions"
 STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "raw", "envelope_sender", "rcpt",
                   "source", "source_ref", "received_at", "status", "attempts")
 INSERT = (f"INSERT INTO inbound_message ({', '.join(STORED_COLUMNS)}) VALUES "

@@ -1,0 +1,152 @@
+"""`gateway report`: the migration as admins watch it, from the stored decisions.
+
+Per address and ISO week (in the configured time zone) the mails by action and reason; the
+senders and sender domains that still write after the cutover (count, first and last seen,
+automated or not, redirected or suppressed): the list to contact customers and re-point their
+monitoring."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select
+
+from gateway.codes import InboundStatus
+from gateway.store.models import INBOUND
+
+AFTER_CUTOVER = ("cutover", "reject")
+CSV_FIELDS = ("table", "address", "week", "action", "reason", "sender", "domain", "count",
+              "first_seen", "last_seen", "automated", "redirected", "suppressed", "tickets")
+
+
+@dataclass
+class Writer:
+    """One sender or domain still writing after the cutover."""
+
+    key: str
+    count: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    automated: int = 0
+    actions: Counter = field(default_factory=Counter)
+    addresses: set = field(default_factory=set)
+    senders: set = field(default_factory=set)
+
+    def add(self, at: datetime, action: str, automated: bool, address: str, sender: str) -> None:
+        self.count += 1
+        self.first_seen = min(self.first_seen or at, at)
+        self.last_seen = max(self.last_seen or at, at)
+        self.automated += automated
+        self.actions[action] += 1
+        self.addresses.add(address)
+        self.senders.add(sender)
+
+    def as_json(self, kind: str) -> dict:
+        data = {kind: self.key, "count": self.count, "first_seen": self.first_seen.isoformat(),
+                "last_seen": self.last_seen.isoformat(), "automated": self.automated > 0,
+                "automated_count": self.automated, "redirected": self.actions["redirect"],
+                "suppressed": self.actions["suppress"],
+                "tickets": self.actions["ticket"] + self.actions["followup"],
+                "addresses": sorted(self.addresses)}
+        if kind == "domain":
+            data["senders"] = len(self.senders)
+        return data
+
+
+def _sender(row) -> str:
+    detail = json.loads(row.detail) if row.detail else {}
+    found = detail.get("reply_to") or row.from_addr or row.envelope_sender or "(unknown)"
+    return found.strip().lower()
+
+
+def _automated(row) -> bool:
+    return bool(json.loads(row.detail).get("automated")) if row.detail else False
+
+
+def iso_week(at: datetime, zone: ZoneInfo) -> str:
+    year, week, _ = at.astimezone(zone).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _rows(engine: Engine, since: datetime | None, until: datetime | None):
+    query = select(INBOUND.c.received_at, INBOUND.c.rcpt, INBOUND.c.action, INBOUND.c.reason,
+                   INBOUND.c.phase, INBOUND.c.envelope_sender, INBOUND.c.from_addr,
+                   INBOUND.c.detail).where(INBOUND.c.status == InboundStatus.DONE,
+                                           INBOUND.c.action.is_not(None))
+    if since is not None:
+        query = query.where(INBOUND.c.received_at >= since)
+    if until is not None:
+        query = query.where(INBOUND.c.received_at < until)
+    with engine.connect() as conn:
+        yield from conn.execute(query.order_by(INBOUND.c.received_at))
+
+
+def build_report(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
+                 until: datetime | None = None) -> dict:
+    weekly: dict[tuple[str, str], Counter] = {}
+    reasons: dict[tuple[str, str], Counter] = {}
+    senders: dict[str, Writer] = {}
+    domains: dict[str, Writer] = {}
+    totals: Counter = Counter()
+    for row in _rows(engine, since, until):
+        key = (row.rcpt, iso_week(row.received_at, zone))
+        weekly.setdefault(key, Counter())[row.action] += 1
+        reasons.setdefault(key, Counter())[f"{row.action}/{row.reason}"] += 1
+        totals[row.action] += 1
+        if row.phase in AFTER_CUTOVER:
+            sender = _sender(row)
+            domain = sender.rsplit("@", 1)[-1] if "@" in sender else sender
+            for table, name in ((senders, sender), (domains, domain)):
+                table.setdefault(name, Writer(name)).add(
+                    row.received_at, row.action, _automated(row), row.rcpt, sender)
+    return {
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None, "by_action": dict(totals),
+        "weeks": [{"address": a, "week": w, "total": sum(weekly[(a, w)].values()),
+                   "by_action": dict(weekly[(a, w)]), "by_reason": dict(reasons[(a, w)])}
+                  for a, w in sorted(weekly, key=lambda k: (k[1], k[0]))],
+        "senders_after_cutover": _ranked(senders, "sender"),
+        "domains_after_cutover": _ranked(domains, "domain"),
+    }
+
+
+def _ranked(found: dict[str, Writer], kind: str) -> list[dict]:
+    ordered = sorted(found.values(), key=lambda w: (-w.count, w.key))
+    return [w.as_json(kind) for w in ordered]
+
+
+def as_csv(data: dict) -> str:
+    """One flat table: a `table` column says which part a line belongs to."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", restval="")
+    writer.writeheader()
+    for week in data["weeks"]:
+        for key, count in sorted(week["by_reason"].items()):
+            action, _, reason = key.partition("/")
+            writer.writerow({"table": "week", "address": week["address"], "week": week["week"],
+                             "action": action, "reason": reason, "count": count})
+    for kind in ("sender", "domain"):
+        for item in data[f"{kind}s_after_cutover"]:
+            writer.writerow({"table": kind, kind: item[kind], "address": " ".join(
+                item["addresses"]), **{k: item[k] for k in (
+                    "count", "first_seen", "last_seen", "automated", "redirected", "suppressed",
+                    "tickets")}})
+    return out.getvalue()
+
+
+def as_text(data: dict) -> str:
+    lines = ["week      address                      total  by action"]
+    lines += [f"{w['week']}  {w['address']:<28} {w['total']:>5}  " + ", ".join(
+        f"{k} {v}" for k, v in sorted(w["by_action"].items())) for w in data["weeks"]]
+    lines += ["", "still writing after the cutover (sender, count, first, last, automated, "
+              "redirected, suppressed):"]
+    lines += [f"  {s['sender']:<40} {s['count']:>5}  {s['first_seen'][:10]}  "
+              f"{s['last_seen'][:10]}  {'automated' if s['automated'] else 'person':<9} "
+              f"{s['redirected']:>5} {s['suppressed']:>5}" for s in data["senders_after_cutover"]]
+    return "\n".join(lines)

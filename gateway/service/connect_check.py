@@ -1,0 +1,88 @@
+"""`gateway config check --connect`: try what the config points at before a customer's mail
+does: the relay (connect, EHLO, STARTTLS, AUTH) and every IMAP login; and name the secrets
+that are not set. Nothing is sent, nothing is stored."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from pathlib import Path
+
+from gateway.clock import SystemClock
+from gateway.config.load import read_secret
+from gateway.config.settings import GatewaySettings
+from gateway.errors import TemporaryFailure
+
+
+def unset_secrets(settings: GatewaySettings) -> list[str]:
+    """Secrets a configured feature needs but that are not there (names only, never values)."""
+    problems = []
+    relay = settings.relay
+    if relay.username and not _secret("GATEWAY_RELAY_PASSWORD", relay.password_file):
+        problems.append("relay.username is set but no password: set GATEWAY_RELAY_PASSWORD "
+                        "or relay.password_file")
+    for box in settings.imap:
+        if box.auth == "password" and not _secret(box.password_env, box.password_file):
+            problems.append(f"imap {box.label}: no password: set {box.password_env} or "
+                            "password_file")
+    return problems
+
+
+def _secret(env_var: str, file_path: str) -> bool:
+    try:
+        return bool(read_secret(env_var, file_path))
+    except OSError:
+        return False
+
+
+def missing_templates_dir(settings: GatewaySettings) -> list[str]:
+    if settings.templates_dir and not Path(settings.templates_dir).is_dir():
+        return [f"templates_dir {settings.templates_dir} is not a folder"]
+    return []
+
+
+def try_relay(settings: GatewaySettings) -> tuple[list[str], list[str]]:
+    """(problems, what worked), one step at a time so that the failing one is named."""
+    relay = settings.relay
+    if settings.dry_run or not relay.host:
+        return [], [f"relay: none (dry run: replies go to {settings.outbox_dir})"]
+    where = f"relay {relay.host}:{relay.port}"
+    context = ssl.create_default_context(cafile=relay.ca_file or None)
+    done: list[str] = []
+    try:
+        client = (smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout_seconds,
+                                   context=context) if relay.security == "tls" else
+                  smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout_seconds))
+        with client:
+            code, _ = client.ehlo()
+            done.append(f"{where}: connected ({relay.security}), EHLO {code}")
+            if relay.security == "starttls":
+                client.starttls(context=context)
+                client.ehlo()
+                done.append(f"{where}: STARTTLS ok")
+            if relay.username:
+                if relay.security == "none" and not relay.allow_plain_auth:
+                    return [f"{where}: AUTH over an unencrypted connection refused (set "
+                            "relay.security to starttls or tls, or relay.allow_plain_auth = "
+                            "true for a trusted local relay)"], done
+                client.login(relay.username, read_secret("GATEWAY_RELAY_PASSWORD",
+                                                         relay.password_file))
+                done.append(f"{where}: AUTH as {relay.username} ok")
+    except (OSError, smtplib.SMTPException, ssl.SSLError) as exc:
+        return [f"{where}: {exc.__class__.__name__}: {exc}"], done
+    return [], done
+
+
+def try_imap(settings: GatewaySettings) -> tuple[list[str], list[str]]:
+    from gateway.ingest.imap_session import close, connect, token_source
+
+    problems, done = [], []
+    for box in settings.imap:
+        try:
+            client = connect(box, token_source(box, SystemClock()))
+        except (TemporaryFailure, OSError) as exc:
+            problems.append(str(exc))
+            continue
+        close(client)
+        done.append(f"imap {box.label}: login ok")
+    return problems, done

@@ -1,0 +1,117 @@
+"""What monitoring looks at, read from the database in one go: totals that survive restarts
+(every mail, decision and delivery attempt is a row), queue depth and age, relay and daemon
+state. Used by `/metrics`, `/healthz` and `gateway status --check`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+
+from gateway.config.settings import GatewaySettings
+from gateway.pipeline.responder import GLOBAL, WINDOW
+from gateway.store.db import READ_ONLY
+from gateway.store.models import HEARTBEAT_SECONDS, INBOUND, LEDGER, REPLIES, DeliveryAttempt, ServiceState
+
+REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
+WAITING = ("received", "processing")
+DELIVERED = ("sent", "written")
+
+
+@dataclass
+class Daemon:
+    name: str
+    silent_seconds: float
+    detail: dict
+
+    @property
+    def stale(self) -> bool:
+        return self.silent_seconds > 3 * HEARTBEAT_SECONDS
+
+
+@dataclass
+class Snapshot:
+    received: list[tuple[str, str, int]] = field(default_factory=list)  # rcpt, source, n
+    decisions: list[tuple[str, str, str, int]] = field(default_factory=list)  # rcpt, action, reason
+    attempts: dict[str, int] = field(default_factory=dict)  # outcome -> n
+    waiting: int = 0
+    failed_inbound: int = 0
+    outbox_queued: int = 0
+    replies_failed: int = 0
+    oldest_waiting_seconds: float = 0.0
+    relay_failing_seconds: float | None = None  # None: the last attempt succeeded (or none)
+    ceiling_hit: bool = False
+    daemons: list[Daemon] = field(default_factory=list)
+
+    @property
+    def imap_errors(self) -> list[str]:
+        return self._imap("errors")
+
+    @property
+    def imap_alarms(self) -> list[str]:
+        """IMAP failures that stop mail until an admin acts (a token refresh failing, a login
+        refused), as opposed to errors that mend themselves (a dropped connection)."""
+        return self._imap("alarms")
+
+    def _imap(self, key: str) -> list[str]:
+        return [e for d in self.daemons if not d.stale
+                for e in ((d.detail.get("imap") or {}).get(key) or [])]
+
+
+def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapshot:
+    """Read everything in a few grouped queries, without taking the write lock."""
+    snap = Snapshot()
+    with engine.connect() as plain:
+        conn = plain.execution_options(**READ_ONLY)
+        snap.received = [tuple(r) for r in conn.execute(
+            select(INBOUND.c.rcpt, INBOUND.c.source, func.count())
+            .group_by(INBOUND.c.rcpt, INBOUND.c.source))]
+        snap.decisions = [tuple(r) for r in conn.execute(
+            select(INBOUND.c.rcpt, INBOUND.c.action, INBOUND.c.reason, func.count())
+            .where(INBOUND.c.action.is_not(None))
+            .group_by(INBOUND.c.rcpt, INBOUND.c.action, INBOUND.c.reason))]
+        snap.attempts = dict(conn.execute(select(ATTEMPT.c.outcome, func.count())
+                                          .group_by(ATTEMPT.c.outcome)).all())
+        _queues(conn, snap, now)
+        snap.relay_failing_seconds = _relay_failing(conn, now)
+        snap.ceiling_hit = _ceiling_hit(conn, settings, now)
+        snap.daemons = [Daemon(r.name, (now - r.seen_at).total_seconds(),
+                               json.loads(r.detail or "{}"))
+                        for r in conn.execute(select(ServiceState.__table__))]
+    return snap
+
+
+def _queues(conn, snap: Snapshot, now: datetime) -> None:
+    by_status = dict(conn.execute(select(INBOUND.c.status, func.count())
+                                  .group_by(INBOUND.c.status)).all())
+    snap.waiting = sum(by_status.get(s, 0) for s in WAITING)
+    snap.failed_inbound = by_status.get("failed", 0)
+    oldest = conn.execute(select(func.min(INBOUND.c.received_at))
+                          .where(INBOUND.c.status.in_(WAITING))).scalar()
+    snap.oldest_waiting_seconds = max((now - oldest).total_seconds(), 0.0) if oldest else 0.0
+    replies = dict(conn.execute(select(REPLY.c.status, func.count())
+                                .group_by(REPLY.c.status)).all())
+    snap.outbox_queued = replies.get("queued", 0) + replies.get("sending", 0)
+    snap.replies_failed = replies.get("failed", 0) + replies.get("unconfirmed", 0)
+
+
+def _relay_failing(conn, now: datetime) -> float | None:
+    """Seconds since the first failed attempt after the last successful one; None when the
+    last attempt succeeded or there was none."""
+    last_ok = conn.execute(select(func.max(ATTEMPT.c.at))
+                           .where(ATTEMPT.c.outcome.in_(DELIVERED))).scalar()
+    failures = select(func.min(ATTEMPT.c.at)).where(ATTEMPT.c.outcome.not_in(DELIVERED))
+    if last_ok is not None:
+        failures = failures.where(ATTEMPT.c.at > last_ok)
+    first_failure = conn.execute(failures).scalar()
+    return None if first_failure is None else max((now - first_failure).total_seconds(), 0.0)
+
+
+def _ceiling_hit(conn, settings: GatewaySettings, now: datetime) -> bool:
+    table = LEDGER
+    row = conn.execute(select(table.c.window_start, table.c.window_count).where(
+        table.c.sender == GLOBAL, table.c.address == GLOBAL)).first()
+    limit = settings.responder.global_replies_per_hour
+    return bool(row and now - row.window_start < WINDOW and row.window_count >= limit)

@@ -1,0 +1,150 @@
+"""Engine, sessions and migrations: SQLite by default (WAL, busy timeout), PostgreSQL for many instances."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, event, inspect, text
+from sqlmodel import Session, create_engine
+
+from gateway.errors import ConfigError
+from gateway.store import dbfile
+
+log = logging.getLogger("gateway.db")
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# The newest migration; a test keeps it equal to Alembic's head. Knowing it here lets every
+# command check the schema without importing Alembic (the pipe path starts once per mail).
+SCHEMA_HEAD = "0004"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, issue BEGIN (savepoints then work, see below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # FULL: a commit is on disk before we answer 250 / exit 0, even across a power loss.
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
+
+
+READ_ONLY = {"gateway_read_only": True}  # execution options of a connection that only reads
+
+
+def _begin_immediate(conn) -> None:
+    # IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
+    # otherwise fail at once with "database is locked", which the busy timeout cannot help.
+    # Monitoring reads (READ_ONLY) take no lock: each statement reads a consistent snapshot.
+    if not conn.get_execution_options().get("gateway_read_only"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and for :memory:)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
+    if url.startswith("sqlite"):
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(mode=0o750, parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False,
+                                                  "timeout": busy_timeout_ms / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+        event.listen(engine, "begin", _begin_immediate)
+        if path is not None:
+            dbfile.watch(engine, path)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # e.g. psycopg without the `postgres` extra
+        raise ConfigError("database_url (GATEWAY_DATABASE_URL)",
+                          f"the database driver '{exc.name}' is not installed",
+                          "for postgresql+psycopg:// URLs: pip install "
+                          "'support-mail-gateway[postgres]' in the gateway's environment") from None
+
+
+def alembic_config(engine: Engine):  # -> alembic.config.Config, imported late
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def head_revision(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def upgrade(engine: Engine) -> str | None:
+    """Apply all migrations; returns the revision now in place."""
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), "head")
+    return current_revision(engine)
+
+
+def ensure_schema(engine: Engine, apart: bool = False,
+                  busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
+    """Migrate on first use so that the embedded SQLite default just works. apart: in a
+    process of its own (a long-lived daemon does not keep Alembic and Mako in its memory)."""
+    if current_revision(engine) != SCHEMA_HEAD:
+        log.info("migrating database to %s", SCHEMA_HEAD)
+        if not apart:
+            upgrade(engine)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        engine.dispose()  # no open connection goes into the fork
+        url = engine.url.render_as_string(hide_password=False)
+        try:
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                pool.submit(_upgrade_url, url, busy_timeout_ms).result()
+        except BrokenProcessPool:  # killed (OOM, a signal): the callers' "database" error
+            raise OSError("the migration process died before it finished; run `gateway db "
+                          "upgrade` to see why") from None
+
+
+def _upgrade_url(url: str, busy_timeout_ms: int) -> None:
+    engine = make_engine(url, busy_timeout_ms)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """One unit of work: committed on success, rolled back on any exception."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,50 @@
+"""Retention: after `retention_days`, the raw bytes of handled mail and sent replies are
+emptied. Decisions, reasons, hashes, sizes and tickets stay, so the record an admin reads back
+is kept; what goes is the full message content (data protection)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, func, select, update
+
+from gateway.codes import InboundStatus, ReplyStatus
+from gateway.store.db import transaction
+from gateway.store.models import INBOUND, REPLIES
+
+log = logging.getLogger("gateway.retention")
+
+
+@dataclass
+class PurgeReport:
+    before: str
+    inbound: int = 0
+    replies: int = 0
+
+    def as_json(self) -> dict:
+        return {"before": self.before, "inbound_emptied": self.inbound,
+                "replies_emptied": self.replies}
+
+
+def purge(engine: Engine, now: datetime, days: float, dry_run: bool = False) -> PurgeReport:
+    """Empty the raw bytes of done mail received, and of replies sent, more than `days` ago."""
+    cutoff = now - timedelta(days=days)
+    old_inbound = (INBOUND.c.status == InboundStatus.DONE) & (INBOUND.c.received_at < cutoff) & (
+        func.length(INBOUND.c.raw) > 0)
+    old_replies = REPLIES.c.status.in_([ReplyStatus.SENT, ReplyStatus.WRITTEN]) & (
+        REPLIES.c.created_at < cutoff) & (func.length(REPLIES.c.raw) > 0)
+    report = PurgeReport(cutoff.isoformat())
+    with transaction(engine) as session:
+        if dry_run:
+            report.inbound = session.execute(select(func.count()).where(old_inbound)).scalar()
+            report.replies = session.execute(select(func.count()).where(old_replies)).scalar()
+            return report
+        report.inbound = session.execute(update(INBOUND).where(old_inbound).values(raw=b"")
+                                         ).rowcount
+        report.replies = session.execute(update(REPLIES).where(old_replies).values(raw=b"")
+                                         ).rowcount
+    log.info("retention: emptied %d inbound and %d replies older than %s", report.inbound,
+             report.replies, report.before)
+    return report
