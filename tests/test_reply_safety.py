@@ -9,6 +9,7 @@ import pytest
 
 from gateway.config.load import settings_from_dict
 from gateway.pipeline.process import Pipeline
+from gateway.rules.reply_safety import NEUTRAL_SUBJECT, echoed_subject
 from tests.conftest import AFTER, ANNOUNCE, Gateway, make_mail
 
 EVIL_NAME = "Ihr Konto wird gesperrt - jetzt bestaetigen: https://evil.example/x"
@@ -94,3 +95,67 @@ def test_long_or_control_laden_message_ids_are_not_copied(gateway, message_id):
     assert "In-Reply-To" not in headers
     assert headers["References"] == "<ok@x.example>"
     assert message_id.encode("utf-8") not in outcome.reply.raw
+
+
+# -- issue 21 point 3: numbers a customer means are kept, phone numbers are what they look like --
+
+KEPT = [  # (subject, what it holds): echoed as written
+    ("Rechnung 2027-0042 doppelt abgebucht", "invoice number, year-sequence"),
+    ("Rechnung Nr. 20270042 falsch", "invoice number, unbroken"),
+    ("RE-2025-10-0042 offen", "invoice number with letters"),
+    ("Bestellung 100234567 nicht geliefert", "order number, nine digits"),
+    ("Auftrag 4500012345 storniert?", "order number, ten digits"),
+    ("Vertrag V-2025-000123 kündigen", "contract number"),
+    ("Vertragsnummer 123 456 789", "contract number in groups of three"),
+    ("Kundennummer 0012345, Domain-Umzug", "customer number with leading zeros"),
+    ("[Ticket#2025100112] Rückfrage", "ticket tag"),
+    ("Ticket 123456 noch offen", "ticket number"),
+    ("Mahnung vom 01.10.2025 zu 2027-0042", "date and invoice number"),
+    ("Lastschrift 2025-10-13 fehlgeschlagen", "ISO date"),
+    ("Termin am 14.10. um 10:30", "short date and time"),
+    ("Server 5 seit 03/10/2025 down", "slash date"),
+    ("PHP 8.1.2 Update auf 8.3", "version numbers"),
+    ("Gutschrift 49,90 EUR für 2027-0042", "amount and invoice number"),
+    ("Domainvertrag 2026 1234 5678 verlängern", "contract number in three groups"),
+    ("Angebot Nr. 4711/2025 annehmen", "offer number with its year"),
+]
+REPLACED = [  # (subject, what it holds): the neutral subject instead
+    ("Bitte rufen Sie +49 170 1234567 an", "international with +"),
+    ("Rückruf 0049 30 12345678", "international with 00"),
+    ("Dringend: 030 1234567", "German landline, grouped"),
+    ("Hotline 0800-123456 anrufen", "free-phone, hyphen"),
+    ("Mobil 0171/1234567", "mobile with slash"),
+    ("Rufen Sie 01701234567 an", "mobile, unbroken"),
+    ("Bitte Rückruf (030) 1234 5678", "area code in parentheses"),
+    ("+44 20 7946 0958 call back", "UK, international"),
+    ("Call 555-123-4567 now", "North American"),
+    ("Tel. 123456 bitte", "digits right after a phone word"),
+    ("Fax: 089 123 456 78", "fax, grouped"),
+    ("Neue IBAN DE89 3704 0044 0532 0130 00", "IBAN: a place to send money to"),
+    ("Login unter 203.0.113.5 prüfen", "IP address"),
+]
+
+
+@pytest.mark.parametrize("subject, holds", KEPT, ids=[h for _, h in KEPT])
+def test_invoice_order_contract_and_ticket_numbers_and_dates_are_kept(subject, holds):
+    assert echoed_subject(subject, trusted=False) == subject, holds
+
+
+@pytest.mark.parametrize("subject, holds", REPLACED, ids=[h for _, h in REPLACED])
+def test_phone_numbers_and_payment_targets_are_replaced(subject, holds):
+    assert echoed_subject(subject, trusted=False) == NEUTRAL_SUBJECT, holds
+
+
+def test_the_guard_on_the_whole_table():
+    """The figures on all subjects above, printed: every number kept, every phone replaced."""
+    kept = sum(echoed_subject(s, False) == s for s, _ in KEPT)
+    caught = sum(echoed_subject(s, False) == NEUTRAL_SUBJECT for s, _ in REPLACED)
+    print(f"\nreflection guard: {kept}/{len(KEPT)} numbered subjects kept, "
+          f"{caught}/{len(REPLACED)} phone/IBAN subjects replaced")
+    assert (kept, caught) == (len(KEPT), len(REPLACED))
+    assert len(KEPT) + len(REPLACED) >= 20
+
+
+def test_the_customers_invoice_subject_reaches_the_reply(gateway):
+    _, outcome = gateway.receive(make_mail(subject="Rechnung 2027-0042 doppelt abgebucht"), AFTER)
+    assert outcome.reply.subject == "Automatische Antwort: Rechnung 2027-0042 doppelt abgebucht"

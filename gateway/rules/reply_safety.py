@@ -4,8 +4,14 @@ A reply goes to the envelope sender, which anybody can forge. If we echoed the d
 subject a forger chose ("Ihr Konto wird gesperrt: https://evil.example/x"), the gateway would carry
 the forger's text to the victim: backscatter spam. So, unless the backscatter guard authenticated
 the sender, only what cannot carry a message is echoed: a name that looks like a name, a subject
-that is short and holds no URL, domain, e-mail address or phone number. Bidi and control
+that is short and holds no URL, domain, e-mail address, phone number or IBAN. Bidi and control
 characters never pass, whoever wrote them (they reorder or hide what the reader sees).
+
+A phone number is what looks like one: a leading `+` or `00`, an area code in parentheses, a
+national number starting with a single 0 (grouped: 6-13 digits; unbroken: 10-12), the North
+American 3-3-4 shape, or digits right after a phone word (Tel., Fax, call, anrufen...). Invoice,
+order, contract and ticket numbers ("Rechnung 2027-0042", "Auftrag 100234567") and dates stay.
+An IBAN is a place to send money to: it counts as contact data.
 """
 
 from __future__ import annotations
@@ -17,10 +23,21 @@ NAME_MAX = 60
 SUBJECT_MAX = 60
 MESSAGE_ID_MAX = 250
 NEUTRAL_SUBJECT = "Ihre Nachricht"
+PHONE_GROUPS_MAX = 6  # a phone number is written in at most this many digit groups
 
 _NAME_CHARS = frozenset(" .-'’")
-_URL_OR_DOMAIN_RE = re.compile(r"(?i)(https?:|ftp:|www\.|[a-z0-9-]\.[a-z]{2,}\b|@|//)")
-_PHONE_RE = re.compile(r"\+?\d(?:[\s()/.-]*\d){6,}")  # seven digits or more, however spaced
+_URL_OR_DOMAIN_RE = re.compile(
+    r"(?i)(https?:|ftp:|www\.|[a-z0-9-]\.[a-z]{2,}\b|@|//|\b\d{1,3}(?:\.\d{1,3}){3}\b)")
+# A run of digit groups: each group's digits, single separators (up to three: "030 / 123") between.
+_NUMBER_RUN_RE = re.compile(r"(?<![\w+])[+(]?\d+(?:[ ()/.-]{1,3}\d+)*\)?")
+_GROUP_RE = re.compile(r"[+(]?\d+\)?")
+_DATE_RE = re.compile(r"(?<!\d)(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?|\d{4}-\d{2}-\d{2}"
+                      r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2})(?!\d)")
+_IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_PHONE_WORD_RE = re.compile(
+    r"(?i)\b(?:tel|telefon|telephone|phone|fon|fax|mobil|mobile|handy|call|anrufen|rufen"
+    r"|r(?:ü|ue)ckruf|hotline|whatsapp|sms|t(?:é|e)l(?:é|e)phone|telefono|cellulare)\b\W{0,4}$")
+_NANP_RE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _MESSAGE_ID_RE = re.compile(r"<[!-;=?-~]+@[!-;=?-~]+>")  # printable ASCII, no <, > or space
 
 
@@ -37,8 +54,37 @@ def strip_unsafe(text: str) -> str:
 
 
 def carries_contact(text: str) -> bool:
-    """A URL, a domain, an e-mail address or a phone number: something to lure a reader to."""
-    return bool(_URL_OR_DOMAIN_RE.search(text) or _PHONE_RE.search(text))
+    """A URL, a domain or IP address, an e-mail address, a phone number or an IBAN: something to
+    lure a reader to."""
+    return bool(_URL_OR_DOMAIN_RE.search(text) or _IBAN_RE.search(text) or has_phone(text))
+
+
+def has_phone(text: str) -> bool:
+    """A phone number by its look (see the module's docstring); dates are not numbers here."""
+    text = _DATE_RE.sub(" ; ", text)
+    for run in _NUMBER_RUN_RE.finditer(text):
+        groups = _GROUP_RE.findall(run.group())
+        after_word = bool(_PHONE_WORD_RE.search(text[max(run.start() - 24, 0):run.start()]))
+        for start in range(len(groups)):
+            for end in range(start + 1, min(start + PHONE_GROUPS_MAX, len(groups)) + 1):
+                if _phone_like(groups[start:end], after_word and start == 0):
+                    return True
+    return False
+
+
+def _phone_like(groups: list[str], after_phone_word: bool) -> bool:
+    first, digits = groups[0], sum(sum(c.isdigit() for c in g) for g in groups)
+    if after_phone_word:
+        return digits >= 6
+    if first.startswith("+"):
+        return 7 <= digits <= 15
+    if first.startswith("(") or any(g.endswith(")") for g in groups):
+        return 6 <= digits <= 15  # an area code in parentheses: (030) 123456
+    if first.startswith("00") and first[2:3] not in ("", "0"):
+        return 9 <= digits <= 15  # 0049 30 123456
+    if first.startswith("0") and first[1:2] not in ("", "0"):
+        return 6 <= digits <= 13 if len(groups) > 1 else 10 <= digits <= 12
+    return bool(_NANP_RE.fullmatch(" ".join(groups))) and len(groups) == 3
 
 
 def looks_like_name(name: str) -> bool:
