@@ -13,6 +13,7 @@ from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
+from gateway.store.db import read_only
 from gateway.store.models import (
     HEARTBEAT_SECONDS,
     Attachment,
@@ -44,7 +45,7 @@ def _counts(session: Session, *columns) -> dict[str, int]:
 def status(engine: Engine, settings: GatewaySettings, now: datetime,
            policies: Policies | None = None) -> dict:
     policies = policies or Policies(settings)
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         inbound = _counts(session, InboundMessage.status)
         replies = _counts(session, Reply.status)
         by_action = _counts(session, InboundMessage.action)
@@ -131,7 +132,7 @@ def message_summary(row: InboundMessage, ticket: str | None = None) -> dict:
 
 def list_messages(engine: Engine, status: str | None, action: str | None,
                   limit: int) -> list[dict]:
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         query = (select(InboundMessage, Ticket.number)
                  .outerjoin(Ticket, Ticket.id == InboundMessage.ticket_id)
                  .order_by(InboundMessage.id.desc()).limit(limit))
@@ -143,7 +144,7 @@ def list_messages(engine: Engine, status: str | None, action: str | None,
 
 
 def show_message(engine: Engine, inbound_id: int) -> dict | None:
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         row = session.get(InboundMessage, inbound_id)
         if row is None:
             return None
@@ -166,7 +167,7 @@ def ticket_summary(ticket: Ticket) -> dict:
 
 
 def list_tickets(engine: Engine, status: str | None, limit: int) -> list[dict]:
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         query = select(Ticket).order_by(Ticket.id.desc()).limit(limit)
         if status:
             query = query.where(Ticket.status == status)
@@ -174,7 +175,7 @@ def list_tickets(engine: Engine, status: str | None, limit: int) -> list[dict]:
 
 
 def show_ticket(engine: Engine, number: str) -> dict | None:
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         ticket = session.exec(select(Ticket).where(Ticket.number == number.upper())).first()
         if ticket is None:
             return None
@@ -200,7 +201,7 @@ def reply_summary(reply: Reply) -> dict:
 
 
 def list_replies(engine: Engine, status: str | None, limit: int) -> list[dict]:
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         query = select(Reply).order_by(Reply.id.desc()).limit(limit)
         if status:
             query = query.where(Reply.status == status)
@@ -216,7 +217,7 @@ def list_replies(engine: Engine, status: str | None, limit: int) -> list[dict]:
 
 def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[dict]:
     interval = timedelta(hours=settings.responder.redirect_interval_hours)
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         rows = session.exec(select(LedgerRow).where(LedgerRow.sender != GLOBAL)
                             .order_by(LedgerRow.last_reply_at.desc()).limit(limit)).all()
         return [{"sender": r.sender, "address": r.address, "kind": r.kind,
@@ -228,7 +229,7 @@ def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[
 
 def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
     """Tickets and follow-ups handed to the agents, newest first, with every attempt."""
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         query = (select(Handoff, Ticket.number).join(Ticket, Ticket.id == Handoff.ticket_id)
                  .order_by(Handoff.id.desc()).limit(limit))
         if status:
@@ -250,5 +251,5 @@ def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
 
 def handoff_counts(engine: Engine) -> dict[str, int]:
     """Handoff events by status, for the metrics (gateway_handoffs{status=...})."""
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         return _counts(session, Handoff.status)

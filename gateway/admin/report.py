@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 
 from gateway.codes import InboundStatus
+from gateway.store.db import read_only
 from gateway.store.models import INBOUND
 
 AFTER_CUTOVER = ("cutover", "reject")
@@ -83,7 +84,7 @@ def _rows(engine: Engine, since: datetime | None, until: datetime | None):
         query = query.where(INBOUND.c.received_at >= since)
     if until is not None:
         query = query.where(INBOUND.c.received_at < until)
-    with engine.connect() as conn:
+    with read_only(engine).begin() as conn:
         yield from conn.execute(query.order_by(INBOUND.c.received_at))
 
 

@@ -20,7 +20,7 @@ from gateway.config.settings import GatewaySettings
 from gateway.errors import GatewayError, TemporaryFailure
 from gateway.redact import clean, mask_urls_in
 from gateway.rules.policy import Policies
-from gateway.store.db import ensure_schema, make_engine, sqlite_path
+from gateway.store.db import ensure_schema, make_engine, read_only, sqlite_path
 
 if TYPE_CHECKING:
     from gateway.pipeline.backlog import Backlog
@@ -89,7 +89,7 @@ class App:
                 not path.exists() or path.stat().st_size == 0):
             raise DatabaseMissing(f"no database at {path} (yet): `gateway serve` or "
                                   "`gateway db upgrade` creates it; is GATEWAY_DATABASE_URL right?")
-        return self.engine
+        return read_only(self.engine)  # its transactions take no write lock
 
     def pipeline(self) -> Pipeline:
         from gateway.pipeline.process import Pipeline  # late: the CLI starts fast for `ingest`

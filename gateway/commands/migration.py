@@ -44,7 +44,7 @@ def report(app: App, since: str | None, until: str | None, as_csv: bool,
     from gateway.admin.report_html import render_report
 
     settings = app.settings
-    data = build_report(app.engine, settings.zone,
+    data = build_report(app.reader, settings.zone,
                         parse_at(since, settings, app.clock) if since else None,
                         parse_at(until, settings, app.clock) if until else None)
     if html_file is not None:

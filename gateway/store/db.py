@@ -40,12 +40,21 @@ def _sqlite_pragmas(busy_timeout_ms: int):
 READ_ONLY = {"gateway_read_only": True}  # execution options of a connection that only reads
 
 
-def _begin_immediate(conn) -> None:
+def _begin(conn) -> None:
     # IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
     # otherwise fail at once with "database is locked", which the busy timeout cannot help.
-    # Monitoring reads (READ_ONLY) take no lock: each statement reads a consistent snapshot.
-    if not conn.get_execution_options().get("gateway_read_only"):
+    # Readers (READ_ONLY) begin DEFERRED: in WAL mode a snapshot that never takes the write
+    # lock, so no view an admin or a scraper opens ever makes reception wait (issue 18).
+    if conn.get_execution_options().get("gateway_read_only"):
+        conn.exec_driver_sql("BEGIN")
+    else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only(engine: Engine) -> Engine:
+    """The same engine (same pool) for code that only reads: its transactions take no write
+    lock on SQLite. Every view (status, lists, report, metrics, health) reads through it."""
+    return engine.execution_options(**READ_ONLY)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -64,7 +73,7 @@ def make_engine(url: str, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engi
         engine = create_engine(url, connect_args={"check_same_thread": False,
                                                   "timeout": busy_timeout_ms / 1000})
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _begin)
         if path is not None:
             dbfile.watch(engine, path)
         return engine
@@ -87,7 +96,7 @@ def alembic_config(engine: Engine):  # -> alembic.config.Config, imported late
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with read_only(engine).connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, func, select, update
 
 from gateway.codes import InboundStatus, ReplyStatus
-from gateway.store.db import transaction
+from gateway.store.db import read_only, transaction
 from gateway.store.models import INBOUND, REPLIES
 
 log = logging.getLogger("gateway.retention")
@@ -36,11 +36,12 @@ def purge(engine: Engine, now: datetime, days: float, dry_run: bool = False) -> 
     old_replies = REPLIES.c.status.in_([ReplyStatus.SENT, ReplyStatus.WRITTEN]) & (
         REPLIES.c.created_at < cutoff) & (func.length(REPLIES.c.raw) > 0)
     report = PurgeReport(cutoff.isoformat())
+    if dry_run:  # a snapshot: no write lock for counting
+        with read_only(engine).begin() as conn:
+            report.inbound = conn.execute(select(func.count()).where(old_inbound)).scalar()
+            report.replies = conn.execute(select(func.count()).where(old_replies)).scalar()
+        return report
     with transaction(engine) as session:
-        if dry_run:
-            report.inbound = session.execute(select(func.count()).where(old_inbound)).scalar()
-            report.replies = session.execute(select(func.count()).where(old_replies)).scalar()
-            return report
         report.inbound = session.execute(update(INBOUND).where(old_inbound).values(raw=b"")
                                          ).rowcount
         report.replies = session.execute(update(REPLIES).where(old_replies).values(raw=b"")
