@@ -86,7 +86,7 @@ class HandoffSender:
         with self.engine.connect() as conn:
             due = conn.execute(select(HANDOFFS.c.id, HANDOFFS.c.channel).where(
                 HANDOFFS.c.status == ReplyStatus.QUEUED, HANDOFFS.c.next_attempt_at <= self.clock.now())
-                .order_by(HANDOFFS.c.id).limit(limit)).all()
+                .order_by(HANDOFFS.c.next_attempt_at, HANDOFFS.c.id).limit(limit)).all()
         down: set[str] = set()  # a receiver or relay that could not be reached: once per round
         for handoff_id, channel in due:
             if channel not in down and not self._deliver(handoff_id, report):

@@ -56,7 +56,7 @@ class Outbox:
         with transaction(self.engine) as session:
             return list(session.exec(select(Reply.id).where(
                 Reply.status == ReplyStatus.QUEUED, Reply.next_attempt_at <= self.clock.now())
-                .order_by(Reply.id).limit(limit)).all())
+                .order_by(Reply.next_attempt_at, Reply.id).limit(limit)).all())  # the index's order
 
     def send_due(self, limit: int = 500) -> SendReport:
         """Replies, then the handoff events to the agents (the same sender delivers both)."""

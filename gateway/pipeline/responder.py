@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session
 
 from gateway.rules.decide import RateFacts
@@ -85,9 +85,13 @@ class Ledger:
     def prefetch(self, pairs: set[tuple[str, str]], message_ids: set[str]) -> None:
         wanted = (pairs | {(GLOBAL, GLOBAL)}) - self.fetched
         if wanted:
+            # sender IN (...) AND address IN (...): the unique index (sender, address, kind)
+            # on SQLite too, where a row-value IN (VALUES ...) scanned the whole table; the
+            # few cross pairs it also matches are dropped here.
             rows = self.session.execute(select(LEDGER).where(
-                tuple_(LEDGER.c.sender, LEDGER.c.address).in_(sorted(wanted)))).all()
-            for r in rows:
+                LEDGER.c.sender.in_(sorted({s for s, _ in wanted})),
+                LEDGER.c.address.in_(sorted({a for _, a in wanted})))).all()
+            for r in (r for r in rows if (r.sender, r.address) in wanted):
                 self.entries[(r.sender, r.address, r.kind)] = LedgerEntry(
                     r.sender, r.address, r.kind, r.last_reply_at, r.window_start, r.window_count,
                     r.total_count, r.suppressed_count)
