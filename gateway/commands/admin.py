@@ -210,6 +210,7 @@ def config_group() -> None:
 def config_check(app: App, connect: bool) -> None:
     """Validate the config and templates; print the effective timeline per address."""
     from gateway.pipeline.render import Renderer
+    from gateway.rules.door import describe
     from gateway.service import connect_check
 
     settings = app.settings
@@ -229,10 +230,12 @@ def config_check(app: App, connect: bool) -> None:
             "addresses": timelines, "problems": problems, "warnings": warnings}
     if connect:
         data["connected"] = tried
+    for t in timelines:
+        t["reject_phase"] = describe(settings, settings.address_config(t["address"]))
     lines = [f"{t['address']} ({t['department']}): now {t['phase']}; announce "
              f"{t['announce_from']}, cutover {t['cutover']}, reject {t['reject_from']}, "
              f"grace {t['followup_grace_days']} days, redirect to {t['redirect']}"
-             for t in timelines]
+             + (f"; {t['reject_phase']}" if t["reject_phase"] else "") for t in timelines]
     lines += [f"ok: {t}" for t in tried]
     lines += [f"PROBLEM: {p}" for p in problems] + [f"warning: {w}" for w in warnings]
     app.emit(data, "\n".join(lines))

@@ -106,6 +106,12 @@ def _decision_line(data: dict) -> str:
                  f"rcpt {data.get('rcpt')}", f"phase {data.get('phase')}"]
     if data.get("ticket"):
         parts.append(f"ticket {data['ticket']}")
+    if data.get("refusal"):
+        parts.append(f"refused at the door: {data['refusal']}")
+    elif data.get("phase") == "reject" and data.get("action") != "reject":
+        parts.append("accepted although in the reject phase: "
+                     + ("an exception names the sender" if str(data.get("reason", "")).startswith(
+                         "exception") else "only SMTP/LMTP reception can refuse"))
     if data.get("reply"):
         parts.append(f"reply to {data['reply']['to']}: {data['reply']['subject']}")
     if data.get("duplicate"):
@@ -148,14 +154,27 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
 @click.option("--rcpt", required=True, help="Recipient (one of our addresses).")
 @click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
 @click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
-@click.option("--source", default="pipe", show_default=True)
+@click.option("--source", default="smtp", show_default=True,
+              type=click.Choice(["smtp", "lmtp", "imap", "pipe"]),
+              help="How the mail arrives: smtp/lmtp are refused in a reject phase.")
+@click.option("--against-db", is_flag=True, help="Look at the real database (read only): "
+              "follow-ups to its tickets, the reply rate limits, the next ticket number.")
 @pass_app
-def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | None, source: str) -> None:
-    """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing."""
+def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | None, source: str,
+            against_db: bool) -> None:
+    """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing, and
+    reads nothing from the real database unless --against-db."""
     (rcpt,) = _check_rcpts(app, (rcpt,))
     item = Incoming(mail.read(), rcpt, envelope_sender(sender), source,
                     parse_at(at, app.settings, app.clock))
-    outcome = app.pipeline().preview(item).as_json()
+    if against_db:
+        outcome = app.pipeline().preview(item).as_json()
+    else:
+        from gateway.admin.simulate import scratch
+        from gateway.pipeline.process import Pipeline
+
+        with scratch(app.settings) as (local, engine):
+            outcome = Pipeline(local, engine, app.clock).preview(item).as_json()
     text = _decision_line(outcome)
     if outcome["reply"]:
         reply = outcome["reply"]

@@ -16,16 +16,27 @@ from gateway.commands.common import App, parse_at, pass_app
 @click.option("--at", "at", default=None, help="As if received at this moment, ISO-8601 "
               "(default: now).")
 @click.option("--rcpt", default=None, help="Recipient for all (default: from the headers).")
+@click.option("--source", default="smtp", show_default=True,
+              type=click.Choice(["smtp", "lmtp", "imap", "pipe"]),
+              help="How the mail arrives: smtp/lmtp are refused in a reject phase, the others "
+                   "are accepted and redirected.")
+@click.option("--list", "listing", is_flag=True, help="Also one line per mail: position in the "
+              "source, sender, subject, address, action, reason, ticket or follow-up (--json "
+              "always has it as `mails`).")
+@click.option("--against-db", is_flag=True, help="Recognise follow-ups to the tickets of the "
+              "real database (read only).")
 @pass_app
-def simulate(app: App, sources: tuple[Path, ...], at: str | None, rcpt: str | None) -> None:
+def simulate(app: App, sources: tuple[Path, ...], at: str | None, rcpt: str | None, source: str,
+             listing: bool, against_db: bool) -> None:
     """What the current config would do with a whole mailbox (mbox, Maildir, .eml files or a
     folder of them) at one moment: counts per address, action and reason, a sample per reason;
     rate limits build up within the run. Stores nothing, sends nothing."""
     from gateway.admin.simulate import as_text
     from gateway.admin.simulate import simulate as run
 
-    data = run(app.settings, list(sources), parse_at(at, app.settings, app.clock), rcpt)
-    app.emit(data, as_text(data))
+    data = run(app.settings, list(sources), parse_at(at, app.settings, app.clock), rcpt,
+               source=source, against=app.reader if against_db else None)
+    app.emit(data, as_text(data, listing))
 
 
 @click.command()

@@ -4,7 +4,10 @@ Postfix's own SMTP session.
 Behind Postfix, a `550` from the gateway comes too late: Postfix has accepted the mail already
 and would bounce it to a possibly forged sender (backscatter). Asked at RCPT time instead,
 the gateway answers `action=550 5.7.1 <pointer>` for a recipient of ours in its reject phase,
-and `action=DUNNO` (no opinion: Postfix goes on with its other rules) for everything else.
+and `action=DUNNO` (no opinion: Postfix goes on with its other rules) for everything else,
+including a sender an exception rule names by the envelope address (rules/door.py: the same
+answer as the gateway's own listener at RCPT; a rule that could only match the From header
+cannot be asked here, so behind Postfix a partner is named by its envelope sender).
 
 The protocol: name=value lines, an empty line ends a request, the answer is `action=...` and an
 empty line; Postfix keeps the connection open for further requests.
@@ -18,7 +21,7 @@ import logging
 from gateway.clock import Clock
 from gateway.config.settings import GatewaySettings
 from gateway.errors import ConfigError
-from gateway.rules.phases import Phase
+from gateway.rules.door import Door, at_rcpt, reject_line
 from gateway.rules.policy import Policies
 
 log = logging.getLogger("gateway.policy")
@@ -27,7 +30,6 @@ MAX_LINE = 8192  # Postfix's attributes are short; anything longer is not Postfi
 MAX_ATTRIBUTES = 100
 IDLE_SECONDS = 300  # Postfix closes idle policy connections itself after max_idle (100 s)
 DUNNO = "DUNNO"
-REJECT = "550 5.7.1 E-mail support has ended; please open a ticket in the Account Center: {url}"
 
 
 class PolicyDecider:
@@ -43,9 +45,15 @@ class PolicyDecider:
         if attributes.get("request") != "smtpd_access_policy" or not recipient:
             return DUNNO
         policy = self.policies.get(recipient)  # subaddresses too
-        if policy is None or policy.phase_at(self.clock.now()) is not Phase.REJECT:
+        if policy is None:
             return DUNNO
-        return REJECT.format(url=self.settings.account_center_url)
+        door = at_rcpt(self.settings, policy.config, policy.phase_at(self.clock.now()),
+                       attributes.get("sender"))
+        if door is Door.ACCEPT:  # not in the reject phase, or an exception names the sender
+            return DUNNO
+        # refused, and also where only the From header could name an exception: Postfix asks
+        # before any header, and a 550 after DATA would make Postfix bounce (backscatter)
+        return reject_line(self.settings, policy.config, None)
 
 
 async def _read_request(reader: asyncio.StreamReader) -> dict[str, str] | None:

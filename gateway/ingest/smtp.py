@@ -14,6 +14,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from sqlalchemy import Engine
 
 from gateway.clock import Clock
+from gateway.codes import Reason
 from gateway.config.settings import GatewaySettings
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
@@ -21,7 +22,7 @@ from gateway.ingest.session_limits import ConnectionGate, SessionLimits
 from gateway.ingest.smtp_addr import FastAddress
 from gateway.ingest.smtp_data import BulkData
 from gateway.ingest.store import Incoming, Stored, insert_uncommitted, prepare, store_batch
-from gateway.rules.phases import Phase
+from gateway.rules.door import Door, at_data, at_rcpt, reject_line
 from gateway.rules.policy import Policies
 from gateway.store.db import make_engine
 
@@ -36,8 +37,9 @@ class Status:
     RCPT_OK = "250 2.1.5 Recipient ok"
     BAD_RCPT = "553 5.1.3 Recipient address rejected: {why}"
     UNKNOWN_RCPT = "550 5.1.1 <{rcpt}>: not a mailbox of this gateway (no relaying)"
-    REJECT_PHASE = ("550 5.7.1 <{rcpt}>: e-mail support has ended; please open a ticket in the "
-                    "Account Center: {url}")
+    # the reject phase's 550: rules.door.reject_line (per address: sales to the contact form)
+    ONE_AT_A_TIME = ("452 4.5.3 <{rcpt}>: decided by its From header: please send it in a "
+                     "transaction of its own")
     TOO_BIG = "552 5.3.4 Message too big for system"
     STORAGE_DOWN = "451 4.3.0 Temporary storage failure, please try again later"
     TOO_MANY_RCPTS = "452 4.5.3 Too many recipients"
@@ -202,9 +204,15 @@ class ReceptionHandler:
         if policy is None:
             return self._refused(session, envelope, address, "unknown",
                                  Status.UNKNOWN_RCPT.format(rcpt=address))
-        if policy.phase_at(self.clock.now()) is Phase.REJECT:
-            return self._refused(session, envelope, address, "reject-phase", Status.REJECT_PHASE
-                                 .format(rcpt=address, url=self.settings.account_center_url))
+        door = at_rcpt(self.settings, policy.config, policy.phase_at(self.clock.now()),
+                       envelope.mail_from)
+        if door is Door.REFUSE:
+            return self._refused(session, envelope, address, Reason.REJECT_PHASE,
+                                 reject_line(self.settings, policy.config, address))
+        if getattr(envelope, "from_check", None) or (door is Door.AT_DATA and envelope.rcpt_tos):
+            return Status.ONE_AT_A_TIME.format(rcpt=address)  # its DATA answer is its own
+        if door is Door.AT_DATA:
+            envelope.from_check = policy.config  # the From header decides at the end of DATA
         envelope.rcpt_tos.append(policy.address)  # technik+tag@ is stored for technik@
         return Status.RCPT_OK
 
@@ -218,6 +226,10 @@ class ReceptionHandler:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
+        check = getattr(envelope, "from_check", None)
+        if check is not None and not at_data(self.settings, check, envelope.mail_from, raw):
+            return self._refused(session, envelope, check.address, Reason.REJECT_PHASE,
+                                 reject_line(self.settings, check, check.address))
         now = self.clock.now()
         sender = "" if envelope.mail_from in (None, "", "<>") else envelope.mail_from
         items = [Incoming(raw, rcpt, sender, self.source, now)

@@ -16,6 +16,7 @@ from gateway.delivery.handoff import event_payload, handoff_rows
 from gateway.pipeline.render import RenderedReply, Renderer, ReplyRequest, request_for
 from gateway.pipeline.responder import Ledger, LedgerView
 from gateway.rules.decide import Action, Decision, ReplyKind
+from gateway.rules.door import reject_line
 from gateway.rules.parse import ParsedMail
 from gateway.rules.phases import Phase
 from gateway.rules.prepare import Row
@@ -42,11 +43,13 @@ class Outcome:
     duplicate: bool = False
     notes: list[str] = field(default_factory=list)
     message_id: str | None = None  # for the log line, not part of the --json object
+    refusal: str | None = None  # reject: the exact SMTP answer the sender gets
 
     def as_json(self) -> dict:
         return {"action": self.action, "reason": self.reason, "rcpt": self.rcpt,
                 "phase": self.phase, "ticket": self.ticket,
                 "reply": self.reply.as_json() if self.reply else None,
+                "refusal": self.refusal,
                 "inbound_id": self.inbound_id, "duplicate": self.duplicate, "notes": self.notes}
 
 
@@ -148,6 +151,8 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
                       inbound_id=row.id, notes=list(decision.notes),
                       message_id=ev.mail.message_id)
     ticket_id = None
+    if decision.action is Action.REJECT:
+        outcome.refusal = reject_line(settings, ev.address, row.rcpt)
     if decision.action in (Action.TICKET, Action.FOLLOWUP):
         ticket_id, outcome.ticket = _ticket_for(batch.session, settings, row, ev)
         queue_handoff(batch, settings, row, ev, ticket_id, outcome.ticket, now)

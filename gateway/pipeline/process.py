@@ -18,6 +18,7 @@ from gateway.pipeline.act import Evaluation, Outcome, WorkBatch, apply, reply_re
 from gateway.pipeline.render import RenderedReply, Renderer
 from gateway.pipeline.responder import Ledger, LedgerView
 from gateway.rules.decide import decide
+from gateway.rules.door import reject_line
 from gateway.rules.policy import Policies
 from gateway.rules.prepare import Prepared, Preparer, Row
 from gateway.store.db import transaction
@@ -154,6 +155,8 @@ class Pipeline:
             decision = ev.decision
             outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt,
                               str(decision.phase), notes=list(decision.notes))
+            if decision.action is Action.REJECT:
+                outcome.refusal = reject_line(self.settings, ev.address, row.rcpt)
             if decision.thread is not None:
                 outcome.ticket = decision.thread.number
             elif decision.action is Action.TICKET:

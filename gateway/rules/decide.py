@@ -78,8 +78,8 @@ def decide(facts: Facts) -> Decision:
     phase, found = facts.phase, facts.classification
     if facts.empty:
         return Decision(Action.SUPPRESS, Reason.EMPTY, phase)
-    if phase is Phase.REJECT and facts.source in SMTP_SOURCES:
-        return Decision(Action.REJECT, Reason.REJECT_PHASE, phase)
+    if phase is Phase.REJECT and facts.source in SMTP_SOURCES and facts.exception is None:
+        return Decision(Action.REJECT, Reason.REJECT_PHASE, phase)  # exceptions hold: below
     if found.automated and not _machine_ticket_allowed(facts):
         return Decision(Action.SUPPRESS, found.reason or Reason.AUTOMATED, phase,
                         notes=found.reasons)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.rules.classify import Classification, Context, Envelope, classify
-from gateway.rules.decide import Facts, Limits, RateFacts, ThreadMatch
+from gateway.rules.decide import SMTP_SOURCES, Facts, Limits, RateFacts, ThreadMatch
 from gateway.rules.exceptions import matching_rule
 from gateway.rules.parse import ParsedMail, parse_mail
 from gateway.rules.phases import Phase
@@ -116,9 +116,18 @@ class Preparer:
             thread=thread,
             rates=rates or RateFacts(), limits=self.limits,
             automated_tickets=settings.automated_tickets,
-            exception=matching_rule(settings.exceptions,
-                                    (p.reply_to, row.envelope_sender, mail.from_addr), row.rcpt),
+            exception=self._exception(p),
             replies_allowed=self._replies_allowed(row, now))
+
+    def _exception(self, p: Prepared) -> str | None:
+        """The exception rule this mail's sender matches. In the reject phase behind Postfix's
+        policy service only the envelope counts: Postfix asks at RCPT, before any header."""
+        row = p.row
+        senders: tuple[str | None, ...] = (p.reply_to, row.envelope_sender, p.mail.from_addr)
+        if (p.phase is Phase.REJECT and row.source in SMTP_SOURCES
+                and self.settings.postfix.policy_listen):
+            senders = (row.envelope_sender if row.envelope_sender is not None else p.reply_to,)
+        return matching_rule(self.settings.exceptions, senders, row.rcpt)
 
     def _replies_allowed(self, row: Row, now: datetime) -> bool:
         """Backfill (import, an IMAP mailbox's first poll): no replies to old mail."""

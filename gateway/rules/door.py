@@ -1,0 +1,92 @@
+"""Pure: the reject phase at the door. Whether SMTP/LMTP reception (and Postfix's policy service)
+accepts a recipient, refuses it, or must read the From header at the end of DATA first; and the
+exact 550 line each address refuses with (one function, used by reception, the policy service,
+simulate and preview alike).
+
+Where the sender is known: the envelope sender at RCPT. In the reject phase an exception rule
+that names the envelope sender lets the mail in at RCPT; an address no rule covers is refused at
+RCPT; an address some rule covers, with an envelope sender no rule names, is decided at the end
+of DATA, by the From header (a From-only exception). Postfix's policy service sees only the
+envelope: it answers as RCPT does and refuses the From-only case (see `policy_service.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
+from enum import StrEnum
+
+from gateway.config.settings import AddressConfig, ExceptionRule, GatewaySettings
+from gateway.rules.exceptions import matching_rule
+from gateway.rules.phases import Phase
+
+# Where a refusal sends the sender: the same destinations as the redirect replies.
+REJECT_TEXTS = {
+    "account_center": "E-mail support has ended; please open a ticket in the Account Center: {url}",
+    "contact_form": "E-mail to sales has ended; please write to us through the contact form: "
+                    "{url}",
+}
+
+
+class Door(StrEnum):
+    ACCEPT = "accept"    # not in the reject phase, or an exception names the envelope sender
+    REFUSE = "refuse"    # 550 at RCPT
+    AT_DATA = "at-data"  # an exception may name the From header: decided at the end of DATA
+
+
+def reject_line(settings: GatewaySettings, address: AddressConfig, rcpt: str | None) -> str:
+    """The 550 line for one of our addresses in its reject phase (sales: the contact form).
+    Without rcpt, for Postfix's policy service: Postfix writes `<rcpt>: Recipient address
+    rejected:` before it itself."""
+    url = (settings.contact_form_url if address.redirect == "contact_form"
+           else settings.account_center_url)
+    text = REJECT_TEXTS[address.redirect].format(url=url)
+    return f"550 5.7.1 <{rcpt}>: {text}" if rcpt else f"550 5.7.1 {text}"
+
+
+def covers(rules: Iterable[ExceptionRule], address: str) -> bool:
+    """Whether any exception rule applies to this address of ours."""
+    return any(not rule.addresses or address in rule.addresses for rule in rules)
+
+
+def at_rcpt(settings: GatewaySettings, address: AddressConfig, phase: Phase,
+            sender: str | None) -> Door:
+    """The answer at RCPT, from the envelope sender alone."""
+    if phase is not Phase.REJECT:
+        return Door.ACCEPT
+    if matching_rule(settings.exceptions, (sender,), address.address):
+        return Door.ACCEPT
+    return Door.AT_DATA if covers(settings.exceptions, address.address) else Door.REFUSE
+
+
+def at_data(settings: GatewaySettings, address: AddressConfig, sender: str | None,
+            raw: bytes) -> str | None:
+    """The exception rule that names the envelope sender or the From header, or None."""
+    return matching_rule(settings.exceptions, (sender, from_address(raw)), address.address)
+
+
+def from_address(raw: bytes) -> str | None:
+    """The first address of the From header, read from the header part only."""
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    try:
+        value = BytesHeaderParser(policy=compat32).parsebytes(head).get("From")
+    except Exception:  # a header the parser cannot take: no From to match
+        return None
+    address = parseaddr(str(value))[1].lower() if value else ""  # as parse.py reads it
+    return address if "@" in address else None
+
+
+def describe(settings: GatewaySettings, address: AddressConfig) -> str | None:
+    """For `config check`'s timeline: what the reject phase does with the exceptions."""
+    if address.reject_from is None:
+        return None
+    names = [r.name for r in settings.exceptions
+             if not r.addresses or address.address in r.addresses]
+    if not names:
+        return "reject phase: every sender refused with 550 at RCPT (no exception applies)"
+    how = ("envelope sender only: Postfix's policy service asks before any header"
+           if settings.postfix.policy_listen else
+           "envelope sender at RCPT, else the From header at the end of DATA")
+    return (f"reject phase: refused with 550 except senders of {', '.join(names)} ({how}), "
+            "whose mail still becomes a ticket")
