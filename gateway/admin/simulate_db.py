@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, insert, select
 
 from gateway.codes import InboundStatus
 from gateway.rules.parse import parse_mail
-from gateway.store.db import READ_ONLY, transaction
+from gateway.store.db import read_only, transaction
 from gateway.store.models import INBOUND, TICKETS
 from gateway.store.tickets import THREAD_LOOKUP, subject_tag_re, thread_candidates
 
@@ -37,8 +37,7 @@ def copy_threads(real: Engine, scratch: Engine, raws: list[bytes], prefix: str) 
     """Copy what threading needs; return how many real tickets were copied."""
     ids, numbers = _wanted(raws, prefix)
     links: dict[str, int] = {}
-    with real.connect() as plain:
-        conn = plain.execution_options(**READ_ONLY)
+    with read_only(real).connect() as conn:
         wanted = sorted(ids)
         for start in range(0, len(wanted), BATCH):
             for row in conn.execute(THREAD_LOOKUP, {"ids": wanted[start:start + BATCH]}):

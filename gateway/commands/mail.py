@@ -167,11 +167,15 @@ def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | N
     (rcpt,) = _check_rcpts(app, (rcpt,))
     item = Incoming(mail.read(), rcpt, envelope_sender(sender), source,
                     parse_at(at, app.settings, app.clock))
-    if against_db:
-        outcome = app.pipeline().preview(item).as_json()
+    from gateway.pipeline.process import Pipeline
+
+    if against_db:  # read only: no write lock, no database made where there is none
+        from gateway.store.db import read_only
+
+        outcome = Pipeline(app.settings, read_only(app.reader), app.clock,
+                           policies=app.policies).preview(item).as_json()
     else:
         from gateway.admin.simulate import scratch
-        from gateway.pipeline.process import Pipeline
 
         with scratch(app.settings) as (local, engine):
             outcome = Pipeline(local, engine, app.clock).preview(item).as_json()
