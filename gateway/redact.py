@@ -25,16 +25,26 @@ def is_secret_key(key: str) -> bool:
 
 
 def mask_url(url: str) -> str:
-    """`postgresql://gw:pw@db/x` → `postgresql://gw:***@db/x`; other text unchanged."""
+    """`postgresql://gw:pw@db/x` → `postgresql://gw:***@db/x`, and the values of secret query
+    parameters (`?token=...`, `?api_key=...`) masked too; other text unchanged."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return url
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    user = parts.username or ""
-    return urlunsplit(parts._replace(netloc=f"{user}:{MASK}@{host}"))
+    if parts.query:
+        parts = parts._replace(query=_mask_query(parts.query))
+    if parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[1]
+        parts = parts._replace(netloc=f"{parts.username or ''}:{MASK}@{host}")
+    return urlunsplit(parts) if parts != urlsplit(url) else url
+
+
+def _mask_query(query: str) -> str:
+    pairs = []
+    for pair in query.split("&"):
+        name, sep, value = pair.partition("=")
+        pairs.append(f"{name}={MASK}" if sep and value and is_secret_key(name) else pair)
+    return "&".join(pairs)
 
 
 def mask_urls_in(text: str, *urls: str) -> str:

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import re
+import socket
+import socketserver
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -50,3 +54,83 @@ def start_receiver(script: list[int] | None = None) -> tuple[Receiver, Threading
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/tickets"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return receiver, server
+
+
+@dataclass
+class RawReceiver:
+    """A hostile receiver on a raw socket: reads each request whole, then behaves as told."""
+
+    behaviour: str
+    location: str = ""
+    interval: float = 0.5
+    requests: list[bytes] = field(default_factory=list)
+    url: str = ""
+    server: _Server | None = None
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True  # a dripping handler must not hold the test's end
+
+
+def _read_request(sock: socket.socket) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+def _behave(receiver: RawReceiver, sock: socket.socket) -> None:
+    kind = receiver.behaviour
+    if kind == "redirect":
+        sock.sendall(b"HTTP/1.1 302 Found\r\nLocation: " + receiver.location.encode()
+                     + b"\r\nContent-Length: 0\r\n\r\n")
+    elif kind == "redirect301":
+        sock.sendall(b"HTTP/1.1 301 Moved\r\nLocation: " + receiver.location.encode()
+                     + b"\r\nContent-Length: 0\r\n\r\n")
+    elif kind.startswith("garbage:"):
+        sock.sendall(kind.split(":", 1)[1].encode("latin-1"))
+    elif kind == "drip":  # a header line every `interval` seconds, for ever (until closed)
+        sock.sendall(b"HTTP/1.1 200 OK\r\n")
+        for n in range(10_000):
+            time.sleep(receiver.interval)
+            sock.sendall(b"X-Drip-%d: x\r\n" % n)
+    elif kind == "late":  # takes the event, answers only after `interval` seconds
+        time.sleep(receiver.interval)
+        sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+    else:
+        sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+
+
+def start_raw_receiver(behaviour: str, location: str = "",
+                       interval: float = 0.5) -> RawReceiver:
+    """`redirect`/`redirect301` (to `location`), `garbage:<bytes>`, `drip`, `late`, `ok`."""
+    receiver = RawReceiver(behaviour, location, interval)
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            receiver.requests.append(_read_request(self.request))
+            try:
+                _behave(receiver, self.request)
+            except OSError:  # the gateway hung up (its deadline): fine
+                pass
+
+    server = _Server(("127.0.0.1", 0), Handler)
+    receiver.server = server
+    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/tickets"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return receiver

@@ -8,9 +8,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
+from gateway.codes import ReplyStatus
 from gateway.config.load import read_secret
 from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
+from gateway.redact import mask_url
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
 from gateway.store.db import read_only
@@ -228,7 +230,8 @@ def list_senders(engine: Engine, settings: GatewaySettings, limit: int) -> list[
 
 
 def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
-    """Tickets and follow-ups handed to the agents, newest first, with every attempt."""
+    """Tickets and follow-ups handed to the agents, newest first, with every attempt.
+    `maybe_delivered`: the last try ended without an answer after the request went out."""
     with Session(read_only(engine)) as session:
         query = (select(Handoff, Ticket.number).join(Ticket, Ticket.id == Handoff.ticket_id)
                  .order_by(Handoff.id.desc()).limit(limit))
@@ -236,16 +239,18 @@ def list_handoffs(engine: Engine, status: str | None, limit: int) -> list[dict]:
             query = query.where(Handoff.status == status)
         result = []
         for item, number in session.exec(query).all():
+            attempts = [{"at": _iso(a.at), "outcome": a.outcome, "detail": a.detail}
+                        for a in session.exec(select(HandoffAttempt).where(
+                            HandoffAttempt.handoff_id == item.id).order_by(HandoffAttempt.id))]
             result.append({
                 "id": item.id, "ticket": number, "event": item.event, "channel": item.channel,
-                "target": item.target, "idempotency_key": item.idempotency_key,
+                "target": mask_url(item.target), "idempotency_key": item.idempotency_key,
                 "status": item.status, "attempts": item.attempts,
                 "next_attempt_at": _iso(item.next_attempt_at), "last_error": item.last_error,
                 "created_at": _iso(item.created_at), "sent_at": _iso(item.sent_at),
-                "attempt_log": [{"at": _iso(a.at), "outcome": a.outcome, "detail": a.detail}
-                                for a in session.exec(select(HandoffAttempt).where(
-                                    HandoffAttempt.handoff_id == item.id)
-                                    .order_by(HandoffAttempt.id)).all()]})
+                "maybe_delivered": item.status not in (ReplyStatus.SENT, ReplyStatus.WRITTEN)
+                and bool(attempts) and attempts[-1]["outcome"] == ReplyStatus.UNCONFIRMED,
+                "attempt_log": attempts})
         return result
 
 

@@ -23,7 +23,10 @@ def handoff_list(app: App, status_: str | None, limit: int) -> None:
     """List handoff events, newest first, with every delivery attempt."""
     items = queries.list_handoffs(app.engine, status_, limit)
     lines = [f"{h['id']:>6} {h['ticket']} {h['event']:<16} {h['channel']:<8} {h['status']:<8} "
-             f"attempts {h['attempts']}  {h['last_error'] or ''}" for h in items]
+             f"attempts {h['attempts']}  {h['last_error'] or ''}"
+             + ("  (may have been delivered: the receiver drops repeats by Idempotency-Key)"
+                if h["maybe_delivered"] and "may have been delivered" not in (h["last_error"] or "")
+                else "") for h in items]
     app.emit(items, "\n".join(lines) or "(none)")
 
 

@@ -2,7 +2,57 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import base64
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from gateway.redact import mask_url
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class WebhookTarget:
+    """Where a webhook POST goes, taken apart once: credentials in the URL become Basic auth
+    (urllib would have sent `user:pass@host` to DNS), `shown` is the URL with secrets masked."""
+
+    tls: bool
+    host: str
+    port: int
+    path: str  # with the query
+    authorization: str | None
+    shown: str
+
+    @property
+    def host_header(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        default = DEFAULT_PORTS["https" if self.tls else "http"]
+        return host if self.port == default else f"{host}:{self.port}"
+
+
+def webhook_target(url: str) -> WebhookTarget:
+    """Parse a webhook URL; ValueError (whose text never holds a password) if it is unusable."""
+    shown = mask_url(url)
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"not a usable URL: {shown} ({exc})") from None
+    if parts.scheme not in DEFAULT_PORTS:
+        raise ValueError(f"only http:// and https:// webhook URLs are delivered, not {shown!r}")
+    if not parts.hostname:
+        raise ValueError(f"no host in the webhook URL {shown}")
+    if any(c in url for c in "\r\n\t "):
+        raise ValueError(f"white space or a line break in the webhook URL {shown!r}")
+    authorization = None
+    if parts.username is not None or parts.password is not None:
+        pair = f"{unquote(parts.username or '')}:{unquote(parts.password or '')}"
+        authorization = "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii")
+    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    return WebhookTarget(parts.scheme == "https", parts.hostname,
+                         port or DEFAULT_PORTS[parts.scheme], path, authorization, shown)
 
 
 class HandoffConfig(BaseModel):
@@ -13,10 +63,17 @@ class HandoffConfig(BaseModel):
     webhook_url: str = ""          # or $GATEWAY_HANDOFF_WEBHOOK
     webhook_secret_file: str = ""  # or $GATEWAY_WEBHOOK_SECRET: HMAC key of X-Gateway-Signature
     forward_to: str = ""           # agents' mailbox / another helpdesk's mail channel
-    timeout_seconds: float = Field(default=10, gt=0)
+    timeout_seconds: float = Field(default=10, gt=0)  # the whole POST, connect to answer
     max_attempts: int = Field(default=20, ge=1)
     backoff_seconds: float = Field(default=30, gt=0)
     backoff_max_seconds: float = Field(default=3600, gt=0)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _usable_url(cls, value: str) -> str:
+        if value:
+            webhook_target(value)
+        return value
 
     @property
     def configured(self) -> bool:

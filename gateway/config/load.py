@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from gateway.config.file import config_path
 from gateway.config.settings import GatewaySettings, HostPort
 from gateway.errors import ConfigError
-from gateway.redact import is_secret_key
+from gateway.redact import is_secret_key, mask_url
 
 
 def _parse_hostport(key: str, value: str) -> HostPort:
@@ -67,6 +67,8 @@ def _explain(exc: ValidationError) -> ConfigError:
     key = ".".join(str(p) for p in err["loc"]) or "(top level)"
     value = err.get("input")
     secret = is_secret_key(key)
+    if isinstance(value, str):
+        value = mask_url(value)
     shown = "" if secret or isinstance(value, dict | list) else f" (got {value!r})"
     if err["type"] == "extra_forbidden":
         fix = ("secrets never live in the config file: use the *_password_file or *_env keys "

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from gateway.codes import ReplyStatus
 from gateway.config.settings import HandoffConfig
+from gateway.redact import mask_url
 
 EVENTS = {"ticket": "ticket.created", "followup": "ticket.followup"}
 WEBHOOK, FORWARD = "webhook", "forward"
@@ -23,8 +24,8 @@ def idempotency_key(ticket: str, event: str, inbound_id: int) -> str:
 def channels(config: HandoffConfig) -> list[tuple[str, str]]:
     """(channel, target) for every configured way to the agents."""
     found = []
-    if config.webhook_url:
-        found.append((WEBHOOK, config.webhook_url))
+    if config.webhook_url:  # stored and shown with its secrets masked (the config has them)
+        found.append((WEBHOOK, mask_url(config.webhook_url)))
     if config.forward_to:
         found.append((FORWARD, config.forward_to))
     return found

@@ -9,8 +9,6 @@ import hashlib
 import hmac
 import json
 import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -18,11 +16,14 @@ from sqlalchemy import Engine, select, update
 
 from gateway.clock import Clock
 from gateway.codes import ReplyStatus
+from gateway.config.handoff import webhook_target
 from gateway.config.load import read_secret
 from gateway.config.settings import GatewaySettings, HandoffConfig
+from gateway.delivery import webhook_http
 from gateway.delivery.forward import forward_message
 from gateway.delivery.handoff import FORWARD, WEBHOOK
 from gateway.delivery.relay import DeliveryError, Signer, relay_send, write_eml
+from gateway.redact import MASK
 from gateway.store.db import transaction
 from gateway.store.models import HANDOFFS, INBOUND, Handoff, HandoffAttempt
 
@@ -47,21 +48,30 @@ def signature(secret: str, body: bytes) -> str:
 
 
 def post_webhook(url: str, body: bytes, key: str, secret: str, timeout: float) -> str:
-    """POST one event; 2xx is done, 5xx/408/429/network errors are temporary, other 4xx not."""
+    """POST one event within `timeout` seconds in all; 2xx is done; a redirect is not followed
+    (a failed attempt naming where it pointed); 5xx/408/429/3xx and network errors are
+    temporary, other 4xx not."""
+    try:
+        target = webhook_target(url)
+    except ValueError as exc:
+        raise DeliveryError(str(exc), temporary=False) from exc
+    if MASK in url:
+        raise DeliveryError("the stored webhook URL has its password masked: set "
+                            "handoff.webhook_url again to deliver this event", temporary=False)
     headers = {"Content-Type": "application/json; charset=utf-8", "Idempotency-Key": key,
                "User-Agent": "support-mail-gateway"}
     if secret:
         headers["X-Gateway-Signature"] = signature(secret, body)
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return f"HTTP {response.status}"
-    except urllib.error.HTTPError as exc:
-        raise DeliveryError(f"HTTP {exc.code} {exc.reason}",
-                            temporary=exc.code >= 500 or exc.code in (408, 429)) from exc
-    except (urllib.error.URLError, OSError) as exc:  # refused, timeout, DNS: try again later
-        raise DeliveryError(f"{exc.__class__.__name__}: {exc}", temporary=True,
-                            unreachable=True) from exc
+    answer = webhook_http.post(target, body, headers, timeout)
+    code = answer.status
+    if 200 <= code < 300:
+        return f"HTTP {code}"
+    if 300 <= code < 400:
+        raise DeliveryError(f"HTTP {code} {answer.reason}: a redirect to "
+                            f"{answer.location or '(no Location)'}, not followed (point "
+                            "handoff.webhook_url at the receiver itself)", temporary=True)
+    raise DeliveryError(f"HTTP {code} {answer.reason}",
+                        temporary=code >= 500 or code in (408, 429))
 
 
 def backoff(config: HandoffConfig, attempts: int) -> timedelta:
@@ -80,8 +90,7 @@ class HandoffSender:
     def send_due(self, limit: int = 200) -> HandoffReport:
         if not self.settings.handoff.configured:
             return HandoffReport()  # nowhere to send: no database round (and no write lock)
-        self.recover(self.clock.now() - 3 * timedelta(seconds=self.settings.handoff.timeout_seconds
-                                                      + self.settings.relay.timeout_seconds))
+        self.recover(self.stale())
         report = HandoffReport()
         with self.engine.connect() as conn:
             due = conn.execute(select(HANDOFFS.c.id, HANDOFFS.c.channel).where(
@@ -92,6 +101,15 @@ class HandoffSender:
             if channel not in down and not self._deliver(handoff_id, report):
                 down.add(channel)
         return report
+
+    def stale(self):
+        """Events 'sending' past their deadline have no sender any more: a POST ends within
+        timeout_seconds (a margin for DNS), a forward within a few relay round trips."""
+        now, config, relay = self.clock.now(), self.settings.handoff, self.settings.relay
+        post = timedelta(seconds=2 * config.timeout_seconds + 5)
+        mail = timedelta(seconds=6 * relay.timeout_seconds)
+        return (((HANDOFFS.c.channel == WEBHOOK) & (HANDOFFS.c.next_attempt_at < now - post))
+                | ((HANDOFFS.c.channel != WEBHOOK) & (HANDOFFS.c.next_attempt_at < now - mail)))
 
     def _claim(self, handoff_id: int) -> Handoff | None:
         with transaction(self.engine) as session:
@@ -106,24 +124,33 @@ class HandoffSender:
         item = self._claim(handoff_id)
         if item is None:
             return True  # another sender took it
-        now, config = self.clock.now(), self.settings.handoff
+        now = self.clock.now()
         try:
             detail = self._hand_over(item, now)
-            written = item.channel == FORWARD and self.settings.dry_run
-            self._record(item.id, now, ReplyStatus.WRITTEN if written else ReplyStatus.SENT,
-                         detail)
-            report.written += written
-            report.sent += not written
-            return True
         except DeliveryError as exc:
-            final = not exc.temporary or item.attempts >= config.max_attempts
-            self._record(item.id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
-                         str(exc), None if final else now + backoff(config, item.attempts))
-            report.failed += final
-            report.retried += not final
-            log.warning("handoff %s (%s %s): %s (%s)", item.id, item.channel, item.event, exc,
-                        "failed" if final else "will retry")
-            return not exc.unreachable
+            return self._failed(item, now, exc, report)
+        except Exception as exc:  # whatever it was, it is an attempt and counts (never 'sending')
+            log.exception("handoff %s: unexpected failure", item.id)
+            return self._failed(item, now, DeliveryError(
+                f"{exc.__class__.__name__}: {exc}", temporary=True), report)
+        written = item.channel == FORWARD and self.settings.dry_run
+        self._record(item.id, now, ReplyStatus.WRITTEN if written else ReplyStatus.SENT, detail)
+        report.written += written
+        report.sent += not written
+        return True
+
+    def _failed(self, item: Handoff, now: datetime, exc: DeliveryError,
+                report: HandoffReport) -> bool:
+        config = self.settings.handoff
+        final = not exc.temporary or item.attempts >= config.max_attempts
+        self._record(item.id, now, ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
+                     str(exc), None if final else now + backoff(config, item.attempts),
+                     outcome=ReplyStatus.UNCONFIRMED if exc.ambiguous else None)
+        report.failed += final
+        report.retried += not final
+        log.warning("handoff %s (%s %s): %s (%s)", item.id, item.channel, item.event, exc,
+                    "failed" if final else "will retry")
+        return not exc.unreachable
 
     def _hand_over(self, item: Handoff, now: datetime) -> str:
         config = self.settings.handoff
@@ -151,7 +178,7 @@ class HandoffSender:
         return raw
 
     def _record(self, handoff_id: int, now: datetime, status: str, detail: str,
-                retry_at: datetime | None = None) -> None:
+                retry_at: datetime | None = None, outcome: str | None = None) -> None:
         with transaction(self.engine) as session:
             item = session.get(Handoff, handoff_id)
             assert item is not None
@@ -162,17 +189,30 @@ class HandoffSender:
                 item.last_error = detail
             if retry_at is not None:
                 item.next_attempt_at = retry_at
-            session.add(HandoffAttempt(handoff_id=handoff_id, at=now, outcome=status,
+            session.add(HandoffAttempt(handoff_id=handoff_id, at=now, outcome=outcome or status,
                                        detail=detail))
 
-    def recover(self, stale_before: datetime | None = None) -> int:
-        """Events caught mid-delivery go out again (at least once; receivers drop repeats)."""
+    def recover(self, stale=None) -> int:
+        """Events caught mid-delivery (their sender died) go out again: at least once, the
+        receivers drop repeats. The lost try is an attempt of its own and counts toward
+        max_attempts (an event that kills its sender cannot loop for ever)."""
         condition = HANDOFFS.c.status == ReplyStatus.SENDING
-        if stale_before is not None:
-            condition = condition & (HANDOFFS.c.next_attempt_at < stale_before)
+        if stale is not None:
+            condition = condition & stale
+        now, limit = self.clock.now(), self.settings.handoff.max_attempts
         with transaction(self.engine) as session:
-            return session.execute(update(HANDOFFS).where(condition).values(
-                status=ReplyStatus.QUEUED)).rowcount
+            stuck = session.execute(select(HANDOFFS.c.id, HANDOFFS.c.attempts).where(
+                condition)).all()
+            for handoff_id, attempts in stuck:
+                final = attempts >= limit
+                detail = ("the sender stopped during delivery (crash, restart or hang): "
+                          "may have been delivered")
+                session.execute(update(HANDOFFS).where(HANDOFFS.c.id == handoff_id).values(
+                    status=ReplyStatus.FAILED if final else ReplyStatus.QUEUED,
+                    last_error=detail, next_attempt_at=now))
+                session.add(HandoffAttempt(handoff_id=handoff_id, at=now,
+                                           outcome=ReplyStatus.UNCONFIRMED, detail=detail))
+            return len(stuck)
 
     def retry(self, handoff_id: int) -> bool:
         with transaction(self.engine) as session:

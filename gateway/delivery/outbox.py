@@ -58,10 +58,12 @@ class Outbox:
                 Reply.status == ReplyStatus.QUEUED, Reply.next_attempt_at <= self.clock.now())
                 .order_by(Reply.next_attempt_at, Reply.id).limit(limit)).all())  # the index's order
 
-    def send_due(self, limit: int = 500) -> SendReport:
-        """Replies, then the handoff events to the agents (the same sender delivers both)."""
+    def send_due(self, limit: int = 500, handoffs: bool = True) -> SendReport:
+        """Replies, then (unless `handoffs` is False: `serve` sends them from a thread of their
+        own, so a slow helpdesk never holds a reply) the handoff events to the agents."""
         report = self._send_replies(limit)
-        report.handoffs = self.handoffs.send_due().as_json()
+        if handoffs:
+            report.handoffs = self.handoffs.send_due().as_json()
         return report
 
     def _send_replies(self, limit: int) -> SendReport:

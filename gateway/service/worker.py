@@ -102,11 +102,20 @@ def process_once(pipeline: Pipeline, max_batches: int | None = None) -> int:
         return 0
 
 
-def send_once(outbox: Outbox) -> None:
+def send_once(outbox: Outbox, handoffs: bool = False) -> None:
+    """Replies (handoffs=False) or the handoff events: each has a thread of its own."""
     try:
-        outbox.send_due()
+        if handoffs:
+            outbox.handoffs.send_due()
+        else:
+            outbox.send_due(handoffs=False)
     except Exception:  # database down: stay alive, try again at the next round
         log.exception("outbox: sending failed")
+
+
+def _ring(kicks: dict[bool, threading.Event]) -> None:
+    for kick in kicks.values():
+        kick.set()
 
 
 class Worker:
@@ -120,11 +129,15 @@ class Worker:
 
     def run(self) -> None:
         """Until stopped: wait to be woken (or for the interval), then work the queue empty."""
-        stop, wake, kick = self.signals.stop, self.signals.wake, threading.Event()
-        # The outbox has a thread of its own: a slow relay never holds up processing.
-        sender = threading.Thread(target=self._outbox_loop, args=(kick,), name="outbox",
-                                  daemon=True)
-        sender.start()
+        stop, wake = self.signals.stop, self.signals.wake
+        kicks = {False: threading.Event(), True: threading.Event()}  # replies, handoffs
+        # The outbox has a thread of its own: a slow relay never holds up processing; and the
+        # handoff events another, so a slow or dead helpdesk never holds up a reply.
+        senders = [threading.Thread(target=self._outbox_loop, args=(kick, handoffs), daemon=True,
+                                    name="handoff" if handoffs else "outbox")
+                   for handoffs, kick in kicks.items()]
+        for sender in senders:
+            sender.start()
         swept = 0.0
         while not stop.is_set() and not self._orphaned():
             self.signals.beat.value = time.monotonic()
@@ -138,10 +151,11 @@ class Worker:
                 self.signals.beat.value = time.monotonic()
                 if not process_once(self.pipeline, max_batches=1):
                     break
-                kick.set()
+                _ring(kicks)
         self._done.set()
-        kick.set()
-        sender.join(timeout=WORKER_STOP_SECONDS)
+        _ring(kicks)
+        for sender in senders:
+            sender.join(timeout=WORKER_STOP_SECONDS)
 
     def _orphaned(self) -> bool:
         """The daemon died (SIGKILL, the OOM killer): do not work on alone."""
@@ -152,11 +166,11 @@ class Worker:
             return True
         return False
 
-    def _outbox_loop(self, kick: threading.Event) -> None:
+    def _outbox_loop(self, kick: threading.Event, handoffs: bool) -> None:
         while not self.signals.stop.is_set() and not self._done.is_set():
             kick.wait(min(self.settings.worker_interval_seconds, ORPHAN_CHECK_SECONDS))
             kick.clear()
-            send_once(self.outbox)
+            send_once(self.outbox, handoffs)
 
     def _wait_for_quiet(self) -> None:
         stop, last_stored = self.signals.stop, self.signals.last_stored
