@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 from gateway.rules.parse import parse_mail
 from gateway.store.models import Reply
 from tests.conftest import AFTER, ANNOUNCE
+from tests.corpus_figures import measure
 
 CORPUS = Path(__file__).parent / "corpus"
 AUTOMATED = sorted((CORPUS / "automated").glob("*.eml"))
@@ -54,3 +55,12 @@ def test_peoples_mail_is_answered(gateway, path, at, action):
 
 def test_the_corpora_hold_the_shapes_of_issue_10():
     assert len(AUTOMATED) >= 12 and len(PEOPLE) >= 10
+
+
+def test_the_figures_on_the_whole_corpus():
+    """Issue 21: no machine answered, people's mail answered (>= 97 %); the figures printed."""
+    figures = measure()
+    print("\n" + figures.line())
+    assert figures.machines >= 60 and figures.people >= 15
+    assert figures.machines_answered == []
+    assert figures.people_answered_percent >= 97.0, figures.people_unanswered

@@ -146,3 +146,95 @@ def test_subject_words_alone_never_decide_against_a_person(gateway, subject, bod
 ])
 def test_subject_patterns_corroborated_by_the_body(subject, body):
     assert reasons(make_mail(subject=subject, body=body)) == ("out-of-office",)
+
+
+# -- issue 21 point 5: machines without a report's structure, and people kept apart ---------------
+
+ORIGINAL = ("From: centron <technik@centron.de>\r\nTo: x@partner.example\r\n"
+            "Subject: Angebot\r\nMessage-ID: <o1@centron.de>\r\n\r\nText\r\n")
+
+
+def with_original(text: str, subject: str, sender: str = "relay@mx.partner.example",
+                  name: str = "Relay", kind: str = "message/rfc822", headers: str = "") -> bytes:
+    return (f"From: {name} <{sender}>\r\nTo: technik@centron.de\r\nSubject: {subject}\r\n"
+            f"Message-ID: <b@partner.example>\r\nMIME-Version: 1.0\r\n{headers}"
+            "Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\n"
+            f"Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n--B\r\n"
+            f"Content-Type: {kind}\r\n\r\n{ORIGINAL}--B--\r\n").encode()
+
+
+@pytest.mark.parametrize("name, sender", [
+    ("Mail Delivery Subsystem", "system@relay.example"), ("Mailer Daemon", "mail@srv.example"),
+    ("Mail Delivery System", "mx@relay.example"), ("Postmaster", "admin@relay.example"),
+    ("Mail-Zustellsystem", "mx@relay.example"), ("Sistema di consegna della posta", "x@y.example"),
+    ("Relay", "post_master@relay.example"), ("Relay", "mail-daemon@relay.example"),
+    ("Microsoft Outlook", "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@firma.example")])
+def test_a_mail_system_by_name_or_address_with_the_original_attached(name, sender):
+    raw = with_original("Ihre Mail kam nicht an.", "Rückläufer", sender=sender, name=name)
+    assert reasons(raw, sender=sender) == ("bounce",)
+    plain = make_mail(name=name, sender=sender, subject="Delivery Status Notification",
+                      body="Delivery to the following recipients has been delayed.")
+    assert reasons(plain, sender=sender) == ("bounce",)
+
+
+@pytest.mark.parametrize("kind", ["message/rfc822", "text/rfc822-headers"])
+def test_a_mail_system_name_alone_or_its_forward_is_no_bounce(kind):
+    assert reasons(make_mail(name="Postmaster", sender="it@kunde.example",
+                             subject="Frage zum Spamfilter"), sender="it@kunde.example") == ()
+    raw = with_original("siehe unten", "Fwd: Rückläufer", name="Mailer Daemon", kind=kind)
+    assert reasons(raw, sender="relay@mx.partner.example") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Your message to bob@partner.example was not delivered.",
+    "Ihre Nachricht konnte nicht zugestellt werden. Empfänger unbekannt.",
+    "Votre message n'a pas pu être distribué : adresse introuvable.",
+    "No se ha podido entregar su mensaje: destinatario desconocido.",
+    "Il messaggio non è stato recapitato. Errore permanente."])
+def test_free_text_failures_in_five_languages_with_the_original(text):
+    assert reasons(with_original(text, "Hinweis"), sender="relay@mx.partner.example") == (
+        "bounce",)
+    quoted = make_mail(subject="Hinweis", body=text + "\n\n" + ORIGINAL.replace("\r\n", "\n"))
+    assert reasons(quoted) == ("bounce",)
+    assert reasons(make_mail(subject="Hinweis", body=text)) == ()  # no original: not enough
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Nachricht konnte nicht zugestellt werden. Können Sie helfen?",
+    "The invoice was not delivered to our old address.\n\nThanks, Mary",
+    "Seit heute bekomme ich: Ihre Nachricht konnte nicht zugestellt werden.",
+    "Mon message n'a pas pu être remis, pouvez-vous vérifier"])
+def test_a_person_who_sends_a_failure_on_with_own_words_is_answered(text):
+    assert reasons(with_original(text, "Mails kommen nicht an"),
+                   sender="max@kunde.example") == ()
+
+
+def test_abuse_complaints_with_the_offending_message():
+    desk = with_original("Dear operator, we got the attached mail. Regards", "Case 4711",
+                         sender="abuse@isp.example", name="Abuse Team")
+    assert reasons(desk, sender="abuse@isp.example") == ("feedback-report",)
+    plain = with_original("Unsolicited bulk mail from your network.", "Spam complaint 198.51.100.7")
+    assert reasons(plain, sender="noc@isp.example") == ("feedback-report",)
+    arf = make_mail(headers={"X-ARF": "Yes"}, sender="noc@isp.example")
+    assert reasons(arf, sender="noc@isp.example") == ("feedback-report",)
+    person = with_original("Wir bekommen Spam aus Ihrem Netz, siehe Anhang.", "Spam von Ihnen?")
+    assert reasons(person, sender="max@kunde.example") == ()
+
+
+@pytest.mark.parametrize("headers", [
+    {"X-Vacation": "yes"}, {"X-Autoreply-Type": "vacation"}, {"X-Mailer": "Vacation 1.2.7"},
+    {"X-Kerio-Autoreply": "1"}, {"X-MS-Exchange-Inbox-Rules-Loop": "max@kunde.example"},
+    {"X-Sieve": "CMU Sieve 3.0"}])
+def test_vendor_vacation_markers_beside_a_bare_auto_reply_subject(headers):
+    raw = make_mail(subject="Auto reply: Server down", body="Ab Montag wieder da.", headers=headers)
+    assert reasons(raw) == ("auto-reply",)
+
+
+@pytest.mark.parametrize("headers", [
+    {}, {"X-Mailer": "Microsoft Outlook 16.0"}, {"X-Auto-Response-Suppress": "DR, RN"}])
+def test_a_customer_writing_about_their_auto_reply_is_a_person(headers):
+    raw = make_mail(subject="Auto reply: not working", headers=headers,
+                    body="Our auto reply stopped working after the move. Could you check?")
+    assert reasons(raw) == ()
+    rule = make_mail(subject="Server down", headers={"X-MS-Exchange-Inbox-Rules-Loop": "a@b.example"})
+    assert reasons(rule) == ()

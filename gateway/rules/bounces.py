@@ -30,23 +30,39 @@ _VOCABULARY = ("deliver", "zustell", "could not be sent", "returned mail", "fail
 _STATUS_CODE_RE = re.compile(r"5(?<=\b5)(?:\.\d\.\d+|50)\b")
 
 
-_SUBJECT_RE = re.compile(
+SUBJECT_RE = re.compile(
     r"(?i)^\s*(undeliverable|undelivered|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen"
     r"|failure notice|delivery (status notification|failure|failed|report)|mail delivery fail"
     r"|returned mail|message status - undeliverable|non[- ]?delivery|nondeliverable|non remis"
     r"|rapport de non-remise|(é|e)chec de (la )?(remise|distribution)|non recapitabile"
     r"|mancato recapito|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd)")
-_FAILURE_RE = re.compile(
-    r"(?i)(could not be delivered|was not delivered|were not delivered|did not reach|unable to"
-    r" deliver|undeliverable|permanent(ly)? (error|fail)|user unknown|no such user"
-    r"|(wurde|konnte|werden) nicht\b.{0,80}zugestellt|nicht zugestellt werden"
-    r"|n'a pas pu (ê|e)tre (remis|distribu)|non (è|e) stato recapitato|non ha potuto essere"
-    r" recapitat|no (se )?(pudo|ha podido) (ser )?entregar|kon niet worden afgeleverd)", re.S)
+# A delivery-failure sentence in German, English, French, Spanish, Italian (and Dutch).
+FAILURE_RE = re.compile(
+    r"(?i)(could(n't| not) be delivered|was(n't| not) delivered|were not delivered|did not reach"
+    r"|unable to deliver|failed to deliver|undeliverable|permanent(ly)? (error|fail)|user unknown"
+    r"|no such user|delivery (has failed|failed|to the following recipients? (has )?failed)"
+    r"|message not delivered|address not found|recipient address rejected"
+    r"|(wurde|konnte|werden) nicht\b.{0,80}(zugestellt|(ü|ue)bermittelt)|nicht zugestellt werden"
+    r"|unzustellbar|zustellung (ist )?fehlgeschlagen|empf(ä|ae)nger (ist )?unbekannt"
+    r"|dauerhafter fehler|n'a pas (pu )?(ê|e)t(re|é) (remis|distribu|livr)"
+    r"|(é|e)chec de (la )?(remise|distribution|livraison)|destinataire inconnu"
+    r"|adresse introuvable|impossible de (remettre|distribuer|livrer)"
+    r"|non (è|e) stato (possibile )?(recapitat|consegnat|recapitare|consegnare)"
+    r"|non ha potuto essere recapitat|impossibile (recapitare|consegnare)"
+    r"|destinatario sconosciuto|errore permanente|(consegna|recapito) non riuscit"
+    r"|no (se )?(pudo|ha podido) (ser )?entregar|no (ha sido|fue) entregado|error permanente"
+    r"|destinatario desconocido|imposible entregar|entrega fallida|kon niet worden afgeleverd)",
+    re.S)
+
+
+def person_subject(subject: str) -> bool:
+    """A subject that starts like a person's forward or answer (Fwd:, WG:, Re:, AW: ...)."""
+    return bool(_PERSON_PREFIX_RE.match(subject or ""))
 
 
 def looks_like_bounce_report(subject: str, text: str) -> bool:
     """Our own rule: a bounce subject at the start *and* a delivery-failure sentence."""
-    return bool(_SUBJECT_RE.match(subject or "") and _FAILURE_RE.search(text[:SCAN_CHARS]))
+    return bool(SUBJECT_RE.match(subject or "") and FAILURE_RE.search(text[:SCAN_CHARS]))
 
 
 def bounce_candidate(subject: str, text: str) -> bool:

@@ -4,6 +4,11 @@ Subject words alone never decide against a person: a customer may write about se
 absence notice, or forward one to ask about it. So the subject must *start* like an absence
 notice (a forward "WG: Automatische Antwort: ..." does not), and the body must corroborate it
 (an absence sentence or "this is an automatic reply").
+
+A vendor's vacation marker is the other corroboration: a header only auto-responders write
+(X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program) decides alone; a header that
+inbox rules write on any mail they send (X-MS-Exchange-Inbox-Rules-Loop, X-Sieve) decides beside a
+subject that starts like an automatic reply ("Auto reply:", "Automatische Antwort:" ...).
 """
 
 from __future__ import annotations
@@ -36,3 +41,22 @@ _BODY_RE = re.compile(
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
     return bool(_SUBJECT_RE.match(subject or "") and _BODY_RE.search((text or "")[:BODY_CHARS]))
+
+
+# Header names only auto-responders write (X-Auto-Response-Suppress is a request, not a marker).
+_VACATION_HEADER_RE = re.compile(
+    r"^x-(?!auto-response-suppress$)[\w-]*(?:auto-?repl|auto-?respon|vacation|abwesenheit"
+    r"|out-?of-?office)")
+_VACATION_MAILER_RE = re.compile(
+    r"(?i)vacation|auto-?repl|auto-?respon|abwesenheit|out of (?:the )?office|urlaubs")
+_RULE_HEADERS = ("x-ms-exchange-inbox-rules-loop", "x-sieve", "x-sieve-redirected-from")
+
+
+def vacation_marker(headers: list[tuple[str, str]], subject: str) -> bool:
+    """A vendor's vacation header, or an inbox rule's header beside an auto-reply subject."""
+    names = {name for name, _ in headers}
+    if any(_VACATION_HEADER_RE.match(name) for name in names):
+        return True
+    if any(name == "x-mailer" and _VACATION_MAILER_RE.search(value) for name, value in headers):
+        return True
+    return bool(names.intersection(_RULE_HEADERS)) and bool(_SUBJECT_RE.match(subject or ""))
