@@ -26,6 +26,7 @@ from gateway.delivery.relay import DeliveryError, Signer, relay_send, write_eml
 from gateway.redact import MASK
 from gateway.store.db import transaction
 from gateway.store.models import HANDOFFS, INBOUND, Handoff, HandoffAttempt
+from gateway.store.tally import record_outcome
 
 log = logging.getLogger("gateway.handoff")
 DONE = (ReplyStatus.SENT, ReplyStatus.WRITTEN)
@@ -185,6 +186,7 @@ class HandoffSender:
             item.status = status
             if status in DONE:
                 item.sent_at, item.last_error = now, None
+                record_outcome(session, "handoff", status)  # the running total
             else:
                 item.last_error = detail
             if retry_at is not None:

@@ -22,6 +22,7 @@ from gateway.delivery.handoff_send import HandoffSender
 from gateway.delivery.relay import DeliveryError, Signer, backoff, make_signer, relay_send, write_eml
 from gateway.store.db import transaction
 from gateway.store.models import REPLIES, DeliveryAttempt, Reply
+from gateway.store.tally import record_outcome
 
 log = logging.getLogger("gateway.outbox")
 
@@ -162,6 +163,7 @@ class Outbox:
             if retry_at is not None:
                 reply.next_attempt_at = retry_at
             session.add(DeliveryAttempt(reply_id=reply_id, at=now, outcome=status, detail=detail))
+            record_outcome(session, "attempt", status)  # the running total, same transaction
 
     def recover(self, stale_before: datetime | None = None) -> int:
         """After a crash: replies caught mid-delivery are not resent blindly (see module doc).

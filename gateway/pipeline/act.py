@@ -22,6 +22,7 @@ from gateway.rules.phases import Phase
 from gateway.rules.prepare import Row
 from gateway.store.attachments import store_attachments
 from gateway.store.models import HANDOFFS, INBOUND, REPLIES
+from gateway.store.tally import Decided, record_decisions
 from gateway.store.tickets import append_article, open_ticket
 
 REPLY_INSERT = insert(REPLIES)
@@ -110,6 +111,7 @@ class WorkBatch:
         self.replies: list[dict] = []
         self.finished: list[dict] = []
         self.handoffs: list[dict] = []
+        self.decided: list[Decided] = []  # for the running totals, in the same transaction
 
     def flush(self) -> None:
         if self.replies:
@@ -118,8 +120,9 @@ class WorkBatch:
             self.session.execute(HANDOFF_INSERT, self.handoffs)
         if self.finished:
             self.session.execute(INBOUND_DONE, self.finished)
+            record_decisions(self.session, self.decided)
         self.ledger.flush()
-        self.replies, self.finished, self.handoffs = [], [], []
+        self.replies, self.finished, self.handoffs, self.decided = [], [], [], []
 
 
 def queue_reply(batch: WorkBatch, settings: GatewaySettings, rendered: RenderedReply, *,
@@ -182,3 +185,7 @@ def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evalu
         action=str(decision.action), reason=str(decision.reason), phase=str(decision.phase),
         policy=settings.fingerprint, parse_error=ev.mail.error, detail=json.dumps(detail),
         status=InboundStatus.DONE, processed_at=now, error=None, ticket_id=ticket_id))
+    sender = ev.reply_to or ev.mail.from_addr[:998] or row.envelope_sender or "(unknown)"
+    batch.decided.append(Decided(
+        row.rcpt, row.source, str(decision.action), str(decision.reason), str(decision.phase),
+        row.received_at, sender.strip().lower(), bool(ev.classification_reasons)))

@@ -5,6 +5,7 @@ state. Used by `/metrics`, `/healthz` and `gateway status --check`."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -14,10 +15,12 @@ from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.store.db import READ_ONLY
 from gateway.store.models import HEARTBEAT_SECONDS, INBOUND, LEDGER, REPLIES, DeliveryAttempt, ServiceState
+from gateway.store.tally import decision_totals, outcome_totals, unfinished
 
 REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
 WAITING = ("received", "processing")
 DELIVERED = ("sent", "written")
+OPEN_REPLIES = ("queued", "sending", "failed", "unconfirmed")  # few; sent ones are not read
 
 
 @dataclass
@@ -65,15 +68,7 @@ def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapsho
     snap = Snapshot()
     with engine.connect() as plain:
         conn = plain.execution_options(**READ_ONLY)
-        snap.received = [tuple(r) for r in conn.execute(
-            select(INBOUND.c.rcpt, INBOUND.c.source, func.count())
-            .group_by(INBOUND.c.rcpt, INBOUND.c.source))]
-        snap.decisions = [tuple(r) for r in conn.execute(
-            select(INBOUND.c.rcpt, INBOUND.c.action, INBOUND.c.reason, func.count())
-            .where(INBOUND.c.action.is_not(None))
-            .group_by(INBOUND.c.rcpt, INBOUND.c.action, INBOUND.c.reason))]
-        snap.attempts = dict(conn.execute(select(ATTEMPT.c.outcome, func.count())
-                                          .group_by(ATTEMPT.c.outcome)).all())
+        _totals(conn, snap)
         _queues(conn, snap, now)
         snap.relay_failing_seconds = _relay_failing(conn, now)
         snap.ceiling_hit = _ceiling_hit(conn, settings, now)
@@ -83,16 +78,31 @@ def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapsho
     return snap
 
 
+def _totals(conn, snap: Snapshot) -> None:
+    """From the running totals (store/tally.py) and the few mails not decided yet: the cost
+    does not grow with the history."""
+    received: Counter = Counter()
+    decisions: Counter = Counter()
+    for address, source, action, reason, n in decision_totals(conn):
+        received[(address, source)] += n
+        decisions[(address, action, reason)] += n
+    by_status: Counter = Counter()
+    for rcpt, source, status, n in unfinished(conn):
+        received[(rcpt, source)] += n
+        by_status[status] += n
+    snap.received = [(*key, n) for key, n in sorted(received.items())]
+    snap.decisions = [(*key, n) for key, n in sorted(decisions.items())]
+    snap.attempts = outcome_totals(conn, "attempt")
+    snap.waiting = sum(by_status[s] for s in WAITING)
+    snap.failed_inbound = by_status["failed"]
+
+
 def _queues(conn, snap: Snapshot, now: datetime) -> None:
-    by_status = dict(conn.execute(select(INBOUND.c.status, func.count())
-                                  .group_by(INBOUND.c.status)).all())
-    snap.waiting = sum(by_status.get(s, 0) for s in WAITING)
-    snap.failed_inbound = by_status.get("failed", 0)
     oldest = conn.execute(select(func.min(INBOUND.c.received_at))
                           .where(INBOUND.c.status.in_(WAITING))).scalar()
     snap.oldest_waiting_seconds = max((now - oldest).total_seconds(), 0.0) if oldest else 0.0
-    replies = dict(conn.execute(select(REPLY.c.status, func.count())
-                                .group_by(REPLY.c.status)).all())
+    replies = dict(conn.execute(select(REPLY.c.status, func.count()).where(
+        REPLY.c.status.in_(OPEN_REPLIES)).group_by(REPLY.c.status)).all())
     snap.outbox_queued = replies.get("queued", 0) + replies.get("sending", 0)
     snap.replies_failed = replies.get("failed", 0) + replies.get("unconfirmed", 0)
 
@@ -100,8 +110,10 @@ def _queues(conn, snap: Snapshot, now: datetime) -> None:
 def _relay_failing(conn, now: datetime) -> float | None:
     """Seconds since the first failed attempt after the last successful one; None when the
     last attempt succeeded or there was none."""
-    last_ok = conn.execute(select(func.max(ATTEMPT.c.at))
-                           .where(ATTEMPT.c.outcome.in_(DELIVERED))).scalar()
+    # one max() per outcome: each a single step down the (outcome, at) index
+    last_ok = max((found for outcome in DELIVERED if (found := conn.execute(
+        select(func.max(ATTEMPT.c.at)).where(ATTEMPT.c.outcome == outcome)).scalar())),
+        default=None)
     failures = select(func.min(ATTEMPT.c.at)).where(ATTEMPT.c.outcome.not_in(DELIVERED))
     if last_ok is not None:
         failures = failures.where(ATTEMPT.c.at > last_ok)

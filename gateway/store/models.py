@@ -131,6 +131,8 @@ class DeliveryAttempt(SQLModel, table=True):
     """Every try to hand a reply to the relay, with its outcome."""
 
     __tablename__ = "delivery_attempt"
+    __table_args__ = (Index("ix_delivery_attempt_outcome_at", "outcome", "at"),
+                      Index("ix_delivery_attempt_at", "at"))  # relay state, read by monitoring
 
     id: int | None = Field(default=None, primary_key=True)
     reply_id: int = Field(foreign_key="reply.id", index=True)
@@ -211,3 +213,63 @@ ATTACHMENTS = Attachment.__table__
 REPLIES = Reply.__table__
 LEDGER = LedgerRow.__table__
 HANDOFFS = Handoff.__table__
+
+
+class Tally(SQLModel, table=True):
+    """Running totals, written in the same transaction as what they count (store/tally.py), so
+    that monitoring reads a few rows instead of the history: decisions by address, source,
+    action and reason; delivery attempts of replies and finished handoffs by outcome (in
+    `action`). Empty strings, not NULL, where a dimension does not apply (unique key)."""
+
+    __table_args__ = (UniqueConstraint("kind", "address", "source", "action", "reason"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # decision, attempt, handoff
+    address: str = Field(default="", max_length=320)
+    source: str = Field(default="", max_length=16)
+    action: str = Field(default="", max_length=16)
+    reason: str = Field(default="", max_length=64)
+    n: int = 0
+
+
+class HourTally(SQLModel, table=True):
+    """Decisions per address, action and reason in each hour (UTC) of reception: the report's
+    weeks are sums of these, in any time zone whose offset is whole hours."""
+
+    __tablename__ = "tally_hour"
+    __table_args__ = (UniqueConstraint("hour", "address", "action", "reason"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    hour: datetime = Field(sa_column=_utc_column())
+    address: str = Field(max_length=320)
+    action: str = Field(max_length=16)
+    reason: str = Field(max_length=64)
+    n: int = 0
+
+
+class WriterTally(SQLModel, table=True):
+    """Who still writes after the cutover: a sender or a domain, per address and (address '')
+    over all addresses, ranked by count through its index."""
+
+    __tablename__ = "tally_writer"
+    __table_args__ = (UniqueConstraint("kind", "key", "address"),
+                      Index("ix_tally_writer_rank", "kind", "address", "n"),
+                      Index("ix_tally_writer_domain", "kind", "address", "domain"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=8)  # sender, domain
+    key: str = Field(max_length=998)
+    address: str = Field(default="", max_length=320)
+    domain: str = Field(max_length=998)
+    n: int = 0
+    automated: int = 0
+    redirected: int = 0
+    suppressed: int = 0
+    tickets: int = 0
+    first_seen: datetime = Field(sa_column=_utc_column())
+    last_seen: datetime = Field(sa_column=_utc_column())
+
+
+TALLY = Tally.__table__
+HOURS = HourTally.__table__
+WRITERS = WriterTally.__table__
