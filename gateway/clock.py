@@ -33,3 +33,23 @@ class FixedClock:
 
     def set(self, at: datetime) -> None:
         self._at = at.astimezone(UTC)
+
+
+# Moments an admin may name (--since, --until, --at, /report?since=): far outside these a
+# conversion to UTC or a week later overflows (`0001-01-01` in Berlin is year 0 in UTC).
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def parse_moment(value: str, zone) -> datetime:
+    """ISO-8601; without an offset, local time in `zone`. ValueError if unreadable or out of
+    range (years 1900 to 9998)."""
+    moment = datetime.fromisoformat(value)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    try:
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST <= in_utc < LATEST:
+        raise ValueError(f"'{value}' is out of range (years 1900 to 9998)")
+    return moment

@@ -71,3 +71,20 @@ def clean(value: object, multiline: bool = False) -> object:
     if isinstance(value, list):
         return [clean(v, multiline) for v in value]
     return value
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula: text beginning (after spaces) with
+    = + - @ tab CR or LF gets a leading apostrophe (OWASP's rule); numbers pass unchanged.
+    Every CSV the gateway writes goes through this (csv_row)."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(row: dict) -> dict:
+    return {key: spreadsheet_safe(value) for key, value in row.items()}

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 
 from gateway.codes import InboundStatus
+from gateway.redact import csv_row
 from gateway.store.db import read_only
 from gateway.store.models import INBOUND
 
@@ -130,14 +131,15 @@ def as_csv(data: dict) -> str:
     for week in data["weeks"]:
         for key, count in sorted(week["by_reason"].items()):
             action, _, reason = key.partition("/")
-            writer.writerow({"table": "week", "address": week["address"], "week": week["week"],
-                             "action": action, "reason": reason, "count": count})
+            writer.writerow(csv_row({"table": "week", "address": week["address"],
+                                     "week": week["week"], "action": action, "reason": reason,
+                                     "count": count}))
     for kind in ("sender", "domain"):
         for item in data[f"{kind}s_after_cutover"]:
-            writer.writerow({"table": kind, kind: item[kind], "address": " ".join(
+            writer.writerow(csv_row({"table": kind, kind: item[kind], "address": " ".join(
                 item["addresses"]), **{k: item[k] for k in (
                     "count", "first_seen", "last_seen", "automated", "redirected", "suppressed",
-                    "tickets")}})
+                    "tickets")}}))
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Engine, select
 
+from gateway.redact import csv_row
 from gateway.store.models import ARTICLES, TICKETS
 
 CSV_FIELDS = ("number", "status", "address", "department", "customer", "subject", "automated",
@@ -41,7 +42,7 @@ def as_csv(tickets: Iterator[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for ticket in tickets:
-        writer.writerow({**{k: ticket[k] for k in CSV_FIELDS},
-                         "automated": ",".join(ticket["automated"]),
-                         "articles": len(ticket["articles"])})
+        writer.writerow(csv_row({**{k: ticket[k] for k in CSV_FIELDS},
+                                 "automated": ",".join(ticket["automated"]),
+                                 "articles": len(ticket["articles"])}))
     return out.getvalue()

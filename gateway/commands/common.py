@@ -14,7 +14,7 @@ import click
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from gateway.clock import Clock, SystemClock
+from gateway.clock import Clock, SystemClock, parse_moment
 from gateway.config.load import load_settings
 from gateway.config.settings import GatewaySettings
 from gateway.errors import GatewayError, TemporaryFailure
@@ -142,13 +142,15 @@ def pass_app(command: Callable) -> Callable:
                         help="Machine-readable output.")(run)
 
 
-def parse_at(value: str | None, settings: GatewaySettings, clock: Clock) -> datetime:
-    """--at ISO-8601; without an offset it is local time in the configured zone."""
+def parse_at(value: str | None, settings: GatewaySettings, clock: Clock,
+             option: str = "--at") -> datetime:
+    """--at ISO-8601; without an offset it is local time in the configured zone. Unreadable
+    or out of range (0001-01-01): a usage error (exit 64)."""
     if not value:
         return clock.now()
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not ISO-8601 (e.g. 2025-10-14T10:00:00+02:00)",
-                                 param_hint="--at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)
+        return parse_moment(value, settings.zone)
+    except ValueError as exc:
+        problem = str(exc) if "out of range" in str(exc) else f"'{value}' is not ISO-8601"
+        raise click.BadParameter(f"{problem} (e.g. 2025-10-14T10:00:00+02:00)",
+                                 param_hint=option) from None

@@ -56,8 +56,8 @@ def report(app: App, since: str | None, until: str | None, as_csv: bool,
 
     settings = app.settings
     data = build_report(app.reader, settings.zone,
-                        parse_at(since, settings, app.clock) if since else None,
-                        parse_at(until, settings, app.clock) if until else None)
+                        parse_at(since, settings, app.clock, "--since") if since else None,
+                        parse_at(until, settings, app.clock, "--until") if until else None)
     if html_file is not None:
         html_file.write_bytes(render_report(data, settings.company, app.clock.now()))
     if as_csv:

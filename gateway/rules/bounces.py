@@ -16,6 +16,10 @@ from email.message import Message
 from flufl.bounce import all_failures
 
 log = logging.getLogger("gateway.parse")
+# flufl.bounce logs an INFO line per detector and, when one trips over a mail (Sina's on a From
+# that is a Header object), an ERROR with a traceback before it re-raises; failed_recipients
+# catches that and says so in one debug line. A mail never puts a traceback into the log.
+logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
 SCAN_CHARS = 4000
 _PERSON_PREFIX_RE = re.compile(r"(?i)^\s*(re|aw|fwd?|wg|tr|rv|sv|vs|antw|odp|r)\s*(\[\d+\])?\s*:")

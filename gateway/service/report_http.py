@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from gateway.admin.report import build_report
 from gateway.admin.report_html import render_report
+from gateway.clock import parse_moment
 from gateway.config.settings import GatewaySettings
 
 HTML = "text/html; charset=utf-8"
@@ -22,8 +23,7 @@ HTML = "text/html; charset=utf-8"
 def _moment(value: str | None, settings: GatewaySettings) -> datetime | None:
     if not value:
         return None
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=settings.zone)
+    return parse_moment(value, settings.zone)  # ValueError also when out of range
 
 
 def report_response(engine: Engine, settings: GatewaySettings, now: datetime,
@@ -32,7 +32,8 @@ def report_response(engine: Engine, settings: GatewaySettings, now: datetime,
     try:
         since, until = (_moment(query.get(k), settings) for k in ("since", "until"))
     except ValueError:
-        return "400 Bad Request", "text/plain", b"since/until: ISO-8601, e.g. 2025-10-13\n"
+        return ("400 Bad Request", "text/plain",
+                b"since/until: ISO-8601 between the years 1900 and 9998, e.g. 2025-10-13\n")
     data = build_report(engine, settings.zone, since, until)
     return "200 OK", HTML, render_report(data, settings.company, now)
 
