@@ -21,8 +21,8 @@ from gateway.codes import InboundStatus
 from gateway.redact import csv_row
 from gateway.store.db import read_only
 from gateway.store.models import INBOUND
+from gateway.store.tally import AFTER_CUTOVER
 
-AFTER_CUTOVER = ("cutover", "reject")
 CSV_FIELDS = ("table", "address", "week", "action", "reason", "sender", "domain", "count",
               "first_seen", "last_seen", "automated", "redirected", "suppressed", "tickets")
 
@@ -89,8 +89,10 @@ def _rows(engine: Engine, since: datetime | None, until: datetime | None):
         yield from conn.execute(query.order_by(INBOUND.c.received_at))
 
 
-def build_report(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
-                 until: datetime | None = None) -> dict:
+def report_from_rows(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
+                     until: datetime | None = None) -> dict:
+    """The report counted from the stored rows, one by one: for a part of an hour, and as
+    the recount the running totals (report_data.py) are checked against."""
     weekly: dict[tuple[str, str], Counter] = {}
     reasons: dict[tuple[str, str], Counter] = {}
     senders: dict[str, Writer] = {}

@@ -45,19 +45,23 @@ def simulate(app: App, sources: tuple[Path, ...], at: str | None, rcpt: str | No
 @click.option("--csv", "as_csv", is_flag=True, help="One flat CSV table (column `table`).")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write the HTML report (chart and tables) to this file.")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Only the N senders and domains writing most after the cutover (default: "
+              "all; the totals are in senders_total and domains_total).")
 @pass_app
 def report(app: App, since: str | None, until: str | None, as_csv: bool,
-           html_file: Path | None) -> None:
+           html_file: Path | None, top: int | None) -> None:
     """Per address and ISO week the mails by action and reason; the senders and domains that
     still write after the cutover (count, first/last seen, automated, redirected/suppressed)."""
     from gateway.admin.report import as_csv as to_csv
-    from gateway.admin.report import as_text, build_report
+    from gateway.admin.report import as_text
+    from gateway.admin.report_data import build_report
     from gateway.admin.report_html import render_report
 
     settings = app.settings
     data = build_report(app.reader, settings.zone,
                         parse_at(since, settings, app.clock, "--since") if since else None,
-                        parse_at(until, settings, app.clock, "--until") if until else None)
+                        parse_at(until, settings, app.clock, "--until") if until else None, top)
     if html_file is not None:
         html_file.write_bytes(render_report(data, settings.company, app.clock.now()))
     if as_csv:

@@ -174,6 +174,7 @@ class MetricsServer:
 
     def __init__(self, probe: Probe, host: str, port: int) -> None:
         self.probe = probe
+        self.reports = None  # the cached /report pages, made on first use
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(GatewayCollector(probe))  # type: ignore[arg-type]
         self.httpd = make_server(host, port, self.app, server_class=_Server,
@@ -189,16 +190,20 @@ class MetricsServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    def _reports(self):
+        if self.reports is None:
+            from gateway.service.report_http import CachedReports
+
+            self.reports = CachedReports(self.probe.engine, self.probe.settings)
+        return self.reports
+
     def app(self, environ: dict, start_response: Callable) -> list[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == "/metrics":
             body, ctype, status = generate_latest(self.registry), CONTENT_TYPE_LATEST, "200 OK"
         elif path == "/report":  # the migration report (gateway/report_http.py)
-            from gateway.service.report_http import report_response
-
-            probe = self.probe
-            status, ctype, body = report_response(probe.engine, probe.settings, probe.clock.now(),
-                                                  environ.get("QUERY_STRING", ""))
+            status, ctype, body = self._reports().answer(self.probe.clock.now(),
+                                                         environ.get("QUERY_STRING", ""))
         elif path == "/healthz":
             reasons = self.probe.health()
             status = "503 Service Unavailable" if reasons else "200 OK"
