@@ -11,6 +11,7 @@ import mailbox
 import smtplib
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -211,3 +212,59 @@ def test_config_check_explains_the_reject_phase_and_the_exceptions(configured):
     vertrieb = next(line for line in lines if line.startswith("vertrieb@"))
     assert vertrieb.endswith("every sender refused with 550 at RCPT (no exception applies)")
     assert "reject phase" not in next(line for line in lines if line.startswith("billing@"))
+
+
+def test_every_refusal_is_recorded_counted_reported_and_purged(configured):
+    from tests.imap_fixtures import wait_for
+    from tests.private_server import free_port
+
+    policy_port = free_port()
+    config = configured / "gw.toml"
+    config.write_text(config.read_text().replace(
+        '[metrics]\nlisten = ""\n', f'[postfix]\npolicy_listen = "127.0.0.1:{policy_port}"\n'))
+    gw = Serve(configured, config=str(config))
+    try:
+        for n in (2, 3, 3):  # one refused at the end of DATA, two at RCPT
+            with gw.smtp() as client, pytest.raises(smtplib.SMTPException):
+                client.sendmail(MAILS[n][0], [MAILS[n][2]], mail(n))
+        assert ask(policy_port, [request("technik@centron.de")])[0].startswith("action=550")
+
+        def counted() -> str | None:
+            page = gw.http("/metrics")[1]
+            return page if 'reason="reject-phase"} 2.0' in page else None
+
+        page = wait_for(counted, what="the refusals in /metrics")
+        for line in ('gateway_refusals_total{address="technik@centron.de",reason="reject-phase"} '
+                     '2.0', 'gateway_refusals_total{address="vertrieb@centron.de",'
+                     'reason="reject-phase"} 2.0'):
+            assert line in page, line
+        status = json.loads(gateway(configured, "--json", "status"))
+        assert {(r["address"], r["count"]) for r in status["refusals"]} == {
+            ("technik@centron.de", 2), ("vertrieb@centron.de", 2)}
+        assert "refused in the reject phase: vertrieb@centron.de reject-phase 2" in gateway(
+            configured, "status")
+        report = json.loads(gateway(configured, "--json", "report"))
+        assert report["by_action"] == {"reject": 4}
+        period = json.loads(gateway(configured, "--json", "report", "--since", "2026-01-01"))
+        assert period["by_action"] == {"reject": 4}  # counted from the rows: the same
+        writers = {s["sender"]: (s["refused"], s["addresses"])
+                   for s in report["senders_after_cutover"]}
+        assert writers == {"max@kunde.example": (2, ["technik@centron.de"]),
+                           "eva@kunde.example": (2, ["vertrieb@centron.de"])}
+        import sqlite3
+
+        with sqlite3.connect(configured / "gw.db") as db:  # envelope only, no body anywhere
+            columns = [row[1] for row in db.execute("PRAGMA table_info(refusal)")]
+            clients = {row[0] for row in db.execute("SELECT client FROM refusal")}
+        assert columns == ["id", "at", "source", "client", "sender", "rcpt", "reason"]
+        assert clients == {"127.0.0.1", "192.0.2.7"}
+        time.sleep(1)  # retention of 0.5 s: every refusal is older
+        purged = json.loads(gateway(configured, "--json", "purge", "--older-than", "0.000006"))
+        assert purged["refusals_deleted"] == 4
+        with sqlite3.connect(configured / "gw.db") as db:
+            assert db.execute("SELECT count(*) FROM refusal").fetchone() == (0,)
+        # the totals stay: the report's weeks and the counter
+        assert json.loads(gateway(configured, "--json", "report"))["by_action"] == {"reject": 4}
+        assert 'reason="reject-phase"} 2.0' in gw.http("/metrics")[1]
+    finally:
+        gw.finish()

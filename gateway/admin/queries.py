@@ -30,6 +30,7 @@ from gateway.store.models import (
     Ticket,
     TicketArticle,
 )
+from gateway.store.refusals import totals as refusal_totals
 from gateway.store.tally import decision_totals, outcome_totals, unfinished
 
 OPEN_STATES = ("queued", "sending", "failed", "unconfirmed")  # few, found by index
@@ -82,6 +83,8 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime,
         "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
         "imap": imap_state(daemons), "warnings": warnings,
+        "refusals": [{"address": a, "reason": r, "count": n, "last_at": _iso(last)}
+                     for a, r, n, last in refusal_totals(engine)],
     }
 
 

@@ -20,11 +20,12 @@ from sqlalchemy import Engine, select
 from gateway.codes import InboundStatus
 from gateway.redact import csv_row
 from gateway.store.db import read_only
-from gateway.store.models import INBOUND
+from gateway.store.models import INBOUND, REFUSALS
 from gateway.store.tally import AFTER_CUTOVER
 
 CSV_FIELDS = ("table", "address", "week", "action", "reason", "sender", "domain", "count",
-              "first_seen", "last_seen", "automated", "redirected", "suppressed", "tickets")
+              "first_seen", "last_seen", "automated", "redirected", "suppressed", "tickets",
+              "refused")
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Writer:
         data = {kind: self.key, "count": self.count, "first_seen": self.first_seen.isoformat(),
                 "last_seen": self.last_seen.isoformat(), "automated": self.automated > 0,
                 "automated_count": self.automated, "redirected": self.actions["redirect"],
-                "suppressed": self.actions["suppress"],
+                "suppressed": self.actions["suppress"], "refused": self.actions["reject"],
                 "tickets": self.actions["ticket"] + self.actions["followup"],
                 "addresses": sorted(self.addresses)}
         if kind == "domain":
@@ -89,34 +90,63 @@ def _rows(engine: Engine, since: datetime | None, until: datetime | None):
         yield from conn.execute(query.order_by(INBOUND.c.received_at))
 
 
+def _refusals(engine: Engine, since: datetime | None, until: datetime | None):
+    """The mails refused at the door (reject phase): never stored, recorded by their envelope
+    (store/refusals.py) until the retention deletes them."""
+    query = select(REFUSALS.c.at, REFUSALS.c.rcpt, REFUSALS.c.reason, REFUSALS.c.sender)
+    if since is not None:
+        query = query.where(REFUSALS.c.at >= since)
+    if until is not None:
+        query = query.where(REFUSALS.c.at < until)
+    with read_only(engine).begin() as conn:
+        yield from conn.execute(query.order_by(REFUSALS.c.at))
+
+
+@dataclass
+class Tally:
+    """The report's counts, added up one decision (or refusal) at a time."""
+
+    zone: ZoneInfo
+    weekly: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    reasons: dict[tuple[str, str], Counter] = field(default_factory=dict)
+    senders: dict[str, Writer] = field(default_factory=dict)
+    domains: dict[str, Writer] = field(default_factory=dict)
+    totals: Counter = field(default_factory=Counter)
+
+    def add(self, at: datetime, rcpt: str, action: str, reason: str, sender: str | None,
+            automated: bool = False) -> None:
+        """One decision; with a sender: one after the cutover, for the lists."""
+        key = (rcpt, iso_week(at, self.zone))
+        self.weekly.setdefault(key, Counter())[action] += 1
+        self.reasons.setdefault(key, Counter())[f"{action}/{reason}"] += 1
+        self.totals[action] += 1
+        if sender is not None:
+            domain = sender.rsplit("@", 1)[-1] if "@" in sender else sender
+            for table, name in ((self.senders, sender), (self.domains, domain)):
+                table.setdefault(name, Writer(name)).add(at, action, automated, rcpt, sender)
+
+
 def report_from_rows(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
                      until: datetime | None = None) -> dict:
     """The report counted from the stored rows, one by one: for a part of an hour, and as
-    the recount the running totals (report_data.py) are checked against."""
-    weekly: dict[tuple[str, str], Counter] = {}
-    reasons: dict[tuple[str, str], Counter] = {}
-    senders: dict[str, Writer] = {}
-    domains: dict[str, Writer] = {}
-    totals: Counter = Counter()
+    the recount the running totals (report_data.py) are checked against. Refusals (reject
+    phase) count as action reject, their senders as still writing."""
+    tally = Tally(zone)
     for row in _rows(engine, since, until):
-        key = (row.rcpt, iso_week(row.received_at, zone))
-        weekly.setdefault(key, Counter())[row.action] += 1
-        reasons.setdefault(key, Counter())[f"{row.action}/{row.reason}"] += 1
-        totals[row.action] += 1
-        if row.phase in AFTER_CUTOVER:
-            sender = _sender(row)
-            domain = sender.rsplit("@", 1)[-1] if "@" in sender else sender
-            for table, name in ((senders, sender), (domains, domain)):
-                table.setdefault(name, Writer(name)).add(
-                    row.received_at, row.action, _automated(row), row.rcpt, sender)
+        after = row.phase in AFTER_CUTOVER
+        tally.add(row.received_at, row.rcpt, row.action, row.reason,
+                  _sender(row) if after else None, after and _automated(row))
+    for row in _refusals(engine, since, until):
+        tally.add(row.at, row.rcpt, "reject", row.reason, (row.sender or "<>").lower())
+    weekly, reasons = tally.weekly, tally.reasons
     return {
         "since": since.isoformat() if since else None,
-        "until": until.isoformat() if until else None, "by_action": dict(totals),
+        "until": until.isoformat() if until else None, "by_action": dict(tally.totals),
         "weeks": [{"address": a, "week": w, "total": sum(weekly[(a, w)].values()),
                    "by_action": dict(weekly[(a, w)]), "by_reason": dict(reasons[(a, w)])}
                   for a, w in sorted(weekly, key=lambda k: (k[1], k[0]))],
-        "senders_after_cutover": _ranked(senders, "sender"),
-        "domains_after_cutover": _ranked(domains, "domain"),
+        "senders_after_cutover": _ranked(tally.senders, "sender"),
+        "domains_after_cutover": _ranked(tally.domains, "domain"),
     }
 
 
@@ -141,7 +171,7 @@ def as_csv(data: dict) -> str:
             writer.writerow(csv_row({"table": kind, kind: item[kind], "address": " ".join(
                 item["addresses"]), **{k: item[k] for k in (
                     "count", "first_seen", "last_seen", "automated", "redirected", "suppressed",
-                    "tickets")}}))
+                    "tickets", "refused")}}))
     return out.getvalue()
 
 
@@ -150,8 +180,9 @@ def as_text(data: dict) -> str:
     lines += [f"{w['week']}  {w['address']:<28} {w['total']:>5}  " + ", ".join(
         f"{k} {v}" for k, v in sorted(w["by_action"].items())) for w in data["weeks"]]
     lines += ["", "still writing after the cutover (sender, count, first, last, automated, "
-              "redirected, suppressed):"]
+              "redirected, suppressed, refused):"]
     lines += [f"  {s['sender']:<40} {s['count']:>5}  {s['first_seen'][:10]}  "
               f"{s['last_seen'][:10]}  {'automated' if s['automated'] else 'person':<9} "
-              f"{s['redirected']:>5} {s['suppressed']:>5}" for s in data["senders_after_cutover"]]
+              f"{s['redirected']:>5} {s['suppressed']:>5} {s.get('refused', 0):>5}"
+              for s in data["senders_after_cutover"]]
     return "\n".join(lines)

@@ -96,6 +96,8 @@ def _writers(conn, kind: str, top: int | None) -> tuple[list[dict], int]:
                 "last_seen": r.last_seen.isoformat(), "automated": r.automated > 0,
                 "automated_count": r.automated, "redirected": r.redirected,
                 "suppressed": r.suppressed, "tickets": r.tickets,
+                # after the cutover the rest of n is the reject phase's refusals (tally.py)
+                "refused": r.n - r.redirected - r.suppressed - r.tickets,
                 "addresses": sorted(a for _, a in addresses.get(r.key, ()))}
         if kind == "domain":
             item["senders"] = senders.get(r.key, 0)

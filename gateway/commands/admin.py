@@ -46,6 +46,9 @@ def status_lines(data: dict) -> list[str]:
     lines += _counts("outbox by status", data["queues"]["outbox"])
     lines += _counts("decisions by action", data["counts"]["by_action"])
     lines += _counts("decisions by action/reason", data["counts"]["by_reason"])
+    lines += [f"refused in the reject phase: {r['address']} {r['reason']} {r['count']} "
+              f"(last {r['last_at']})" for r in data["refusals"]] or [
+        "refused in the reject phase: none"]
     lines += [f"imap {m['mailbox']}: {m['mode']}, stored {m['stored']}"
               + (f", error: {m['error']}" if m["error"] else "") for m in data["imap"]["mailboxes"]]
     lines += [f"WARNING: imap {m['mailbox']}: uid {t['uid']} ({t['size']} bytes) is over "

@@ -19,8 +19,10 @@ import asyncio
 import logging
 
 from gateway.clock import Clock
+from gateway.codes import Reason
 from gateway.config.settings import GatewaySettings
 from gateway.errors import ConfigError
+from gateway.ingest.refusals import RefusalLog
 from gateway.rules.door import Door, at_rcpt, reject_line
 from gateway.rules.policy import Policies
 
@@ -35,10 +37,12 @@ DUNNO = "DUNNO"
 class PolicyDecider:
     """Attributes of one request → the action Postfix should take."""
 
-    def __init__(self, settings: GatewaySettings, clock: Clock) -> None:
+    def __init__(self, settings: GatewaySettings, clock: Clock,
+                 refusals: RefusalLog | None = None) -> None:
         self.settings = settings
         self.clock = clock
         self.policies = Policies(settings)
+        self.refusals = refusals
 
     def action(self, attributes: dict[str, str]) -> str:
         recipient = attributes.get("recipient", "")
@@ -53,6 +57,9 @@ class PolicyDecider:
             return DUNNO
         # refused, and also where only the From header could name an exception: Postfix asks
         # before any header, and a 550 after DATA would make Postfix bounce (backscatter)
+        if self.refusals is not None:
+            self.refusals.add(self.clock.now(), "policy", attributes.get("client_address", ""),
+                              attributes.get("sender"), policy.address, Reason.REJECT_PHASE)
         return reject_line(self.settings, policy.config, None)
 
 
@@ -94,9 +101,11 @@ def connection_handler(decider: PolicyDecider):
     return handle
 
 
-async def listen(settings: GatewaySettings, clock: Clock, host: str, port: int) -> asyncio.Server:
-    """Start the policy service on host:port (settings.postfix.policy_listen)."""
-    handler = connection_handler(PolicyDecider(settings, clock))
+async def listen(settings: GatewaySettings, clock: Clock, host: str, port: int,
+                 refusals: RefusalLog | None = None) -> asyncio.Server:
+    """Start the policy service on host:port (settings.postfix.policy_listen); its refusals
+    go to the refusal log."""
+    handler = connection_handler(PolicyDecider(settings, clock, refusals))
     try:
         return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
     except OSError as exc:

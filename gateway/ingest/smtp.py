@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,9 +17,11 @@ from gateway.codes import Reason
 from gateway.config.settings import GatewaySettings
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
+from gateway.ingest.refusals import RefusalLog
 from gateway.ingest.session_limits import ConnectionGate, SessionLimits
 from gateway.ingest.smtp_addr import FastAddress
 from gateway.ingest.smtp_data import BulkData
+from gateway.ingest.smtp_tls import tls_context
 from gateway.ingest.store import Incoming, Stored, insert_uncommitted, prepare, store_batch
 from gateway.rules.door import Door, at_data, at_rcpt, reject_line
 from gateway.rules.policy import Policies
@@ -74,12 +75,14 @@ class BatchWriter:
         self._queue: asyncio.Queue[tuple[list[Incoming], asyncio.Future]] = asyncio.Queue()
         self._task: asyncio.Task | None = None
         self.on_stored: Callable[[], None] = lambda: None
+        self.refusals = RefusalLog(engine)  # the reject phase's 550s, written in the background
 
     def start(self) -> None:
         # one thread of its own (batches are committed one after the other): cheaper per batch
         # than asyncio.to_thread, which copies the context and goes through the shared pool
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="batch-writer")
         self._task = asyncio.create_task(self._run(), name="batch-writer")
+        self.refusals.start()
 
     async def stop(self) -> None:
         if self._task:
@@ -90,6 +93,7 @@ class BatchWriter:
             _, future = self._queue.get_nowait()
             if not future.done():
                 future.set_exception(TemporaryFailure("shutting down"))
+        await self.refusals.stop()
 
     async def store(self, items: list[Incoming]) -> list[Stored]:
         future = asyncio.get_running_loop().create_future()
@@ -208,7 +212,7 @@ class ReceptionHandler:
                        envelope.mail_from)
         if door is Door.REFUSE:
             return self._refused(session, envelope, address, Reason.REJECT_PHASE,
-                                 reject_line(self.settings, policy.config, address))
+                                 reject_line(self.settings, policy.config, address), policy.address)
         if getattr(envelope, "from_check", None) or (door is Door.AT_DATA and envelope.rcpt_tos):
             return Status.ONE_AT_A_TIME.format(rcpt=address)  # its DATA answer is its own
         if door is Door.AT_DATA:
@@ -217,8 +221,12 @@ class ReceptionHandler:
         return Status.RCPT_OK
 
     def _refused(self, session: Session, envelope: Envelope, rcpt: str, reason: str,
-                 answer: str) -> str:
+                 answer: str, ours: str | None = None) -> str:
+        """Log the refusal; one of ours (the reject phase) is recorded too, strangers are not."""
         peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
+        if ours is not None:
+            self.writer.refusals.add(self.clock.now(), self.source, peer, envelope.mail_from,
+                                     ours, reason)
         log.info("refused RCPT %s from %s (%s): %s", rcpt, envelope.mail_from, peer, answer[:13],
                  extra={"event": "rcpt_refused", "rcpt": rcpt, "sender": envelope.mail_from,
                         "peer": peer, "reason": reason})
@@ -229,7 +237,7 @@ class ReceptionHandler:
         check = getattr(envelope, "from_check", None)
         if check is not None and not at_data(self.settings, check, envelope.mail_from, raw):
             return self._refused(session, envelope, check.address, Reason.REJECT_PHASE,
-                                 reject_line(self.settings, check, check.address))
+                                 reject_line(self.settings, check, check.address), check.address)
         now = self.clock.now()
         sender = "" if envelope.mail_from in (None, "", "<>") else envelope.mail_from
         items = [Incoming(raw, rcpt, sender, self.source, now)
@@ -261,15 +269,6 @@ def _protocol_class(base: type[SMTP]) -> type[SMTP]:
             await super().push(status)
 
     return GatewayProtocol
-
-
-def tls_context(settings: GatewaySettings) -> ssl.SSLContext | None:
-    smtp = settings.smtp
-    if not (smtp.tls_cert_file and smtp.tls_key_file):
-        return None
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(smtp.tls_cert_file, smtp.tls_key_file)
-    return context
 
 
 def protocol_factory(settings: GatewaySettings, clock: Clock, writer: BatchWriter, lmtp: bool,

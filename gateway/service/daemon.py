@@ -134,9 +134,8 @@ class Service:
             self.scheduler.add_job(self._purge, "cron", hour=3, minute=17, id="retention")
         self.scheduler.add_job(self._heartbeat, "interval", seconds=HEARTBEAT_SECONDS,
                                id="heartbeat", next_run_time=datetime.now(UTC))
-        self.scheduler.add_job(self.lifecycle.tick, "interval", id="watchdog", seconds=min(
-            (self.lifecycle.notifier.watchdog_seconds or 2 * HEARTBEAT_SECONDS) / 2,
-            HEARTBEAT_SECONDS))
+        self.scheduler.add_job(self.lifecycle.tick, "interval", id="watchdog",
+                               seconds=self.lifecycle.ping_seconds)  # as it logs it
 
     async def _listen(self, name: str, value: str, lmtp: bool) -> None:
         host, port = HostPort.parse(value, any_port=True)
@@ -157,8 +156,8 @@ class Service:
 
     async def _listen_policy(self, value: str) -> None:
         """Postfix's check_policy_service: the reject phase inside Postfix's own session."""
-        server = await policy_service.listen(self.settings, self.clock,
-                                             *HostPort.parse(value, any_port=True))
+        server = await policy_service.listen(self.settings, self.clock, *HostPort.parse(
+            value, any_port=True), refusals=self.writer.refusals)
         self.servers.append(server)
         bound = server.sockets[0].getsockname()
         self.listening["policy"] = (bound[0], bound[1])

@@ -15,6 +15,7 @@ from gateway.config.load import load_settings
 from gateway.config.settings import GatewaySettings, HostPort
 from gateway.service.metrics import Live, MetricsServer, Probe
 from gateway.service.sdnotify import Notifier
+from gateway.store.models import HEARTBEAT_SECONDS
 
 log = logging.getLogger("gateway.lifecycle")
 # Keys that a reload cannot apply (sockets, the database): they need a restart.
@@ -64,7 +65,14 @@ class Lifecycle:
                          *self.metrics.address)
         self.notifier.ready(self.summary())
         if self.notifier.watchdog_seconds:
-            log.info("systemd watchdog every %.1f s", self.notifier.watchdog_seconds / 2)
+            log.info("systemd watchdog: pinging every %.1f s (WatchdogSec %.1f s)",
+                     self.ping_seconds, self.notifier.watchdog_seconds)
+
+    @property
+    def ping_seconds(self) -> float:
+        """How often tick() runs: twice per watchdog period, and at least every heartbeat."""
+        watchdog = self.notifier.watchdog_seconds or 2 * HEARTBEAT_SECONDS
+        return min(watchdog / 2, HEARTBEAT_SECONDS)
 
     def stopping(self) -> None:
         self.notifier.stopping("stopping: no new connections, draining sessions")

@@ -137,11 +137,16 @@ def _totals(snap: Snapshot) -> Iterator[Metric]:
         "address", "action", "reason"])
     for rcpt, action, reason, count in snap.decisions:
         decisions.add_metric([rcpt, action, reason or ""], count)
+    refusals = CounterMetricFamily("gateway_refusals", "mails refused in a reject phase (SMTP/"
+                                   "LMTP 550 or Postfix's policy service)",
+                                   labels=["address", "reason"])
+    for address, reason, count in snap.refusals:
+        refusals.add_metric([address, reason], count)
     replies = CounterMetricFamily("gateway_replies", "delivery attempts of replies by outcome",
                                   labels=["status"])
     for outcome, count in snap.attempts.items():
         replies.add_metric([ATTEMPT_STATUS.get(outcome, outcome)], count)
-    yield from (received, decisions, replies)
+    yield from (received, decisions, refusals, replies)
 
 
 def _state(snap: Snapshot, dry_run: bool) -> Iterator[Metric]:

@@ -14,7 +14,15 @@ from sqlalchemy import Engine, func, select
 from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.store.db import READ_ONLY
-from gateway.store.models import HEARTBEAT_SECONDS, INBOUND, LEDGER, REPLIES, DeliveryAttempt, ServiceState
+from gateway.store.models import (
+    HEARTBEAT_SECONDS,
+    INBOUND,
+    LEDGER,
+    REFUSAL_COUNTS,
+    REPLIES,
+    DeliveryAttempt,
+    ServiceState,
+)
 from gateway.store.tally import decision_totals, outcome_totals, unfinished
 
 REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
@@ -47,6 +55,7 @@ class Snapshot:
     relay_failing_seconds: float | None = None  # None: the last attempt succeeded (or none)
     ceiling_hit: bool = False
     daemons: list[Daemon] = field(default_factory=list)
+    refusals: list[tuple[str, str, int]] = field(default_factory=list)  # address, reason, n
 
     @property
     def imap_errors(self) -> list[str]:
@@ -70,6 +79,8 @@ def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapsho
         conn = plain.execution_options(**READ_ONLY)
         _totals(conn, snap)
         _queues(conn, snap, now)
+        snap.refusals = [(r.address, r.reason, r.count) for r in conn.execute(  # one row a pair
+            select(REFUSAL_COUNTS.c.address, REFUSAL_COUNTS.c.reason, REFUSAL_COUNTS.c.count))]
         snap.relay_failing_seconds = _relay_failing(conn, now)
         snap.ceiling_hit = _ceiling_hit(conn, settings, now)
         snap.daemons = [Daemon(r.name, (now - r.seen_at).total_seconds(),

@@ -108,7 +108,8 @@ class Attachment(SQLModel, table=True):
 class Reply(SQLModel, table=True):
     """A reply in the outbox: the complete message bytes, ready to hand to the relay."""
 
-    __table_args__ = (Index("ix_reply_status_next", "status", "next_attempt_at"),)
+    __table_args__ = (Index("ix_reply_status_next", "status", "next_attempt_at"),
+                      Index("ix_reply_status_created", "status", "created_at"))
 
     id: int | None = Field(default=None, primary_key=True)
     inbound_id: int = Field(foreign_key="inbound_message.id", index=True)
@@ -163,6 +164,7 @@ class Handoff(SQLModel, table=True):
     """A ticket event for the agents (webhook POST or forwarded mail), delivered like a reply."""
 
     __table_args__ = (Index("ix_handoff_status_next", "status", "next_attempt_at"),
+                      Index("ix_handoff_status_created", "status", "created_at"),
                       UniqueConstraint("channel", "idempotency_key"))
 
     id: int | None = Field(default=None, primary_key=True)
@@ -189,6 +191,32 @@ class HandoffAttempt(SQLModel, table=True):
     at: datetime = Field(sa_column=_utc_column())
     outcome: str = Field(max_length=16)
     detail: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Refusal(SQLModel, table=True):
+    """A mail refused at the door in a reject phase (SMTP/LMTP 550, or the Postfix policy
+    service's): the envelope only, never the body."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_column=_utc_column(index=True))
+    source: str = Field(max_length=16)     # smtp, lmtp, policy
+    client: str = Field(max_length=64)     # the peer's IP address
+    sender: str = Field(max_length=998)    # the envelope sender ("" for <>)
+    rcpt: str = Field(max_length=320)      # our address, as configured
+    reason: str = Field(max_length=64)
+
+
+class RefusalCount(SQLModel, table=True):
+    """Refusals per address and reason since the database began: the counter behind
+    gateway_refusals_total, kept up to date with each write (retention deletes refusal rows,
+    a counter never goes down)."""
+
+    __tablename__ = "refusal_count"
+
+    address: str = Field(primary_key=True, max_length=320)
+    reason: str = Field(primary_key=True, max_length=64)
+    count: int = 0
+    last_at: datetime = Field(sa_column=_utc_column())
 
 
 HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale
@@ -273,3 +301,5 @@ class WriterTally(SQLModel, table=True):
 TALLY = Tally.__table__
 HOURS = HourTally.__table__
 WRITERS = WriterTally.__table__
+REFUSALS = Refusal.__table__
+REFUSAL_COUNTS = RefusalCount.__table__

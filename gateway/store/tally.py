@@ -98,6 +98,18 @@ def _writer_rows(items: list[Decided]) -> list[dict]:
     return list(found.values())
 
 
+def record_refusals(session, items: list[Decided]) -> None:
+    """Refusals at the door (store/refusals.py, action reject): the report's weeks and its
+    writers count them; the decision totals do not (a refused mail was never received)."""
+    hours = Counter((hour_of(i.at), i.address, i.action, i.reason) for i in items)
+    _upsert(session, HOURS, ("hour", "address", "action", "reason"), [
+        {"hour": h, "address": a, "action": act, "reason": r, "n": n}
+        for (h, a, act, r), n in hours.items()], add=("n",))
+    _upsert(session, WRITERS, ("kind", "key", "address"), _writer_rows(items),
+            add=("n", "automated", "redirected", "suppressed", "tickets"),
+            least=("first_seen",), most=("last_seen",))
+
+
 def record_outcome(session, kind: str, outcome: str) -> None:
     """One delivery attempt of a reply (kind attempt) or one finished handoff (kind handoff)."""
     _upsert(session, TALLY, ("kind", "address", "source", "action", "reason"), [

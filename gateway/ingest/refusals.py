@@ -1,0 +1,63 @@
+"""The refusals of reception and of the policy service, recorded off the SMTP answer's path:
+the 550 goes out at once, the record is written by a background task within FLUSH_SECONDS, in
+one transaction per batch (store/refusals.py). A crash loses at most the last FLUSH_SECONDS of
+records; a database that cannot be written keeps them pending (up to MAX_PENDING) for the
+next try."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from gateway.store.refusals import RefusalEvent, record
+
+log = logging.getLogger("gateway.refusals")
+
+
+class RefusalLog:
+    FLUSH_SECONDS = 0.5
+    MAX_PENDING = 10_000  # a flood of refusals while the database is down: the rest is dropped
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.pending: list[RefusalEvent] = []
+        self.dropped = 0
+        self._task: asyncio.Task | None = None
+
+    def add(self, at: datetime, source: str, client: str, sender: str | None, rcpt: str,
+            reason: str) -> None:
+        """Note one refusal (no I/O here: called while the 550 is being answered)."""
+        if len(self.pending) >= self.MAX_PENDING:
+            self.dropped += 1
+            return
+        self.pending.append(RefusalEvent(at, source, client, sender or "", rcpt, reason))
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="refusal-log")
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.FLUSH_SECONDS)
+            await self.flush()
+
+    async def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            await asyncio.to_thread(record, self.engine, batch)
+        except Exception as exc:  # kept for the next try; the refusals themselves went out
+            log.warning("recording %d refusal(s) failed, will retry: %s", len(batch), exc)
+            self.pending = (batch + self.pending)[:self.MAX_PENDING]
+        if self.dropped:
+            log.error("%d refusal(s) not recorded: too many pending", self.dropped)
+            self.dropped = 0
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        await self.flush()
