@@ -194,8 +194,7 @@ class HandoffAttempt(SQLModel, table=True):
 
 
 class Refusal(SQLModel, table=True):
-    """A mail refused at the door in a reject phase (SMTP/LMTP 550, or the Postfix policy
-    service's): the envelope only, never the body."""
+    """A mail refused in a reject phase (SMTP/LMTP 550, or the policy service's): envelope only."""
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=_utc_column(index=True))
@@ -207,12 +206,9 @@ class Refusal(SQLModel, table=True):
 
 
 class RefusalCount(SQLModel, table=True):
-    """Refusals per address and reason since the database began: the counter behind
-    gateway_refusals_total, kept up to date with each write (retention deletes refusal rows,
-    a counter never goes down)."""
+    """Refusals per address and reason, ever (gateway_refusals_total; retention keeps it)."""
 
     __tablename__ = "refusal_count"
-
     address: str = Field(primary_key=True, max_length=320)
     reason: str = Field(primary_key=True, max_length=64)
     count: int = 0
@@ -301,5 +297,4 @@ class WriterTally(SQLModel, table=True):
 TALLY = Tally.__table__
 HOURS = HourTally.__table__
 WRITERS = WriterTally.__table__
-REFUSALS = Refusal.__table__
-REFUSAL_COUNTS = RefusalCount.__table__
+REFUSALS, REFUSAL_COUNTS = Refusal.__table__, RefusalCount.__table__
