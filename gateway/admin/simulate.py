@@ -21,7 +21,13 @@ from sqlalchemy import Engine, select
 
 from gateway.clock import FixedClock
 from gateway.config.settings import GatewaySettings, HandoffConfig
-from gateway.ingest.files import FileMail, guess_recipients, iter_mailbox
+from gateway.ingest.files import (
+    FileMail,
+    UnsafeFile,
+    guess_recipients,
+    iter_mailbox,
+    read_regular,
+)
 from gateway.ingest.store import Incoming, store_batch
 from gateway.pipeline.process import Pipeline
 from gateway.redact import clean
@@ -32,18 +38,22 @@ SAMPLE_KEYS = ("rcpt", "action", "reason", "from", "subject", "notes", "reply_su
 SUBJECT_CHARS = 80  # the list's subject column: sanitised and cut
 
 
-def iter_sources(paths: Iterable[Path]) -> Iterator[FileMail]:
-    """An mbox file, a Maildir, a folder of .eml files, or .eml files themselves."""
+def iter_sources(paths: Iterable[Path], limit: int) -> Iterator[FileMail]:
+    """An mbox file, a Maildir, a folder of .eml files, or .eml files themselves; regular
+    files only, each at most `limit` bytes (else a FileMail with `skipped` set)."""
     for path in paths:
         if path.is_dir() and not (path / "cur").is_dir():
-            files = sorted(path.glob("*.eml"))
+            files, root = sorted(path.glob("*.eml")), path
         elif path.suffix.lower() == ".eml":
-            files = [path]
+            files, root = [path], path.parent
         else:
-            yield from iter_mailbox(path)
+            yield from iter_mailbox(path, limit)
             continue
         for file in files:
-            yield FileMail(file.read_bytes(), None, f"eml:{file.name}")
+            try:
+                yield FileMail(read_regular(file, root, limit)[0], None, f"eml:{file.name}")
+            except UnsafeFile as exc:
+                yield FileMail(b"", None, f"eml:{file.name}", skipped=str(exc))
 
 
 @contextmanager
@@ -73,10 +83,20 @@ def _incoming(mails: Iterable[FileMail], settings: GatewaySettings, at: datetime
     return items, positions, skipped
 
 
+def _readable(mails: Iterable[FileMail], unread: list[dict]) -> Iterator[FileMail]:
+    for mail in mails:
+        if mail.skipped:
+            unread.append({"position": mail.source_ref, "reason": mail.skipped})
+        else:
+            yield mail
+
+
 def simulate(settings: GatewaySettings, paths: list[Path], at: datetime,
              rcpt: str | None = None, source: str = "smtp", against: Engine | None = None) -> dict:
     with scratch(settings) as (local, engine):
-        items, positions, skipped = _incoming(iter_sources(paths), local, at, rcpt, source)
+        unread: list[dict] = []
+        mails = _readable(iter_sources(paths, local.smtp.max_message_size), unread)
+        items, positions, skipped = _incoming(mails, local, at, rcpt, source)
         if against is not None:
             from gateway.admin.simulate_db import copy_threads
 
@@ -87,6 +107,7 @@ def simulate(settings: GatewaySettings, paths: list[Path], at: datetime,
         rows = _rows(engine)
     data = summarise(outcomes, rows, at, skipped)
     data["source"], data["against_db"] = source, against is not None
+    data["skipped_unreadable"] = unread
     data["mails"] = mail_list(outcomes, rows, positions)
     return data
 
@@ -150,6 +171,7 @@ def as_text(data: dict, listing: bool = False) -> str:
     lines.append("")
     lines += [f"sample {reason}: {s['action']} — {s['from']}: {s['subject']}"
               for reason, s in data["samples"].items()]
+    lines += [f"skipped {m['position']}: {m['reason']}" for m in data.get("skipped_unreadable", [])]
     lines += [f"refused with: {line}" for line in dict.fromkeys(
         m["refusal"] for m in data.get("mails", []) if m["refusal"])]
     if listing:

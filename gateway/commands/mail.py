@@ -21,7 +21,7 @@ from gateway.commands.common import (
 )
 from gateway.errors import TemporaryFailure
 from gateway.ingest.envelope import address_problem
-from gateway.ingest.files import count_mailbox, guess_recipients, iter_mailbox
+from gateway.ingest.files import UnsafeFile, count_mailbox, guess_recipients, iter_mailbox
 from gateway.ingest.pipe import TooBig, envelope_sender, read_message, store_piped
 from gateway.ingest.store import Incoming, store_batch
 
@@ -130,10 +130,18 @@ def _decision_line(data: dict) -> str:
 def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: str) -> None:
     """Backfill from an mbox file or a Maildir folder (reception time from the mailbox): tickets
     and decisions for every mail, replies only as --replies says."""
-    own = app.settings.own_addresses()
-    total, stored, skipped, duplicates = count_mailbox(path), 0, 0, 0
-    for item in tqdm(iter_mailbox(path), total=total, unit="mail", file=sys.stderr,
+    own, limit = app.settings.own_addresses(), app.settings.smtp.max_message_size
+    try:
+        total = count_mailbox(path)
+    except UnsafeFile as exc:
+        raise click.BadParameter(str(exc), param_hint="PATH") from None
+    stored, skipped, duplicates, unread = 0, 0, 0, 0
+    for item in tqdm(iter_mailbox(path, limit), total=total, unit="mail", file=sys.stderr,
                      disable=None):
+        if item.skipped:
+            click.echo(f"gateway: skipped {item.source_ref}: {item.skipped}", err=True)
+            unread += 1
+            continue
         rcpts = [rcpt.lower()] if rcpt else guess_recipients(item.raw, own, app.settings.recipient_delimiter)
         if not rcpts:
             skipped += 1
@@ -146,7 +154,8 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
         duplicates += sum(r.duplicate for r in results)
     outcomes = [] if no_process else app.backlog().process_pending()
     app.emit({"messages": total, "stored": stored, "duplicates": duplicates,
-              "skipped_no_recipient": skipped, "processed": len(outcomes)})
+              "skipped_no_recipient": skipped, "skipped_unreadable": unread,
+              "processed": len(outcomes)})
 
 
 @click.command()
