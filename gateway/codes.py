@@ -97,3 +97,6 @@ class WatchMode(StrEnum):
     IDLE = "idle"                  # waiting with IDLE (RFC 2177)
     POLL = "poll"                  # the server has no IDLE: polling
     RECONNECTING = "reconnecting"  # after an error, waiting out the backoff
+
+
+HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale

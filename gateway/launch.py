@@ -1,6 +1,8 @@
 """The `gateway` command's entry point. A plain `gateway ingest` (the Postfix pipe: a process
-per mail) is served by the light pipe, which imports only what storing needs; everything else,
-and whatever the light pipe hands back, goes to the full command line (`gateway.cli`)."""
+per mail) is served by the light pipe, which imports only what storing needs, `gateway
+--version` and a plain `status --check` (a monitoring agent's every minute) by light paths of
+their own; everything else, and whatever a light path hands back, goes to the full command
+line (`gateway.cli`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,22 @@ def main() -> None:
     restrict_umask()  # customer mail: nothing we create is readable by others (the pipe too)
     from gateway.lightpipe.args import parse_pipe_argv
 
-    request = parse_pipe_argv(sys.argv[1:])
+    args = sys.argv[1:]
+    if args == ["--version"]:  # nothing else to import (issue 18)
+        from gateway import __version__
+
+        print(f"gateway (support-mail-gateway) {__version__}")
+        sys.exit(0)
+    check = _check_argv(args)
+    if check is not None:
+        from gateway.lightpipe import NeedsFullPath
+        from gateway.lightpipe.check import run_light_check
+
+        try:
+            sys.exit(run_light_check(check[0]))
+        except NeedsFullPath:
+            pass  # nothing printed yet: the full path does it all
+    request = parse_pipe_argv(args)
     if request is not None:
         from gateway.lightpipe import NeedsFullPath
         from gateway.lightpipe.run import main_pipe
@@ -25,3 +42,17 @@ def main() -> None:
     from gateway.cli import main as full_main
 
     full_main()
+
+
+def _check_argv(args: list[str]) -> tuple[str | None] | None:
+    """(config,) for a plain `status --check` (a --config before or after the command), else
+    None: every other form goes to the full command line."""
+    rest, config = list(args), None
+    for i, arg in enumerate(rest):
+        if arg.startswith("--config="):
+            config, rest = arg.split("=", 1)[1], rest[:i] + rest[i + 1:]
+            break
+        if arg == "--config" and i + 1 < len(rest):
+            config, rest = rest[i + 1], rest[:i] + rest[i + 2:]
+            break
+    return (config or None,) if rest == ["status", "--check"] else None

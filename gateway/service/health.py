@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from gateway.config.settings import MetricsConfig
-from gateway.service.observe import Snapshot
+from gateway.service.snapshot import Snapshot
+
+if TYPE_CHECKING:  # the light `status --check` runs without pydantic
+    from gateway.config.settings import MetricsConfig
 
 
 class Level(IntEnum):

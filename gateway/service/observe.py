@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
 from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
+from gateway.service.snapshot import Daemon, Snapshot
 from gateway.store.db import READ_ONLY
 from gateway.store.models import (
-    HEARTBEAT_SECONDS,
     INBOUND,
     LEDGER,
     REFUSAL_COUNTS,
@@ -29,47 +28,6 @@ REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
 WAITING = ("received", "processing")
 DELIVERED = ("sent", "written")
 OPEN_REPLIES = ("queued", "sending", "failed", "unconfirmed")  # few; sent ones are not read
-
-
-@dataclass
-class Daemon:
-    name: str
-    silent_seconds: float
-    detail: dict
-
-    @property
-    def stale(self) -> bool:
-        return self.silent_seconds > 3 * HEARTBEAT_SECONDS
-
-
-@dataclass
-class Snapshot:
-    received: list[tuple[str, str, int]] = field(default_factory=list)  # rcpt, source, n
-    decisions: list[tuple[str, str, str, int]] = field(default_factory=list)  # rcpt, action, reason
-    attempts: dict[str, int] = field(default_factory=dict)  # outcome -> n
-    waiting: int = 0
-    failed_inbound: int = 0
-    outbox_queued: int = 0
-    replies_failed: int = 0
-    oldest_waiting_seconds: float = 0.0
-    relay_failing_seconds: float | None = None  # None: the last attempt succeeded (or none)
-    ceiling_hit: bool = False
-    daemons: list[Daemon] = field(default_factory=list)
-    refusals: list[tuple[str, str, int]] = field(default_factory=list)  # address, reason, n
-
-    @property
-    def imap_errors(self) -> list[str]:
-        return self._imap("errors")
-
-    @property
-    def imap_alarms(self) -> list[str]:
-        """IMAP failures that stop mail until an admin acts (a token refresh failing, a login
-        refused), as opposed to errors that mend themselves (a dropped connection)."""
-        return self._imap("alarms")
-
-    def _imap(self, key: str) -> list[str]:
-        return [e for d in self.daemons if not d.stale
-                for e in ((d.detail.get("imap") or {}).get(key) or [])]
 
 
 def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapshot:

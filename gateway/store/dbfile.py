@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlalchemy import Engine, event
+if TYPE_CHECKING:  # problem() serves the light `status --check`, which has no SQLAlchemy
+    from sqlalchemy import Engine
 
 _identity: dict[str, tuple[int, int]] = {}  # absolute path -> (st_dev, st_ino) in this process
 
@@ -40,6 +42,8 @@ def problem(path: Path) -> str | None:
 
 def watch(engine: Engine, path: Path) -> None:
     """Install the identity check on an engine of this SQLite file."""
+    from sqlalchemy import event
+
     key = str(path.resolve())
 
     def on_checkout(_dbapi, _record, _proxy) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import Column, DateTime, Index, LargeBinary, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-from gateway.codes import InboundStatus, ReplyStatus, TicketStatus
+from gateway.codes import HEARTBEAT_SECONDS, InboundStatus, ReplyStatus, TicketStatus  # noqa: F401
 
 
 class UTCDateTime(TypeDecorator):
@@ -215,7 +215,6 @@ class RefusalCount(SQLModel, table=True):
     last_at: datetime = Field(sa_column=_utc_column())
 
 
-HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale
 
 
 class ServiceState(SQLModel, table=True):
