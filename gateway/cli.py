@@ -17,6 +17,7 @@ from gateway.commands.common import (
     EX_USAGE,
     App,
     DatabaseMissing,
+    choice,
     first_line,
 )
 from gateway.errors import ConfigError, TemporaryFailure
@@ -32,7 +33,7 @@ from gateway.store.perms import restrict_umask
               help="Config file (default: $GATEWAY_CONFIG, else config/gateway.toml).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("-v", "--verbose", count=True, help="More logging on stderr.")
-@click.option("--log-format", type=click.Choice(logs.FORMATS), default=None,
+@click.option("--log-format", type=choice(logs.FORMATS), default=None,
               help="Log lines as text or JSON objects (default: $GATEWAY_LOG_FORMAT, else text).")
 @click.pass_context
 def cli(ctx: click.Context, config: str | None, as_json: bool, verbose: int,

@@ -8,7 +8,7 @@ import click
 
 from gateway.admin import queries
 from gateway.codes import Action, InboundStatus, ReplyStatus, TicketStatus
-from gateway.commands.common import EX_CONFIG, App, pass_app
+from gateway.commands.common import EX_CONFIG, App, choice, pass_app
 from gateway.store.db import make_engine, upgrade
 from gateway.store.db import transaction as db_transaction
 
@@ -64,7 +64,7 @@ def tickets() -> None:
 
 
 @tickets.command("list")
-@click.option("--status", "status_", default=None, type=click.Choice(tuple(TicketStatus)),
+@click.option("--status", "status_", default=None, type=choice(TicketStatus),
               help="open or closed")
 @click.option("--limit", default=50, show_default=True)
 @pass_app
@@ -118,9 +118,9 @@ def messages() -> None:
 
 @messages.command("list")
 @click.option("--status", "status_", default=None, help="received, processing, done, failed",
-              type=click.Choice(tuple(InboundStatus)))
+              type=choice(InboundStatus))
 @click.option("--action", default=None, help="ticket, followup, redirect, suppress, reject",
-              type=click.Choice(tuple(Action)))
+              type=choice(Action))
 @click.option("--limit", default=50, show_default=True)
 @pass_app
 def messages_list(app: App, status_: str | None, action: str | None, limit: int) -> None:
@@ -156,7 +156,7 @@ def replies() -> None:
 
 @replies.command("list")
 @click.option("--status", "status_", default=None, help="queued, sent, written, failed, ...",
-              type=click.Choice(tuple(ReplyStatus)))
+              type=choice(ReplyStatus))
 @click.option("--limit", default=50, show_default=True)
 @pass_app
 def replies_list(app: App, status_: str | None, limit: int) -> None:

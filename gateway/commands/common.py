@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER = 0, 64, 65, 66, 67
 EX_TEMPFAIL, EX_CONFIG = 75, 78
 # EX_USAGE also: several recipients from Postfix's pipe without _destination_recipient_limit = 1
+
+
+def choice(values: Iterable[str]) -> click.Choice:
+    """An option's choices as the lower-case strings the docs show (a StrEnum's values: click
+    8.2+ matches a Choice of Enum members by their NAMES, so `--action followup` was refused),
+    accepted in any case and handed to the command as that string, on every click from 8.1."""
+    return click.Choice([str(value) for value in values], case_sensitive=False)
 
 
 class DatabaseMissing(GatewayError):

@@ -7,7 +7,7 @@ import json
 import click
 
 from gateway.admin import queries
-from gateway.commands.common import App, pass_app
+from gateway.commands.common import App, choice, pass_app
 
 
 @click.group()
@@ -43,7 +43,7 @@ def handoff_retry(app: App, handoff_id: int) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json",
+@click.option("--format", "fmt", type=choice(["json", "csv"]), default="json",
               show_default=True)
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: stdout).")

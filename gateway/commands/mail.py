@@ -16,6 +16,7 @@ from gateway.commands.common import (
     EX_TEMPFAIL,
     EX_USAGE,
     App,
+    choice,
     parse_at,
     pass_app,
 )
@@ -123,7 +124,7 @@ def _decision_line(data: dict) -> str:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--rcpt", default=None, help="Recipient for all (default: from the headers).")
 @click.option("--no-process", is_flag=True, help="Only store.")
-@click.option("--replies", type=click.Choice(["recent", "all", "none"]), default="recent",
+@click.option("--replies", type=choice(["recent", "all", "none"]), default="recent",
               show_default=True, help="recent: no reply to mail older than "
               "backfill_reply_window_hours; all: reply as if it arrived now; none: never.")
 @pass_app
@@ -164,7 +165,7 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
 @click.option("--sender", default=None, help="Envelope sender; '' is the null return path.")
 @click.option("--at", "at", default=None, help="Reception time, ISO-8601 (default: now).")
 @click.option("--source", default="smtp", show_default=True,
-              type=click.Choice(["smtp", "lmtp", "imap", "pipe"]),
+              type=choice(["smtp", "lmtp", "imap", "pipe"]),
               help="How the mail arrives: smtp/lmtp are refused in a reject phase.")
 @click.option("--against-db", is_flag=True, help="Look at the real database (read only): "
               "follow-ups to its tickets, the reply rate limits, the next ticket number.")

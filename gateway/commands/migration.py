@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gateway.commands.common import App, parse_at, pass_app
+from gateway.commands.common import App, choice, parse_at, pass_app
 
 
 @click.command()
@@ -17,7 +17,7 @@ from gateway.commands.common import App, parse_at, pass_app
               "(default: now).")
 @click.option("--rcpt", default=None, help="Recipient for all (default: from the headers).")
 @click.option("--source", default="smtp", show_default=True,
-              type=click.Choice(["smtp", "lmtp", "imap", "pipe"]),
+              type=choice(["smtp", "lmtp", "imap", "pipe"]),
               help="How the mail arrives: smtp/lmtp are refused in a reject phase, the others "
                    "are accepted and redirected.")
 @click.option("--list", "listing", is_flag=True, help="Also one line per mail: position in the "

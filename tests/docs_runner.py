@@ -1,0 +1,194 @@
+"""The docs' commands, run as written (tests/test_docs.py; the rule is in docs/development.md).
+
+Every fenced block in README.md and docs/*.md carries an info string. `sh` blocks are shell
+scripts, `console` blocks hold commands after `$ ` (the rest is their output); both are run
+in document order by `sh -e`, in one scratch copy of the repository (its own `var/`, the
+same `.venv`), while a real `gateway serve` runs there on the defaults the README names
+(SMTP 127.0.0.1:8025, metrics 8026) -- in a private network namespace where `unshare` allows
+one, so that those ports never meet another test's. `sh no-test` / `console no-test` blocks
+are not run: they need root, a system service or a live server (NEVER_RUN lists the programs
+that must never appear in a block that is run). Every other info string (toml, text, ...) is
+not a command.
+
+Run as a script (`python tests/docs_runner.py WORKDIR BLOCKS.json RESULTS.json`) it is the
+part inside the namespace: it starts serve, runs the blocks, stops serve.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUN_LANGUAGES = ("sh", "console")
+NO_TEST = "no-test"
+# Programs a documented command may use only in a `no-test` block: they change the machine, need
+# root or a system service, or (serve, poll without --once) never end.
+NEVER_RUN = ("systemctl", "postmap", "postfix", "apt-get", "apt", "useradd", "sudo", "install",
+             "journalctl", "systemd-analyze", "pg_dump", "pip", "pip3")
+NEVER_RUN_GATEWAY = re.compile(r"\bgateway\s+(serve|poll(?!.*--once))\b")
+
+
+@dataclass
+class Block:
+    doc: str          # README.md, docs/operations.md
+    line: int         # line of the opening fence
+    language: str     # sh, console, toml, text, ... ("" when the fence has no info string)
+    flags: list[str]  # the info string's other words (no-test)
+    text: str         # the block's lines
+
+    @property
+    def ident(self) -> str:
+        return f"{self.doc}:{self.line}"
+
+    @property
+    def runs(self) -> bool:
+        return self.language in RUN_LANGUAGES and NO_TEST not in self.flags
+
+    def script(self) -> str:
+        """What a user types: a `sh` block whole, a `console` block's `$ ` lines (with their
+        backslash continuations)."""
+        if self.language == "sh":
+            return self.text
+        commands, going_on = [], False
+        for line in self.text.splitlines():
+            if going_on:
+                commands.append(line)
+            elif line.startswith("$ "):
+                commands.append(line[2:])
+            else:
+                continue  # output
+            going_on = line.endswith("\\")
+        return "\n".join(commands) + "\n"
+
+
+def doc_files() -> list[Path]:
+    return [ROOT / "README.md"] + sorted((ROOT / "docs").glob("*.md"))
+
+
+def blocks(path: Path) -> list[Block]:
+    found, current, lines = [], None, []
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        if current is None and line.startswith("```"):
+            words = line[3:].split()
+            current = Block(str(path.relative_to(ROOT)), number, words[0] if words else "",
+                            words[1:], "")
+            lines = []
+        elif current is not None and line.strip() == "```":
+            current.text = "\n".join(lines) + "\n"
+            found.append(current)
+            current = None
+        elif current is not None:
+            lines.append(line)
+    return found
+
+
+def all_blocks() -> list[Block]:
+    return [block for path in doc_files() for block in blocks(path)]
+
+
+def forbidden(script: str) -> list[str]:
+    """The commands of a script that must not run in a test."""
+    bad = []
+    for line in script.splitlines():
+        for part in re.split(r"&&|\|\||[;|&]|\$\(|`", line):
+            words = part.split()
+            if words and Path(words[0]).name in NEVER_RUN:
+                bad.append(part.strip())
+        if NEVER_RUN_GATEWAY.search(line):
+            bad.append(line.strip())
+    return bad
+
+
+def scratch_copy(workdir: Path, venv: Path) -> None:
+    """The repository as a fresh clone looks, without copying it: a link per top-level entry,
+    the test's own `.venv`, no `var/`."""
+    for entry in ROOT.iterdir():
+        if entry.name not in (".venv", "var", ".git") and not entry.name.startswith(".pytest"):
+            (workdir / entry.name).symlink_to(entry)
+    (workdir / ".venv").symlink_to(venv)
+
+
+def user_env(workdir: Path) -> dict:
+    """A user's shell in the scratch copy: no GATEWAY_* of the caller, the venv on PATH (as
+    after `. .venv/bin/activate`)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("GATEWAY_", "NOTIFY_", "WATCHDOG_", "JOURNAL_", "PYTHON"))}
+    env["PATH"] = f"{workdir / '.venv' / 'bin'}:{env.get('PATH', '/usr/bin:/bin')}"
+    env["GATEWAY_DATABASE_URL"] = f"sqlite:///{workdir / 'var' / 'gateway.db'}"
+    return env
+
+
+def wait_healthy(serve: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if serve.poll() is not None:
+            raise RuntimeError(f"gateway serve exited with {serve.returncode}")
+        try:
+            with urllib.request.urlopen("http://127.0.0.1:8026/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("gateway serve not healthy on 127.0.0.1:8026 in time")
+
+
+def run_blocks(workdir: Path, to_run: list[dict]) -> list[dict]:
+    env = user_env(workdir)
+    subprocess.run(["ip", "link", "set", "lo", "up"], capture_output=True)  # in a new netns
+    with open(workdir / "serve.log", "wb") as log:
+        serve = subprocess.Popen([".venv/bin/gateway", "serve"], cwd=workdir, env=env,
+                                 stdout=log, stderr=subprocess.STDOUT)
+    results = []
+    try:
+        wait_healthy(serve)
+        for block in to_run:
+            started = time.monotonic()
+            try:
+                done = subprocess.run(["sh", "-e", "-c", block["script"]], cwd=workdir, env=env,
+                                      capture_output=True, text=True, timeout=60)
+                rc, out, err = done.returncode, done.stdout, done.stderr
+            except subprocess.TimeoutExpired as late:
+                rc, out, err = "timeout", str(late.stdout), str(late.stderr)
+            results.append({"ident": block["ident"], "rc": rc, "stdout": out, "stderr": err,
+                            "seconds": round(time.monotonic() - started, 2)})
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+    return results
+
+
+def run_all(workdir: Path, chosen: list[Block]) -> tuple[list[dict], str]:
+    """Run the blocks (from outside the namespace): returns the results and serve's log."""
+    venv = ROOT / ".venv" if (ROOT / ".venv" / "bin" / "gateway").exists() else Path(sys.prefix)
+    scratch_copy(workdir, venv)
+    todo = workdir / "blocks.json"
+    todo.write_text(json.dumps([{**asdict(b), "ident": b.ident, "script": b.script()}
+                                for b in chosen]))
+    done = workdir / "results.json"
+    command = [sys.executable, str(Path(__file__)), str(workdir), str(todo), str(done)]
+    if subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
+        command = ["unshare", "-rn"] + command  # private loopback: 8025/8026 are ours alone
+    runner = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    log = (workdir / "serve.log").read_text(errors="replace") if (workdir / "serve.log").exists() else ""
+    if runner.returncode != 0:
+        raise RuntimeError(f"docs runner failed: {runner.stderr[-3000:]}\nserve.log:\n{log[-3000:]}")
+    return json.loads(done.read_text()), log
+
+
+if __name__ == "__main__":
+    workdir_arg, todo_arg, done_arg = (Path(a) for a in sys.argv[1:4])
+    Path(done_arg).write_text(json.dumps(run_blocks(workdir_arg, json.loads(todo_arg.read_text()))))
