@@ -49,6 +49,7 @@ class Action(StrEnum):
 class ReplyKind(StrEnum):
     ACK = "ack"
     REDIRECT = "redirect"
+    TICKET_LINK = "ticket-link"  # after the grace period: the helpdesk's ticket, in the portal
 
 
 class Reason(StrEnum):
@@ -77,6 +78,7 @@ class Reason(StrEnum):
     NEW_TICKET = "new-ticket"
     ANNOUNCE = "announce"
     AFTER_CUTOVER = "after-cutover"
+    TICKET_IN_PORTAL = "ticket-in-portal"  # answers a handed-off ticket past its grace period
     NO_REPLY_ADDRESS = "no-reply-address"
     NOT_ADDRESSED = "not-addressed"  # none of ours in To/Cc/Resent-*: Bcc'd bulk (implicit delivery)
     ALREADY_ANSWERED = "already-answered"

@@ -26,6 +26,7 @@ class Receiver:
     requests: list[Received] = field(default_factory=list)
     accepted: dict[str, bytes] = field(default_factory=dict)  # key → body, first one wins
     url: str = ""
+    reply: bytes = b""  # the body of each 2xx answer, as a helpdesk names its ticket
 
     def answer(self, key: str, signature: str | None, body: bytes) -> int:
         status = self.script.pop(0) if self.script else 200
@@ -35,17 +36,22 @@ class Receiver:
         return status
 
 
-def start_receiver(script: list[int] | None = None) -> tuple[Receiver, ThreadingHTTPServer]:
-    receiver = Receiver(list(script or []))
+def start_receiver(script: list[int] | None = None,
+                   reply: bytes = b"") -> tuple[Receiver, ThreadingHTTPServer]:
+    receiver = Receiver(list(script or []), reply=reply)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
             status = receiver.answer(self.headers.get("Idempotency-Key", ""),
                                      self.headers.get("X-Gateway-Signature"), body)
+            body = receiver.reply if status < 300 else b""
             self.send_response(status)
-            self.send_header("Content-Length", "0")
+            self.send_header("Content-Length", str(len(body)))
+            if body:
+                self.send_header("Content-Type", "application/json")
             self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass

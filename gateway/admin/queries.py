@@ -204,6 +204,7 @@ def show_ticket(engine: Engine, number: str) -> dict | None:
         if ticket is None:
             return None
         data = ticket_summary(ticket)
+        data["helpdesk"] = {"id": ticket.helpdesk_id, "url": ticket.helpdesk_url}
         articles = session.exec(select(TicketArticle).where(TicketArticle.ticket_id == ticket.id)
                                 .order_by(TicketArticle.id)).all()
         data["articles"] = [{

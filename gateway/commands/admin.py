@@ -88,6 +88,9 @@ def tickets_show(app: App, number: str) -> None:
 def queries_text_ticket(data: dict) -> str:
     lines = [f"{data['number']} [{data['status']}] {data['department']} — {data['subject']}",
              f"customer {data['customer']}  created {data['created_at']}"]
+    helpdesk = data.get("helpdesk") or {}
+    if helpdesk.get("id") or helpdesk.get("url"):
+        lines.append(f"helpdesk ticket {helpdesk.get('id') or ''} {helpdesk.get('url') or ''}".rstrip())
     for article in data["articles"]:
         lines += ["", f"--- {article['kind']} from {article['sender']} at {article['created_at']}",
                   article["body"]]

@@ -67,6 +67,18 @@ class HandoffConfig(BaseModel):
     max_attempts: int = Field(default=20, ge=1)
     backoff_seconds: float = Field(default=30, gt=0)
     backoff_max_seconds: float = Field(default=3600, gt=0)
+    # The customer's view of a helpdesk ticket when the webhook answer gives only its id:
+    # "https://account.example/tickets/{id}". Empty: such a reply links to the portal itself.
+    ticket_url_template: str = ""
+
+    @field_validator("ticket_url_template")
+    @classmethod
+    def _ticket_url(cls, value: str) -> str:
+        if value and (not value.startswith(("https://", "http://")) or "{id}" not in value
+                      or any(c.isspace() for c in value)):
+            raise ValueError("handoff.ticket_url_template must be an http(s) URL holding {id}, "
+                             "e.g. https://account.example/tickets/{id}")
+        return value
 
     @field_validator("webhook_url")
     @classmethod

@@ -21,7 +21,8 @@ from gateway.config.load import read_secret
 from gateway.config.settings import GatewaySettings, HandoffConfig
 from gateway.delivery import webhook_http
 from gateway.delivery.forward import forward_message
-from gateway.delivery.handoff import FORWARD, WEBHOOK
+from gateway.delivery.handoff import EVENTS, FORWARD, WEBHOOK
+from gateway.delivery.helpdesk_ref import parse_answer, remember
 from gateway.delivery.relay import DeliveryError, Signer, relay_send, write_eml
 from gateway.redact import MASK
 from gateway.store.db import transaction
@@ -48,10 +49,11 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
 
 
-def post_webhook(url: str, body: bytes, key: str, secret: str, timeout: float) -> str:
+def post_webhook(url: str, body: bytes, key: str, secret: str,
+                 timeout: float) -> tuple[str, bytes]:
     """POST one event within `timeout` seconds in all; 2xx is done; a redirect is not followed
     (a failed attempt naming where it pointed); 5xx/408/429/3xx and network errors are
-    temporary, other 4xx not."""
+    temporary, other 4xx not. Returns the detail to record and a 2xx answer's body."""
     try:
         target = webhook_target(url)
     except ValueError as exc:
@@ -66,7 +68,7 @@ def post_webhook(url: str, body: bytes, key: str, secret: str, timeout: float) -
     answer = webhook_http.post(target, body, headers, timeout)
     code = answer.status
     if 200 <= code < 300:
-        return f"HTTP {code}"
+        return f"HTTP {code}", answer.body
     if 300 <= code < 400:
         raise DeliveryError(f"HTTP {code} {answer.reason}: a redirect to "
                             f"{answer.location or '(no Location)'}, not followed (point "
@@ -160,8 +162,13 @@ class HandoffSender:
                 secret = read_secret("GATEWAY_WEBHOOK_SECRET", config.webhook_secret_file)
             except OSError as exc:  # the admin can fix the file; the event waits for it
                 raise DeliveryError(f"handoff.webhook_secret_file: {exc}", temporary=True) from exc
-            return post_webhook(config.webhook_url or item.target, item.payload,
-                                item.idempotency_key, secret, config.timeout_seconds)
+            detail, answer = post_webhook(config.webhook_url or item.target, item.payload,
+                                          item.idempotency_key, secret, config.timeout_seconds)
+            ref = parse_answer(answer) if item.event == EVENTS["ticket"] else None
+            if ref is not None:  # the helpdesk named its ticket: kept for later follow-ups
+                remember(self.engine, item.ticket_id, ref)
+                detail += f" (helpdesk ticket {ref.id or ref.url})"
+            return detail
         raw = forward_message(self.settings, item.id, json.loads(item.payload),
                               self._original(item.inbound_id), config.forward_to or item.target,
                               item.created_at)

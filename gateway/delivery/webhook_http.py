@@ -10,13 +10,14 @@ import re
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gateway.config.handoff import WebhookTarget
 from gateway.delivery.relay import DeliveryError
 from gateway.redact import clean, mask_url
 
 HEAD_LIMIT = 16_384  # bytes of status line and headers read at most
+BODY_LIMIT = 8_192   # bytes of a 2xx answer's body read at most
 _STATUS = re.compile(rb"HTTP/1\.[01] (\d{3})(?: ([^\r\n]*))?\r?\n")
 
 
@@ -25,6 +26,8 @@ class Answer:
     status: int
     reason: str
     location: str | None
+    length: int | None = None  # Content-Length
+    body: bytes = b""          # a 2xx answer's body (at most BODY_LIMIT bytes), else empty
 
 
 class _Deadline:
@@ -89,6 +92,8 @@ def _answer(sock: socket.socket, deadline: _Deadline) -> Answer:
             end = buffer.find(b"\n\n")
         if end >= 0:
             answer, buffer = _parse(buffer[:end + 2]), buffer[end + 2:].lstrip(b"\r\n")
+            if 200 <= answer.status < 300 and answer.status != 204:
+                return replace(answer, body=_body(sock, deadline, buffer, answer.length))
             if answer.status >= 200:
                 return answer
             continue
@@ -105,6 +110,23 @@ def _answer(sock: socket.socket, deadline: _Deadline) -> Answer:
         buffer += chunk
 
 
+def _body(sock: socket.socket, deadline: _Deadline, start: bytes, length: int | None) -> bytes:
+    """What of the body comes within the deadline: the answer counts already, whatever this is
+    (the request said Connection: close, so the receiver's close ends a body of unknown length)."""
+    wanted = min(BODY_LIMIT, BODY_LIMIT if length is None else length)
+    body = start
+    try:  # a chunked body's last chunk ends it too (a receiver that keeps the connection)
+        while len(body) < wanted and not body.endswith(b"\r\n0\r\n\r\n"):
+            sock.settimeout(deadline.left())
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            body += chunk
+    except (OSError, ValueError):  # also TimeoutError: the event was delivered all the same
+        pass
+    return body[:wanted]
+
+
 def _garbage(data: bytes) -> DeliveryError:
     shown = clean(data[:60].decode("latin-1"))
     return DeliveryError(f"not an HTTP answer: {shown!r}", temporary=True)
@@ -114,10 +136,12 @@ def _parse(head: bytes) -> Answer:
     match = _STATUS.match(head)
     if match is None:
         raise _garbage(head)
-    location = None
+    location, length = None, None
     for line in head[match.end():].splitlines():
         name, _, value = line.partition(b":")
         if name.strip().lower() == b"location":
             location = mask_url(str(clean(value.strip().decode("latin-1"))))
+        elif name.strip().lower() == b"content-length" and value.strip().isdigit():
+            length = int(value.strip()[:12])
     reason = str(clean((match.group(2) or b"").decode("latin-1")))[:100]
-    return Answer(int(match.group(1)), reason, location)
+    return Answer(int(match.group(1)), reason, location, length)

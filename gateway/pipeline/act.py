@@ -70,8 +70,10 @@ class Evaluation:
 
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
     assert ev.reply_to is not None
+    thread = ev.decision.thread
     return request_for(kind, ev.reply_to, ev.address, ev.mail, ticket_number,
-                       announce=ev.decision.phase is Phase.ANNOUNCE, trusted=ev.trusted)
+                       announce=ev.decision.phase is Phase.ANNOUNCE, trusted=ev.trusted,
+                       helpdesk=(thread.helpdesk_id, thread.helpdesk_url) if thread else (None, None))
 
 
 def _rendered(renderer: Renderer, ev: Evaluation, kind: ReplyKind, ticket_number: str | None,
@@ -163,7 +165,8 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
         outcome.reply = _rendered(renderer, ev, decision.reply, outcome.ticket, now)
         queue_reply(batch, settings, outcome.reply, inbound_id=row.id, kind=decision.reply,
                     ticket_id=ticket_id, now=now)
-        batch.ledger.record_reply(ev.ledger_view, kind=str(decision.reply), at=row.received_at,
+        ledger_kind = ReplyKind.REDIRECT if decision.reply is ReplyKind.TICKET_LINK else decision.reply
+        batch.ledger.record_reply(ev.ledger_view, kind=str(ledger_kind), at=row.received_at,
                                 message_id=ev.mail.message_id, inbound_id=row.id)
     elif decision.held_back is not None and ev.reply_to:
         batch.ledger.record_suppressed(sender=ev.reply_to, address=ev.address.address,

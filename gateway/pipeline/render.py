@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from gateway.config.settings import AddressConfig, GatewaySettings
+from gateway.delivery.helpdesk_ref import ticket_url
 from gateway.rules.classify import REPLY_MESSAGE_ID_PREFIX
 from gateway.rules.decide import ReplyKind
 from gateway.rules.parse import ParsedMail
@@ -23,6 +24,7 @@ from gateway.rules.policy import Policies
 from gateway.rules.reply_safety import echoed_name, echoed_subject, safe_message_id, strip_unsafe
 
 SUBJECT_MAX = 180
+TICKET_LINK_TEMPLATE = "ticket_in_portal"  # an answer to a helpdesk ticket past its grace
 REFERENCES_MAX = 20
 
 
@@ -39,11 +41,14 @@ class ReplyRequest:
     customer_name: str = ""
     ticket_number: str | None = None
     announce: bool = False
+    helpdesk_id: str | None = None   # TICKET_LINK: the helpdesk's ticket the customer answered
+    helpdesk_url: str | None = None
 
 
 def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMail,
                 ticket_number: str | None = None, announce: bool = False,
-                trusted: bool = False) -> ReplyRequest:
+                trusted: bool = False, helpdesk: tuple[str | None, str | None] = (None, None),
+                ) -> ReplyRequest:
     """The reply to `mail`: everything a template may use comes from here, and only what
     reply_safety lets through (`trusted`: the backscatter guard authenticated the sender)."""
     references = tuple(r for r in map(safe_message_id, mail.references) if r)
@@ -52,7 +57,8 @@ def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMa
                         original_message_id=safe_message_id(mail.message_id),
                         original_references=references,
                         customer_name=echoed_name(mail.from_name, trusted),
-                        ticket_number=ticket_number, announce=announce)
+                        ticket_number=ticket_number, announce=announce,
+                        helpdesk_id=helpdesk[0], helpdesk_url=helpdesk[1])
 
 
 @dataclass
@@ -192,9 +198,9 @@ class Renderer:
         problems = []
         for policy in self.policies:
             address = policy.config
-            for kind in (ReplyKind.ACK, ReplyKind.REDIRECT):
+            for kind in (ReplyKind.ACK, ReplyKind.REDIRECT, ReplyKind.TICKET_LINK):
                 req = ReplyRequest(kind, "kunde@example.com", address, "Test", "<t@example.com>",
-                                   ticket_number="TK-000001", announce=True)
+                                   ticket_number="TK-000001", announce=True, helpdesk_id="HD-1")
                 try:
                     self._bodies(req)
                 except jinja2.TemplateError as exc:
@@ -230,11 +236,15 @@ class Renderer:
             "customer_name": safe_subject(req.customer_name, 80),
             "ticket_number": req.ticket_number or "",
             "ticket_tag": ticket_tag(req.ticket_number or ""), "announce": req.announce,
-            "subject": subject,
+            "subject": subject, "helpdesk_ticket": req.helpdesk_id or "",
+            "ticket_url": ticket_url(req.helpdesk_id, req.helpdesk_url,
+                                     self.settings.handoff.ticket_url_template) or "",
         }
 
     def _template_name(self, req: ReplyRequest) -> str:
         policy = self.policies[req.address.address]
+        if req.kind is ReplyKind.TICKET_LINK:
+            return TICKET_LINK_TEMPLATE
         return policy.ack_template if req.kind is ReplyKind.ACK else policy.redirect_template
 
     def _bodies(self, req: ReplyRequest) -> tuple[str, str, str]:

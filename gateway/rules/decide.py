@@ -25,6 +25,12 @@ class ThreadMatch:
     number: str
     created_at: datetime
     via: Reason  # IN_REPLY_TO, REFERENCES or SUBJECT_TAG
+    helpdesk_id: str | None = None   # what the helpdesk's webhook answer named, if anything
+    helpdesk_url: str | None = None
+
+    @property
+    def in_helpdesk(self) -> bool:
+        return bool(self.helpdesk_id or self.helpdesk_url)
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,8 @@ def decide(facts: Facts) -> Decision:
         return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
     if _tickets_phase(facts):
         return _ticket(facts)
+    if facts.thread is not None and facts.thread.in_helpdesk:  # past its grace period
+        return _redirect(facts, Reason.TICKET_IN_PORTAL, ReplyKind.TICKET_LINK)
     return _redirect(facts)
 
 
@@ -142,7 +150,9 @@ def _ticket(facts: Facts) -> Decision:
     return Decision(Action.TICKET, reason, facts.phase, reply=ReplyKind.ACK)
 
 
-def _redirect(facts: Facts) -> Decision:
+def _redirect(facts: Facts, reason: Reason = Reason.AFTER_CUTOVER,
+              kind: ReplyKind = ReplyKind.REDIRECT) -> Decision:
+    """The redirection, or the way to the customer's own ticket (one per redirect interval)."""
     blocker = _reply_blocker(facts)
     last = facts.rates.last_redirect_at
     if blocker is None and last is not None and facts.received_at - last < facts.limits.redirect_interval:
@@ -150,4 +160,5 @@ def _redirect(facts: Facts) -> Decision:
     if blocker:
         held_back = ReplyKind.REDIRECT if blocker is Reason.RATE_LIMITED else None
         return Decision(Action.SUPPRESS, blocker, facts.phase, held_back=held_back)
-    return Decision(Action.REDIRECT, Reason.AFTER_CUTOVER, facts.phase, reply=ReplyKind.REDIRECT)
+    thread = facts.thread if kind is ReplyKind.TICKET_LINK else None
+    return Decision(Action.REDIRECT, reason, facts.phase, reply=kind, thread=thread)

@@ -78,6 +78,9 @@ class Ticket(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_utc_column())
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     automated: str | None = Field(default=None, max_length=200)  # machine reasons, comma-separated
+    # what the helpdesk's webhook answer named for this ticket (its own id, its URL), if anything
+    helpdesk_id: str | None = Field(default=None, max_length=64)
+    helpdesk_url: str | None = Field(default=None, max_length=2000)
 
 
 class TicketArticle(SQLModel, table=True):

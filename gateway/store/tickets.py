@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, insert, literal, select, union_all, update
 from sqlmodel import Session
@@ -25,8 +26,9 @@ _KNOWN_IDS = union_all(
     .where(REPLIES.c.message_id.in_(_IDS), REPLIES.c.ticket_id.is_not(None)),
     select(INBOUND.c.message_id, literal(1).label("rank"), INBOUND.c.ticket_id)
     .where(INBOUND.c.message_id.in_(_IDS), INBOUND.c.ticket_id.is_not(None))).subquery()
-THREAD_LOOKUP = (select(_KNOWN_IDS.c.message_id, _KNOWN_IDS.c.rank, TICKETS.c.id,
-                        TICKETS.c.number, TICKETS.c.created_at)
+THREAD_COLUMNS = (TICKETS.c.id, TICKETS.c.number, TICKETS.c.created_at, TICKETS.c.helpdesk_id,
+                  TICKETS.c.helpdesk_url)
+THREAD_LOOKUP = (select(_KNOWN_IDS.c.message_id, _KNOWN_IDS.c.rank, *THREAD_COLUMNS)
                  .join(TICKETS, TICKETS.c.id == _KNOWN_IDS.c.ticket_id)
                  .order_by(_KNOWN_IDS.c.rank, TICKETS.c.id))
 
@@ -39,10 +41,13 @@ def subject_tag_re(prefix: str) -> re.Pattern[str]:
     return re.compile(r"\[(" + re.escape(prefix) + r"-\d{6,})\]", re.I)
 
 
-def _match(session: Session, condition, via: str) -> ThreadMatch | None:
-    found = session.execute(select(TICKETS.c.id, TICKETS.c.number, TICKETS.c.created_at)
-                            .where(condition)).first()
-    return ThreadMatch(found.id, found.number, found.created_at, via) if found else None
+def _thread(row, via: Reason) -> ThreadMatch:
+    return ThreadMatch(row.id, row.number, row.created_at, via, row.helpdesk_id, row.helpdesk_url)
+
+
+def _match(session: Session, condition, via: Reason) -> ThreadMatch | None:
+    found = session.execute(select(*THREAD_COLUMNS).where(condition)).first()
+    return _thread(found, via) if found else None
 
 
 def thread_candidates(mail: ParsedMail) -> list[tuple[str, Reason]]:
@@ -60,21 +65,19 @@ def find_thread(session: Session, mail: ParsedMail, prefix: str) -> ThreadMatch 
         found = _ticket_by_message_ids(session, [m for m, _ in wanted])
         for message_id, via in wanted:
             if message_id in found:
-                ticket_id, number, created_at = found[message_id]
-                return ThreadMatch(ticket_id, number, created_at, via)
+                return _thread(found[message_id], via)
     tag = subject_tag_re(prefix).search(mail.subject)
     if tag:
         return _match(session, TICKETS.c.number == tag.group(1).upper(), Reason.SUBJECT_TAG)
     return None
 
 
-def _ticket_by_message_ids(session: Session, message_ids: list[str]) -> dict[str, tuple]:
+def _ticket_by_message_ids(session: Session, message_ids: list[str]) -> dict[str, Any]:
     """One indexed query: our replies' Message-IDs, and the customer's own earlier mails in a
     ticket (a reply of ours wins over an inbound mail with the same id)."""
-    found: dict[str, tuple] = {}
-    for message_id, _, ticket_id, number, created_at in session.execute(
-            THREAD_LOOKUP, {"ids": message_ids}).all():
-        found.setdefault(message_id, (ticket_id, number, created_at))
+    found: dict[str, Any] = {}
+    for row in session.execute(THREAD_LOOKUP, {"ids": message_ids}).all():
+        found.setdefault(row.message_id, row)
     return found
 
 
