@@ -78,9 +78,8 @@ class Ticket(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=_utc_column())
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     automated: str | None = Field(default=None, max_length=200)  # machine reasons, comma-separated
-    # what the helpdesk's webhook answer named for this ticket (its own id, its URL), if anything
-    helpdesk_id: str | None = Field(default=None, max_length=64)
-    helpdesk_url: str | None = Field(default=None, max_length=2000)
+    helpdesk_id: str | None = Field(default=None, max_length=64)  # as the webhook answer named
+    helpdesk_url: str | None = Field(default=None, max_length=2000)  # the helpdesk's ticket
 
 
 class TicketArticle(SQLModel, table=True):
@@ -296,7 +295,5 @@ class WriterTally(SQLModel, table=True):
     last_seen: datetime = Field(sa_column=_utc_column())
 
 
-TALLY = Tally.__table__
-HOURS = HourTally.__table__
-WRITERS = WriterTally.__table__
+TALLY, HOURS, WRITERS = Tally.__table__, HourTally.__table__, WriterTally.__table__
 REFUSALS, REFUSAL_COUNTS = Refusal.__table__, RefusalCount.__table__
