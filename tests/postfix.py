@@ -1,5 +1,5 @@
 """A private Postfix instance for the tests: its own config and queue in a temp folder, SMTP on a
-free loopback port, routing our three addresses to the gateway exactly as the README says.
+free loopback port, routing our three addresses to the gateway exactly as docs/deployment.md says.
 Installed by scripts/test-deps.sh; its master runs as root (as it does on a real host)."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ mydestination =
 relay_domains = centron.de
 mynetworks = 127.0.0.0/8
 smtpd_recipient_restrictions = {policy}permit_mynetworks, reject_unauth_destination
-# exactly what the README tells admins, as an inline table instead of a hash file
+# exactly what docs/deployment.md tells admins, as an inline table instead of a hash file
 transport_maps = inline:{{ {routes} }}
 smtp_dns_support_level = disabled
 maillog_file = {self.dir}/maillog

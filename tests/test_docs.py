@@ -105,3 +105,32 @@ def test_every_choice_takes_the_documented_lower_case_values():
             assert choice.convert(value.upper(), None, None) == value, option
     action = found["messages list --action"]
     assert {"ticket", "followup", "redirect", "suppress", "reject"} <= set(action.choices)
+
+
+TOML_TABLES = {"addresses": "address", "exceptions": "exception"}  # [[address]], [[exception]]
+
+
+def settings_keys(model, prefix=""):
+    """Every key of the settings model, dotted (`imap.oauth2.tenant`), as the TOML file names it."""
+    import typing
+
+    from pydantic import BaseModel
+
+    for name, field in model.model_fields.items():
+        key = prefix + TOML_TABLES.get(name, name)
+        yield key
+        inner = [field.annotation, *typing.get_args(field.annotation)]
+        inner += [arg for outer in inner for arg in typing.get_args(outer)]
+        for sub in {arg for arg in inner if isinstance(arg, type) and issubclass(arg, BaseModel)}:
+            yield from settings_keys(sub, key + ".")
+
+
+def test_configuration_doc_names_every_key():
+    from gateway.config.settings import GatewaySettings
+
+    text = ROOT.joinpath("docs/configuration.md").read_text()
+    keys = list(settings_keys(GatewaySettings))
+    assert "imap.oauth2.tenant" in keys and "address.cutover" in keys
+    missing = [key for key in keys  # a key as `key`, a table as [table] or [[table]]
+               if f"`{key.rsplit('.', 1)[-1]}`" not in text and f"[{key}]" not in text]
+    assert not missing, f"docs/configuration.md does not name: {missing}"

@@ -1,4 +1,4 @@
-"""The README's Postfix settings, tested with a real Postfix in front of the gateway."""
+"""The Postfix settings of docs/deployment.md, tested with a real Postfix in front of the gateway."""
 
 from __future__ import annotations
 
