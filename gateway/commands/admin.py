@@ -224,7 +224,7 @@ def config_check(app: App, connect: bool) -> None:
     problems = [f"{t['address']}: {p}" for t in timelines for p in t["problems"]]
     problems += connect_check.missing_templates_dir(settings)
     problems += Renderer(settings, app.policies).check_templates() + settings.problems()
-    problems += connect_check.unset_secrets(settings)
+    problems += connect_check.unset_secrets(settings) + connect_check.exposed_listener(settings)
     tried: list[str] = []
     if connect:
         for attempt in (connect_check.try_relay, connect_check.try_imap):

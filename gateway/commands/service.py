@@ -15,7 +15,12 @@ def serve(app: App) -> None:
     """The daemon: SMTP/LMTP listeners, worker, outbox sender, scheduled jobs (SIGTERM stops it)."""
     import signal
 
+    from gateway.errors import ConfigError
+    from gateway.service.connect_check import exposed_listener
     from gateway.service.daemon import Service
+
+    for problem in exposed_listener(app.settings):  # before anything listens
+        raise ConfigError("metrics.listen", problem)
 
     # Ignored until the event loop handles it: a SIGHUP to the whole group (kill -HUP -PGID)
     # must not kill the helper processes started meanwhile, which inherit "ignored".

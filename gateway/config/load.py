@@ -49,6 +49,8 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
     if "GATEWAY_METRICS_LISTEN" in env:
         data.setdefault("metrics", {})["listen"] = _listen_value(
             "GATEWAY_METRICS_LISTEN", env["GATEWAY_METRICS_LISTEN"])
+    if env.get("GATEWAY_METRICS_ALLOW_UNAUTHENTICATED", "").lower() in ("1", "true", "yes"):
+        data.setdefault("metrics", {})["allow_unauthenticated"] = True
     if "GATEWAY_LMTP_LISTEN" in env:
         smtp["lmtp_listen"] = _listen_value("GATEWAY_LMTP_LISTEN", env["GATEWAY_LMTP_LISTEN"])
     if "GATEWAY_POLICY_LISTEN" in env:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class PostfixConfig(BaseModel):
@@ -13,6 +13,9 @@ class PostfixConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     policy_listen: str = ""
+    # Connections the policy service keeps at once (Postfix: one per smtpd process, at most
+    # default_process_limit = 100); beyond it the one idle longest is closed.
+    policy_max_connections: int = Field(default=200, gt=0)
 
     def problems(self, parse_hostport: Callable[..., object]) -> list[str]:
         """What `config check` refuses (exit 78); the parser is config.HostPort.parse (handed

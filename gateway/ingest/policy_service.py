@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 
 from gateway.clock import Clock
 from gateway.codes import Reason
@@ -31,6 +33,8 @@ log = logging.getLogger("gateway.policy")
 MAX_LINE = 8192  # Postfix's attributes are short; anything longer is not Postfix talking
 MAX_ATTRIBUTES = 100
 IDLE_SECONDS = 300  # Postfix closes idle policy connections itself after max_idle (100 s)
+FIRST_REQUEST_SECONDS = 30  # Postfix asks as soon as it connects
+REQUEST_SECONDS = 10  # one request, from its first line to its empty line (and our answer)
 DUNNO = "DUNNO"
 
 
@@ -63,16 +67,44 @@ class PolicyDecider:
         return reject_line(self.settings, policy.config, None)
 
 
-async def _read_request(reader: asyncio.StreamReader) -> dict[str, str] | None:
-    """One request's attributes, or None when the client went away or spoke nonsense."""
+class Connections:
+    """The open connections, at most `cap`: a new one beyond it closes the one idle longest
+    (Postfix reconnects when it needs to), or is closed itself when none is idle. 1,030 idle
+    connections once took every file descriptor of the daemon and SMTP closed at once."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.idle_since: dict[asyncio.StreamWriter, float | None] = {}  # None: mid-request
+
+    def admit(self, writer: asyncio.StreamWriter) -> bool:
+        if len(self.idle_since) >= self.cap:
+            idle = [(since, id(w), w) for w, since in self.idle_since.items() if since is not None]
+            if not idle:
+                return False
+            oldest = min(idle)[2]
+            self.idle_since.pop(oldest, None)
+            oldest.close()
+        self.idle_since[writer] = time.monotonic()
+        return True
+
+
+async def _read_request(reader: asyncio.StreamReader, wait: float,
+                        busy: Callable[[], None]) -> dict[str, str] | None:
+    """One request's attributes, or None when the client went away, spoke nonsense, sent
+    nothing for `wait` seconds, or took longer than REQUEST_SECONDS for one request."""
     attributes: dict[str, str] = {}
+    deadline = None
     while True:
+        left = wait if deadline is None else deadline - time.monotonic()
         try:
-            line = await asyncio.wait_for(reader.readline(), IDLE_SECONDS)
+            line = await asyncio.wait_for(reader.readline(), max(left, 0.001))
         except (TimeoutError, ValueError, ConnectionError):  # idle, line too long, reset
             return None
         if not line.endswith(b"\n"):
             return None  # end of stream
+        if deadline is None:
+            deadline = time.monotonic() + REQUEST_SECONDS
+            busy()
         text = line.decode("utf-8", "replace").rstrip("\r\n")
         if not text:
             return attributes
@@ -82,20 +114,31 @@ async def _read_request(reader: asyncio.StreamReader) -> dict[str, str] | None:
         attributes[name.strip().lower()] = value.strip()
 
 
-def connection_handler(decider: PolicyDecider):
+def connection_handler(decider: PolicyDecider, connections: Connections):
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not connections.admit(writer):
+            writer.close()
+            return
+        wait = FIRST_REQUEST_SECONDS
+
+        def busy() -> None:
+            connections.idle_since[writer] = None
+
         try:
-            while (attributes := await _read_request(reader)) is not None:
+            while (attributes := await _read_request(reader, wait, busy)) is not None:
                 action = decider.action(attributes)
                 if action != DUNNO:
                     log.info("policy: %s for %s from %s (queue %s)", " ".join(action.split()[:2]),
                              attributes.get("recipient"), attributes.get("sender") or "<>",
                              attributes.get("queue_id") or "-")
                 writer.write(f"action={action}\n\n".encode())
-                await writer.drain()
-        except ConnectionError:
+                await asyncio.wait_for(writer.drain(), REQUEST_SECONDS)
+                connections.idle_since[writer] = time.monotonic()
+                wait = IDLE_SECONDS
+        except (ConnectionError, TimeoutError):
             pass
         finally:
+            connections.idle_since.pop(writer, None)
             writer.close()
 
     return handle
@@ -105,7 +148,8 @@ async def listen(settings: GatewaySettings, clock: Clock, host: str, port: int,
                  refusals: RefusalLog | None = None) -> asyncio.Server:
     """Start the policy service on host:port (settings.postfix.policy_listen); its refusals
     go to the refusal log."""
-    handler = connection_handler(PolicyDecider(settings, clock, refusals))
+    connections = Connections(settings.postfix.policy_max_connections)
+    handler = connection_handler(PolicyDecider(settings, clock, refusals), connections)
     try:
         return await asyncio.start_server(handler, host, port, limit=MAX_LINE)
     except OSError as exc:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from gateway.clock import SystemClock
 from gateway.config.load import read_secret
-from gateway.config.settings import GatewaySettings
+from gateway.config.metrics import is_loopback
+from gateway.config.settings import GatewaySettings, HostPort
 from gateway.errors import TemporaryFailure
 
 
@@ -26,6 +27,31 @@ def unset_secrets(settings: GatewaySettings) -> list[str]:
             problems.append(f"imap {box.label}: no password: set {box.password_env} or "
                             "password_file")
     return problems
+
+
+def metrics_token(settings: GatewaySettings) -> str:
+    """The bearer token of /report and /metrics ("" for none); OSError if its file is unreadable."""
+    return read_secret("GATEWAY_METRICS_TOKEN", settings.metrics.token_file)
+
+
+def exposed_listener(settings: GatewaySettings) -> list[str]:
+    """What `serve` and `config check` refuse: the HTTP listener on an address others reach,
+    with no token (its /report lists customers' addresses), unless the admin allowed it."""
+    listen, config = settings.metrics.listen, settings.metrics
+    try:
+        token = metrics_token(settings)
+    except OSError as exc:
+        return [f"metrics.token_file {config.token_file}: {exc.strerror}"]
+    if not listen or token or config.allow_unauthenticated:
+        return []
+    host = HostPort.parse(listen, any_port=True)[0]
+    if is_loopback(host):
+        return []
+    return [f"metrics.listen {listen} is not a loopback address and has no token: anyone who "
+            "reaches it reads /report (every customer's address); set GATEWAY_METRICS_TOKEN or "
+            "metrics.token_file (clients send Authorization: Bearer <token>), listen on "
+            "127.0.0.1, or set metrics.allow_unauthenticated = true "
+            "(GATEWAY_METRICS_ALLOW_UNAUTHENTICATED=1) if a firewall guards it"]
 
 
 def _secret(env_var: str, file_path: str) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from gateway.clock import Clock
 from gateway.config.load import load_settings
 from gateway.config.settings import GatewaySettings, HostPort
+from gateway.service.connect_check import metrics_token
 from gateway.service.metrics import Live, MetricsServer, Probe
 from gateway.service.sdnotify import Notifier
 from gateway.store.models import HEARTBEAT_SECONDS
@@ -53,7 +54,8 @@ class Lifecycle:
         if listen:
             host, port = HostPort.parse(listen, any_port=True)
             try:
-                self.metrics = MetricsServer(self.probe, host, port)
+                self.metrics = MetricsServer(self.probe, host, port,
+                                             metrics_token(self.service.settings))
             except OSError as exc:  # mail comes first: run on, loudly, without the endpoint
                 log.error("metrics.listen (GATEWAY_METRICS_LISTEN): cannot listen on %s: %s; "
                           "/metrics and /healthz are OFF (choose a free address:port, or \"\" "

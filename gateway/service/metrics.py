@@ -14,8 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import make_server
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -27,6 +26,7 @@ from gateway.config.settings import GatewaySettings
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
 from gateway.service.health import healthz
+from gateway.service.http_listener import CappedServer, QuietHandler, authorized
 from gateway.service.observe import Snapshot, observe
 from gateway.store import dbfile
 from gateway.store.db import sqlite_path
@@ -165,25 +165,17 @@ def _state(snap: Snapshot, dry_run: bool) -> Iterator[Metric]:
                  int(snap.ceiling_hit))
 
 
-class _Server(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (stdlib's name)
-        log.debug("http %s", format % args)
-
-
 class MetricsServer:
     """The HTTP endpoint in a thread of the daemon's main process."""
 
-    def __init__(self, probe: Probe, host: str, port: int) -> None:
+    def __init__(self, probe: Probe, host: str, port: int, token: str = "") -> None:
         self.probe = probe
+        self.token = token  # bearer token of /metrics and /report ("" for none)
         self.reports = None  # the cached /report pages, made on first use
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(GatewayCollector(probe))  # type: ignore[arg-type]
-        self.httpd = make_server(host, port, self.app, server_class=_Server,
-                                 handler_class=_QuietHandler)
+        self.httpd = make_server(host, port, self.app, server_class=CappedServer,
+                                 handler_class=QuietHandler)
         self.address = self.httpd.server_address[:2]
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="metrics",
                                        daemon=True)
@@ -204,6 +196,12 @@ class MetricsServer:
 
     def app(self, environ: dict, start_response: Callable) -> list[bytes]:
         path = environ.get("PATH_INFO", "")
+        if path in ("/metrics", "/report") and not authorized(environ, self.token):
+            body = b"a bearer token is required (Authorization: Bearer <token>)\n"
+            start_response("401 Unauthorized", [
+                ("Content-Type", "text/plain"), ("WWW-Authenticate", 'Bearer realm="gateway"'),
+                ("Content-Length", str(len(body)))])
+            return [body]
         if path == "/metrics":
             body, ctype, status = generate_latest(self.registry), CONTENT_TYPE_LATEST, "200 OK"
         elif path == "/report":  # the migration report (gateway/report_http.py)
