@@ -11,6 +11,7 @@ import pytest
 from gateway.cli import cli
 from tests.docs_runner import ROOT, all_blocks, forbidden, run_all
 
+README_LINES = ROOT.joinpath("README.md").read_text().splitlines()  # read once, as BLOCKS
 BLOCKS = all_blocks()
 RUN = [block for block in BLOCKS if block.runs]
 # Command forms the docs must keep showing (and so keep running): the ones a newcomer types first
@@ -24,7 +25,7 @@ def readme_blocks():
 
 
 def try_it_block():
-    heading = ROOT.joinpath("README.md").read_text().splitlines().index("## Try it") + 1
+    heading = README_LINES.index("## Try it") + 1
     return next(block for block in readme_blocks() if block.line > heading)
 
 
