@@ -39,8 +39,18 @@ SUBJECT_RE = re.compile(
     r"|failure notice|delivery (status notification|failure|failed|report)|mail delivery fail"
     r"|returned mail|message status - undeliverable|non[- ]?delivery|nondeliverable|non remis"
     r"|rapport de non-remise|(é|e)chec de (la )?(remise|distribution)|non recapitabile"
-    r"|mancato recapito|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd)")
-# A delivery-failure sentence in German, English, French, Spanish, Italian (and Dutch).
+    r"|mancato recapito|avviso di mancata consegna|no se puede entregar|no entregado"
+    r"|onbestelbaar|niet afgeleverd)")
+# The failure sentence that corroborates a bounce subject (narrow: a customer writing
+# "Unzustellbar" about "unzustellbar" mail is a person).
+_REPORT_FAILURE_RE = re.compile(
+    r"(?i)(could not be delivered|was not delivered|were not delivered|did not reach|unable to"
+    r" deliver|undeliverable|permanent(ly)? (error|fail)|user unknown|no such user"
+    r"|(wurde|konnte|werden) nicht\b.{0,80}zugestellt|nicht zugestellt werden"
+    r"|n'a pas pu (ê|e)tre (remis|distribu)|non (è|e) stato recapitato|non ha potuto essere"
+    r" recapitat|no (se )?(pudo|ha podido) (ser )?entregar|kon niet worden afgeleverd)", re.S)
+# A delivery-failure sentence in German, English, French, Spanish, Italian (and Dutch), for the
+# rules that ask for more besides (mail_systems: the sender, or the original beside it).
 FAILURE_RE = re.compile(
     r"(?i)(could(n't| not) be delivered|was(n't| not) delivered|were not delivered|did not reach"
     r"|unable to deliver|failed to deliver|undeliverable|permanent(ly)? (error|fail)|user unknown"
@@ -48,14 +58,17 @@ FAILURE_RE = re.compile(
     r"|message not delivered|address not found|recipient address rejected"
     r"|(wurde|konnte|werden) nicht\b.{0,80}(zugestellt|(ü|ue)bermittelt)|nicht zugestellt werden"
     r"|unzustellbar|zustellung (ist )?fehlgeschlagen|empf(ä|ae)nger (ist )?unbekannt"
-    r"|dauerhafter fehler|n'a pas (pu )?(ê|e)t(re|é) (remis|distribu|livr)"
+    r"|dauerhafter fehler|fehler bei der zustellung|zustellung an\b.{0,80}fehlgeschlagen"
+    r"|(ü|ue)bermittlung\b.{0,60}fehlgeschlagen|n'a (pas )?(pu )?(ê|e)t(re|é) (remis|distribu"
+    r"|livr|d(é|e)livr)|(non|pas) (é|e)t(é|e) (remis|distribu|d(é|e)livr)"
     r"|(é|e)chec de (la )?(remise|distribution|livraison)|destinataire inconnu"
     r"|adresse introuvable|impossible de (remettre|distribuer|livrer)"
     r"|non (è|e) stato (possibile )?(recapitat|consegnat|recapitare|consegnare)"
     r"|non ha potuto essere recapitat|impossibile (recapitare|consegnare)"
     r"|destinatario sconosciuto|errore permanente|(consegna|recapito) non riuscit"
     r"|no (se )?(pudo|ha podido) (ser )?entregar|no (ha sido|fue) entregado|error permanente"
-    r"|destinatario desconocido|imposible entregar|entrega fallida|kon niet worden afgeleverd)",
+    r"|destinatario desconocido|imposible entregar|entrega fallida|error (al entregar|en la"
+    r" entrega)|mancata consegna|kon niet worden afgeleverd)",
     re.S)
 
 
@@ -66,7 +79,7 @@ def person_subject(subject: str) -> bool:
 
 def looks_like_bounce_report(subject: str, text: str) -> bool:
     """Our own rule: a bounce subject at the start *and* a delivery-failure sentence."""
-    return bool(SUBJECT_RE.match(subject or "") and FAILURE_RE.search(text[:SCAN_CHARS]))
+    return bool(SUBJECT_RE.match(subject or "") and _REPORT_FAILURE_RE.search(text[:SCAN_CHARS]))
 
 
 def bounce_candidate(subject: str, text: str) -> bool:

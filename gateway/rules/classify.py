@@ -68,6 +68,8 @@ _NOREPLY_LOCAL_RE = re.compile(
     r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody)$"
 )
 _BOUNCE_LOCAL_RE = re.compile(r"^(mailer[-_]daemon|postmaster)$")
+# Formats without a DSN: the failed recipients (Exim), Exchange's NDR mark, Italian PEC receipts
+_BOUNCE_HEADERS = ("x-failed-recipients", "x-ms-exchange-message-is-ndr", "x-ricevuta")
 _ADDRESS_RE = re.compile(r"[^\s<>\"(),;:]+@[^\s<>\"(),;:]+")
 _COMMENT_RE = re.compile(r"\([^()]*\)")
 _VENDOR_AUTOREPLY_HEADERS = (
@@ -118,8 +120,7 @@ def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
         return Reason.BOUNCE
     if any(_BOUNCE_LOCAL_RE.match(_local(s)) for s in (env.sender, mail.from_addr)):
         return Reason.BOUNCE
-    if mail.bounced or mail.header_values("x-failed-recipients") or mail.header_values(
-            "x-ms-exchange-message-is-ndr"):  # formats without DSN; Exchange marks its NDRs
+    if mail.bounced or any(mail.header_values(name) for name in _BOUNCE_HEADERS):
         return Reason.BOUNCE
     if looks_like_bounce_report(mail.subject, mail.text):
         return Reason.BOUNCE

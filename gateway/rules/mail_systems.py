@@ -48,6 +48,12 @@ _ABUSE_BODY_RE = re.compile(
 # The headers of a quoted original: "From: x", "> Subject: y", "  Sent: z" at a line start.
 _QUOTED_NAMES = frozenset({"from", "to", "subject", "date", "sent", "message-id", "received",
                            "return-path"})
+# At least two of these make a quoted message (Received: and Date: lines are also a log's).
+_MESSAGE_NAMES = frozenset({"from", "to", "subject", "sent", "message-id"})
+# A question or a request: a customer asking about a complaint they got, not the complaint.
+_ASKING_RE = re.compile(
+    r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
+    r"|was (?:sollen|k(?:ö|oe)nnen|m(?:ü|ue)ssen) wir|what (?:should|can|do) we")
 _PERSON_WORDS_RE = re.compile(
     r"(?i)\?|gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
@@ -88,11 +94,15 @@ def _own_part(text: str) -> str:
     """The text before the quoted original's headers (the whole scanned text if none)."""
     head = text[:SCAN_CHARS]
     quoted = _quoted_headers(head)
-    return head[:quoted[0][0]] if len({name for _, name in quoted}) >= 2 else head
+    return head[:quoted[0][0]] if _a_message(quoted) else head
+
+
+def _a_message(quoted: list[tuple[int, str]]) -> bool:
+    return len({name for _, name in quoted} & _MESSAGE_NAMES) >= 2
 
 
 def _quotes_original(text: str) -> bool:
-    return len({name for _, name in _quoted_headers(text[:SCAN_CHARS])}) >= 2
+    return _a_message(_quoted_headers(text[:SCAN_CHARS]))
 
 
 def from_mail_system(mail: ParsedMail, envelope_sender: str | None) -> bool:
@@ -111,7 +121,7 @@ def free_text_failure(mail: ParsedMail) -> bool:
     if person_subject(mail.subject) or not (carries_original(mail)
                                             or _quotes_original(mail.text)):
         return False  # the cheap structural look first: most mail ends here
-    own = _own_part(mail.text)
+    own = f"{mail.subject}\n{_own_part(mail.text)}"
     return bool(FAILURE_RE.search(own)) and not _PERSON_WORDS_RE.search(own)
 
 
@@ -124,5 +134,6 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if any(_ABUSE_LOCAL_RE.match(_local(s)) for s in senders):
         return True
-    return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "")
+    own = f"{mail.subject}\n{_own_part(mail.text)}"
+    return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not _ASKING_RE.search(own)
                 and _ABUSE_BODY_RE.search(mail.text[:SCAN_CHARS]))
