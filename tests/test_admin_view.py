@@ -31,3 +31,81 @@ def test_serve_logs_the_watchdog_interval_it_really_pings_at(serve):
     measured = time.monotonic() - ready
     logged = float(re.search(r"pinging every ([0-9.]+) s", gw.log).group(1))
     assert logged == 10.0 and abs(measured - logged) < 2, (logged, measured)
+
+
+def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import make_mail
+    from tests.imap_fixtures import wait_for
+    from tests.serve_process import ROOT
+    from tests.webhook_receiver import start_receiver
+
+    hook, server = start_receiver()
+    port = server.server_address[1]
+    server.shutdown()  # the helpdesk is down: connections refused
+    server.server_close()
+    config = tmp_path / "gw.toml"
+    config.write_text(
+        '[[address]]\naddress = "technik@centron.de"\ndepartment = "T"\ncutover = 2099-01-01\n'
+        f'[handoff]\nwebhook_url = "{hook.url}"\nbackoff_seconds = 0.3\nbackoff_max_seconds = 0.5\n'
+        'alarm_after_minutes = 0.02\ncritical_after_minutes = 0.12\n')  # 1.2 s and 7.2 s
+    gw = serve(config=str(config), env={"GATEWAY_WEBHOOK_SECRET": "s3cret"})
+
+    def check() -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-m", "gateway", "--config", str(config), "status",
+                               "--check"], capture_output=True, cwd=tmp_path, timeout=60,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        return done.returncode, done.stdout.decode()
+
+    assert check()[0] == 0
+    gw.send(make_mail())
+    warning = wait_for(lambda: (r := check())[0] == 1 and r, what="WARNING", timeout=20)
+    assert "oldest queued handoff waits for" in warning[1], warning
+    assert json.loads(gw.http("/healthz")[1])["status"] in ("warning", "critical")
+    critical = wait_for(lambda: (r := check())[0] == 2 and r, what="CRITICAL", timeout=20)
+    assert "ticket events do not reach the agents" in critical[1], critical
+    code, body = gw.http("/healthz")
+    assert code == 503 and "oldest queued handoff" in body
+    metric = re.search(r"^gateway_handoff_oldest_queued_seconds (\S+)$", gw.http("/metrics")[1],
+                       re.M)
+    assert float(metric.group(1)) >= 7.2
+    status = json.loads(subprocess.run(
+        [sys.executable, "-m", "gateway", "--config", str(config), "--json", "status"],
+        capture_output=True, cwd=tmp_path, timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}).stdout)
+    assert status["alarms"]["critical"] and status["alarms"]["oldest_waiting_seconds"]["handoff"]
+    start_receiver(port=port, receiver=hook)  # the helpdesk is back
+    wait_for(lambda: hook.accepted, what="the event delivered", timeout=20)
+    assert wait_for(lambda: (r := check())[0] == 0 and r, what="OK again", timeout=20)
+    assert gw.http("/healthz") == (200, json.dumps({"status": "ok"}))
+    assert "gateway_handoff_oldest_queued_seconds 0.0" in gw.http("/metrics")[1]
+
+
+def test_the_oldest_waiting_reply_and_handoff_are_one_index_step_each(engine, clock, tmp_path):
+    import sqlite3
+
+    from gateway.config.load import settings_from_dict
+    from gateway.store.ages import delivery_ages
+    from tests.test_query_plans import _history, _traced
+
+    settings = settings_from_dict({"database_url": f"sqlite:///{tmp_path}/gateway.db",
+                                   "outbox_dir": str(tmp_path / "outbox"),
+                                   "handoff": {"forward_to": "agents@helpdesk.example"}})
+    _history(settings, engine, clock, 60)
+    engine.dispose()
+    statements: list[str] = []
+    traced = _traced(settings.database_url, statements)
+    with traced.connect() as conn:
+        ages = delivery_ages(conn, clock.now())
+    traced.dispose()
+    assert set(ages) == {"handoff", "reply"}
+    with sqlite3.connect(tmp_path / "gateway.db") as db:
+        plans = [" ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+                 for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(plans) == 4
+    for plan in plans:  # MIN(created_at) of one status: the first entry of (status, created_at)
+        assert re.search(r"SEARCH (reply|handoff) USING COVERING INDEX "
+                         r"ix_(reply|handoff)_status_created \(status=\?\)", plan), plan

@@ -40,3 +40,27 @@ def test_check_levels():
     assert line.startswith("GATEWAY WARNING - 2 reply(ies) failed or unconfirmed; ")
     assert line.endswith("| queue=3;;;0 oldest_unprocessed=12s;;600;0 outbox=0;;;0 "
                          "replies_failed=0;1;;0 inbound_failed=0;1;;0")
+
+
+def test_the_reply_and_ticket_paths_warn_then_go_critical_and_clear():
+    from gateway.config.alarms import delivery_alarms, limits_of
+    from gateway.config.load import settings_from_dict
+
+    settings = settings_from_dict({"relay": {"alarm_after_minutes": 10,
+                                             "critical_after_minutes": 30}})
+
+    def verdict(ages):
+        return check(Snapshot(daemons=[ALIVE], oldest=ages,
+                              alarms=delivery_alarms(ages, limits_of(settings))), None, LIMITS, False)
+
+    assert verdict({"reply": 599, "handoff": None}).level is Level.OK
+    warned = verdict({"reply": 600, "handoff": None})
+    assert warned.level is Level.WARNING and warned.warnings == [
+        "oldest queued reply waits for 10 min: replies do not reach the customers (see "
+        "`gateway replies list --status queued`); warning after 10 min"]
+    assert verdict({"reply": 1800, "handoff": None}).level is Level.CRITICAL
+    # the handoff's own limits (default 15 and 60 min)
+    assert verdict({"reply": None, "handoff": 899}).level is Level.OK
+    assert verdict({"reply": None, "handoff": 900}).level is Level.WARNING
+    assert verdict({"reply": None, "handoff": 3600}).level is Level.CRITICAL
+    assert verdict({"reply": None, "handoff": None}).level is Level.OK  # the queue moved again

@@ -36,9 +36,11 @@ class Receiver:
         return status
 
 
-def start_receiver(script: list[int] | None = None,
-                   reply: bytes = b"") -> tuple[Receiver, ThreadingHTTPServer]:
-    receiver = Receiver(list(script or []), reply=reply)
+def start_receiver(script: list[int] | None = None, reply: bytes = b"", port: int = 0,
+                   receiver: Receiver | None = None) -> tuple[Receiver, ThreadingHTTPServer]:
+    """A receiver on a free port (or on `port`: the same one again after a stop, with the
+    same `receiver` record)."""
+    receiver = receiver or Receiver(list(script or []), reply=reply)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
@@ -56,7 +58,7 @@ def start_receiver(script: list[int] | None = None,
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/tickets"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return receiver, server

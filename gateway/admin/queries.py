@@ -10,12 +10,14 @@ from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from gateway.codes import ReplyStatus
+from gateway.config.alarms import delivery_alarms, limits_of
 from gateway.config.load import read_secret
 from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.redact import mask_url
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
+from gateway.store.ages import delivery_ages
 from gateway.store.db import read_only
 from gateway.store.models import (
     HEARTBEAT_SECONDS,
@@ -60,6 +62,24 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime,
         tickets = _counts(session, Ticket.status)
         handoffs = _counts(session, Handoff.status)
         daemons = [_daemon(row, now) for row in session.exec(select(ServiceState)).all()]
+        ages = delivery_ages(session.connection(), now)
+    warnings = _warnings(settings, now, daemons, overall, inbound, replies)
+    warnings += handoff_warnings(settings, policies, now, handoffs)
+    critical, early = delivery_alarms(ages, limits_of(settings))
+    return {
+        "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
+        "addresses": address_timelines(policies, now), "daemons": daemons,
+        "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
+        "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
+        "imap": imap_state(daemons), "warnings": warnings + early,
+        "alarms": {"oldest_waiting_seconds": ages, "critical": critical, "warnings": early},
+        "refusals": [{"address": a, "reason": r, "count": n, "last_at": _iso(last)}
+                     for a, r, n, last in refusal_totals(engine)],
+    }
+
+
+def _warnings(settings: GatewaySettings, now: datetime, daemons: list[dict], overall,
+              inbound: dict, replies: dict) -> list[str]:
     warnings = [f"gateway serve {d['name']} last reported {d['silent_seconds']} s ago: is it "
                 "still running? (`systemctl status support-mail-gateway`)"
                 for d in daemons if d["stale"]]
@@ -76,16 +96,7 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime,
                         "`gateway process --retry-failed`")
     if replies.get("failed") or replies.get("unconfirmed"):
         warnings.append("some replies failed or are unconfirmed: see `gateway replies list`")
-    warnings += handoff_warnings(settings, policies, now, handoffs)
-    return {
-        "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
-        "addresses": address_timelines(policies, now), "daemons": daemons,
-        "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
-        "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
-        "imap": imap_state(daemons), "warnings": warnings,
-        "refusals": [{"address": a, "reason": r, "count": n, "last_at": _iso(last)}
-                     for a, r, n, last in refusal_totals(engine)],
-    }
+    return warnings
 
 
 def _decision_counts(conn) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:

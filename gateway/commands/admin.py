@@ -54,6 +54,7 @@ def status_lines(data: dict) -> list[str]:
     lines += [f"WARNING: imap {m['mailbox']}: uid {t['uid']} ({t['size']} bytes) is over "
               "smtp.max_message_size: left on the server" for m in data["imap"]["mailboxes"]
               for t in m.get("too_big") or []]
+    lines += [f"CRITICAL: {c}" for c in data["alarms"]["critical"]]
     lines += [f"WARNING: {w}" for w in data["warnings"]]
     return lines
 

@@ -67,6 +67,9 @@ class HandoffConfig(BaseModel):
     max_attempts: int = Field(default=20, ge=1)
     backoff_seconds: float = Field(default=30, gt=0)
     backoff_max_seconds: float = Field(default=3600, gt=0)
+    # the oldest event waiting this long (failing or untried): status/check/healthz WARNING ...
+    alarm_after_minutes: float = Field(default=15, gt=0)
+    critical_after_minutes: float = Field(default=60, gt=0)  # ... and CRITICAL
     # The customer's view of a helpdesk ticket when the webhook answer gives only its id:
     # "https://account.example/tickets/{id}". Empty: such a reply links to the portal itself.
     ticket_url_template: str = ""

@@ -114,6 +114,9 @@ class RelayConfig(_Strict):
     max_attempts: int = Field(default=8, ge=1)
     backoff_seconds: float = Field(default=60, gt=0)
     backoff_max_seconds: float = Field(default=3600, gt=0)
+    # the oldest reply waiting this long (failing or untried): status/check/healthz WARNING ...
+    alarm_after_minutes: float = Field(default=15, gt=0)
+    critical_after_minutes: float = Field(default=60, gt=0)  # ... and CRITICAL
 
 
 class ResponderConfig(_Strict):

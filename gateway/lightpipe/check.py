@@ -10,11 +10,12 @@ import json
 import os
 import sqlite3
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from gateway.config.alarms import DEFAULT_MINUTES, SECTIONS, delivery_alarms
 from gateway.config.file import config_path
 from gateway.lightpipe import NeedsFullPath
 from gateway.lightpipe.settings import _sqlite_path, _typed
@@ -44,6 +45,7 @@ class CheckSettings:
     dry_run: bool
     limits: Limits
     global_replies_per_hour: int
+    delivery_limits: dict = field(default_factory=dict)  # config/alarms.py: path → minutes
 
 
 def _number(table: dict, key: str, default: float) -> float:
@@ -70,10 +72,15 @@ def load_check_settings(config: str | None, env: dict[str, str]) -> CheckSetting
     ceiling = _typed(responder.get("global_replies_per_hour", GLOBAL_REPLIES_DEFAULT), int,
                      "global_replies_per_hour")
     url = _typed(env.get("GATEWAY_DATABASE_URL", data["database_url"]), str, "database_url")
+    delivery = {path: tuple(_number(_typed(data.get(section, {}), dict, section), key, default)
+                            for key, default in zip(("alarm_after_minutes",
+                                                     "critical_after_minutes"), DEFAULT_MINUTES,
+                                                    strict=True))
+                for path, section in SECTIONS.items()}
     return CheckSettings(
         _sqlite_path(url), _number(data, "database_busy_timeout_seconds", 30),
         bool(_typed(outbox, str, "outbox_dir")),
-        Limits(*(_number(metrics, k, v) for k, v in LIMIT_DEFAULTS.items())), ceiling)
+        Limits(*(_number(metrics, k, v) for k, v in LIMIT_DEFAULTS.items())), ceiling, delivery)
 
 
 def _when(value: str | None) -> datetime | None:
@@ -99,6 +106,9 @@ def light_observe(conn: sqlite3.Connection, settings: CheckSettings, now: dateti
     snap.outbox_queued = replies.get("queued", 0) + replies.get("sending", 0)
     snap.replies_failed = replies.get("failed", 0) + replies.get("unconfirmed", 0)
     snap.relay_failing_seconds = _relay_failing(conn, now)
+    snap.oldest = {path: _oldest(conn, table, now) for path, table in (("handoff", "handoff"),
+                                                                        ("reply", "reply"))}
+    snap.alarms = delivery_alarms(snap.oldest, settings.delivery_limits)
     row = conn.execute("SELECT window_start, window_count FROM responder_state WHERE sender = ? "
                        "AND address = ?", (GLOBAL, GLOBAL)).fetchone()
     snap.ceiling_hit = bool(row and (now - _when(row[0])).total_seconds() < WINDOW_SECONDS
@@ -107,6 +117,14 @@ def light_observe(conn: sqlite3.Connection, settings: CheckSettings, now: dateti
                     for name, seen, detail in conn.execute(
                         "SELECT name, seen_at, detail FROM service_state")]
     return snap
+
+
+def _oldest(conn: sqlite3.Connection, table: str, now: datetime) -> float | None:
+    """As store/ages.py: one indexed MIN per waiting status."""
+    found = [_when(_one(conn, f"SELECT min(created_at) FROM {table} WHERE status = ?", status))
+             for status in ("queued", "sending")]
+    found = [at for at in found if at is not None]
+    return max((now - min(found)).total_seconds(), 0.0) if found else None
 
 
 def _relay_failing(conn: sqlite3.Connection, now: datetime) -> float | None:

@@ -52,7 +52,7 @@ def healthz(snap: Snapshot | None, db_problem: str | None, worker_alive: bool,
     if not dry_run and failing is not None and failing > limits.max_relay_failing_seconds:
         reasons.append(f"relay failing for {failing:.0f} s (limit "
                        f"{limits.max_relay_failing_seconds:.0f} s)")
-    return reasons
+    return reasons + snap.alarms[0]  # a handoff event or reply waiting past its critical age
 
 
 def check(snap: Snapshot | None, db_problem: str | None, limits: MetricsConfig,
@@ -68,6 +68,7 @@ def check(snap: Snapshot | None, db_problem: str | None, limits: MetricsConfig,
                         " s)")
     critical += _queue_too_old(snap, limits)
     critical += [f"IMAP: {a}" for a in snap.imap_alarms]  # mail piles up unseen until fixed
+    critical += snap.alarms[0]  # the ticket path and the reply path (admin/alarms.py)
     warnings = []
     if snap.replies_failed:
         warnings.append(f"{snap.replies_failed} reply(ies) failed or unconfirmed")
@@ -78,6 +79,7 @@ def check(snap: Snapshot | None, db_problem: str | None, limits: MetricsConfig,
     warnings += [f"IMAP: {e}" for e in snap.imap_errors if e not in snap.imap_alarms]
     if snap.failed_inbound:
         warnings.append(f"{snap.failed_inbound} inbound message(s) failed")
+    warnings += snap.alarms[1]
     return Verdict(critical=critical, warnings=warnings)
 
 

@@ -68,6 +68,11 @@ class Probe:
             self._last = (time.monotonic(), snap)
             return snap, None
 
+    def warnings(self) -> list[str]:
+        """What /healthz reports without failing: the delivery paths' early alarms."""
+        snap, _ = self.look()
+        return snap.alarms[1] if snap is not None else []
+
     def health(self) -> list[str]:
         snap, problem = self.look()
         return healthz(snap, problem, self.live.worker_alive(), self.settings.metrics,
@@ -163,6 +168,9 @@ def _state(snap: Snapshot, dry_run: bool) -> Iterator[Metric]:
                  failing or 0.0)
     yield _gauge("gateway_reply_ceiling_reached", "1 while the global reply ceiling holds",
                  int(snap.ceiling_hit))
+    for path, what in (("handoff", "handoff event to the agents"), ("reply", "reply")):
+        yield _gauge(f"gateway_{path}_oldest_queued_seconds", f"age of the oldest {what} "
+                     "waiting for delivery (0: none waits)", snap.oldest.get(path) or 0.0)
 
 
 class MetricsServer:
@@ -208,9 +216,10 @@ class MetricsServer:
             status, ctype, body = self._reports().answer(self.probe.clock.now(),
                                                          environ.get("QUERY_STRING", ""))
         elif path == "/healthz":
-            reasons = self.probe.health()
+            reasons, warnings = self.probe.health(), self.probe.warnings()
             status = "503 Service Unavailable" if reasons else "200 OK"
-            data = {"status": "critical", "reasons": reasons} if reasons else {"status": "ok"}
+            data = {"status": "critical", "reasons": reasons} if reasons else (
+                {"status": "warning", "warnings": warnings} if warnings else {"status": "ok"})
             body, ctype = json.dumps(data).encode(), "application/json"
         else:
             body, ctype, status = (b"not found: /metrics, /healthz, /report\n", "text/plain",

@@ -10,9 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
+from gateway.config.alarms import delivery_alarms, limits_of
 from gateway.config.settings import GatewaySettings
 from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.service.snapshot import Daemon, Snapshot
+from gateway.store.ages import delivery_ages
 from gateway.store.db import READ_ONLY
 from gateway.store.models import (
     INBOUND,
@@ -39,6 +41,8 @@ def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapsho
         _queues(conn, snap, now)
         snap.refusals = [(r.address, r.reason, r.count) for r in conn.execute(  # one row a pair
             select(REFUSAL_COUNTS.c.address, REFUSAL_COUNTS.c.reason, REFUSAL_COUNTS.c.count))]
+        snap.oldest = delivery_ages(conn, now)
+        snap.alarms = delivery_alarms(snap.oldest, limits_of(settings))
         snap.relay_failing_seconds = _relay_failing(conn, now)
         snap.ceiling_hit = _ceiling_hit(conn, settings, now)
         snap.daemons = [Daemon(r.name, (now - r.seen_at).total_seconds(),

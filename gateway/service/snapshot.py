@@ -34,6 +34,9 @@ class Snapshot:
     ceiling_hit: bool = False
     daemons: list[Daemon] = field(default_factory=list)
     refusals: list[tuple[str, str, int]] = field(default_factory=list)  # address, reason, n
+    # the oldest handoff event / reply waiting for delivery (seconds; None: none waits) ...
+    oldest: dict[str, float | None] = field(default_factory=dict)
+    alarms: tuple[list[str], list[str]] = ([], [])  # ... and what they mean: critical, warnings
 
     @property
     def imap_errors(self) -> list[str]:

@@ -197,7 +197,6 @@ class HandoffAttempt(SQLModel, table=True):
 
 class Refusal(SQLModel, table=True):
     """A mail refused in a reject phase (SMTP/LMTP 550, or the policy service's): envelope only."""
-
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_column=_utc_column(index=True))
     source: str = Field(max_length=16)     # smtp, lmtp, policy
@@ -209,7 +208,6 @@ class Refusal(SQLModel, table=True):
 
 class RefusalCount(SQLModel, table=True):
     """Refusals per address and reason, ever (gateway_refusals_total; retention keeps it)."""
-
     __tablename__ = "refusal_count"
     address: str = Field(primary_key=True, max_length=320)
     reason: str = Field(primary_key=True, max_length=64)
