@@ -3,7 +3,7 @@
 Every fenced block in README.md and docs/*.md carries an info string. `sh` blocks are shell
 scripts, `console` blocks hold commands after `$ ` (the rest is their output); both are run
 in document order by `sh -e`, in one scratch copy of the repository (its own `var/`, the
-same `.venv`), while a real `gateway serve` runs there on the defaults the README names
+same `.venv` linked in), while a real `gateway serve` runs there on the defaults the README names
 (SMTP 127.0.0.1:8025, metrics 8026) -- in a private network namespace where `unshare` allows
 one, so that those ports never meet another test's. `sh no-test` / `console no-test` blocks
 are not run: they need root, a system service or a live server (NEVER_RUN lists the programs
@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -109,11 +110,17 @@ def forbidden(script: str) -> list[str]:
 
 
 def scratch_copy(workdir: Path, venv: Path) -> None:
-    """The repository as a fresh clone looks, without copying it: a link per top-level entry,
-    the test's own `.venv`, no `var/`."""
+    """The repository as a fresh clone looks: a copy (2 MB; a block that writes or deletes
+    files touches only the copy), the test's own `.venv` linked in, no `var/`."""
+    skip = shutil.ignore_patterns(".git", ".venv", "var", "__pycache__", ".pytest_cache",
+                                  ".ruff_cache", "*.egg-info")
     for entry in ROOT.iterdir():
-        if entry.name not in (".venv", "var", ".git") and not entry.name.startswith(".pytest"):
-            (workdir / entry.name).symlink_to(entry)
+        if skip(str(ROOT), [entry.name]):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, workdir / entry.name, ignore=skip, symlinks=True)
+        else:
+            shutil.copy2(entry, workdir / entry.name)
     (workdir / ".venv").symlink_to(venv)
 
 
