@@ -102,3 +102,7 @@ class WatchMode(StrEnum):
 
 
 HEARTBEAT_SECONDS = 10  # how often `serve` reports; silent for 3 of these: status calls it stale
+# the responder ledger's gateway-wide row (sender and address) and its rate window; here, not
+# in pipeline/responder.py, so that status and monitoring read them without the rules
+LEDGER_GLOBAL = "*"
+LEDGER_WINDOW_SECONDS = 3600

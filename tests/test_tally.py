@@ -199,9 +199,11 @@ def test_two_instances_on_postgres_keep_exact_totals(pg_url):
 
 
 def test_migration_builds_the_totals_from_stored_rows(settings, tmp_path):
-    from alembic import command
+    """The migration's fill, run on the stored rows of a database whose totals are emptied
+    (a downgrade through the later revisions is not possible with data in every table)."""
+    import importlib.util
 
-    from gateway.store.db import alembic_config, upgrade
+    from sqlalchemy import MetaData
 
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
@@ -210,8 +212,17 @@ def test_migration_builds_the_totals_from_stored_rows(settings, tmp_path):
     Pipeline(settings, engine, clock).process_pending(batch=20)
     Outbox(settings, engine, clock).send_due()
     before = kept(engine)
-    command.downgrade(alembic_config(engine), "0004")  # a database from before the totals
-    upgrade(engine)
+    path = next((ROOT / "gateway/store/migrations/versions").glob("*_running_totals.py"))
+    spec = importlib.util.spec_from_file_location("running_totals", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    plain = MetaData()  # as Alembic sees them: naive UTC times
+    plain.reflect(engine, only=["tally", "tally_hour", "tally_writer"])
+    with engine.begin() as conn:
+        for name in ("tally", "tally_hour", "tally_writer"):
+            conn.execute(plain.tables[name].delete())
+        migration._totals(conn, plain.tables["tally"])
+        migration._history(conn, plain.tables["tally_hour"], plain.tables["tally_writer"])
     assert kept(engine) == before
     assert_equal_to_recount(engine, settings)
     engine.dispose()

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
-from gateway.codes import ReplyStatus
+from gateway.codes import LEDGER_GLOBAL as GLOBAL
+from gateway.codes import LEDGER_WINDOW_SECONDS, ReplyStatus
 from gateway.config.alarms import delivery_alarms, limits_of
 from gateway.config.load import read_secret
 from gateway.config.settings import GatewaySettings
-from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.redact import mask_url
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
@@ -36,6 +36,8 @@ from gateway.store.refusals import totals as refusal_totals
 from gateway.store.tally import decision_totals, outcome_totals, unfinished
 
 OPEN_STATES = ("queued", "sending", "failed", "unconfirmed")  # few, found by index
+
+WINDOW = timedelta(seconds=LEDGER_WINDOW_SECONDS)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from gateway.codes import LEDGER_GLOBAL as GLOBAL
+from gateway.codes import LEDGER_WINDOW_SECONDS as WINDOW_SECONDS
 from gateway.config.alarms import DEFAULT_MINUTES, SECTIONS, delivery_alarms
 from gateway.config.file import config_path
 from gateway.lightpipe import NeedsFullPath
@@ -29,7 +31,6 @@ DEFAULTS = {"database_url": "sqlite:///var/gateway.db", "outbox_dir": "var/outbo
             "database_busy_timeout_seconds": 30, "timezone": "Europe/Berlin"}
 LIMIT_DEFAULTS = {"max_queue_age_seconds": 900, "max_relay_failing_seconds": 1800}
 GLOBAL_REPLIES_DEFAULT = 1000
-GLOBAL, WINDOW_SECONDS = "*", 3600  # the responder's gateway-wide ledger row
 
 
 @dataclass(frozen=True)

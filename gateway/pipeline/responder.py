@@ -9,11 +9,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session
 
+from gateway.codes import LEDGER_GLOBAL, LEDGER_WINDOW_SECONDS
 from gateway.rules.decide import RateFacts
 from gateway.store.models import INBOUND, LEDGER, REPLIES
 
-WINDOW = timedelta(hours=1)
-GLOBAL = "*"  # sender and address of the gateway-wide counter row
+WINDOW = timedelta(seconds=LEDGER_WINDOW_SECONDS)
+GLOBAL = LEDGER_GLOBAL  # sender and address of the gateway-wide counter row
 STATE_UPDATE = update(LEDGER).where(
     LEDGER.c.sender == bindparam("b_sender"), LEDGER.c.address == bindparam("b_address"),
     LEDGER.c.kind == bindparam("b_kind"))

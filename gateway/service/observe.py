@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, select
 
+from gateway.codes import LEDGER_GLOBAL as GLOBAL
+from gateway.codes import LEDGER_WINDOW_SECONDS
 from gateway.config.alarms import delivery_alarms, limits_of
 from gateway.config.settings import GatewaySettings
-from gateway.pipeline.responder import GLOBAL, WINDOW
 from gateway.service.snapshot import Daemon, Snapshot
 from gateway.store.ages import delivery_ages
 from gateway.store.db import READ_ONLY
@@ -30,6 +31,8 @@ REPLY, ATTEMPT = REPLIES, DeliveryAttempt.__table__
 WAITING = ("received", "processing")
 DELIVERED = ("sent", "written")
 OPEN_REPLIES = ("queued", "sending", "failed", "unconfirmed")  # few; sent ones are not read
+
+WINDOW = timedelta(seconds=LEDGER_WINDOW_SECONDS)
 
 
 def observe(engine: Engine, settings: GatewaySettings, now: datetime) -> Snapshot:
