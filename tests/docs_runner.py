@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -76,19 +77,28 @@ def doc_files() -> list[Path]:
 
 
 def blocks(path: Path) -> list[Block]:
-    found, current, lines = [], None, []
-    for number, line in enumerate(path.read_text().splitlines(), 1):
-        if current is None and line.startswith("```"):
-            words = line[3:].split()
-            current = Block(str(path.relative_to(ROOT)), number, words[0] if words else "",
-                            words[1:], "")
+    return parse_blocks(path.read_text(), str(path.relative_to(ROOT)))
+
+
+def parse_blocks(text: str, doc: str) -> list[Block]:
+    """Fenced blocks, also indented ones (in a list item: their indent is removed); a fence
+    left open is an error, never a block silently lost."""
+    found, current, lines, indent = [], None, [], 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if current is None and stripped.startswith("```"):
+            words = stripped[3:].split()
+            indent = len(line) - len(stripped)
+            current = Block(doc, number, words[0] if words else "", words[1:], "")
             lines = []
-        elif current is not None and line.strip() == "```":
+        elif current is not None and stripped == "```":
             current.text = "\n".join(lines) + "\n"
             found.append(current)
             current = None
         elif current is not None:
-            lines.append(line)
+            lines.append(line[indent:] if not line[:indent].strip() else line.lstrip())
+    if current is not None:
+        raise ValueError(f"{doc}:{current.line}: a fence that is never closed")
     return found
 
 
@@ -188,6 +198,12 @@ def run_all(workdir: Path, chosen: list[Block]) -> tuple[list[dict], str]:
     command = [sys.executable, str(Path(__file__)), str(workdir), str(todo), str(done)]
     if subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0:
         command = ["unshare", "-rn"] + command  # private loopback: 8025/8026 are ours alone
+    else:  # no namespace here: the machine's own ports, which must be free (not someone's serve)
+        for port in (8025, 8026):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    raise RuntimeError(f"127.0.0.1:{port} is in use and unshare -rn is not "
+                                       "available: the docs' commands need those ports")
     runner = subprocess.run(command, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     log = (workdir / "serve.log").read_text(errors="replace") if (workdir / "serve.log").exists() else ""

@@ -135,3 +135,16 @@ def test_configuration_doc_names_every_key():
     missing = [key for key in keys  # a key as `key`, a table as [table] or [[table]]
                if f"`{key.rsplit('.', 1)[-1]}`" not in text and f"[{key}]" not in text]
     assert not missing, f"docs/configuration.md does not name: {missing}"
+
+
+def test_blocks_are_found_as_a_reader_sees_them():
+    from tests.docs_runner import parse_blocks
+
+    text = ("1. Check it:\n\n   ```console\n   $ gateway status \\\n       --json\n   {}\n"
+            "   $ gateway tickets list\n   ```\n\n```sh no-test\nsystemctl start x\n```\n")
+    console, manual = parse_blocks(text, "x.md")
+    assert (console.language, console.flags, console.line) == ("console", [], 3)
+    assert console.runs and not manual.runs and manual.flags == ["no-test"]
+    assert console.script() == "gateway status \\\n    --json\ngateway tickets list\n"
+    with pytest.raises(ValueError, match="x.md:1: a fence that is never closed"):
+        parse_blocks("```sh\ngateway status\n", "x.md")
