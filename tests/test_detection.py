@@ -238,3 +238,28 @@ def test_a_customer_writing_about_their_auto_reply_is_a_person(headers):
     assert reasons(raw) == ()
     rule = make_mail(subject="Server down", headers={"X-MS-Exchange-Inbox-Rules-Loop": "a@b.example"})
     assert reasons(rule) == ()
+
+
+def test_a_failure_that_carries_the_writers_own_mail_or_a_bounce_is_sent_on_by_a_person():
+    text = "Die Nachricht konnte nicht zugestellt werden."
+    own = make_mail(subject="Hinweis", body=text + "\n\nFrom: Max <max@kunde.example>\n"
+                    "To: x@partner.example\nSubject: Angebot\n")
+    assert reasons(own) == ()  # the writer quotes a mail of their own: a person
+    bounce = with_original(text, "Hinweis").replace(
+        b"From: centron <technik@centron.de>", b"From: Mail Delivery System <x@mx.example>")
+    assert reasons(bounce, sender="relay@mx.partner.example") == ()  # carries a bounce
+
+
+@pytest.mark.parametrize("quote", [
+    "Von: centron <technik@centron.de>\nAn: x@partner.example\nBetreff: Angebot",
+    "Da: centron <technik@centron.de>\nA: x@partner.example\nOggetto: Offerta",
+    "De : centron <technik@centron.de>\nÀ : x@partner.example\nObjet : Devis"])
+def test_quoted_originals_with_localised_header_names(quote):
+    raw = make_mail(subject="Avviso", body="Il messaggio non è stato consegnato.\n\n" + quote)
+    assert reasons(raw, sender="relay@mx.partner.example") == ("bounce",)
+
+
+def test_a_mail_log_is_no_quoted_original():
+    log = ("status=bounced (host said: 550 5.1.1 user unknown)\n\n"
+           "Received: from srv.shop.example by mx.web.example\nDate: Wed, 05 Nov 2025")
+    assert reasons(make_mail(subject="Maillog", body=log)) == ()

@@ -56,6 +56,8 @@ FAILURE_RE = re.compile(
     r"|unable to deliver|failed to deliver|undeliverable|permanent(ly)? (error|fail)|user unknown"
     r"|no such user|delivery (has failed|failed|to the following recipients? (has )?failed)"
     r"|message not delivered|address not found|recipient address rejected"
+    r"|(has|have) not (yet )?been delivered|delivery (has been |is )?delayed|message delayed"
+    r"|noch nicht zugestellt|zustellung verz(ö|oe)gert"
     r"|(wurde|konnte|werden) nicht\b.{0,80}(zugestellt|(ü|ue)bermittelt)|nicht zugestellt werden"
     r"|unzustellbar|zustellung (ist )?fehlgeschlagen|empf(ä|ae)nger (ist )?unbekannt"
     r"|dauerhafter fehler|fehler bei der zustellung|zustellung an\b.{0,80}fehlgeschlagen"

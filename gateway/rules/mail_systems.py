@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
+from gateway.rules.originals import carries_original, original_senders, own_part, quotes_original
 from gateway.rules.parse import ParsedMail
 
 SCAN_CHARS = 3000
-ORIGINAL_TYPES = frozenset({"message/rfc822", "message/global", "text/rfc822-headers",
-                            "message/global-headers", "message/partial"})
 
 _SYSTEM_NAME_RE = re.compile(
     r"(?i)^\s*(?:mail(?:er)?[- _]?daemon|post[- _.]?master|mail[- ]delivery[- ](?:sub)?system"
@@ -44,12 +43,7 @@ _ABUSE_SUBJECT_RE = re.compile(
     r"|denuncia|segnalazione|abuso")
 _ABUSE_BODY_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
-    r"|indesiderat|abuso")
-# The headers of a quoted original: "From: x", "> Subject: y", "  Sent: z" at a line start.
-_QUOTED_NAMES = frozenset({"from", "to", "subject", "date", "sent", "message-id", "received",
-                           "return-path"})
-# At least two of these make a quoted message (Received: and Date: lines are also a log's).
-_MESSAGE_NAMES = frozenset({"from", "to", "subject", "sent", "message-id"})
+    r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver")
 # A question or a request: a customer asking about a complaint they got, not the complaint.
 _ASKING_RE = re.compile(
     r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
@@ -61,48 +55,13 @@ _PERSON_WORDS_RE = re.compile(
     r"|pourriez-vous|pouvez-vous|podr(?:í|i)an|pueden|potreste|potete|por favor|per favore"
     # a person talking about the failure message they got
     r"|meldung|bekomme|erhalte|\bi (?:get|got|received)|\bi'm getting|\bwe (?:get|got)"
-    r"|see (?:below|attached)|siehe (?:unten|anhang)|re(?:ç|c)ois|recibo|ricevo|ho ricevuto")
+    r"|see (?:below|attached)|siehe (?:unten|anhang)|re(?:ç|c)ois|recibo|ricevo|ho ricevuto"
+    r"|komm(?:t|en) zur(?:ü|ue)ck|zur(?:ü|ue)ckgekommen|comes? back|bounces? back"
+    r"|bitte (?:um|mal)\b|bitte pr(?:ü|ue)fen(?! sie)")
 
 
 def _local(address: str) -> str:
     return address.rsplit("@", 1)[0].strip().lower()
-
-
-def carries_original(mail: ParsedMail) -> bool:
-    """The original message (or its headers) attached, as bounces and complaints send it back."""
-    return any(a.content_type in ORIGINAL_TYPES or a.filename.lower().endswith(".eml")
-               for a in mail.attachments)
-
-
-def _quoted_headers(head: str) -> list[tuple[int, str]]:
-    """(line start, name) of each line that reads like a header of the quoted original.
-
-    Found from the colons (str.find), not by a line regex: most mail has few colons, and a
-    multi-line regex over the first 3,000 characters cost some 30 us a mail."""
-    found, colon, looked = [], head.find(":"), 0
-    while colon != -1 and looked < 200:  # bounded: a text of colons costs no more
-        looked += 1
-        line = head.rfind("\n", max(colon - 40, 0), colon) + 1 or max(colon - 40, 0)
-        name = head[line:colon].lstrip(" \t>").lower()
-        if name in _QUOTED_NAMES and head[colon + 1:colon + 2] not in ("", "\n"):
-            found.append((line, name))
-        colon = head.find(":", colon + 1)
-    return found
-
-
-def _own_part(text: str) -> str:
-    """The text before the quoted original's headers (the whole scanned text if none)."""
-    head = text[:SCAN_CHARS]
-    quoted = _quoted_headers(head)
-    return head[:quoted[0][0]] if _a_message(quoted) else head
-
-
-def _a_message(quoted: list[tuple[int, str]]) -> bool:
-    return len({name for _, name in quoted} & _MESSAGE_NAMES) >= 2
-
-
-def _quotes_original(text: str) -> bool:
-    return _a_message(_quoted_headers(text[:SCAN_CHARS]))
 
 
 def from_mail_system(mail: ParsedMail, envelope_sender: str | None) -> bool:
@@ -119,10 +78,25 @@ def from_mail_system(mail: ParsedMail, envelope_sender: str | None) -> bool:
 def free_text_failure(mail: ParsedMail) -> bool:
     """A delivery failure in words, the original beside it, and nothing a person would add."""
     if person_subject(mail.subject) or not (carries_original(mail)
-                                            or _quotes_original(mail.text)):
+                                            or quotes_original(mail.text)):
         return False  # the cheap structural look first: most mail ends here
-    own = f"{mail.subject}\n{_own_part(mail.text)}"
-    return bool(FAILURE_RE.search(own)) and not _PERSON_WORDS_RE.search(own)
+    own = f"{mail.subject}\n{own_part(mail.text)}"
+    if not FAILURE_RE.search(own) or _PERSON_WORDS_RE.search(own):
+        return False
+    return not _sends_on(mail)
+
+
+def _sends_on(mail: ParsedMail) -> bool:
+    """What it carries is the writer's own mail, or a machine's (a bounce, an auto-reply): a
+    person sending it on. A bounce carries the mail sent to the failed address, by somebody else."""
+    for name, address, subject in original_senders(mail):
+        if address and address == mail.from_addr:
+            return True
+        if _SYSTEM_NAME_RE.match(name) or _SYSTEM_LOCAL_RE.match(_local(address)):
+            return True
+        if SUBJECT_RE.match(subject):
+            return True
+    return False
 
 
 def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
@@ -130,10 +104,10 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
     if mail.header_values("x-arf"):
         return True
     if person_subject(mail.subject) or not (carries_original(mail)
-                                            or _quotes_original(mail.text)):
+                                            or quotes_original(mail.text)):
         return False
     if any(_ABUSE_LOCAL_RE.match(_local(s)) for s in senders):
         return True
-    own = f"{mail.subject}\n{_own_part(mail.text)}"
+    own = f"{mail.subject}\n{own_part(mail.text)}"
     return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not _ASKING_RE.search(own)
                 and _ABUSE_BODY_RE.search(mail.text[:SCAN_CHARS]))
