@@ -76,7 +76,7 @@ def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve
         [sys.executable, "-m", "gateway", "--config", str(config), "--json", "status"],
         capture_output=True, cwd=tmp_path, timeout=60,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}).stdout)
-    assert status["alarms"]["critical"] and status["alarms"]["oldest_waiting_seconds"]["handoff"]
+    assert status["alarms"]["critical"] and status["alarms"]["oldest_waiting_since"]["handoff"]
     start_receiver(port=port, receiver=hook)  # the helpdesk is back
     wait_for(lambda: hook.accepted, what="the event delivered", timeout=20)
     assert wait_for(lambda: (r := check())[0] == 0 and r, what="OK again", timeout=20)
@@ -109,3 +109,36 @@ def test_the_oldest_waiting_reply_and_handoff_are_one_index_step_each(engine, cl
     for plan in plans:  # MIN(created_at) of one status: the first entry of (status, created_at)
         assert re.search(r"SEARCH (reply|handoff) USING COVERING INDEX "
                          r"ix_(reply|handoff)_status_created \(status=\?\)", plan), plan
+
+
+def test_status_shows_each_addresss_whole_timeline_and_the_next_change(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.serve_process import ROOT
+
+    config = tmp_path / "gw.toml"
+    config.write_text(
+        f'database_url = "sqlite:///{tmp_path}/gw.db"\n'
+        '[[address]]\naddress = "technik@centron.de"\ndepartment = "T"\n'
+        'announce_from = 2099-01-15\ncutover = 2099-03-01\nreject_from = 2099-06-01\n'
+        '[[address]]\naddress = "billing@centron.de"\ndepartment = "B"\ncutover = 2025-10-13\n')
+
+    def gateway(*args: str) -> str:
+        return subprocess.run([sys.executable, "-m", "gateway", "--config", str(config), *args],
+                              capture_output=True, cwd=tmp_path, timeout=60, check=True,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+                              ).stdout.decode()
+
+    gateway("db", "upgrade")
+    text = gateway("status").splitlines()
+    at = text.index(next(line for line in text if line.startswith("technik@centron.de")))
+    assert text[at].split() == ["technik@centron.de", "before", "announce", "2099-01-15T00:00",
+                                "cutover", "2099-03-01T00:00", "grace", "end",
+                                "2099-03-15T00:00", "reject", "2099-06-01T00:00"]
+    assert text[at + 1].strip() == "next: announce at 2099-01-15T00:00"
+    assert text[at + 3].strip() == "next: nothing (the timeline is complete)"  # billing@
+    technik = json.loads(gateway("--json", "status"))["addresses"][0]
+    assert technik["next_change"] == {"at": "2099-01-15T00:00:00+01:00", "what": "announce"}
+    assert technik["grace_end"] == "2099-03-15T00:00:00+01:00"

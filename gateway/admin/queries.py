@@ -17,7 +17,7 @@ from gateway.config.settings import GatewaySettings
 from gateway.redact import mask_url
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
-from gateway.store.ages import delivery_ages
+from gateway.store.ages import ages, delivery_since
 from gateway.store.db import read_only
 from gateway.store.models import (
     HEARTBEAT_SECONDS,
@@ -64,17 +64,18 @@ def status(engine: Engine, settings: GatewaySettings, now: datetime,
         tickets = _counts(session, Ticket.status)
         handoffs = _counts(session, Handoff.status)
         daemons = [_daemon(row, now) for row in session.exec(select(ServiceState)).all()]
-        ages = delivery_ages(session.connection(), now)
+        since = delivery_since(session.connection())
     warnings = _warnings(settings, now, daemons, overall, inbound, replies)
     warnings += handoff_warnings(settings, policies, now, handoffs)
-    critical, early = delivery_alarms(ages, limits_of(settings))
+    critical, early = delivery_alarms(ages(since, now), limits_of(settings))
     return {
         "now": now.isoformat(), "policy": settings.fingerprint, "dry_run": settings.dry_run,
         "addresses": address_timelines(policies, now), "daemons": daemons,
         "queues": {"inbound": inbound, "outbox": replies, "handoff": handoffs},
         "counts": {"by_action": by_action, "by_reason": by_reason, "tickets": tickets},
         "imap": imap_state(daemons), "warnings": warnings + early,
-        "alarms": {"oldest_waiting_seconds": ages, "critical": critical, "warnings": early},
+        "alarms": {"oldest_waiting_since": {k: _iso(v) for k, v in since.items()},
+                   "critical": critical, "warnings": early},
         "refusals": [{"address": a, "reason": r, "count": n, "last_at": _iso(last)}
                      for a, r, n, last in refusal_totals(engine)],
     }

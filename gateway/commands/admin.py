@@ -27,6 +27,17 @@ def status(app: App, check: bool) -> None:
     app.emit(data, "\n".join(status_lines(data)))
 
 
+def timeline_lines(a: dict) -> list[str]:
+    """One address: its phase, its whole timeline, what changes next."""
+    dates = "  ".join(f"{name} {a[key][:16] if a[key] else '-'}" for name, key in (
+        ("announce", "announce_from"), ("cutover", "cutover"), ("grace end", "grace_end"),
+        ("reject", "reject_from")))
+    upcoming = a.get("next_change")
+    after = (f"next: {upcoming['what']} at {upcoming['at'][:16]}" if upcoming
+             else "next: nothing (the timeline is complete)")
+    return [f"{a['address']:<28} {a['phase']:<9} {dates}", f"{'':<38} {after}"]
+
+
 def _counts(title: str, counts: dict[str, int]) -> list[str]:
     if not counts:
         return [f"{title}: none"]
@@ -36,8 +47,8 @@ def _counts(title: str, counts: dict[str, int]) -> list[str]:
 def status_lines(data: dict) -> list[str]:
     lines = [f"policy {data['policy']}   replies: "
              f"{'written to a folder (dry run)' if data['dry_run'] else 'sent via the relay'}",
-             "", f"{'ADDRESS':<28} {'PHASE':<9} CUTOVER"]
-    lines += [f"{a['address']:<28} {a['phase']:<9} {a['cutover']}" for a in data["addresses"]]
+             "", f"{'ADDRESS':<28} {'PHASE':<9} TIMELINE"]
+    lines += [line for a in data["addresses"] for line in timeline_lines(a)]
     lines.append("")
     lines += [f"serve {d['name']}: started {d['started_at']}, last seen {d['silent_seconds']} s "
               f"ago{' (STALE)' if d['stale'] else ''}" for d in data["daemons"]] or [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.rules.phases import Phase, Timeline
@@ -66,14 +66,27 @@ class AddressPolicy:
     def problems(self) -> list[str]:
         return self.timeline.problems()
 
+    def changes(self) -> list[tuple[datetime, str]]:
+        """The timeline's moments in order: (when, what begins then)."""
+        timeline = self.timeline
+        found = [(timeline.announce_from, "announce"), (timeline.cutover, "cutover"),
+                 (timeline.cutover + timedelta(days=self.config.followup_grace_days),
+                  "grace-end"), (timeline.reject_from, "reject")]
+        return sorted((at, what) for at, what in found if at is not None)
+
     def as_json(self, now: datetime) -> dict:
-        """The effective timeline, as `status` and `config check` show it."""
+        """The effective timeline, as `status` and `config check` show it, with the next change
+        (grace-end: follow-ups to tickets from before the cutover are no longer appended)."""
         timeline, config = self.timeline, self.config
+        upcoming = [(at, what) for at, what in self.changes() if at > now]
         return {"address": config.address, "department": config.department,
                 "phase": str(timeline.phase_at(now)), "redirect": config.redirect,
                 "announce_from": _iso(timeline.announce_from), "cutover": _iso(timeline.cutover),
+                "grace_end": _iso(timeline.cutover + timedelta(days=config.followup_grace_days)),
                 "reject_from": _iso(timeline.reject_from),
                 "followup_grace_days": config.followup_grace_days,
+                "next_change": {"at": upcoming[0][0].isoformat(), "what": upcoming[0][1]}
+                if upcoming else None,
                 "problems": timeline.problems()}
 
 
