@@ -4,6 +4,7 @@ a real $NOTIFY_SOCKET datagram socket, metrics on a free port."""
 from __future__ import annotations
 
 import os
+import resource
 import smtplib
 import socket
 import subprocess
@@ -40,8 +41,17 @@ def wait_gone(pgid: int, timeout: float) -> list[int]:
     return left
 
 
+def _limit_files(nofile: tuple[int, int]):
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, nofile)
+
+    return apply
+
+
 class Serve:
-    def __init__(self, workdir: Path, env: dict | None = None, config: str | None = None) -> None:
+    def __init__(self, workdir: Path, env: dict | None = None, config: str | None = None,
+                 nofile: tuple[int, int] | None = None) -> None:
+        """`nofile`: RLIMIT_NOFILE (soft, hard) of the serve process, as `prlimit` would set."""
         self.workdir = workdir
         self.smtp_port, self.metrics_port = free_port(), free_port()
         self.notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -58,7 +68,8 @@ class Serve:
         args = [sys.executable, "-m", "gateway"] + (["--config", config] if config else [])
         with open(self.log_path, "ab") as log:
             self.proc = subprocess.Popen(args + ["serve"], cwd=workdir, env=base, stdout=log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
+                                         stderr=subprocess.STDOUT, start_new_session=True,
+                                         preexec_fn=_limit_files(nofile) if nofile else None)
         self.pgid = self.proc.pid  # start_new_session: its own group, as under systemd
         self.wait_notify("READY=1", timeout=60)
 

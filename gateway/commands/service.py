@@ -16,6 +16,7 @@ def serve(app: App) -> None:
     import signal
 
     from gateway.errors import ConfigError
+    from gateway.service import descriptors
     from gateway.service.connect_check import exposed_listener
     from gateway.service.daemon import Service
 
@@ -26,7 +27,8 @@ def serve(app: App) -> None:
     # must not kill the helper processes started meanwhile, which inherit "ignored".
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     app.migrate_apart = True  # Alembic's memory stays out of the daemon and its worker fork
-    service = Service(app.settings, app.engine, app.clock)
+    settings = descriptors.prepare(app.settings)  # the limit raised, the caps fitted into it
+    service = Service(settings, app.engine, app.clock)
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
     try:

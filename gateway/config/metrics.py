@@ -22,6 +22,7 @@ class MetricsConfig(BaseModel):
     # every customer's address.
     token_file: str = ""
     allow_unauthenticated: bool = False
+    max_connections: int = Field(default=32, gt=0)  # at once; the rest get a 503 at once
 
 
 def is_loopback(host: str) -> bool:

@@ -1,7 +1,7 @@
 """The HTTP listener's plumbing (for /metrics, /healthz, /report): a thread per connection, but
-at most MAX_CONNECTIONS of them, each cut after CONNECTION_SECONDS in all (a half-sent request
-held a thread 75 s; a thousand idle ones starved the daemon of file descriptors), and a bearer
-token checked in constant time."""
+at most MAX_CONNECTIONS of them (at the cap the oldest makes room), each cut after
+CONNECTION_SECONDS in all (a half-sent request held a thread 75 s; a thousand idle ones starved
+the daemon of file descriptors), and a bearer token checked in constant time."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ log = logging.getLogger("gateway.metrics")
 MAX_CONNECTIONS = 32
 READ_SECONDS = 5  # one read of a request (a header line that does not come)
 CONNECTION_SECONDS = 30  # a whole connection, the slowest reader of /report included
+EVICT_AFTER = 1.0  # at the cap, a connection this old is cut for a new one
 BUSY = (b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 1\r\n"
         b"Connection: close\r\nContent-Length: 22\r\n\r\ntoo many connections\r\n")
 
@@ -31,22 +32,36 @@ class CappedServer(ThreadingMixIn, WSGIServer):
     def server_activate(self) -> None:
         super().server_activate()
         self._slots = threading.BoundedSemaphore(self.max_connections)
-        self._open: dict[socket.socket, float] = {}  # connection → its deadline
+        self._open: dict[socket.socket, float] = {}  # connection → when it was accepted
         self._lock = threading.Lock()
         threading.Thread(target=self._reap, name="http-reaper", daemon=True).start()
 
     def process_request(self, request, client_address) -> None:
-        if not self._slots.acquire(blocking=False):  # over the cap: a short answer, at once
-            try:
-                request.settimeout(0.5)
-                request.sendall(BUSY)
-            except OSError:
-                pass
-            self.shutdown_request(request)
-            return
+        """At the cap, the oldest connection (older than EVICT_AFTER: an idle or stalled one,
+        a real request takes milliseconds) is cut to make room; with none, a 503 at once."""
+        if not self._slots.acquire(blocking=False):
+            if not (self._evict_oldest() and self._slots.acquire(timeout=1)):
+                try:
+                    request.settimeout(0.5)
+                    request.sendall(BUSY)
+                except OSError:
+                    pass
+                self.shutdown_request(request)
+                return
         with self._lock:
-            self._open[request] = time.monotonic() + self.connection_seconds
+            self._open[request] = time.monotonic()
         super().process_request(request, client_address)
+
+    def _evict_oldest(self) -> bool:
+        with self._lock:
+            if not self._open:
+                return False
+            oldest, since = min(self._open.items(), key=lambda item: item[1])
+            if time.monotonic() - since < EVICT_AFTER:
+                return False
+            self._open.pop(oldest)
+        _cut(oldest)
+        return True
 
     def process_request_thread(self, request, client_address) -> None:
         try:
@@ -57,17 +72,14 @@ class CappedServer(ThreadingMixIn, WSGIServer):
             self._slots.release()
 
     def _reap(self) -> None:
-        """Cut connections past their deadline (a client trickling a byte now and then)."""
+        """Cut connections past their time (a client trickling a byte now and then)."""
         while True:
             time.sleep(1)
-            now = time.monotonic()
+            oldest = time.monotonic() - self.connection_seconds
             with self._lock:
-                late = [s for s, deadline in self._open.items() if deadline < now]
+                late = [sock for sock, since in self._open.items() if since < oldest]
             for sock in late:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+                _cut(sock)
 
     def get_request(self):
         try:
@@ -79,6 +91,13 @@ class CappedServer(ThreadingMixIn, WSGIServer):
 
     def handle_error(self, request, client_address) -> None:
         log.debug("http: connection from %s ended with an error", client_address)
+
+
+def _cut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)  # its thread's read or write ends at once
+    except OSError:
+        pass
 
 
 class QuietHandler(WSGIRequestHandler):

@@ -182,7 +182,9 @@ class MetricsServer:
         self.reports = None  # the cached /report pages, made on first use
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(GatewayCollector(probe))  # type: ignore[arg-type]
-        self.httpd = make_server(host, port, self.app, server_class=CappedServer,
+        server = type("Server", (CappedServer,), {
+            "max_connections": probe.settings.metrics.max_connections})
+        self.httpd = make_server(host, port, self.app, server_class=server,
                                  handler_class=QuietHandler)
         self.address = self.httpd.server_address[:2]
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="metrics",
