@@ -73,6 +73,13 @@ def test_decision_past_the_grace_period_points_to_the_helpdesk_ticket():
     late = decide(facts(Phase.CUTOVER, cutover + timedelta(days=20), thread=handed))
     assert (late.action, late.reason, late.reply, late.thread) == (
         Action.REDIRECT, "ticket-in-portal", ReplyKind.TICKET_LINK, handed)
+    tagged = ThreadMatch(1, "TK-000001", cutover - timedelta(days=2), "subject-tag", "HD-123",
+                         customer="Max@Kunde.example")
+    own = decide(facts(Phase.CUTOVER, cutover + timedelta(days=20), thread=tagged))
+    assert own.reason == "ticket-in-portal"  # the ticket's own customer, by its subject tag
+    stranger = decide(facts(Phase.CUTOVER, cutover + timedelta(days=20), thread=tagged,
+                            reply_to="guess@other.example"))
+    assert stranger.reason == "after-cutover"  # a guessed tag learns nothing of the ticket
     plain = ThreadMatch(1, "TK-000001", cutover - timedelta(days=2), "in-reply-to")
     generic = decide(facts(Phase.CUTOVER, cutover + timedelta(days=20), thread=plain))
     assert (generic.reason, generic.reply) == ("after-cutover", ReplyKind.REDIRECT)

@@ -27,10 +27,16 @@ class ThreadMatch:
     via: Reason  # IN_REPLY_TO, REFERENCES or SUBJECT_TAG
     helpdesk_id: str | None = None   # what the helpdesk's webhook answer named, if anything
     helpdesk_url: str | None = None
+    customer: str = ""               # who the ticket is for
 
-    @property
-    def in_helpdesk(self) -> bool:
-        return bool(self.helpdesk_id or self.helpdesk_url)
+    def shown_to(self, sender: str | None) -> bool:
+        """Whether a reply to `sender` may name the helpdesk's ticket: an answer to our mail
+        (In-Reply-To, References: the sender had it), or a subject tag from the ticket's own
+        customer (tags are easy to guess; another sender learns nothing of the ticket)."""
+        if not (self.helpdesk_id or self.helpdesk_url):
+            return False
+        return self.via != Reason.SUBJECT_TAG or (
+            bool(sender) and (sender or "").lower() == self.customer.lower())
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,7 @@ def decide(facts: Facts) -> Decision:
         return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
     if _tickets_phase(facts):
         return _ticket(facts)
-    if facts.thread is not None and facts.thread.in_helpdesk:  # past its grace period
+    if facts.thread is not None and facts.thread.shown_to(facts.reply_to):  # past its grace
         return _redirect(facts, Reason.TICKET_IN_PORTAL, ReplyKind.TICKET_LINK)
     return _redirect(facts)
 

@@ -27,7 +27,7 @@ _KNOWN_IDS = union_all(
     select(INBOUND.c.message_id, literal(1).label("rank"), INBOUND.c.ticket_id)
     .where(INBOUND.c.message_id.in_(_IDS), INBOUND.c.ticket_id.is_not(None))).subquery()
 THREAD_COLUMNS = (TICKETS.c.id, TICKETS.c.number, TICKETS.c.created_at, TICKETS.c.helpdesk_id,
-                  TICKETS.c.helpdesk_url)
+                  TICKETS.c.helpdesk_url, TICKETS.c.customer)
 THREAD_LOOKUP = (select(_KNOWN_IDS.c.message_id, _KNOWN_IDS.c.rank, *THREAD_COLUMNS)
                  .join(TICKETS, TICKETS.c.id == _KNOWN_IDS.c.ticket_id)
                  .order_by(_KNOWN_IDS.c.rank, TICKETS.c.id))
@@ -42,7 +42,8 @@ def subject_tag_re(prefix: str) -> re.Pattern[str]:
 
 
 def _thread(row, via: Reason) -> ThreadMatch:
-    return ThreadMatch(row.id, row.number, row.created_at, via, row.helpdesk_id, row.helpdesk_url)
+    return ThreadMatch(row.id, row.number, row.created_at, via, row.helpdesk_id, row.helpdesk_url,
+                       row.customer)
 
 
 def _match(session: Session, condition, via: Reason) -> ThreadMatch | None:
