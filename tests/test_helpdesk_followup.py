@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
-from datetime import datetime, timedelta
+import time
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,8 @@ from gateway.rules.decide import ThreadMatch, decide
 from gateway.rules.phases import Phase
 from gateway.store.models import Ticket
 from tests.conftest import ANNOUNCE, BERLIN, Gateway, make_mail
+from tests.imap_fixtures import wait_for
+from tests.serve_process import Serve
 from tests.test_decide import facts
 from tests.webhook_receiver import start_receiver
 
@@ -179,3 +184,37 @@ def test_the_real_command_names_the_ticket_and_links_to_it(tmp_path):
     for part in (late["reply"]["text"], late["reply"]["html"]):
         assert "HD-123" in part and "https://account.example/tickets/HD-123" in part
     assert "kein Ticket" not in late["reply"]["text"]  # not the generic redirection
+
+
+def test_serve_points_a_late_answer_to_the_helpdesks_ticket(tmp_path):
+    """`serve` over SMTP: a ticket, its event answered with a URL, then (the cutover moved just
+    past the ticket by a reload, no grace) the customer's answer gets the link, not the
+    generic redirection."""
+    receiver, server = start_receiver(reply=b'{"url": "https://helpdesk.example/t/5"}')
+    config, outbox = tmp_path / "gateway.toml", tmp_path / "outbox"
+    address = '[[address]]\naddress = "technik@centron.de"\ndepartment = "Technik"\n'
+    config.write_text(address + "cutover = 2030-01-01\nfollowup_grace_days = 0\n")
+    serve = Serve(tmp_path, {"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/gw.db",
+                             "GATEWAY_OUTBOX_DIR": str(outbox),
+                             "GATEWAY_HANDOFF_WEBHOOK": receiver.url}, config=str(config))
+    try:
+        serve.send(make_mail(message_id="<s1@kunde.example>"))
+        wait_for(lambda: receiver.accepted and list(outbox.glob("*.eml")), timeout=60)
+        ack = message_from_bytes(next(outbox.glob("*.eml")).read_bytes())
+        cutover = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=1)
+        time.sleep(2)
+        config.write_text(address + f"cutover = {cutover.isoformat()}\nfollowup_grace_days = 0\n")
+        serve.signal_group(signal.SIGHUP)
+        serve.wait_notify("RELOADING=1")
+        serve.wait_notify("READY=1")
+        serve.send(make_mail(subject="Re: " + str(ack["Subject"]), message_id="<s2@kunde.example>",
+                             headers={"In-Reply-To": ack["Message-ID"]}))
+        wait_for(lambda: len(list(outbox.glob("*.eml"))) == 2, timeout=60)
+    finally:
+        serve.signal_group(signal.SIGTERM)
+        serve.proc.wait(timeout=40)
+        serve.finish()
+        server.shutdown()
+        server.server_close()
+    late = max(outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns).read_bytes()
+    assert b"https://helpdesk.example/t/5" in late and b"kein Ticket" not in late
