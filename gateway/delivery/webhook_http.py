@@ -2,7 +2,8 @@
 status line. urllib bounded each read, not the request (a receiver dripping a header line every
 2 s held the sender for minutes), followed redirects as a GET without the body (the event then
 counted as sent), and let `BadStatusLine` escape. Here no redirect is followed, anything that
-is not an HTTP answer is a failed attempt, and the body of the answer is never read."""
+is not an HTTP answer is a failed attempt, and of the body only a 2xx answer's first 8 KB are
+read, within the same deadline."""
 
 from __future__ import annotations
 
