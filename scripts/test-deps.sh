@@ -1,6 +1,7 @@
 #!/bin/sh
 # What the tests need beyond pip, from Debian's packages: PostgreSQL, Postfix and Dovecot (the
-# tests start their own private instances on loopback) and openssl (certificates, DKIM keys).
+# tests start their own private instances on loopback), openssl (certificates, DKIM keys) and
+# chromium (the report's chart measured in a real browser, headless).
 set -e
 missing=""
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 \
@@ -8,6 +9,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/n
 [ -x /usr/lib/postfix/sbin/master ] || missing="$missing postfix"
 [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "test-deps: missing:$missing; run as root or: sudo apt-get install -y$missing" >&2
