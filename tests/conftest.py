@@ -21,7 +21,8 @@ ANNOUNCE = datetime(2025, 10, 1, 10, 0, tzinfo=BERLIN)
 AFTER = datetime(2025, 10, 14, 10, 0, tzinfo=BERLIN)
 
 
-def make_mail(subject: str = "Server down", body: str = "Hallo, srv-web-01 ist down.",
+def make_mail(subject: str = "Server down",
+              body: str = "Hallo, unser Server srv-web-01 ist nicht erreichbar.",
               sender: str = "max@kunde.example", to: str = "technik@centron.de",
               message_id: str | None = "<m1@kunde.example>", headers: dict | None = None,
               name: str = "Max Kunde") -> bytes:

@@ -46,8 +46,9 @@ def test_policy_protocol_answers_per_request_on_one_connection(policy_service):
         request("technik@centron.de"), request("billing@centron.de"),
         request("Technik+tag@Centron.de"), request("someone@elsewhere.example"),
         {"request": "something_else", "recipient": "technik@centron.de"}])
-    pointer = ("action=550 5.7.1 E-mail support has ended; please open a ticket in the Account "
-               "Center: https://account.centron.de")
+    pointer = ("action=550 5.7.1 E-Mail-Support eingestellt, bitte eroeffnen Sie ein Ticket im "
+               "Account Center: https://account.centron.de / E-mail support has ended; please "
+               "open a ticket in the Account Center: https://account.centron.de")
     assert answers == [pointer, "action=DUNNO", pointer, "action=DUNNO", "action=DUNNO"]
 
 

@@ -46,10 +46,18 @@ senders = ["noc@partner-b.example"]
 addresses = ["technik@centron.de"]
 """
 AT = "2026-03-02T10:00:00"  # all of the simulate runs: technik@ and vertrieb@ in their reject phase
-TECHNIK = ("550 5.7.1 <technik@centron.de>: E-mail support has ended; please open a ticket in "
-           "the Account Center: https://account.centron.de")
-VERTRIEB = ("550 5.7.1 <vertrieb@centron.de>: E-mail to sales has ended; please write to us "
-            "through the contact form: https://www.centron.de/kontakt/")
+# The 550 line: each reply language's text (de, en) from the company facts of the config
+TECHNIK_TEXTS = ("E-Mail-Support eingestellt, bitte eroeffnen Sie ein Ticket im Account Center: "
+                 "https://account.centron.de",
+                 "E-mail support has ended; please open a ticket in the Account Center: "
+                 "https://account.centron.de")
+VERTRIEB_TEXTS = ("Anfragen per E-Mail eingestellt, bitte nutzen Sie das Kontaktformular: "
+                  "https://www.centron.de/kontakt/",
+                  "E-mail to sales has ended; please write to us through the contact form: "
+                  "https://www.centron.de/kontakt/")
+TECHNIK = "550 5.7.1 <technik@centron.de>: " + " / ".join(TECHNIK_TEXTS)
+VERTRIEB = "550 5.7.1 <vertrieb@centron.de>: " + " / ".join(VERTRIEB_TEXTS)
+
 # (envelope sender, From, recipient): partner by envelope, partner by From only, two strangers,
 # one stranger to an address without a reject phase
 MAILS = [("ops@partner-a.example", "ops@partner-a.example", "technik@centron.de"),
@@ -147,8 +155,8 @@ def test_policy_service_answers_as_the_listener_at_rcpt(start_service):
     partner = {**request("technik@centron.de"), "sender": "ops@partner-a.example"}
     answers = ask(running.port("policy"), [partner, request("technik@centron.de"),
                                            request("vertrieb@centron.de")])
-    assert answers == ["action=DUNNO", "action=" + TECHNIK.replace(" <technik@centron.de>:", ""),
-                       "action=" + VERTRIEB.replace(" <vertrieb@centron.de>:", "")]
+    assert answers == ["action=DUNNO", "action=550 5.7.1 " + " / ".join(TECHNIK_TEXTS),
+                       "action=550 5.7.1 " + " / ".join(VERTRIEB_TEXTS)]
 
 
 def test_preview_tells_the_reject_phase_and_reads_no_real_database(configured):

@@ -190,6 +190,11 @@ def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | N
         with scratch(app.settings) as (local, engine):
             outcome = Pipeline(local, engine, app.clock).preview(item).as_json()
     text = _decision_line(outcome)
+    if outcome["language"]:
+        found = outcome["language"]
+        text += (f"\nlanguage: {found['language'] or 'not recognised'}"
+                 f"{' (' + found['via'] + ')' if found['via'] else ''}, reply in "
+                 f"{', '.join(found['order'])}")
     if outcome["reply"]:
         reply = outcome["reply"]
         headers = "\n".join(f"{k}: {v}" for k, v in reply["headers"].items())

@@ -7,12 +7,19 @@ import hashlib
 import json
 from datetime import date, datetime, time
 from functools import cached_property
-from pathlib import Path
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gateway.config.company import (
+    CompanyFacts,
+    PerLanguage,
+    facts_warnings,
+    first_value,
+    known_languages,
+)
+from gateway.config.dkim import DkimConfig
 from gateway.config.handoff import HandoffConfig
 from gateway.config.imap import ImapConfig
 from gateway.config.metrics import MetricsConfig
@@ -47,8 +54,8 @@ class AddressConfig(_Strict):
     """One of the old support addresses and its migration timeline."""
 
     address: str
-    department: str
-    display_name: str = ""
+    department: PerLanguage  # a string, or a table per language
+    display_name: PerLanguage = ""
     announce_from: LocalMoment | None = None
     cutover: LocalMoment = date(2025, 10, 13)
     followup_grace_days: int = Field(default=14, ge=0)
@@ -56,6 +63,7 @@ class AddressConfig(_Strict):
     redirect: Literal["account_center", "contact_form"] = "account_center"
     ack_template: str = "ack"
     redirect_template: str = ""
+    reject_message: PerLanguage = ""  # "": the company's reject_message for its redirect kind
 
     @field_validator("address")
     @classmethod
@@ -69,18 +77,25 @@ class AddressConfig(_Strict):
     def template_for_redirect(self) -> str:
         return self.redirect_template or f"redirect_{self.redirect}"
 
+    @property
+    def department_name(self) -> str:
+        """The department as tickets and logs record it (a table's first language)."""
+        return first_value(self.department)
+
 
 def _default_addresses() -> list[AddressConfig]:
+    def names(de: str, en: str, fr: str) -> dict[str, dict[str, str]]:
+        return {"department": {"de": de, "en": en, "fr": fr},
+                "display_name": {"de": f"centron {de}", "en": f"centron {en}",
+                                 "fr": f"centron {fr}"}}
     return [
-        AddressConfig(address="technik@centron.de", department="Technischer Support",
-                      display_name="centron Technischer Support",
-                      announce_from=date(2025, 9, 15)),
-        AddressConfig(address="billing@centron.de", department="Abrechnung & Buchhaltung",
-                      display_name="centron Abrechnung & Buchhaltung",
-                      announce_from=date(2025, 9, 15)),
-        AddressConfig(address="vertrieb@centron.de", department="Vertrieb",
-                      display_name="centron Vertrieb", announce_from=date(2025, 9, 15),
-                      redirect="contact_form"),
+        AddressConfig(address="technik@centron.de", announce_from=date(2025, 9, 15),
+                      **names("Technischer Support", "Technical Support", "Support technique")),
+        AddressConfig(address="billing@centron.de", announce_from=date(2025, 9, 15),
+                      **names("Abrechnung & Buchhaltung", "Billing & Accounting",
+                              "Facturation & comptabilité")),
+        AddressConfig(address="vertrieb@centron.de", announce_from=date(2025, 9, 15),
+                      redirect="contact_form", **names("Vertrieb", "Sales", "Ventes")),
     ]
 
 
@@ -124,7 +139,7 @@ class ResponderConfig(_Strict):
     ack_per_sender_per_hour: int = Field(default=3, ge=0)
     global_replies_per_hour: int = Field(default=1000, ge=0)
     max_received_headers: int = Field(default=30, gt=0)
-    languages: list[Literal["de", "en"]] = ["de", "en"]
+    languages: list[str] = Field(default=["de", "en"], min_length=1)  # each: templates/lang/
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
     # implicit delivery: a reply only when one of ours (or an alias) is in To/Cc/Resent-*
@@ -150,23 +165,6 @@ class ResponderConfig(_Strict):
         return []
 
 
-class DkimConfig(_Strict):
-    enabled: bool = False
-    selector: str = ""
-    domain: str = ""
-    key_file: str = ""
-
-    @model_validator(mode="after")
-    def _complete_when_enabled(self) -> DkimConfig:
-        if self.enabled:
-            missing = [k for k in ("selector", "domain", "key_file") if not getattr(self, k)]
-            if missing:
-                raise ValueError(f"dkim.enabled needs {', '.join('dkim.' + m for m in missing)}")
-            if not Path(self.key_file).is_file():
-                raise ValueError(f"dkim.key_file {self.key_file} does not exist")
-        return self
-
-
 class ExceptionRule(_Strict):
     """Senders whose mail still becomes a ticket after the cutover (partners, Managed Services)."""
 
@@ -180,12 +178,10 @@ class ExceptionRule(_Strict):
         return [v.strip().lower().lstrip("@") for v in values if v.strip()]
 
 
-class GatewaySettings(_Strict):
+class GatewaySettings(CompanyFacts):
+    """The company facts (config/company.py) and everything else."""
+
     timezone: str = "Europe/Berlin"
-    domain: str = "centron.de"
-    company: str = "centron"
-    account_center_url: str = "https://account.centron.de"
-    contact_form_url: str = "https://www.centron.de/kontakt/"
     database_url: str = "sqlite:///var/gateway.db"
     database_busy_timeout_seconds: float = Field(default=30, gt=0)
     outbox_dir: str = "var/outbox"
@@ -231,15 +227,22 @@ class GatewaySettings(_Strict):
         strangers = sorted({a for rule in self.exceptions for a in rule.addresses} - set(seen))
         if strangers:
             raise ValueError(f"exception: {', '.join(strangers)} is not one of the addresses")
+        unknown = [lang for lang in self.responder.languages
+                   if lang not in known_languages(self.templates_dir)]
+        if unknown:
+            raise ValueError(f"responder.languages: no templates for {', '.join(unknown)} "
+                             "(add lang/<code>.toml to templates_dir, see docs/adapt.md)")
         return self
 
     def problems(self) -> list[str]:
         """What `config check` refuses beyond validation (timelines: policy.py)."""
-        return self.responder.problems() + self.postfix.problems(HostPort.parse)
+        return (self.responder.problems() + self.postfix.problems(HostPort.parse)
+                + self.facts_problems(self.responder.languages, self.addresses))
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
-        found = self.responder.warnings()
+        found = self.responder.warnings() + facts_warnings(self, self.addresses,
+                                                           self.templates_dir)
         if self.dry_run:
             found.append(f"dry run: replies are written to {self.outbox_dir}, not sent")
         return found

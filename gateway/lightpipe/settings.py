@@ -51,7 +51,7 @@ def _addresses(data: dict) -> tuple[str, ...]:
     found = []
     for table in _typed(tables, list, "address"):
         address = _typed(_typed(table, dict, "address").get("address"), str, "address").strip().lower()
-        _typed(table.get("department"), str, "department")
+        _typed(table.get("department"), (str, dict), "department")
         if address.count("@") != 1 or address.startswith("@") or address.endswith("@"):
             raise NeedsFullPath("address: not a mail address")
         found.append(address)

@@ -17,6 +17,7 @@ from gateway.pipeline.render import RenderedReply, Renderer, ReplyRequest, reque
 from gateway.pipeline.responder import Ledger, LedgerView
 from gateway.rules.decide import Action, Decision, ReplyKind
 from gateway.rules.door import reject_line
+from gateway.rules.language import Detected
 from gateway.rules.parse import ParsedMail
 from gateway.rules.phases import Phase
 from gateway.rules.prepare import Row
@@ -45,12 +46,14 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     message_id: str | None = None  # for the log line, not part of the --json object
     refusal: str | None = None  # reject: the exact SMTP answer the sender gets
+    language: Detected | None = None  # the customer's, where a reply was due
 
     def as_json(self) -> dict:
         return {"action": self.action, "reason": self.reason, "rcpt": self.rcpt,
                 "phase": self.phase, "ticket": self.ticket,
                 "reply": self.reply.as_json() if self.reply else None,
                 "refusal": self.refusal,
+                "language": self.language.as_json() if self.language else None,
                 "inbound_id": self.inbound_id, "duplicate": self.duplicate, "notes": self.notes}
 
 
@@ -66,6 +69,7 @@ class Evaluation:
     ledger_view: LedgerView = field(default_factory=LedgerView)
     prerendered: RenderedReply | None = None
     trusted: bool = False  # the backscatter guard authenticated the sender
+    language: Detected | None = None  # detected where a reply is due
 
 
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
@@ -73,7 +77,8 @@ def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) ->
     thread = ev.decision.thread
     return request_for(kind, ev.reply_to, ev.address, ev.mail, ticket_number,
                        announce=ev.decision.phase is Phase.ANNOUNCE, trusted=ev.trusted,
-                       helpdesk=(thread.helpdesk_id, thread.helpdesk_url) if thread else (None, None))
+                       helpdesk=(thread.helpdesk_id, thread.helpdesk_url) if thread else (None, None),
+                       languages=ev.language.order if ev.language else ())
 
 
 def _rendered(renderer: Renderer, ev: Evaluation, kind: ReplyKind, ticket_number: str | None,
@@ -93,7 +98,7 @@ def _ticket_for(session: Session, settings: GatewaySettings, row: Row,
     else:
         ticket_id, number = open_ticket(
             session, prefix=settings.ticket_prefix, address=ev.address.address,
-            department=ev.address.department, subject=ev.mail.subject, customer=customer,
+            department=ev.address.department_name, subject=ev.mail.subject, customer=customer,
             at=row.received_at, automated=",".join(ev.classification_reasons)[:200] or None)
         kind = ArticleKind.INITIAL
     article_id = append_article(session, ticket_id, inbound_id=row.id, kind=kind, sender=customer,
@@ -142,7 +147,7 @@ def queue_handoff(batch: WorkBatch, settings: GatewaySettings, row: Row, ev: Eva
         return
     payload = event_payload(
         action=str(ev.decision.action), ticket=ticket, inbound_id=row.id,
-        address=ev.address.address, department=ev.address.department,
+        address=ev.address.address, department=ev.address.department_name,
         sender=ev.reply_to or ev.mail.from_addr or row.envelope_sender, subject=ev.mail.subject,
         received_at=row.received_at, message_id=ev.mail.message_id,
         automated=ev.classification_reasons, text=ev.mail.text)
@@ -154,7 +159,7 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
     decision = ev.decision
     outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt, str(decision.phase),
                       inbound_id=row.id, notes=list(decision.notes),
-                      message_id=ev.mail.message_id)
+                      message_id=ev.mail.message_id, language=ev.language)
     ticket_id = None
     if decision.action is Action.REJECT:
         outcome.refusal = reject_line(settings, ev.address, row.rcpt)
@@ -181,7 +186,8 @@ def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evalu
     detail = {"reply_to": ev.reply_to, "notes": list(decision.notes),
               "automated": list(ev.classification_reasons),
               "thread": decision.thread.via if decision.thread else None,
-              "defects": ev.mail.defects[:20]}
+              "defects": ev.mail.defects[:20],
+              "language": ev.language.as_json() if ev.language else None}
     batch.finished.append(dict(
         _id=row.id, message_id=ev.mail.message_id, subject=ev.mail.subject[:2000],
         from_addr=ev.mail.from_addr[:998] or None,

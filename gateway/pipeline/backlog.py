@@ -16,6 +16,7 @@ from gateway.pipeline.act import Outcome
 from gateway.pipeline.process import Pipeline
 from gateway.pipeline.render import RenderedReply, Renderer, request_for
 from gateway.rules.decide import decide
+from gateway.rules.language import detect
 from gateway.rules.prepare import Prepared, Preparer, Row
 
 Parsed = tuple[list[Prepared], list[tuple[int, Exception]], dict[int, RenderedReply]]
@@ -52,9 +53,10 @@ def pool_prepare(rows: list[Row], now: datetime) -> Parsed:
     for p in prepared:
         if likely_redirect(preparer, p, now):
             assert p.reply_to is not None
+            found = detect(p.mail, tuple(preparer.settings.responder.languages))
             request = request_for(ReplyKind.REDIRECT, p.reply_to, p.address, p.mail,
-                                  trusted=p.classification.authenticated)
-            ahead[p.row.id] = renderer.render(request, now)
+                                  trusted=p.classification.authenticated, languages=found.order)
+            ahead[p.row.id] = replace(renderer.render(request, now), detected=found)
     slim = [p if any(a.cut for a in p.mail.attachments) else replace(p, row=replace(p.row, raw=b""))
             for p in prepared]
     return slim, failures, ahead

@@ -19,6 +19,7 @@ from gateway.pipeline.render import RenderedReply, Renderer
 from gateway.pipeline.responder import Ledger, LedgerView
 from gateway.rules.decide import decide
 from gateway.rules.door import reject_line
+from gateway.rules.language import detect
 from gateway.rules.policy import Policies
 from gateway.rules.prepare import Prepared, Preparer, Row
 from gateway.store.db import transaction
@@ -61,8 +62,13 @@ class Pipeline:
         facts = self.preparer.facts(prepared, self.clock.now(),
                                     find_thread(session, mail, self.settings.ticket_prefix),
                                     view.rate_facts(row.received_at))
-        return Evaluation(prepared.address, mail, decide(facts), reply_to, found.reasons, view,
-                          prerendered, trusted=found.authenticated)
+        decision = decide(facts)
+        language = None
+        if decision.reply is not None and reply_to:  # only a reply needs the language
+            language = (prerendered.detected if prerendered is not None and prerendered.detected
+                        else detect(mail, tuple(self.settings.responder.languages)))
+        return Evaluation(prepared.address, mail, decision, reply_to, found.reasons, view,
+                          prerendered, trusted=found.authenticated, language=language)
 
     # -- processing -----------------------------------------------------------------------------
     def process_one(self, inbound_id: int) -> Outcome | None:
@@ -154,7 +160,8 @@ class Pipeline:
             ev = self.evaluate(session, self.preparer.prepare(row))
             decision = ev.decision
             outcome = Outcome(str(decision.action), str(decision.reason), row.rcpt,
-                              str(decision.phase), notes=list(decision.notes))
+                              str(decision.phase), notes=list(decision.notes),
+                              language=ev.language)
             if decision.action is Action.REJECT:
                 outcome.refusal = reject_line(self.settings, ev.address, row.rcpt)
             if decision.thread is not None:

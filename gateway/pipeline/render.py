@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import functools
 import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.utils import format_datetime, formataddr, parseaddr
+from email.utils import format_datetime, formataddr
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 
+from gateway.config.company import first_value, in_language
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.delivery.helpdesk_ref import ticket_url
+from gateway.pipeline.mime_build import build_message
+from gateway.pipeline.wording import LanguageWords, WordingError, Words, load_catalogs, old_facts
 from gateway.rules.classify import REPLY_MESSAGE_ID_PREFIX
 from gateway.rules.decide import ReplyKind
+from gateway.rules.language import Detected
 from gateway.rules.parse import ParsedMail
 from gateway.rules.policy import Policies
 from gateway.rules.reply_safety import echoed_name, echoed_subject, safe_message_id, strip_unsafe
@@ -43,12 +44,13 @@ class ReplyRequest:
     announce: bool = False
     helpdesk_id: str | None = None   # TICKET_LINK: the helpdesk's ticket the customer answered
     helpdesk_url: str | None = None
+    languages: tuple[str, ...] = ()  # the customer's first; empty: the configured order
 
 
 def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMail,
                 ticket_number: str | None = None, announce: bool = False,
                 trusted: bool = False, helpdesk: tuple[str | None, str | None] = (None, None),
-                ) -> ReplyRequest:
+                languages: tuple[str, ...] = ()) -> ReplyRequest:
     """The reply to `mail`: everything a template may use comes from here, and only what
     reply_safety lets through (`trusted`: the backscatter guard authenticated the sender)."""
     references = tuple(r for r in map(safe_message_id, mail.references) if r)
@@ -58,7 +60,7 @@ def request_for(kind: ReplyKind, to: str, address: AddressConfig, mail: ParsedMa
                         original_references=references,
                         customer_name=echoed_name(mail.from_name, trusted),
                         ticket_number=ticket_number, announce=announce,
-                        helpdesk_id=helpdesk[0], helpdesk_url=helpdesk[1])
+                        helpdesk_id=helpdesk[0], helpdesk_url=helpdesk[1], languages=languages)
 
 
 @dataclass
@@ -70,6 +72,7 @@ class RenderedReply:
     text: str = ""
     html: str = ""
     raw: bytes = b""
+    detected: Detected | None = None  # rendered ahead: the language it was rendered for
 
     def as_json(self) -> dict:
         return {"to": self.to, "subject": self.subject, "headers": self.headers,
@@ -99,81 +102,18 @@ def safe_subject(text: str, limit: int = SUBJECT_MAX) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1].rstrip() + "…"
 
 
-def encoded_words(text: str) -> str:
-    """RFC 2047 base64 encoded words of at most 75 characters, folded onto continuation lines."""
-    data, words, start = text.encode("utf-8"), [], 0
-    while start < len(data):
-        end = min(start + 45, len(data))  # 45 bytes → 60 base64 characters + 12 of framing
-        while end < len(data) and (data[end] & 0xC0) == 0x80:  # never split a character
-            end -= 1
-        words.append(f"=?utf-8?b?{base64.b64encode(data[start:end]).decode()}?=")
-        start = end
-    return "\r\n ".join(words)
-
-
-def _fold_ascii(value: str, width: int = 76) -> str:
-    lines, line = [], ""
-    for word in value.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "\r\n ".join(lines)
-
-
-@functools.lru_cache(maxsize=256)
-def _encode_address(value: str) -> str:
-    display, address = parseaddr(value)
-    return formataddr((display, address), charset="utf-8") if display else address
-
-
-def _encode_header(name: str, value: str) -> str:
-    """RFC 2047 where needed, folded; addresses keep their angle brackets readable."""
-    if name in ("From", "To"):
-        return _encode_address(value)
-    return _fold_ascii(value) if value.isascii() else encoded_words(value)
-
-
-def _qp_part(content_type: str, body: str) -> bytes:
-    data = binascii.b2a_qp(body.replace("\r\n", "\n").encode("utf-8"), istext=True)
-    return (f"Content-Type: {content_type}; charset=utf-8\r\n"
-            "Content-Transfer-Encoding: quoted-printable\r\n\r\n").encode() + \
-        data.replace(b"\n", b"\r\n")
-
-
-def build_message(headers: dict[str, str], text: str, html: str) -> bytes:
-    """multipart/alternative (text, then HTML), UTF-8, quoted-printable, CRLF line ends.
-
-    Built by hand rather than with EmailMessage: the header registry made rendering cost more
-    than all the rest of processing a mail, and this shape never varies.
-    """
-    boundary = f"=_gw_{uuid.uuid4().hex}"
-    head = "".join(f"{name}: {_encode_header(name, value)}\r\n" for name, value in headers.items())
-    head += ("MIME-Version: 1.0\r\n"
-             f'Content-Type: multipart/alternative; boundary="{boundary}"\r\n\r\n')
-    delimiter = f"\r\n--{boundary}\r\n".encode()
-    return (head.encode() + b"This is a multi-part message in MIME format.\r\n" + delimiter[2:]
-            + _qp_part("text/plain", text) + delimiter + _qp_part("text/html", html)
-            + f"\r\n--{boundary}--\r\n".encode())
-
-
-def _spoken_list(items: list[str], conjunction: str) -> str:
-    """'a, b und c' – how a sentence lists things."""
-    return items[0] if len(items) < 2 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
 def ticket_tag(number: str) -> str:
     return f"[{number}]"
 
 
-def reply_subject(req: ReplyRequest) -> str:
-    original = safe_subject(req.original_subject, 120) or "(kein Betreff)"
+def reply_subject(req: ReplyRequest, strings: dict) -> str:
+    """In the reply's first language (the customer's, when it was recognised)."""
+    original = safe_subject(req.original_subject, 120) or strings["no_subject"]
     if req.kind is ReplyKind.ACK and req.ticket_number:
-        original = re.sub(re.escape(ticket_tag(req.ticket_number)), "", original).strip()
-        return safe_subject(f"{ticket_tag(req.ticket_number)} Eingangsbestätigung: {original}")
-    return safe_subject(f"Automatische Antwort: {original}")
+        tag = ticket_tag(req.ticket_number)
+        original = re.sub(re.escape(tag), "", original).strip()
+        return safe_subject(strings["subject_ack"].format(ticket_tag=tag, subject=original))
+    return safe_subject(strings["subject_auto"].format(subject=original))
 
 
 def new_message_id(domain: str) -> str:
@@ -185,8 +125,10 @@ class Renderer:
         self.settings = settings
         self.policies = policies or Policies(settings)
         self.env = make_environment(settings.templates_dir)
+        self.catalogs = load_catalogs(settings.templates_dir)
         self._templates: dict[str, jinja2.Template] = {}
         self._per_address: dict[str, dict] = {}
+        self._words: dict[tuple[str, str], LanguageWords] = {}
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._templates:
@@ -194,66 +136,86 @@ class Renderer:
         return self._templates[name]
 
     def check_templates(self) -> list[str]:
-        """Load and render every template once with sample data; returns the problems found."""
+        """Load and render every template once with sample data, in every language first;
+        returns the problems found."""
         problems = []
+        configured = tuple(self.settings.responder.languages)
         for policy in self.policies:
             address = policy.config
             for kind in (ReplyKind.ACK, ReplyKind.REDIRECT, ReplyKind.TICKET_LINK):
-                req = ReplyRequest(kind, "kunde@example.com", address, "Test", "<t@example.com>",
-                                   ticket_number="TK-000001", announce=True, helpdesk_id="HD-1")
-                try:
-                    self._bodies(req)
-                except jinja2.TemplateError as exc:
-                    where = getattr(exc, "filename", None) or getattr(exc, "name", "") or ""
-                    problems.append(f"{address.address} {kind}: {where} {exc}".strip())
+                for first in configured:
+                    order = (first, *(lang for lang in configured if lang != first))
+                    req = ReplyRequest(kind, "kunde@example.com", address, "Test",
+                                       "<t@example.com>", customer_name="Kim",
+                                       ticket_number="TK-000001", announce=True,
+                                       helpdesk_id="HD-1", languages=order)
+                    try:
+                        self._bodies(req)
+                    except (jinja2.TemplateError, WordingError, KeyError) as exc:
+                        where = getattr(exc, "filename", None) or getattr(exc, "name", "") or ""
+                        problems.append(f"{address.address} {kind} {first}: {where} {exc}".strip())
         return problems
 
+    def language_words(self, address: AddressConfig, lang: str) -> LanguageWords:
+        key = (address.address, lang)
+        if key not in self._words:
+            policy = self.policies[address.address]
+            self._words[key] = LanguageWords(self.settings, address, lang, self.catalogs[lang],
+                                             policy.timeline.cutover, list(policy.same_cutover))
+        return self._words[key]
+
     def _address_context(self, address: AddressConfig) -> dict:
-        """What is the same in every reply from one address, including the rendered facts."""
+        """What is the same in every reply from one address; also the names that templates of
+        earlier versions used (account_center_url, cutover_de, facts.steps.de, ...)."""
         if address.address in self._per_address:
             return self._per_address[address.address]
-        policy = self.policies[address.address]
-        base = {
-            "address": address.address, "department": address.department,
-            "company": self.settings.company,
-            "account_center_url": self.settings.account_center_url,
-            "contact_form_url": self.settings.contact_form_url,
-            "cutover_de": policy.cutover_de, "cutover_en": policy.cutover_en,
-            "languages": list(self.settings.responder.languages),
-            "old_addresses_de": _spoken_list(list(policy.same_cutover), "und"),
-            "old_addresses_en": _spoken_list(list(policy.same_cutover), "and"),
-        }
-        for fmt in ("txt", "html"):
-            module = self._template(f"_facts.{fmt}.j2").make_module(base)
-            base[f"facts_{fmt}"] = {"steps": {lang: module.steps(lang) for lang in ("de", "en")},
-                                    "phone": {lang: module.phone(lang) for lang in ("de", "en")}}
+        configured = self.settings.responder.languages
+        first = self.language_words(address, configured[0]).values
+        base: dict = {"address": address.address, "department": first["department"],
+                      "company": self.settings.company, "account_center_url": first["portal_url"],
+                      "contact_form_url": first["contact_form_url"],
+                      "portal_name": first["portal_name"], "login_url": first["login_url"]}
+        for lang in ("de", "en"):
+            if lang in self.catalogs:
+                values = self.language_words(address, lang).values
+                base[f"cutover_{lang}"] = values["cutover"]
+                base[f"old_addresses_{lang}"] = values["old_addresses"]
+        words = [self.language_words(address, lang) for lang in configured]
+        base["facts_txt"], base["facts_html"] = old_facts(words, False), old_facts(words, True)
         self._per_address[address.address] = base
         return base
 
-    def _context(self, req: ReplyRequest, subject: str) -> dict:
-        return {
-            **self._address_context(req.address),
-            "customer_name": safe_subject(req.customer_name, 80),
-            "ticket_number": req.ticket_number or "",
-            "ticket_tag": ticket_tag(req.ticket_number or ""), "announce": req.announce,
-            "subject": subject, "helpdesk_ticket": req.helpdesk_id or "",
-            "ticket_url": ticket_url(req.helpdesk_id, req.helpdesk_url,
-                                     self.settings.handoff.ticket_url_template) or "",
-        }
+    def languages_of(self, req: ReplyRequest) -> tuple[str, ...]:
+        configured = tuple(self.settings.responder.languages)
+        return tuple(lang for lang in req.languages if lang in configured) or configured
+
+    def _bodies(self, req: ReplyRequest) -> tuple[str, str, str]:
+        languages = self.languages_of(req)
+        subject = reply_subject(req, self.catalogs[languages[0]])
+        name = safe_subject(req.customer_name, 80)
+        reply = {"customer_name": name, "ticket_number": req.ticket_number or "",
+                 "ticket_tag": ticket_tag(req.ticket_number or ""), "subject": subject,
+                 "helpdesk_ticket": req.helpdesk_id or "",
+                 "ticket_ref": f" {req.helpdesk_id}" if req.helpdesk_id else "",
+                 "ticket_url": ticket_url(req.helpdesk_id, req.helpdesk_url,
+                                          self.settings.handoff.ticket_url_template) or ""}
+        context = {**self._address_context(req.address), **reply, "customer_name": name,
+                   "announce": req.announce, "languages": list(languages)}
+        words = {lang: self.language_words(req.address, lang) for lang in languages}
+        template = self._template_name(req)
+        text = self._template(f"{template}.txt.j2").render(
+            context, facts=context["facts_txt"],
+            words={lang: Words(w, reply, False) for lang, w in words.items()})
+        html = self._template(f"{template}.html.j2").render(
+            context, facts=context["facts_html"],
+            words={lang: Words(w, reply, True) for lang, w in words.items()})
+        return subject, text, html
 
     def _template_name(self, req: ReplyRequest) -> str:
         policy = self.policies[req.address.address]
         if req.kind is ReplyKind.TICKET_LINK:
             return TICKET_LINK_TEMPLATE
         return policy.ack_template if req.kind is ReplyKind.ACK else policy.redirect_template
-
-    def _bodies(self, req: ReplyRequest) -> tuple[str, str, str]:
-        subject = reply_subject(req)
-        context = self._context(req, subject)
-        name = self._template_name(req)
-        text = self._template(f"{name}.txt.j2").render(context, facts=context["facts_txt"])
-        html = self._template(f"{name}.html.j2").render(context, facts=context["facts_html"])
-        return subject, text, html
 
     def render(self, req: ReplyRequest, now: datetime) -> RenderedReply:
         subject, text, html = self._bodies(req)
@@ -264,12 +226,15 @@ class Renderer:
 
     def _headers(self, req: ReplyRequest, subject: str, message_id: str,
                  now: datetime) -> dict[str, str]:
-        address = req.address
+        address, languages = req.address, self.languages_of(req)
         references = [*req.original_references][-REFERENCES_MAX:]
         if req.original_message_id:
             references.append(req.original_message_id)
+        display = (in_language(address.display_name, languages[0])
+                   or first_value(address.display_name)
+                   or in_language(address.department, languages[0]) or address.department_name)
         headers = {
-            "From": formataddr((address.display_name or address.department, address.address)),
+            "From": formataddr((display, address.address)),
             "To": req.to,
             "Subject": subject,
             "Date": format_datetime(now.astimezone(self.settings.zone)),
@@ -277,7 +242,7 @@ class Renderer:
             "Auto-Submitted": "auto-replied",
             "X-Auto-Response-Suppress": "All",
             "X-Loop": self.settings.loop_token,
-            "Content-Language": ", ".join(self.settings.responder.languages),
+            "Content-Language": ", ".join(languages),
         }
         if req.original_message_id:
             headers["In-Reply-To"] = req.original_message_id

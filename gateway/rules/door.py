@@ -21,13 +21,6 @@ from gateway.config.settings import AddressConfig, ExceptionRule, GatewaySetting
 from gateway.rules.exceptions import matching_rule
 from gateway.rules.phases import Phase
 
-# Where a refusal sends the sender: the same destinations as the redirect replies.
-REJECT_TEXTS = {
-    "account_center": "E-mail support has ended; please open a ticket in the Account Center: {url}",
-    "contact_form": "E-mail to sales has ended; please write to us through the contact form: "
-                    "{url}",
-}
-
 
 class Door(StrEnum):
     ACCEPT = "accept"    # not in the reject phase, or an exception names the envelope sender
@@ -36,13 +29,15 @@ class Door(StrEnum):
 
 
 def reject_line(settings: GatewaySettings, address: AddressConfig, rcpt: str | None) -> str:
-    """The 550 line for one of our addresses in its reject phase (sales: the contact form).
-    Without rcpt, for Postfix's policy service: Postfix writes `<rcpt>: Recipient address
-    rejected:` before it itself."""
-    url = (settings.contact_form_url if address.redirect == "contact_form"
-           else settings.account_center_url)
-    text = REJECT_TEXTS[address.redirect].format(url=url)
-    return f"550 5.7.1 <{rcpt}>: {text}" if rcpt else f"550 5.7.1 {text}"
+    """The 550 line for one of our addresses in its reject phase: its reject_message, else the
+    company's for its redirect kind (sales: the contact form), in every reply language of the
+    config, in its order, joined by ' / ' on one line (at most 510 characters, as RFC 5321 lets
+    a reply line be). Without rcpt, for Postfix's policy service: Postfix writes `<rcpt>:
+    Recipient address rejected:` before it itself."""
+    texts = settings.reject_texts(settings.responder.languages, address.reject_message,
+                                  address.redirect, address.department, address.address)
+    line = f"550 5.7.1 <{rcpt}>: " if rcpt else "550 5.7.1 "
+    return (line + " / ".join(texts))[:510]
 
 
 def covers(rules: Iterable[ExceptionRule], address: str) -> bool:

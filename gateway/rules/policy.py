@@ -79,7 +79,7 @@ class AddressPolicy:
         (grace-end: follow-ups to tickets from before the cutover are no longer appended)."""
         timeline, config = self.timeline, self.config
         upcoming = [(at, what) for at, what in self.changes() if at > now]
-        return {"address": config.address, "department": config.department,
+        return {"address": config.address, "department": config.department_name,
                 "phase": str(timeline.phase_at(now)), "redirect": config.redirect,
                 "announce_from": _iso(timeline.announce_from), "cutover": _iso(timeline.cutover),
                 "grace_end": _iso(timeline.cutover + timedelta(days=config.followup_grace_days)),

@@ -166,7 +166,7 @@ class Service:
     def _log_phases(self) -> None:
         now = self.clock.now()
         for policy in self.policies:
-            log.info("%s (%s) is in phase %s", policy.address, policy.config.department,
+            log.info("%s (%s) is in phase %s", policy.address, policy.config.department_name,
                      policy.phase_at(now))
         target = self.settings.outbox_dir if self.settings.dry_run else (
             f"relay {self.settings.relay.host}:{self.settings.relay.port}")

@@ -1,0 +1,166 @@
+"""A reply's words: each language's strings (templates/lang/<code>.toml, all of a language in one
+file) filled with the company facts (config/company.py) and the reply's own values, as plain
+text wrapped to 78 columns or as escaped HTML. The templates only arrange them."""
+
+from __future__ import annotations
+
+import string
+import textwrap
+import tomllib
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from gateway.config.company import in_language, known_languages, shipped_lang_dir
+from gateway.config.settings import AddressConfig, GatewaySettings
+
+WIDTH = 78
+URL_KEYS = frozenset({"portal_url", "login_url", "contact_form_url", "ticket_url"})
+PER_REPLY = frozenset({"customer_name", "ticket_number", "ticket_tag", "subject",
+                       "helpdesk_ticket", "ticket_ref", "ticket_url"})
+_FORMATTER = string.Formatter()
+
+
+class WordingError(ValueError):
+    """A string or fact names a {placeholder} that does not exist, or a language lacks one."""
+
+
+@lru_cache(maxsize=16)
+def load_catalogs(templates_dir: str = "") -> dict[str, dict]:
+    """Every known language's strings: the admin's lang/<code>.toml first, else the shipped."""
+    found = {}
+    for lang in sorted(known_languages(templates_dir)):
+        own = Path(templates_dir, "lang", f"{lang}.toml") if templates_dir else None
+        path = own if own is not None and own.is_file() else shipped_lang_dir() / f"{lang}.toml"
+        found[lang] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    try:
+        return text.format_map(values)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise WordingError(f"{text[:60]!r}: unknown or broken placeholder {exc}") from None
+
+
+def names_in(text: str) -> set[str]:
+    return {name for _, name, _, _ in _FORMATTER.parse(text) if name}
+
+
+def wrap(text: str, indent: str = "", hanging: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=hanging or indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def spoken_list(items: list[str], conjunction: str) -> str:
+    """'a, b und c' – how a sentence lists things."""
+    return items[0] if len(items) < 2 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def spoken_date(moment: datetime, strings: dict) -> str:
+    months = strings.get("months") or [str(m) for m in range(1, 13)]
+    return fill(strings.get("date", "{year}-{month:02d}-{day:02d}"),
+                {"day": moment.day, "month": moment.month, "year": moment.year,
+                 "month_name": months[moment.month - 1]})
+
+
+def _html_value(key: str, value: str) -> str:
+    if key in URL_KEYS and value:
+        return f'<a href="{escape(value)}">{escape(value)}</a>'
+    return str(escape(value))
+
+
+def _bold(text: str, html: bool) -> str:
+    """*Stars* around words: bold in HTML, nothing in plain text."""
+    parts = text.split("*")
+    if not html or len(parts) < 3:
+        return text.replace("*", "")
+    return "".join(f"<b>{p}</b>" if i % 2 else p for i, p in enumerate(parts))
+
+
+class LanguageWords:
+    """One address's words in one language: the facts filled once, the strings cached unless
+    they name a value of the single reply."""
+
+    def __init__(self, settings: GatewaySettings, address: AddressConfig, lang: str,
+                 strings: dict, cutover: datetime, same_cutover: list[str]) -> None:
+        self.settings, self.lang, self.strings = settings, lang, strings
+        department = in_language(address.department, lang) or address.department_name
+        self.values = settings.fact_values(lang, department, address.address)
+        self.values["cutover"] = spoken_date(cutover, strings)
+        self.values["old_addresses"] = spoken_list(same_cutover, strings.get("and", "&"))
+        self.cache: dict[tuple[str, bool], str] = {}
+
+    def fact(self, text: str, values: dict[str, str], html: bool) -> str:
+        if html:
+            return fill(_bold(str(escape(text)), True),
+                        {k: _html_value(k, v) for k, v in values.items()})
+        return fill(_bold(text, False), values)
+
+    def say(self, key: str, reply: dict[str, str], html: bool) -> str:
+        """A string of the catalog (or a composed piece) filled for this reply."""
+        if (key, html) in self.cache:
+            return self.cache[(key, html)]
+        text = self._compose(key, reply, html)
+        if key in ("steps", "phone", "signature") or not names_in(
+                self.strings.get(key, "")) & PER_REPLY:
+            self.cache[(key, html)] = text
+        return text
+
+    def _compose(self, key: str, reply: dict[str, str], html: bool) -> str:
+        values = {**self.values, **reply}
+        if key == "steps":
+            steps = [self.fact(s, values, html) for s in self.settings.ticket_steps[self.lang]]
+            if html:
+                return "<ol>\n" + "".join(f"<li>{s}</li>\n" for s in steps) + "</ol>"
+            return "\n".join(wrap(s, f"  {n}. ", "     ") for n, s in enumerate(steps, 1))
+        source = {"phone": in_language(self.settings.phone_support, self.lang),
+                  "signature": in_language(self.settings.signature, self.lang)}.get(key)
+        if source is None:
+            source = self.strings[key]
+            if not isinstance(source, str):
+                raise WordingError(f"lang/{self.lang}.toml: {key} is not a string")
+        text = self.fact(source, values, html)
+        return text if html or key == "signature" else wrap(text)
+
+
+class Words:
+    """What a template sees as words[lang]: w.redirect_intro, w.steps, w.portal_url, ..."""
+
+    def __init__(self, language: LanguageWords, reply: dict[str, str], html: bool) -> None:
+        self._language, self._reply, self._html = language, reply, html
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        language = self._language
+        if key == "greeting" and not self._reply.get("customer_name"):
+            key = "greeting_anonymous"
+        if key == "ticket_link":  # the helpdesk's ticket page, else the portal
+            return self._reply.get("ticket_url") or language.values["portal_url"]
+        if key in language.values and key not in language.strings:
+            return language.values[key]  # a bare fact (an href): the template escapes it
+        if key not in language.strings and key not in ("steps", "phone", "signature"):
+            raise AttributeError(key)  # the template's StrictUndefined names it
+        text = language.say(key, self._reply, self._html)
+        return Markup(text) if self._html else text
+
+
+def old_facts(languages: list[LanguageWords], html: bool) -> dict:
+    """facts.steps[lang] and facts.phone[lang], as templates of earlier versions use them."""
+    steps, phone = {}, {}
+    for words in languages:
+        def say(key: str, words: LanguageWords = words) -> str:
+            return words.say(key, {}, html)
+        parts = [say("steps_intro"), say("steps"), say("after_steps"), say("details_hint")]
+        calls = [p for p in (say("phone"), say("sales_hint")) if p]
+        if html:
+            steps[words.lang] = Markup("\n".join(
+                p if p.startswith("<ol") else f"<p>{p}</p>" for p in parts))
+            phone[words.lang] = Markup("\n".join(f"<p>{p}</p>" for p in calls))
+        else:
+            steps[words.lang] = f"{parts[0]}\n{parts[1]}\n\n{parts[2]}\n\n{parts[3]}"
+            phone[words.lang] = "\n".join(calls)
+    return {"steps": steps, "phone": phone}

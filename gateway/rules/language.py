@@ -1,0 +1,105 @@
+"""Pure: the language a customer wrote in, among the reply languages, and so the order of the
+reply's language sections (the customer's first, the others below in the configured order).
+
+The detector is lingua (lingua-language-detector) restricted to the configured languages, in its
+low-accuracy mode (trigram models only: some 6-8 MB with the import, against about 100 MB for
+the high-accuracy mode and 90 MB for py3langid; bench/language_detect.py). Its models are
+compiled into the library, so detecting reads no file; they load on the first detection, in the
+process that detects (serve's worker), only where a reply is due. Evidence, in order: the
+customer's own words (subject and body, without quoted replies and signature); when those are
+too few or mixed to tell, the Content-Language header; else unsure, and the configured order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gateway.rules.parse import ParsedMail
+
+TEXT_LIMIT = 2000       # characters of the customer's words that are looked at
+SURE = 0.6              # the first language's confidence at least this ...
+MARGIN = 0.25           # ... and this far ahead of the second one
+MIN_WORDS = 3           # fewer words ("Traffic", "Server down") tell no language reliably
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_QUOTE_START = re.compile(
+    r"^(?:-{2,}\s*(?:original|ursprüngliche|message d'origine|weitergeleitete|forwarded)"
+    r"|(?:am|on|le)\s.{4,200}(?:schrieb|wrote|a écrit)\s*:?\s*$"
+    r"|(?:von|from|de)\s?:\s.*@)", re.IGNORECASE)
+_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|aw|fwd?|wg|tr|antw|réf)\s*(?:\[\d+\])?\s*:\s*)+",
+                             re.IGNORECASE)
+_TAG = re.compile(r"\[[A-Z]{1,10}-\d+\]")
+
+
+@dataclass(frozen=True)
+class Detected:
+    """The customer's language (None: unsure), how it was found, and the reply's order."""
+
+    language: str | None
+    via: str  # "text", "content-language" or "" (unsure)
+    order: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {"language": self.language, "via": self.via, "order": list(self.order)}
+
+
+def customer_words(mail: ParsedMail) -> str:
+    """Subject and body as the customer wrote them: no reply prefixes or ticket tags, no quoted
+    lines, nothing from the signature or a quoted earlier mail on."""
+    lines = []
+    for line in mail.text[: TEXT_LIMIT * 4].splitlines():
+        stripped = line.strip()
+        if stripped in ("--", "-- ") or _QUOTE_START.match(stripped):
+            break
+        if stripped and not stripped.startswith(">"):
+            lines.append(stripped)
+    subject = _TAG.sub("", _SUBJECT_PREFIX.sub("", mail.subject)).strip()
+    return "\n".join([subject, *lines])[:TEXT_LIMIT]
+
+
+@lru_cache(maxsize=8)
+def _detector(languages: tuple[str, ...]):  # noqa: ANN202 - lingua's own type
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    wanted = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+              for code in languages]
+    builder = (LanguageDetectorBuilder.from_languages(*wanted) if len(wanted) > 1
+               else LanguageDetectorBuilder.from_languages(*wanted, Language.ENGLISH))
+    # Models load on first use. Not preloaded: that loads them in rayon threads, whose malloc
+    # arenas stay (+3 MB), and a thread in serve's daemon would stop it forking its worker.
+    return builder.with_low_accuracy_mode().build()
+
+
+def text_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """The language of `text` among `languages`, or None when it cannot be told apart."""
+    if len(languages) < 2 or len(_WORD.findall(text)) < MIN_WORDS:
+        return None
+    values = _detector(languages).compute_language_confidence_values(text)
+    if not values:
+        return None
+    top = values[0]
+    second = values[1].value if len(values) > 1 else 0.0
+    if top.value < SURE or top.value - second < MARGIN:
+        return None
+    code = top.language.iso_code_639_1.name.lower()
+    return code if code in languages else None
+
+
+def header_language(mail: ParsedMail, languages: tuple[str, ...]) -> str | None:
+    """The first configured language that Content-Language names (de-DE counts as de)."""
+    for value in (mail.header("content-language") or "").split(","):
+        code = value.strip().lower().split("-")[0]
+        if code in languages:
+            return code
+    return None
+
+
+def detect(mail: ParsedMail, configured: tuple[str, ...]) -> Detected:
+    """The customer's language and the reply's order of languages."""
+    found, via = text_language(customer_words(mail), configured), "text"
+    if found is None:
+        found, via = header_language(mail, configured), "content-language"
+    if found is None:
+        return Detected(None, "", configured)
+    return Detected(found, via, (found, *(lang for lang in configured if lang != found)))
+

@@ -1,0 +1,136 @@
+"""The customer's language first (issue 21, point 2): detected among the configured languages from
+the customer's own words, then Content-Language; unsure means the configured order. Recorded with
+the decision and shown by preview --json. A language is added by one file of strings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gateway.clock import FixedClock
+from gateway.config.load import settings_from_dict
+from gateway.pipeline.process import Pipeline
+from gateway.rules.language import customer_words, detect, text_language
+from gateway.rules.parse import parse_mail
+from gateway.store.db import ensure_schema, make_engine
+from tests.conftest import AFTER, Gateway, make_mail
+from tests.language_samples import SAMPLES
+from tests.test_cli import run  # noqa: F401  (the fixture)
+
+ROOT = Path(__file__).resolve().parents[1]
+THREE = ("de", "en", "fr")
+GREETING = {"de": "Guten Tag", "en": "Hello", "fr": "Bonjour", "es": "Hola"}
+SUBJECT = {"de": "Automatische Antwort", "en": "Automatic reply", "fr": "Réponse automatique",
+           "es": "Respuesta automática"}
+
+
+def pipeline_for(tmp_path: Path, **extra) -> Gateway:
+    settings = settings_from_dict({"database_url": f"sqlite:///{tmp_path}/g.db",
+                                   "outbox_dir": str(tmp_path / "out"), **extra})
+    engine = make_engine(settings.database_url)
+    ensure_schema(engine)
+    return Gateway(Pipeline(settings, engine, FixedClock(AFTER)))
+
+
+def test_short_support_mails_are_told_apart():
+    wrong = [(lang, found, subject) for lang, subject, body in SAMPLES
+             if (found := text_language(f"{subject}\n{body}", THREE)) != lang]
+    assert not wrong
+    assert len(SAMPLES) == 75
+
+
+@pytest.mark.parametrize("text", ["OK", "Traffic", "Server down", "", "12345 !!!"])
+def test_too_few_words_are_unsure(text):
+    assert text_language(text, THREE) is None
+
+
+def test_unsure_keeps_the_configured_order_and_content_language_helps():
+    mail = parse_mail(make_mail(subject="Re: 4711", body="ok?"))
+    assert detect(mail, THREE).order == THREE and detect(mail, THREE).language is None
+    tagged = parse_mail(make_mail(subject="Re: 4711", body="ok?",
+                                  headers={"Content-Language": "fr-FR"}))
+    assert detect(tagged, THREE).order == ("fr", "de", "en")
+    assert detect(tagged, THREE).via == "content-language"
+    # the words outweigh the header (mail clients set it to their own language)
+    english = parse_mail(make_mail(body="Hello, our web server has been down since this "
+                                        "morning, can you check it please?",
+                                   headers={"Content-Language": "de-DE"}))
+    assert detect(english, THREE).language == "en" and detect(english, THREE).via == "text"
+
+
+def test_quoted_text_and_signature_are_not_the_customers_words():
+    body = ("Hallo, das Ticket ist leider immer noch offen, bitte melden Sie sich.\n\n"
+            "-- \nMax Kunde, Head of IT, Example Ltd, London\n\n"
+            "On Tue, 14 Oct 2025, support wrote:\n> Hello, thank you for your message to the "
+            "support. Since 13 October 2025 we no longer take requests by e-mail.\n" * 3)
+    mail = parse_mail(make_mail(subject="Re: Automatic reply: Server", body=body))
+    assert "London" not in customer_words(mail) and "Since" not in customer_words(mail)
+    assert detect(mail, ("en", "de")).order == ("de", "en")
+
+
+@pytest.mark.parametrize("lang, subject, body", [
+    ("de", "Frage zur Rechnung", "Guten Tag, auf meiner Rechnung fehlt der Rabatt. Bitte prüfen "
+                                 "Sie das. Danke"),
+    ("en", "Question about my invoice", "Hello, the discount is missing on my invoice. Could "
+                                        "you please check? Thanks"),
+    ("fr", "Question sur ma facture", "Bonjour, la remise manque sur ma facture. Pouvez-vous "
+                                      "vérifier s'il vous plaît ? Merci"),
+])
+def test_each_customer_gets_their_language_first(tmp_path, lang, subject, body):
+    gateway = pipeline_for(tmp_path, responder={"languages": ["de", "en", "fr"]})
+    _, outcome = gateway.receive(make_mail(subject=subject, body=body), AFTER)
+    reply = outcome.reply
+    assert reply.headers["Content-Language"].split(", ")[0] == lang
+    assert reply.text.startswith(GREETING[lang]) and reply.subject.startswith(SUBJECT[lang])
+    assert f'<div lang="{lang}">' in reply.html.split("<hr")[0]
+    assert sorted(reply.headers["Content-Language"].split(", ")) == ["de", "en", "fr"]
+    assert outcome.language.language == lang and outcome.language.via == "text"
+    with gateway.pipeline.engine.connect() as conn:  # recorded with the decision
+        detail = conn.exec_driver_sql("SELECT detail FROM inbound_message").scalar()
+    assert json.loads(detail)["language"] == {"language": lang, "via": "text",
+                                              "order": list(outcome.language.order)}
+    gateway.pipeline.engine.dispose()
+
+
+def test_preview_json_shows_the_language(run):  # noqa: F811
+    result = json.loads(run("--json", "preview", "--rcpt", "technik@centron.de", "--sender",
+                            "max@kunde.example", "--at", "2025-11-03T09:15:00", "-",
+                            stdin=make_mail(subject="Invoice question", body=(
+                                "Hello, could you please send me a copy of the last invoice? "
+                                "Thank you"))).stdout)
+    assert result["language"] == {"language": "en", "via": "text", "order": ["en", "de"]}
+    assert result["reply"]["text"].startswith("Hello Max Kunde,")
+    assert result["reply"]["headers"]["Content-Language"] == "en, de"
+
+
+def test_a_language_is_added_by_one_file_of_strings(tmp_path):
+    own = tmp_path / "templates"
+    (own / "lang").mkdir(parents=True)
+    strings = (ROOT / "templates/lang/en.toml").read_text(encoding="utf-8")
+    for english, spanish in (("Hello {customer_name},", "Hola {customer_name},"),
+                             ("Automatic reply: {subject}", "Respuesta automática: {subject}"),
+                             ("This is an automatic reply.", "Esta es una respuesta automática."),
+                             ('name = "English"', 'name = "Español"')):
+        strings = strings.replace(english, spanish)
+    (own / "lang" / "es.toml").write_text(strings, encoding="utf-8")
+    per_language = {"de": "Technik", "es": "Soporte técnico"}
+    gateway = pipeline_for(
+        tmp_path, templates_dir=str(own), responder={"languages": ["de", "es"]},
+        phone_support="", signature="{company} ({department})",
+        ticket_steps={"de": ["Im {portal_name} anmelden: {login_url}"],
+                      "es": ["Inicie sesión en el {portal_name}: {login_url}"]},
+        reject_message="{portal_url}", reject_message_contact_form="{contact_form_url}",
+        addresses=[{"address": "technik@centron.de", "department": per_language}])
+    assert not gateway.pipeline.settings.problems()
+    _, outcome = gateway.receive(make_mail(subject="Problema con el servidor", body=(
+        "Hola, nuestro servidor no responde desde esta mañana. ¿Pueden revisarlo, por favor? "
+        "Gracias")), AFTER)
+    assert outcome.reply.headers["Content-Language"] == "es, de"
+    assert outcome.reply.text.startswith("Hola Max Kunde,")
+    assert "Soporte técnico" in outcome.reply.text.split("-" * 70)[0]
+    assert outcome.reply.subject.startswith(SUBJECT["es"])
+    gateway.pipeline.engine.dispose()
+    shutil.rmtree(own)
