@@ -263,3 +263,19 @@ def test_a_mail_log_is_no_quoted_original():
     log = ("status=bounced (host said: 550 5.1.1 user unknown)\n\n"
            "Received: from srv.shop.example by mx.web.example\nDate: Wed, 05 Nov 2025")
     assert reasons(make_mail(subject="Maillog", body=log)) == ()
+
+
+def test_a_quote_as_mail_clients_write_it_is_a_persons():
+    body = ("Your invoice was not delivered to our inbox, resend to ap@firm.example.\n\n"
+            "From: centron <billing@centron.de>\nSent: Monday, November 10, 2025 9:00 AM\n"
+            "To: accounts@firm.example\nSubject: Rechnung 2025-1500\n")
+    assert reasons(make_mail(subject="Invoice", body=body)) == ()
+    assert reasons(make_mail(subject="Invoice", body=body.replace("Sent:", "Date:")),
+                   sender="relay@mx.firm.example") == ("bounce",)
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Automatische Antwort: wie einrichten?", "Wie richte ich eine automatische Antwort ein?"),
+    ("Out of office: setup", "How do I get an automatic reply while I am on vacation?")])
+def test_asking_about_an_absence_notice_is_no_absence_notice(subject, body):
+    assert reasons(make_mail(subject=subject, body=body)) == ()

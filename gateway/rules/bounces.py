@@ -68,7 +68,7 @@ FAILURE_RE = re.compile(
     r"|non (è|e) stato (possibile )?(recapitat|consegnat|recapitare|consegnare)"
     r"|non ha potuto essere recapitat|impossibile (recapitare|consegnare)"
     r"|destinatario sconosciuto|errore permanente|(consegna|recapito) non riuscit"
-    r"|no (se )?(pudo|ha podido) (ser )?entregar|no (ha sido|fue) entregado|error permanente"
+    r"|no (se )?(pudo|ha podido) (ser )?entrega(r|do)|no (ha sido|fue) entregado|error permanente"
     r"|destinatario desconocido|imposible entregar|entrega fallida|error (al entregar|en la"
     r" entrega)|mancata consegna|kon niet worden afgeleverd)",
     re.S)

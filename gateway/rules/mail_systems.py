@@ -19,7 +19,13 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
-from gateway.rules.originals import carries_original, original_senders, own_part, quotes_original
+from gateway.rules.originals import (
+    carries_original,
+    client_quote,
+    original_senders,
+    own_part,
+    quotes_original,
+)
 from gateway.rules.parse import ParsedMail
 
 SCAN_CHARS = 3000
@@ -54,7 +60,8 @@ _PERSON_WORDS_RE = re.compile(
     r"|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
     r"|pourriez-vous|pouvez-vous|podr(?:í|i)an|pueden|potreste|potete|por favor|per favore"
     # a person talking about the failure message they got
-    r"|meldung|bekomme|erhalte|\bi (?:get|got|received)|\bi'm getting|\bwe (?:get|got)"
+    r"|(?:diese|die|folgende|eine|der) (?:fehler)?meldung|bekomme|erhalte"
+    r"|\bi (?:get|got|received)|\bi'm getting|\bwe (?:get|got)"
     r"|see (?:below|attached)|siehe (?:unten|anhang)|re(?:ç|c)ois|recibo|ricevo|ho ricevuto"
     r"|komm(?:t|en) zur(?:ü|ue)ck|zur(?:ü|ue)ckgekommen|comes? back|bounces? back"
     r"|bitte (?:um|mal)\b|bitte pr(?:ü|ue)fen(?! sie)")
@@ -80,10 +87,10 @@ def free_text_failure(mail: ParsedMail) -> bool:
     if person_subject(mail.subject) or not (carries_original(mail)
                                             or quotes_original(mail.text)):
         return False  # the cheap structural look first: most mail ends here
-    own = f"{mail.subject}\n{own_part(mail.text)}"
-    if not FAILURE_RE.search(own) or _PERSON_WORDS_RE.search(own):
+    own = own_part(mail.text)
+    if not FAILURE_RE.search(f"{mail.subject}\n{own}") or "?" in mail.subject:
         return False
-    return not _sends_on(mail)
+    return not (_PERSON_WORDS_RE.search(own) or client_quote(mail.text) or _sends_on(mail))
 
 
 def _sends_on(mail: ParsedMail) -> bool:

@@ -60,6 +60,13 @@ def quotes_original(text: str) -> bool:
     return _a_message(quoted_headers(text[:SCAN_CHARS]))
 
 
+def client_quote(text: str) -> bool:
+    """A quote as mail clients write it (Sent:, Gesendet:, Envoyé: ... instead of Date:): a
+    person quoting a mail; mail systems quote the raw headers."""
+    quoted = quoted_headers(text[:SCAN_CHARS])
+    return _a_message(quoted) and any(name == "sent" for _, name, _ in quoted)
+
+
 def own_part(text: str) -> str:
     """The text before the quoted original's headers (the whole scanned text if none)."""
     head = text[:SCAN_CHARS]

@@ -40,7 +40,19 @@ _BODY_RE = re.compile(
 
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
-    return bool(_SUBJECT_RE.match(subject or "") and _BODY_RE.search((text or "")[:BODY_CHARS]))
+    """An absence subject, and a body sentence that states (not asks about) an absence."""
+    if not _SUBJECT_RE.match(subject or ""):
+        return False
+    body = (text or "")[:BODY_CHARS]
+    return any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body))
+
+
+def _asked(body: str, at: int) -> bool:
+    """The sentence around `at` ends with a question mark ("Wie richte ich eine automatische
+    Antwort ein?"): a person asking."""
+    ends = [body.find(mark, at) for mark in ".!?\n"]
+    end = min((e for e in ends if e != -1), default=-1)
+    return end != -1 and body[end] == "?"
 
 
 # Header names only auto-responders write (X-Auto-Response-Suppress is a request, not a marker).
