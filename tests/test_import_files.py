@@ -105,3 +105,21 @@ def test_simulate_reads_regular_eml_files_only(tmp_path, env):
     assert SECRET not in result.stdout
     text = run(env, "simulate", "--rcpt", "technik@centron.de", str(folder / "zero.eml"))
     assert text.returncode == 0 and "skipped eml:zero.eml: a symbolic link" in text.stdout
+
+
+def test_import_skips_a_maildir_folder_that_links_out(tmp_path, env):
+    """`cur` itself a link to a folder elsewhere: its files are not links, yet outside."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "1700000000.x:2,S").write_text(f"To: technik@centron.de\n\n{SECRET}\n")
+    box = tmp_path / "Maildir"
+    (box / "new").mkdir(parents=True)
+    (box / "cur").symlink_to(outside)
+    result = run(env, "--json", "import", "--rcpt", "technik@centron.de", str(box))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["skipped_unreadable"] == 1
+    assert "symbolic link out of the folder" in result.stderr
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    refused = run(env, "import", "--rcpt", "technik@centron.de", str(plain))
+    assert refused.returncode == 64 and "no Maildir" in refused.stderr

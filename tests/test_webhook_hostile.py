@@ -226,3 +226,12 @@ def test_a_slow_helpdesk_never_holds_a_reply(tmp_path, raw):
         serve.finish()
     assert took < 10, took
     assert len(hook.requests) == 1  # still the one POST, dripping
+
+
+def test_a_url_beyond_ascii_is_encoded_not_an_endless_retry(engine, clock, tmp_path, raw):
+    hook = raw("ok")
+    url = hook.url.replace("/hooks/tickets", "/hooks/bücher?q=ä")
+    _, gateway, outbox = handoff_world(engine, clock, tmp_path, webhook_url=url)
+    gateway.receive(make_mail(), ANNOUNCE)
+    assert outbox.send_due().handoffs["sent"] == 1
+    assert hook.requests[0].startswith(b"POST /hooks/b%C3%BCcher?q=%C3%A4 HTTP/1.1\r\n")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gateway.redact import mask_url
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+_URL_SAFE = "/?&=%:@!$'()*+,;~-._"
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ def webhook_target(url: str) -> WebhookTarget:
     if parts.username is not None or parts.password is not None:
         pair = f"{unquote(parts.username or '')}:{unquote(parts.password or '')}"
         authorization = "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii")
-    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
-    return WebhookTarget(parts.scheme == "https", parts.hostname,
+    # what a request line can carry: non-ASCII percent-encoded, the host in IDNA
+    path = quote(urlunsplit(("", "", parts.path or "/", parts.query, "")), safe=_URL_SAFE)
+    host = parts.hostname if parts.hostname.isascii() else parts.hostname.encode("idna").decode()
+    return WebhookTarget(parts.scheme == "https", host,
                          port or DEFAULT_PORTS[parts.scheme], path, authorization, shown)
 
 

@@ -33,11 +33,10 @@ def read_regular(file: Path, root: Path, limit: int) -> tuple[bytes, float]:
     """The bytes and mtime of a regular file inside `root`, at most `limit` bytes. UnsafeFile
     for a symbolic link out of the folder (a relay password file, /etc/passwd), a FIFO or a
     device (a hang, /dev/zero to a MemoryError), or a file over the limit."""
-    if file.is_symlink():
-        target = file.resolve()
-        if not target.is_relative_to(root.resolve()):
-            raise UnsafeFile(f"a symbolic link out of the folder (to {target})")
-        file = target
+    target = file.resolve()  # also a link among the folders above it (cur -> /etc)
+    if not target.is_relative_to(root.resolve()):
+        raise UnsafeFile(f"a symbolic link out of the folder (to {target})")
+    file = target
     try:  # O_NONBLOCK: a FIFO opens at once (and is refused), O_NOFOLLOW: no late symlink
         fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
@@ -66,7 +65,11 @@ def _mbox_time(message: mailbox.mboxMessage) -> datetime | None:
 def _maildir_files(path: Path) -> list[tuple[str, Path]]:
     """(key, file) of new/ and cur/, by key (the name before the flags), as mailbox sorts."""
     found = []
+    if not (path / "cur").is_dir() and not (path / "new").is_dir():
+        raise UnsafeFile(f"{path}: a folder without cur/ or new/ is no Maildir")
     for sub in ("new", "cur"):
+        if not (path / sub).is_dir():
+            continue
         with os.scandir(path / sub) as entries:
             found += [(e.name.split(":", 1)[0], path / sub / e.name) for e in entries
                       if not e.name.startswith(".")]

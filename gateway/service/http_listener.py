@@ -34,6 +34,7 @@ class CappedServer(ThreadingMixIn, WSGIServer):
         self._slots = threading.BoundedSemaphore(self.max_connections)
         self._open: dict[socket.socket, float] = {}  # connection → when it was accepted
         self._lock = threading.Lock()
+        self._closed = threading.Event()
         threading.Thread(target=self._reap, name="http-reaper", daemon=True).start()
 
     def process_request(self, request, client_address) -> None:
@@ -73,13 +74,17 @@ class CappedServer(ThreadingMixIn, WSGIServer):
 
     def _reap(self) -> None:
         """Cut connections past their time (a client trickling a byte now and then)."""
-        while True:
-            time.sleep(1)
+        while not self._closed.is_set():
+            self._closed.wait(1)
             oldest = time.monotonic() - self.connection_seconds
             with self._lock:
                 late = [sock for sock, since in self._open.items() if since < oldest]
             for sock in late:
                 _cut(sock)
+
+    def server_close(self) -> None:
+        self._closed.set()
+        super().server_close()
 
     def get_request(self):
         try:
