@@ -81,8 +81,9 @@ def _writer_rows(items: list[Decided]) -> list[dict]:
     for item in items:
         if item.phase not in AFTER_CUTOVER:
             continue
-        domain = domain_of(item.sender)
-        for kind, key in (("sender", item.sender), ("domain", domain)):
+        sender = item.sender[:998]  # a hostile Reply-To must not fail the batch (VARCHAR(998))
+        domain = domain_of(sender)
+        for kind, key in (("sender", sender), ("domain", domain)):
             for address in ("", item.address):
                 row = found.setdefault((kind, key, address), {
                     "kind": kind, "key": key, "address": address, "domain": domain, "n": 0,
