@@ -70,3 +70,35 @@ def test_upgrade_recognises_mail_stored_under_the_old_message_id_keys(tmp_path):
     retry = store(engine, Incoming(raw, "technik@centron.de", "max@kunde.example", "smtp",
                                    datetime.now(UTC)))
     assert retry.duplicate and retry.inbound_id == 1
+
+
+def test_upgrade_masks_the_secrets_of_stored_webhook_targets(tmp_path):
+    """Rows written before issue 19 held user:password@ and ?token= in plain text."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from gateway.store.db import alembic_config, ensure_schema
+
+    engine = make_engine(f"sqlite:///{tmp_path}/old.db")
+    command.upgrade(alembic_config(engine), "0007")
+    at = "'2025-10-01 08:00:00.000000'"
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (number, address, department, subject, customer, "
+                          f"status, created_at, updated_at) VALUES ('TK-000001', 'a@b.c', 'T', "
+                          f"'s', 'k@x.y', 'open', {at}, {at})"))
+        conn.execute(text(
+            "INSERT INTO inbound_message (dedup_key, sha256, size, raw, rcpt, source, "
+            f"received_at, status, attempts) VALUES ('k', 's', 1, x'00', 'a@b.c', 'smtp', {at}, "
+            "'done', 1)"))
+        for n, (channel, target) in enumerate((
+                ("webhook", "http://hookuser:hookpass@h.example/hook?token=SECRET&x=1"),
+                ("forward", "agents@centron.de"))):
+            conn.execute(text(
+                "INSERT INTO handoff (ticket_id, inbound_id, event, channel, target, "
+                "idempotency_key, payload, status, attempts, next_attempt_at, created_at) VALUES "
+                f"(1, 1, 'ticket.created', :channel, :target, :key, x'7b7d', 'sent', 1, {at}, "
+                f"{at})"), {"channel": channel, "target": target, "key": f"k{n}"})
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        targets = conn.execute(text("SELECT target FROM handoff ORDER BY id")).scalars().all()
+    assert targets == ["http://hookuser:***@h.example/hook?token=***&x=1", "agents@centron.de"]

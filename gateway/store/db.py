@@ -18,7 +18,7 @@ log = logging.getLogger("gateway.db")
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration; a test keeps it equal to Alembic's head. Knowing it here lets every
 # command check the schema without importing Alembic (the pipe path starts once per mail).
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
