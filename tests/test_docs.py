@@ -148,3 +148,14 @@ def test_blocks_are_found_as_a_reader_sees_them():
     assert console.script() == "gateway status \\\n    --json\ngateway tickets list\n"
     with pytest.raises(ValueError, match="x.md:1: a fence that is never closed"):
         parse_blocks("```sh\ngateway status\n", "x.md")
+
+
+def test_commands_are_not_hidden_in_other_blocks():
+    """A command typed at a prompt belongs in an `sh`/`console` block (run, or `no-test` by
+    the rule), not in a `text` block that escapes the test."""
+    prompts = tuple(f"gateway {name}" for name in cli.commands) + (
+        "gateway --", "$ ", ".venv/bin/", "sudo ", "systemctl ", "python ", "pip ")
+    hidden = [f"{block.ident}: {line}" for block in BLOCKS
+              if block.language not in ("sh", "console")
+              for line in block.text.splitlines() if line.lstrip().startswith(prompts)]
+    assert not hidden, f"commands outside sh/console blocks: {hidden}"
