@@ -15,6 +15,7 @@ from gateway.rules.parse import ParsedMail, decode_header_value
 
 SCAN_CHARS = 3000
 HEAD_BYTES = 8192  # of an attached original: enough for its headers
+ORIGINALS_MAX = 10  # attached originals read at most (a mail of thousands costs no more)
 ORIGINAL_TYPES = frozenset({"message/rfc822", "message/global", "text/rfc822-headers",
                             "message/global-headers", "message/partial"})
 # Quoted header names, localised ones mapped to the English name they stand for.
@@ -76,9 +77,9 @@ def own_part(text: str) -> str:
 
 def original_senders(mail: ParsedMail) -> list[tuple[str, str, str]]:
     """(display name, address, subject) of each original the mail carries, attached or quoted."""
-    found = [_attached_sender(a.data) for a in mail.attachments
-             if a.data and (a.content_type in ORIGINAL_TYPES
-                            or a.filename.lower().endswith(".eml"))]
+    attached = [a.data for a in mail.attachments if a.data and (
+        a.content_type in ORIGINAL_TYPES or a.filename.lower().endswith(".eml"))]
+    found = [_attached_sender(data) for data in attached[:ORIGINALS_MAX]]
     quoted = quoted_headers(mail.text[:SCAN_CHARS])
     if _a_message(quoted):
         first = {}
