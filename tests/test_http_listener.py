@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from gateway.config.load import settings_from_dict
+from gateway.service.connect_check import exposed_listener
 from tests.private_server import free_port
 from tests.serve_process import Serve
 
@@ -39,17 +41,27 @@ def get(port: int, path: str, token: str | None = None) -> int:
         return exc.code
 
 
-@pytest.mark.parametrize("listen", ["0.0.0.0:8026", "[::]:8026", "gw.example:8026",
-                                    "192.0.2.7:8026"])
-def test_config_check_and_serve_refuse_a_public_listener_without_token(tmp_path, listen):
+def test_config_check_and_serve_refuse_a_public_listener_without_token(tmp_path):
     env = env_without_gateway(GATEWAY_DATABASE_URL=f"sqlite:///{tmp_path}/gw.db",
-                              GATEWAY_METRICS_LISTEN=listen,
+                              GATEWAY_METRICS_LISTEN="0.0.0.0:8026",
                               GATEWAY_SMTP_LISTEN=f"127.0.0.1:{free_port()}")
     for args in (["config", "check"], ["serve"]):
         result = subprocess.run([sys.executable, "-m", "gateway", *args], env=env, cwd=tmp_path,
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 78, (args, result.stdout, result.stderr)
         assert "not a loopback address" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("listen,refused", [
+    ("0.0.0.0:8026", True), ("[::]:8026", True), ("gw.example:8026", True),
+    ("192.0.2.7:8026", True), ("127.0.0.1:8026", False), ("127.3.4.5:8026", False),
+    ("[::1]:8026", False), ("localhost:8026", False), ("", False)])
+def test_which_addresses_need_a_token(monkeypatch, listen, refused):
+    monkeypatch.delenv("GATEWAY_METRICS_TOKEN", raising=False)
+    settings = settings_from_dict({"metrics": {"listen": listen}})
+    assert bool(exposed_listener(settings)) is refused
+    monkeypatch.setenv("GATEWAY_METRICS_TOKEN", TOKEN)
+    assert exposed_listener(settings) == []
 
 
 @pytest.mark.parametrize("extra", [{"GATEWAY_METRICS_TOKEN": TOKEN},
