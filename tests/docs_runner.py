@@ -159,6 +159,21 @@ def wait_healthy(serve: subprocess.Popen, timeout: float = 90) -> None:
     raise RuntimeError("gateway serve not healthy on 127.0.0.1:8026 in time")
 
 
+def run_script(script: str, workdir: Path, env: dict, timeout: float = 60) -> tuple:
+    """One block by `sh -e`, in a process group of its own: a block that hangs is killed with
+    everything it started."""
+    shell = subprocess.Popen(["sh", "-e", "-c", script], cwd=workdir, env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             start_new_session=True)
+    try:
+        out, err = shell.communicate(timeout=timeout)
+        return shell.returncode, out, err
+    except subprocess.TimeoutExpired:
+        os.killpg(shell.pid, signal.SIGKILL)
+        out, err = shell.communicate()
+        return f"timeout after {timeout} s", out, err
+
+
 def run_blocks(workdir: Path, to_run: list[dict]) -> list[dict]:
     env = user_env(workdir)
     subprocess.run(["ip", "link", "set", "lo", "up"], capture_output=True)  # in a new netns
@@ -170,12 +185,7 @@ def run_blocks(workdir: Path, to_run: list[dict]) -> list[dict]:
         wait_healthy(serve)
         for block in to_run:
             started = time.monotonic()
-            try:
-                done = subprocess.run(["sh", "-e", "-c", block["script"]], cwd=workdir, env=env,
-                                      capture_output=True, text=True, timeout=60)
-                rc, out, err = done.returncode, done.stdout, done.stderr
-            except subprocess.TimeoutExpired as late:
-                rc, out, err = "timeout", str(late.stdout), str(late.stderr)
+            rc, out, err = run_script(block["script"], workdir, env)
             results.append({"ident": block["ident"], "rc": rc, "stdout": out, "stderr": err,
                             "seconds": round(time.monotonic() - started, 2)})
     finally:
@@ -204,11 +214,19 @@ def run_all(workdir: Path, chosen: list[Block]) -> tuple[list[dict], str]:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     raise RuntimeError(f"127.0.0.1:{port} is in use and unshare -rn is not "
                                        "available: the docs' commands need those ports")
-    runner = subprocess.run(command, capture_output=True, text=True, timeout=600,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    runner = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              start_new_session=True)  # serve and its worker in its group
+    try:
+        _, err = runner.communicate(timeout=600)
+    except BaseException:  # a timeout, an interrupt: no serve left behind (not reaped yet,
+        os.killpg(runner.pid, signal.SIGKILL)  # so the group id is still ours)
+        runner.wait()
+        raise
     log = (workdir / "serve.log").read_text(errors="replace") if (workdir / "serve.log").exists() else ""
     if runner.returncode != 0:
-        raise RuntimeError(f"docs runner failed: {runner.stderr[-3000:]}\nserve.log:\n{log[-3000:]}")
+        raise RuntimeError(f"docs runner failed: {err[-3000:]}\n"
+                           f"serve.log:\n{log[-3000:]}")
     return json.loads(done.read_text()), log
 
 
