@@ -7,17 +7,18 @@ hour that two weeks share (a time zone whose offset is not whole hours)."""
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import datetime, timedelta
+from collections import Counter, defaultdict
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, String, func, select
 
 from gateway.admin.report import iso_week, report_from_rows
 from gateway.store.db import read_only
 from gateway.store.models import HOURS, WRITERS
 
 HOUR = timedelta(hours=1)
+DAY = timedelta(days=1)
 KEYS_PER_QUERY = 500
 
 
@@ -27,8 +28,8 @@ def build_report(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
     (all of them, or the `top` most frequent; `senders_total`/`domains_total` say how many)."""
     if since is not None or until is not None:
         return limit(report_from_rows(engine, zone, since, until), top)
-    weekly: dict[tuple[str, str], Counter] = {}
-    reasons: dict[tuple[str, str], Counter] = {}
+    weekly: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
+    reasons: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
     with read_only(engine).connect() as conn:
         shared = _weeks(conn, zone, weekly, reasons)
         writers = {kind: _writers(conn, kind, top) for kind in ("sender", "domain")}
@@ -36,8 +37,8 @@ def build_report(engine: Engine, zone: ZoneInfo, since: datetime | None = None,
         part = report_from_rows(engine, zone, hour, hour + HOUR)
         for week in part["weeks"]:
             key = (week["address"], week["week"])
-            weekly.setdefault(key, Counter()).update(week["by_action"])
-            reasons.setdefault(key, Counter()).update(week["by_reason"])
+            weekly[key].update(week["by_action"])
+            reasons[key].update(week["by_reason"])
     totals: Counter = Counter()
     for counts in weekly.values():
         totals.update(counts)
@@ -60,18 +61,54 @@ def limit(data: dict, top: int | None) -> dict:
     return data
 
 
+def _day_of(column, dialect: str):
+    """The UTC day of a stored time, as text YYYY-MM-DD, in SQL."""
+    if dialect == "postgresql":
+        return func.to_char(column, "YYYY-MM-DD", type_=String)
+    return func.substr(column, 1, 10, type_=String)  # SQLite keeps times as text
+
+
+def _week_of_day(day: str, zone: ZoneInfo) -> str | None:
+    """The ISO week (in the zone) of a whole UTC day, or None when the day is in two weeks
+    (the local Monday 00:00 falls inside it: one UTC day a week, for any zone but UTC)."""
+    start = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    week = iso_week(start, zone)
+    return week if week == iso_week(start + DAY - timedelta(microseconds=1), zone) else None
+
+
 def _weeks(conn, zone: ZoneInfo, weekly: dict, reasons: dict) -> set[datetime]:
-    """Adds the hourly totals up by week; returns the hours that two weeks share."""
-    shared = set()
+    """Adds the totals up by week: a day at a time in SQL, hour by hour for the days that two
+    weeks share. Returns the hours that two weeks share (half-hour zones)."""
     h = HOURS.c
-    for hour, address, action, reason, n in conn.execute(
-            select(h.hour, h.address, h.action, h.reason, h.n).where(h.n > 0)):
-        week = iso_week(hour, zone)
-        if week != iso_week(hour + HOUR - timedelta(microseconds=1), zone):
-            shared.add(hour)
+    day = _day_of(h.hour, conn.dialect.name)
+    weeks: dict[str, str | None] = {}
+    split = set()
+    for found, address, action, reason, n in conn.execute(
+            select(day, h.address, h.action, h.reason, func.sum(h.n)).where(h.n > 0)
+            .group_by(day, h.address, h.action, h.reason)):
+        if found not in weeks:
+            weeks[found] = _week_of_day(found, zone)
+        if weeks[found] is None:
+            split.add(found)
             continue
-        weekly.setdefault((address, week), Counter())[action] += n
-        reasons.setdefault((address, week), Counter())[f"{action}/{reason}"] += n
+        weekly[(address, weeks[found])][action] += n
+        reasons[(address, weeks[found])][f"{action}/{reason}"] += n
+    shared: set[datetime] = set()
+    hours: dict[datetime, str | None] = {}
+    for part in (sorted(split)[i:i + KEYS_PER_QUERY] for i in range(0, len(split),
+                                                                    KEYS_PER_QUERY)):
+        for hour, address, action, reason, n in conn.execute(
+                select(h.hour, h.address, h.action, h.reason, h.n)
+                .where(day.in_(part), h.n > 0)):
+            if hour not in hours:
+                week = iso_week(hour, zone)
+                same = week == iso_week(hour + HOUR - timedelta(microseconds=1), zone)
+                hours[hour] = week if same else None
+            if hours[hour] is None:
+                shared.add(hour)
+                continue
+            weekly[(address, hours[hour])][action] += n
+            reasons[(address, hours[hour])][f"{action}/{reason}"] += n
     return shared
 
 
