@@ -10,7 +10,12 @@ import sys
 
 
 def main() -> None:
+    import os
+
+    from gateway.config.envfile import apply_env_file
     from gateway.store.perms import restrict_umask
+
+    apply_env_file(os.environ)  # what the unit's EnvironmentFile= gives the service, here too
 
     restrict_umask()  # customer mail: nothing we create is readable by others (the pipe too)
     from gateway.lightpipe.args import parse_pipe_argv

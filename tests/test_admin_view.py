@@ -142,3 +142,66 @@ def test_status_shows_each_addresss_whole_timeline_and_the_next_change(tmp_path)
     technik = json.loads(gateway("--json", "status"))["addresses"][0]
     assert technik["next_change"] == {"at": "2099-01-15T00:00:00+01:00", "what": "announce"}
     assert technik["grace_end"] == "2099-03-15T00:00:00+01:00"
+
+
+def test_status_from_any_folder_sees_the_gateway_the_service_runs(serve, tmp_path):
+    """As under systemd: the unit's EnvironmentFile= is the file every command reads too (here
+    at GATEWAY_ENV_FILE instead of /etc/support-mail-gateway/environment); `serve` runs in its
+    state folder, the commands run from / with nothing else set."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.serve_process import ROOT
+
+    state = tmp_path / "state"
+    state.mkdir()
+    config = tmp_path / "gw.toml"
+    config.write_text('[[address]]\naddress = "technik@centron.de"\ndepartment = "T"\n')
+    envfile = tmp_path / "environment"
+    envfile.write_text(f"# as systemd/environment\nGATEWAY_CONFIG={config}\n"
+                       f"GATEWAY_DATABASE_URL=sqlite:///{state}/var/gateway.db\n"
+                       'GATEWAY_RELAY="127.0.0.1:2525"\nPYTHONPATH=/nowhere\n')
+    gw = Serve(state, env={"GATEWAY_ENV_FILE": str(envfile)})
+    try:
+        def command(*args: str) -> subprocess.CompletedProcess:
+            return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True,
+                                  cwd="/", timeout=60, env={
+                                      "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                      "GATEWAY_ENV_FILE": str(envfile)})
+
+        status = json.loads(command("--json", "status").stdout)
+        assert status["dry_run"] is False and status["replies_to"] == "relay 127.0.0.1:2525"
+        assert status["database"] == str(state / "var/gateway.db")
+        assert [d["stale"] for d in status["daemons"]] == [False]  # it sees the running serve
+        check = command("status", "--check")
+        assert check.returncode == 0 and check.stdout.startswith(b"GATEWAY OK - serve running")
+        assert "sent via the relay" in command("status").stdout.decode()
+    finally:
+        gw.finish()
+
+
+def test_the_environment_file_gives_only_gateway_settings_the_process_lacks(tmp_path,
+                                                                           monkeypatch):
+    from gateway.config import file as config_file
+    from gateway.config.envfile import apply_env_file
+
+    envfile = tmp_path / "environment"
+    envfile.write_text("# comment\n; another\nGATEWAY_RELAY='relay.example:25'\n"
+                       "GATEWAY_SMTP_LISTEN = 0.0.0.0:25\nPATH=/evil\nGATEWAY_ENV_FILE=/x\n"
+                       "not a line\n")
+    environ = {"GATEWAY_ENV_FILE": str(envfile), "GATEWAY_SMTP_LISTEN": "127.0.0.1:8025",
+               "PATH": "/usr/bin"}
+    assert apply_env_file(environ) == str(envfile)
+    assert environ == {"GATEWAY_ENV_FILE": str(envfile), "GATEWAY_SMTP_LISTEN": "127.0.0.1:8025",
+                       "PATH": "/usr/bin", "GATEWAY_RELAY": "relay.example:25"}
+    assert apply_env_file({"GATEWAY_ENV_FILE": ""}) is None  # turned off
+    assert apply_env_file({"GATEWAY_ENV_FILE": str(tmp_path / "none")}) is None
+    # no --config, no GATEWAY_CONFIG, no ./config/gateway.toml: the installed config
+    installed = tmp_path / "etc-gateway.toml"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(config_file, "SYSTEM_CONFIG", str(installed))
+    assert config_file.config_path(None, {}) is None
+    installed.write_text("")
+    assert config_file.config_path(None, {}) == installed
+    assert config_file.config_path(None, {"GATEWAY_CONFIG": "/x.toml"}) == config_file.Path("/x.toml")

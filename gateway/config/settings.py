@@ -20,6 +20,7 @@ from gateway.config.company import (
     known_languages,
 )
 from gateway.config.dkim import DkimConfig
+from gateway.config.file import relative_paths
 from gateway.config.handoff import HandoffConfig
 from gateway.config.imap import ImapConfig
 from gateway.config.metrics import MetricsConfig
@@ -245,7 +246,8 @@ class GatewaySettings(CompanyFacts):
                                                            self.templates_dir)
         if self.dry_run:
             found.append(f"dry run: replies are written to {self.outbox_dir}, not sent")
-        return found
+        relative = relative_paths(self.database_url, self.outbox_dir, self.dry_run)
+        return found + ([relative] if relative else [])
 
     # -- derived -------------------------------------------------------------
     @property
