@@ -235,3 +235,17 @@ def test_a_url_beyond_ascii_is_encoded_not_an_endless_retry(engine, clock, tmp_p
     gateway.receive(make_mail(), ANNOUNCE)
     assert outbox.send_due().handoffs["sent"] == 1
     assert hook.requests[0].startswith(b"POST /hooks/b%C3%BCcher?q=%C3%A4 HTTP/1.1\r\n")
+
+
+def test_a_tls_handshake_that_never_ends_is_cut_at_the_deadline(engine, clock, tmp_path, raw):
+    """One byte of a TLS record every 0.3 s: the handshake ends at the POST's deadline too
+    (CPython's handshake keeps one deadline for the socket timeout, checked here)."""
+    hook = raw("tls-drip", interval=0.3)
+    url = hook.url.replace("http://", "https://")
+    _, gateway, outbox = handoff_world(engine, clock, tmp_path, webhook_url=url,
+                                       timeout_seconds=1.5)
+    gateway.receive(make_mail(), ANNOUNCE)
+    started = time.monotonic()
+    assert outbox.send_due().handoffs["retried"] == 1
+    assert time.monotonic() - started < 3.5
+    assert "within 1.5 s" in handoffs(engine)[0].last_error

@@ -126,11 +126,22 @@ def _behave(receiver: RawReceiver, sock: socket.socket) -> None:
 
 def start_raw_receiver(behaviour: str, location: str = "",
                        interval: float = 0.5) -> RawReceiver:
-    """`redirect`/`redirect301` (to `location`), `garbage:<bytes>`, `drip`, `late`, `ok`."""
+    """`redirect`/`redirect301` (to `location`), `garbage:<bytes>`, `drip`, `late`, `ok`,
+    `tls-drip` (answers a TLS ClientHello with a record that never ends)."""
     receiver = RawReceiver(behaviour, location, interval)
 
     class Handler(socketserver.BaseRequestHandler):
         def handle(self) -> None:
+            if receiver.behaviour == "tls-drip":  # a TLS record that never ends, byte by byte
+                receiver.requests.append(self.request.recv(4096))  # the ClientHello
+                try:
+                    self.request.sendall(b"\x16\x03\x03\x40\x00")
+                    for _ in range(10_000):
+                        time.sleep(receiver.interval)
+                        self.request.sendall(b"\x02")
+                except OSError:
+                    pass
+                return
             receiver.requests.append(_read_request(self.request))
             try:
                 _behave(receiver, self.request)
