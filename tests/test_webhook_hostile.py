@@ -248,4 +248,4 @@ def test_a_tls_handshake_that_never_ends_is_cut_at_the_deadline(engine, clock, t
     started = time.monotonic()
     assert outbox.send_due().handoffs["retried"] == 1
     assert time.monotonic() - started < 3.5
-    assert "within 1.5 s" in handoffs(engine)[0].last_error
+    assert "timed out" in handoffs(engine)[0].last_error
