@@ -7,10 +7,11 @@ Three shapes, each needing two signs, never the subject alone:
   (message/rfc822, text/rfc822-headers), a bounce subject or a delivery-failure sentence;
 - a delivery failure written as free text (German, English, French, Spanish, Italian) from any
   address *and* the original's headers attached or quoted, with no words of a person before
-  them (a question, a request, a sign-off, talk about "diese Meldung", "I get", "see below"): a
-  customer who forwards a bounce and asks about it is a person and is answered;
+  them (a question, a request, a sign-off, talk about "diese Meldung", "I get", "see below"),
+  not quoted as mail clients quote (Sent:), and carrying neither the writer's own mail nor a
+  bounce: a customer who sends a bounce on and asks about it is a person and is answered;
 - an abuse complaint: an abuse desk's address (or X-ARF), or complaint wording in subject and
-  body, *and* the offending message attached or quoted.
+  body without a question, *and* the offending message attached or quoted.
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
 """
 
