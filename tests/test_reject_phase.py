@@ -276,3 +276,27 @@ def test_every_refusal_is_recorded_counted_reported_and_purged(configured):
         assert 'reason="reject-phase"} 2.0' in gw.http("/metrics")[1]
     finally:
         gw.finish()
+
+
+def test_one_session_cannot_fill_the_disk_with_refusals(start_service):
+    import sqlite3
+
+    from gateway.ingest.smtp import ROWS_PER_SESSION
+    from tests.imap_fixtures import wait_for
+
+    running = start_service(addresses=[
+        {"address": "technik@centron.de", "department": "T", "reject_from": "2025-10-13"}])
+    with smtplib.SMTP("127.0.0.1", running.port()) as client:
+        client.ehlo()
+        client.mail("spam@flood.example")
+        codes = {client.rcpt(f"technik+{n}@centron.de")[0] for n in range(30)}
+    assert codes == {550}
+    path = running.engine.url.database
+
+    def recorded():
+        with sqlite3.connect(path) as db:
+            counted = db.execute("SELECT count FROM refusal_count").fetchone()
+            return counted and counted[0] == 30 and db.execute(
+                "SELECT count(*) FROM refusal").fetchone()[0]
+
+    assert wait_for(recorded, what="the refusals counted") == ROWS_PER_SESSION == 10

@@ -2,12 +2,14 @@
 the 550 goes out at once, the record is written by a background task within FLUSH_SECONDS, in
 one transaction per batch (store/refusals.py). A crash loses at most the last FLUSH_SECONDS of
 records; a database that cannot be written keeps them pending (up to MAX_PENDING) for the
-next try."""
+next try. Beyond MAX_PENDING, and for a session's refusals beyond its first few (reception
+caps them: one client must not fill the disk), a refusal is only counted."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -24,14 +26,15 @@ class RefusalLog:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.pending: list[RefusalEvent] = []
-        self.dropped = 0
+        self.overflow: Counter = Counter()  # (address, reason) → refusals only counted
         self._task: asyncio.Task | None = None
 
     def add(self, at: datetime, source: str, client: str, sender: str | None, rcpt: str,
-            reason: str) -> None:
-        """Note one refusal (no I/O here: called while the 550 is being answered)."""
-        if len(self.pending) >= self.MAX_PENDING:
-            self.dropped += 1
+            reason: str, row: bool = True) -> None:
+        """Note one refusal (no I/O here: called while the 550 is being answered); row=False:
+        count it only."""
+        if not row or len(self.pending) >= self.MAX_PENDING:
+            self.overflow[(rcpt, reason)] += 1
             return
         self.pending.append(RefusalEvent(at, source, client, sender or "", rcpt, reason))
 
@@ -45,16 +48,15 @@ class RefusalLog:
 
     async def flush(self) -> None:
         batch, self.pending = self.pending, []
-        if not batch:
+        counted, self.overflow = self.overflow, Counter()
+        if not batch and not counted:
             return
         try:
-            await asyncio.to_thread(record, self.engine, batch)
+            await asyncio.to_thread(record, self.engine, batch, counted)
         except Exception as exc:  # kept for the next try; the refusals themselves went out
             log.warning("recording %d refusal(s) failed, will retry: %s", len(batch), exc)
             self.pending = (batch + self.pending)[:self.MAX_PENDING]
-        if self.dropped:
-            log.error("%d refusal(s) not recorded: too many pending", self.dropped)
-            self.dropped = 0
+            self.overflow.update(counted)
 
     async def stop(self) -> None:
         if self._task is not None:

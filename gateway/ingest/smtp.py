@@ -28,6 +28,7 @@ from gateway.rules.policy import Policies
 from gateway.store.db import make_engine
 
 log = logging.getLogger("gateway.smtp")
+ROWS_PER_SESSION = 10  # refusals recorded with their envelope per session; the rest counted
 
 
 class Status:
@@ -224,9 +225,10 @@ class ReceptionHandler:
                  answer: str, ours: str | None = None) -> str:
         """Log the refusal; one of ours (the reject phase) is recorded too, strangers are not."""
         peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
-        if ours is not None:
+        if ours is not None:  # a row for a session's first few, then counted only
+            session.refused = getattr(session, "refused", 0) + 1
             self.writer.refusals.add(self.clock.now(), self.source, peer, envelope.mail_from,
-                                     ours, reason)
+                                     ours, reason, row=session.refused <= ROWS_PER_SESSION)
         log.info("refused RCPT %s from %s (%s): %s", rcpt, envelope.mail_from, peer, answer[:13],
                  extra={"event": "rcpt_refused", "rcpt": rcpt, "sender": envelope.mail_from,
                         "peer": peer, "reason": reason})

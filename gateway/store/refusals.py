@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, insert, select, update
 
@@ -23,22 +23,27 @@ class RefusalEvent:
     sender: str   # the envelope sender; "" is <>
     rcpt: str     # our address as configured
     reason: str
+    row: bool = True  # False: counted only (a session's refusals beyond its first few)
 
 
-def record(engine: Engine, events: list[RefusalEvent]) -> None:
-    """Insert the refusals and add them to their counters, in one transaction."""
-    if not events:
+def record(engine: Engine, events: list[RefusalEvent], more: Counter | None = None) -> None:
+    """Insert the refusals (those with a row) and add them all, and `more` ((address, reason)
+    → n, refusals not kept in memory), to their counters, in one transaction."""
+    if not events and not more:
         return
-    counts = Counter((e.rcpt, e.reason) for e in events)
-    last = {}
+    counts = Counter((e.rcpt, e.reason) for e in events) + (more or Counter())
+    last = {key: datetime.now(UTC) for key in (more or {})}
     for event in events:
         last[(event.rcpt, event.reason)] = max(event.at, last.get((event.rcpt, event.reason),
                                                                    event.at))
     table = REFUSAL_COUNTS
     with transaction(engine) as session:
-        session.execute(insert(REFUSALS), [_clipped(e) for e in events])
-        record_refusals(session, [Decided(e.rcpt, e.source, "reject", e.reason, "reject", e.at,
-                                          (e.sender or "<>").lower(), False) for e in events])
+        kept = [e for e in events if e.row]
+        if kept:
+            session.execute(insert(REFUSALS), [_clipped(e) for e in kept])
+            record_refusals(session, [Decided(e.rcpt, e.source, "reject", e.reason, "reject",
+                                              e.at, (e.sender or "<>").lower(), False)
+                                      for e in kept])
         for (address, reason), n in counts.items():
             done = session.execute(update(table).where(  # batches come in time order
                 table.c.address == address, table.c.reason == reason).values(
@@ -50,6 +55,7 @@ def record(engine: Engine, events: list[RefusalEvent]) -> None:
 
 def _clipped(event: RefusalEvent) -> dict:
     row = asdict(event)
+    del row["row"]
     for key, size in (("client", 64), ("sender", 998), ("rcpt", 320), ("reason", 64)):
         row[key] = row[key][:size]
     return row
