@@ -71,3 +71,17 @@ def test_check_costs_at_most_five_bare_python_starts(tmp_path):
     bare = _median_seconds([sys.executable, "-c", "pass"], tmp_path, env)
     check = _median_seconds([sys.executable, "-m", "gateway", "status", "--check"], tmp_path, env)
     assert check <= 5 * bare, (check, bare)
+
+
+def test_light_check_reads_a_path_with_uri_characters(tmp_path):
+    odd = tmp_path / "a #b"  # (no "?" or "%": a database URL decodes them)
+    odd.mkdir()
+    gateway(odd, "ingest", "--process", "--rcpt", "technik@centron.de", stdin=make_mail())
+    light, full = gateway(odd, "status", "--check"), full_path(odd, "status", "--check")
+    assert (light.returncode, light.stdout) == (full.returncode, full.stdout)
+    assert b"serve: not running" in light.stdout  # read the database, not "unusable"
+    imported = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "gateway", "status", "--check"], cwd=odd,
+        capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT),
+                                              "GATEWAY_DATABASE_URL": f"sqlite:///{odd}/gw.db"})
+    assert b" sqlalchemy\n" not in imported.stderr  # answered by the light path itself

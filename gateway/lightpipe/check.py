@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from gateway.codes import LEDGER_GLOBAL as GLOBAL
@@ -143,7 +144,8 @@ def run_light_check(config: str | None) -> int:
     if not path.is_file():
         raise NeedsFullPath("no database: the full path says so")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None,
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True,
+                               isolation_level=None,
                                timeout=settings.busy_timeout_seconds)
     except sqlite3.Error:
         raise NeedsFullPath("database not openable here") from None
