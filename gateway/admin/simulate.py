@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlmodel import SQLModel
 
 from gateway.clock import FixedClock
 from gateway.config.settings import GatewaySettings, HandoffConfig
@@ -31,7 +32,7 @@ from gateway.ingest.files import (
 from gateway.ingest.store import Incoming, store_batch
 from gateway.pipeline.process import Pipeline
 from gateway.redact import clean
-from gateway.store.db import ensure_schema, make_engine
+from gateway.store.db import make_engine
 from gateway.store.models import INBOUND
 
 SAMPLE_KEYS = ("rcpt", "action", "reason", "from", "subject", "notes", "reply_subject")
@@ -64,8 +65,8 @@ def scratch(settings: GatewaySettings) -> Iterator[tuple[GatewaySettings, Engine
             "database_url": f"sqlite:///{folder}/simulate.db", "outbox_dir": f"{folder}/out",
             "handoff": HandoffConfig()})
         engine = make_engine(local.database_url)
-        try:
-            ensure_schema(engine)
+        try:  # the tables of models.py at once: 0.08 s, where the migrations one by one take 1 s
+            SQLModel.metadata.create_all(engine)
             yield local, engine
         finally:
             engine.dispose()

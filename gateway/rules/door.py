@@ -21,6 +21,8 @@ from gateway.config.settings import AddressConfig, ExceptionRule, GatewaySetting
 from gateway.rules.exceptions import matching_rule
 from gateway.rules.phases import Phase
 
+HEADER_LIMIT = 256 * 1024  # where From is looked for at the end of DATA
+
 
 class Door(StrEnum):
     ACCEPT = "accept"    # not in the reject phase, or an exception names the envelope sender
@@ -63,7 +65,9 @@ def at_data(settings: GatewaySettings, address: AddressConfig, sender: str | Non
 
 def from_address(raw: bytes) -> str | None:
     """The first address of the From header, read from the header part only."""
-    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    ends = [at for at in (raw.find(b"\r\n\r\n", 0, HEADER_LIMIT),
+                          raw.find(b"\n\n", 0, HEADER_LIMIT)) if at >= 0]
+    head = raw[:min(ends)] if ends else raw[:HEADER_LIMIT]  # no copy of the body
     try:
         value = BytesHeaderParser(policy=compat32).parsebytes(head).get("From")
     except Exception:  # a header the parser cannot take: no From to match
