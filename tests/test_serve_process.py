@@ -52,6 +52,19 @@ def wait_all_done(workdir: Path, timeout: float = 60) -> list[tuple[str, str]]:
     raise AssertionError(f"not all processed: {rows[:5]}")
 
 
+def wait_service_state(workdir: Path, timeout: float = 30) -> list[str]:
+    """The daemons' rows once just one is left and its process runs (or what is there at the
+    timeout): the restarted serve writes its row at its first heartbeat."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with sqlite3.connect(workdir / "var/gateway.db", timeout=30) as conn:
+            names = [name for (name,) in conn.execute("SELECT name FROM service_state")]
+        if (len(names) == 1 and os.path.exists(f"/proc/{names[0].rpartition(':')[2]}")
+                or time.monotonic() > deadline):
+            return names
+        time.sleep(0.2)
+
+
 def test_defaults_demo_and_graceful_sigterm(tmp_path):
     port = free_port()
     proc = start_serve(tmp_path, port)
@@ -103,6 +116,9 @@ def test_sigkill_mid_burst_loses_nothing_and_duplicates_nothing(tmp_path):
     restarted = start_serve(tmp_path, port)
     try:
         rows = wait_all_done(tmp_path, timeout=120)
+        # the killed serve's row is gone (its process is dead), so status warns of no ghost
+        names = wait_service_state(tmp_path)
+        assert len(names) == 1 and os.path.exists(f"/proc/{names[0].rpartition(':')[2]}"), names
     finally:
         restarted.send_signal(signal.SIGTERM)
         restarted.wait(timeout=40)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import json
 import logging
 import os
 import signal
-import socket
 import sys
 from datetime import UTC, datetime
 
@@ -28,29 +26,14 @@ from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.rules.policy import Policies
 from gateway.service.lifecycle import Lifecycle
+from gateway.service.service_state import report_state, state_name
 from gateway.service.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS
 from gateway.service.worker_handle import WorkerHandle
-from gateway.store.db import transaction
-from gateway.store.models import HEARTBEAT_SECONDS, ServiceState
+from gateway.store.models import HEARTBEAT_SECONDS
 from gateway.store.queue import InboundQueue
 from gateway.store.retention import purge
 
 log = logging.getLogger("gateway.daemon")
-
-
-def report_state(engine: Engine, name: str, started_at: datetime, now: datetime,
-                 detail: dict | None) -> None:
-    """Record that this daemon is alive (detail), or, with None, that it stopped cleanly."""
-    with transaction(engine) as session:
-        row = session.get(ServiceState, name)
-        if detail is None:
-            if row is not None:
-                session.delete(row)
-            return
-        if row is None:
-            row = ServiceState(name=name, started_at=started_at, seen_at=now)
-            session.add(row)
-        row.seen_at, row.detail = now, json.dumps(detail)
 
 
 class Service:
@@ -71,7 +54,7 @@ class Service:
         self._prepared = False
         self.scheduler = AsyncIOScheduler(timezone=settings.timezone)
         self.imap: ImapWatchers | None = None
-        self.state_name = f"{socket.gethostname()}:{os.getpid()}"
+        self.state_name = state_name()
         self.started_at = clock.now()
         self.config_path: str | None = None  # re-read on SIGHUP
         self.handlers: list = []
