@@ -122,14 +122,16 @@ def test_a_dripping_receiver_is_cut_at_the_deadline(engine, clock, tmp_path, raw
     hook = raw("drip", interval=0.3)  # a header line every 0.3 s, for ever
     _, gateway, outbox = handoff_world(engine, clock, tmp_path, webhook_url=hook.url,
                                        timeout_seconds=1.5)
-    gateway.receive(make_mail(), ANNOUNCE)
+    for n in range(3):
+        gateway.receive(make_mail(message_id=f"<d{n}@k>"), ANNOUNCE + timedelta(minutes=n))
     started = time.monotonic()
-    assert outbox.send_due().handoffs["retried"] == 1
+    assert outbox.send_due().handoffs["retried"] == 1  # a receiver that slow: once a round
     took = time.monotonic() - started
     assert took < 3.0, took  # urllib: each read had its own timeout, the request none
-    [shown] = queries.list_handoffs(engine, None, 5)
+    shown = queries.list_handoffs(engine, None, 5)[-1]
     assert shown["status"] == "queued" and shown["maybe_delivered"]
     assert "may have been delivered" in shown["last_error"]
+    assert len(hook.requests) == 1
 
 
 def test_an_answer_after_the_deadline_is_recorded_as_maybe_delivered(engine, clock, tmp_path,

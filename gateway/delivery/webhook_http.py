@@ -67,8 +67,9 @@ def post(target: WebhookTarget, body: bytes, headers: dict[str, str], timeout: f
     except (OSError, ValueError, UnicodeError) as exc:  # also TimeoutError, ssl.SSLError
         what = f"{exc.__class__.__name__}: {exc}"
         if sent:
+            # a receiver this slow takes no more events this round (unreachable)
             raise DeliveryError(f"{what} after the request was sent: may have been delivered",
-                                temporary=True, ambiguous=True) from exc
+                                temporary=True, ambiguous=True, unreachable=True) from exc
         raise DeliveryError(what, temporary=True, unreachable=True) from exc
 
 
