@@ -182,7 +182,7 @@ def test_status_from_any_folder_sees_the_gateway_the_service_runs(serve, tmp_pat
 
 
 def test_the_environment_file_gives_only_gateway_settings_the_process_lacks(tmp_path,
-                                                                           monkeypatch):
+                                                                           monkeypatch, capsys):
     from gateway.config import file as config_file
     from gateway.config.envfile import apply_env_file
 
@@ -196,6 +196,11 @@ def test_the_environment_file_gives_only_gateway_settings_the_process_lacks(tmp_
     assert environ == {"GATEWAY_ENV_FILE": str(envfile), "GATEWAY_SMTP_LISTEN": "127.0.0.1:8025",
                        "PATH": "/usr/bin", "GATEWAY_RELAY": "relay.example:25"}
     assert apply_env_file({"GATEWAY_ENV_FILE": ""}) is None  # turned off
+    unreadable = {"GATEWAY_ENV_FILE": str(tmp_path)}  # a folder: cannot be read as a file
+    assert apply_env_file(unreadable) is None and unreadable == {"GATEWAY_ENV_FILE": str(tmp_path)}
+    assert "cannot read" in capsys.readouterr().err  # a command: told on stderr
+    assert apply_env_file({**unreadable, "INVOCATION_ID": "1"}) is None
+    assert capsys.readouterr().err == ""  # a systemd unit: systemd read it (as root) already
     assert apply_env_file({"GATEWAY_ENV_FILE": str(tmp_path / "none")}) is None
     # no --config, no GATEWAY_CONFIG, no ./config/gateway.toml: the installed config
     installed = tmp_path / "etc-gateway.toml"

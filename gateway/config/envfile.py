@@ -5,7 +5,8 @@ sees the database, relay and dry-run setting the service runs with. Standard lib
 read first thing, before the light paths.
 
 Only GATEWAY_* lines are taken, and never over a variable the process already has (under
-systemd the unit gave them already: the same values)."""
+systemd the unit gave them already: the same values). A file this user may not read is named
+on stderr, except in a systemd unit ($INVOCATION_ID), which systemd read it for."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def apply_env_file(environ: MutableMapping[str, str]) -> str | None:
         with open(path, encoding="utf-8") as handle:
             values = parse(handle.read())
     except (OSError, UnicodeDecodeError) as exc:
+        if environ.get("INVOCATION_ID"):  # a systemd unit: systemd read the file for it (as root)
+            return None
         print(f"gateway: cannot read {path} ({getattr(exc, 'strerror', None) or exc}): the "
               "service's settings (database, relay, dry run) may differ from what this command "
               "sees; run it as root or as the service user", file=sys.stderr)
