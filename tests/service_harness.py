@@ -50,6 +50,11 @@ class Running:
         with Session(self.reader) as session:
             return list(session.exec(select(InboundMessage).order_by(InboundMessage.id)).all())
 
+    def raw(self, inbound_id: int) -> bytes | None:
+        from gateway.store.queue import raw_of
+
+        return raw_of(self.reader, inbound_id)
+
     def wait_processed(self, expected: int, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

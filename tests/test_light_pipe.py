@@ -20,7 +20,7 @@ from gateway.lightpipe.args import PipeRequest, parse_pipe_argv
 from gateway.lightpipe.settings import load_pipe_settings
 from gateway.lightpipe.store import open_database, schema_head, store_piped
 from gateway.store.db import SCHEMA_HEAD, ensure_schema, make_engine
-from gateway.store.models import InboundMessage
+from gateway.store.models import InboundMessage, InboundRaw
 from tests.conftest import make_mail
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +90,8 @@ def test_rows_are_the_full_paths_rows_and_duplicates_are_recognised_across(tmp_p
     for engine in engines:
         with Session(engine) as session:
             rows.append(session.exec(select(InboundMessage)).one().model_dump(exclude={"id"}))
-    assert rows[0] == rows[1] and rows[0]["received_at"] == at
+            rows[-1]["raw"] = session.exec(select(InboundRaw.raw)).one()  # the bytes apart
+    assert rows[0] == rows[1] and rows[0]["received_at"] == at and rows[0]["raw"] == raw
     # the same mail through the full path into the light path's database is a duplicate
     assert store(engines[0], Incoming(raw, "technik@centron.de", None, "smtp", at)).duplicate
     for engine in engines:

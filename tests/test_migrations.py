@@ -102,3 +102,52 @@ def test_upgrade_masks_the_secrets_of_stored_webhook_targets(tmp_path):
     with engine.connect() as conn:
         targets = conn.execute(text("SELECT target FROM handoff ORDER BY id")).scalars().all()
     assert targets == ["http://hookuser:***@h.example/hook?token=***&x=1", "agents@centron.de"]
+
+
+def _old_rows(engine) -> list[bytes]:
+    """Three mails stored at the revision before: two with their bytes, one emptied by retention."""
+    import hashlib
+
+    from sqlalchemy import text
+
+    raws = [b"Subject: eins\r\n\r\nA\r\n", b"Subject: zwei\r\n\r\n" + bytes(range(256)), b""]
+    with engine.begin() as conn:
+        for n, raw in enumerate(raws):
+            conn.execute(text(
+                "INSERT INTO inbound_message (dedup_key, message_id, sha256, size, raw, rcpt, "
+                "source, received_at, status, attempts) VALUES (:key, NULL, :sha, :size, :raw, "
+                "'technik@centron.de', 'smtp', '2025-10-01 08:00:00.000000', 'done', 1)"),
+                {"key": f"k{n}", "sha": hashlib.sha256(raw).hexdigest(), "size": len(raw) or 9,
+                 "raw": raw})
+    return raws
+
+
+def check_raw_moved_apart(engine) -> None:
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from gateway.store.db import alembic_config, ensure_schema
+    from gateway.store.queue import raw_of
+
+    command.upgrade(alembic_config(engine), "0008")
+    raws = _old_rows(engine)
+    ensure_schema(engine)
+    assert "raw" not in {c["name"] for c in inspect(engine).get_columns("inbound_message")}
+    assert [raw_of(engine, n) for n in (1, 2, 3)] == [raws[0], raws[1], None]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM inbound_message")).scalar() == 3
+        assert conn.execute(text("SELECT count(*) FROM inbound_raw")).scalar() == 2
+
+
+def test_upgrade_moves_the_raw_bytes_into_their_own_table(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path}/old.db")
+    check_raw_moved_apart(engine)
+    with engine.connect() as conn:  # the foreign keys of the other tables still hold
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+def test_a_new_database_gives_freed_pages_back(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path}/new.db")
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2  # incremental

@@ -36,6 +36,18 @@ def pg_engine(pg_url):
     engine.dispose()
 
 
+def test_raw_bytes_move_apart_on_postgres(pg_url):
+    from tests.test_migrations import check_raw_moved_apart
+
+    engine = make_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    try:
+        check_raw_moved_apart(engine)
+    finally:
+        engine.dispose()
+
+
 def test_migrations_match_models_on_postgres(pg_engine):
     with pg_engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []

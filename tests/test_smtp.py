@@ -220,7 +220,7 @@ def test_eight_bit_data_without_8bitmime_is_stored_exactly(start_service):
     assert lines[-2].startswith("250 2.0.0"), lines
     running.wait_processed(1)
     row = running.rows()[0]
-    assert row.raw == raw.replace(b"\n", b"\r\n") and row.action == "redirect"
+    assert running.raw(row.id) == raw.replace(b"\n", b"\r\n") and row.action == "redirect"
 
 
 def test_status_shows_the_running_daemon_and_forgets_it_on_stop(start_service, tmp_path):

@@ -92,4 +92,4 @@ def test_dots_long_mail_and_the_next_command_through_the_daemon(start_service):
         b"\r\nDATA\r\n" + b"w" * 2000 + b"\r\n.\r\nNOOP\r\nQUIT\r\n", 100) if line]
     assert [line[:3] for line in lines[-3:]] == ["500", "250", "221"], lines
     running.wait_processed(1)
-    assert [row.raw for row in running.rows()] == [raw]
+    assert [running.raw(row.id) for row in running.rows()] == [raw]

@@ -200,6 +200,7 @@ class GatewaySettings(CompanyFacts):
     imap: list[ImapConfig] = []
     imap_interval_seconds: float = Field(default=60, gt=0)
     retention_days: float = Field(default=0, ge=0)  # 0: keep the raw mail forever
+    retention_keep_articles: bool = False  # true: ticket content handed to the agents stays
     automated_tickets: bool = True  # false: machine mail makes no ticket before the cutover either
     backfill_reply_window_hours: float = Field(default=24, ge=0)  # older imported mail: no reply
     exceptions: list[ExceptionRule] = []

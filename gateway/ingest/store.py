@@ -22,7 +22,7 @@ from gateway.codes import InboundStatus
 from gateway.errors import TemporaryFailure
 from gateway.rules.dedup import dedup_key
 from gateway.rules.msgid import extract_message_id
-from gateway.store.models import INBOUND
+from gateway.store.models import INBOUND, RAW
 
 log = logging.getLogger("gateway.ingest")
 
@@ -51,7 +51,7 @@ Prepared = tuple[Incoming, str, str | None, str]  # the item, its dedup key, Mes
 
 # What a new row is stored with (the other columns are filled by processing). The SQLite
 # statement below is built from this list and the table, so it cannot drift from the schema.
-STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "raw", "envelope_sender", "rcpt",
+STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "envelope_sender", "rcpt",
                   "source", "source_ref", "received_at", "status", "attempts", "replies")
 
 
@@ -60,7 +60,7 @@ def _row(item: Incoming, key: str, message_id: str | None, sha256_hex: str) -> d
         raise ValueError("received_at must be timezone-aware")
     return {
         "dedup_key": key, "message_id": message_id, "sha256": sha256_hex,
-        "size": len(item.raw), "raw": item.raw, "envelope_sender": item.sender,
+        "size": len(item.raw), "envelope_sender": item.sender,
         "rcpt": item.rcpt.strip().lower(), "source": item.source, "source_ref": item.source_ref,
         "received_at": item.received_at, "status": InboundStatus.RECEIVED, "attempts": 0,
         "replies": item.replies,
@@ -116,6 +116,8 @@ def _sqlite_insert() -> str:
 
 _SQLITE_INSERT = _sqlite_insert()
 _SQLITE_KNOWN = f"SELECT id FROM {INBOUND.name} WHERE dedup_key = ?"
+# the bytes in their own table (models.InboundRaw): the inbound row stays small
+_SQLITE_RAW = f"INSERT INTO {RAW.name} ({RAW.c.inbound_id.name}, {RAW.c.raw.name}) VALUES (?, ?)"
 
 
 @dataclass
@@ -165,6 +167,7 @@ def _insert_one(cursor: Any, entry: Prepared, as_db_time: Callable) -> Stored:
     new = cursor.fetchone()
     if new is None:  # a duplicate: stored before, or earlier in this batch
         return Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True)
+    cursor.execute(_SQLITE_RAW, (new[0], item.raw))
     return Stored(new[0], False)
 
 
@@ -174,14 +177,16 @@ def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
         known = dict(conn.execute(select(INBOUND.c.dedup_key, INBOUND.c.id)
                                   .where(INBOUND.c.dedup_key.in_(keys))).all())
         fresh: dict[str, dict] = {}
+        raws: dict[str, bytes] = {}
         for item, key, message_id, digest in prepared:
             if key not in known and key not in fresh:
-                fresh[key] = _row(item, key, message_id, digest)
+                fresh[key], raws[key] = _row(item, key, message_id, digest), item.raw
+        inserted = {}
         if fresh:
             stmt = insert(INBOUND).returning(INBOUND.c.dedup_key, INBOUND.c.id)
             inserted = dict(conn.execute(stmt, list(fresh.values())).all())
-        else:
-            inserted = {}
+            conn.execute(insert(RAW), [{"inbound_id": inserted[key], "raw": raws[key]}
+                                       for key in fresh])
     results, seen = [], set()
     for _, key, _, _ in prepared:
         duplicate = key in known or key in seen

@@ -14,11 +14,12 @@ from gateway.rules.dedup import dedup_key
 from gateway.rules.msgid import extract_message_id
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "store" / "migrations" / "versions"
-STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "raw", "envelope_sender", "rcpt",
+STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "envelope_sender", "rcpt",
                   "source", "source_ref", "received_at", "status", "attempts")
 INSERT = (f"INSERT INTO inbound_message ({', '.join(STORED_COLUMNS)}) VALUES "
           f"({', '.join('?' for _ in STORED_COLUMNS)}) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")
 KNOWN = "SELECT id FROM inbound_message WHERE dedup_key = ?"
+RAW = "INSERT INTO inbound_raw (inbound_id, raw) VALUES (?, ?)"  # the bytes apart (schema 0005)
 
 
 def schema_head() -> str:
@@ -59,9 +60,11 @@ def store_piped(conn: sqlite3.Connection, raw: bytes, rcpts: list[str], sender: 
     try:
         for rcpt in rcpts:
             key = dedup_key(digest, rcpt)
-            row = (key, message_id, digest, len(raw), raw, sender, rcpt.strip().lower(), source,
+            row = (key, message_id, digest, len(raw), sender, rcpt.strip().lower(), source,
                    None, db_time(received_at), "received", 0)
             new = conn.execute(INSERT, row).fetchone()
+            if new is not None:
+                conn.execute(RAW, (new[0], raw))
             known = new or conn.execute(KNOWN, (key,)).fetchone()
             results.append((known[0], new is None))
         conn.execute("COMMIT")

@@ -175,8 +175,8 @@ class Service:
 
     async def _purge(self) -> None:
         try:
-            await asyncio.to_thread(purge, self.engine, self.clock.now(),
-                                    self.settings.retention_days)
+            await asyncio.to_thread(purge, self.engine, self.clock.now(), self.settings.retention_days,
+                                    articles=not self.settings.retention_keep_articles)
         except Exception:
             log.exception("retention: purge failed; next try tomorrow")
 

@@ -18,8 +18,9 @@ log = logging.getLogger("gateway.db")
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration; a test keeps it equal to Alembic's head. Knowing it here lets every
 # command check the schema without importing Alembic (the pipe path starts once per mail).
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+WAL_LIMIT_BYTES = 16 * 1024 * 1024
 
 
 def _sqlite_pragmas(busy_timeout_ms: int):
@@ -27,7 +28,14 @@ def _sqlite_pragmas(busy_timeout_ms: int):
         # Let SQLAlchemy, not the sqlite3 module, issue BEGIN (savepoints then work, see below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # Before anything is written: a new database gives freed pages back to the file
+        # system after a purge (vacuum.py). Only there: on an existing one the pragma may
+        # write the header, and so wait for the write lock.
+        if cursor.execute("PRAGMA page_count").fetchone()[0] == 0:
+            cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")
         cursor.execute("PRAGMA journal_mode=WAL")
+        # After a big mail or a purge the log is cut back to this at its next reset.
+        cursor.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
         # FULL: a commit is on disk before we answer 250 / exit 0, even across a power loss.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")

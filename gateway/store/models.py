@@ -33,7 +33,8 @@ def _utc_column(nullable: bool = False, index: bool = False) -> Column:
 
 
 class InboundMessage(SQLModel, table=True):
-    """One received mail for one of our recipients: the raw bytes, exactly, and what became of it."""
+    """One received mail for one of our recipients and what became of it. Its raw bytes are in
+    InboundRaw: every scan of this table (status, action, received_at) stays small."""
 
     __tablename__ = "inbound_message"
     __table_args__ = (Index("ix_inbound_status_id", "status", "id"),)
@@ -43,7 +44,6 @@ class InboundMessage(SQLModel, table=True):
     message_id: str | None = Field(default=None, max_length=998, index=True)
     sha256: str = Field(max_length=64)
     size: int
-    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     envelope_sender: str | None = Field(default=None, max_length=998)
     rcpt: str = Field(max_length=320, index=True)
     source: str = Field(max_length=16)
@@ -64,6 +64,16 @@ class InboundMessage(SQLModel, table=True):
     error: str | None = Field(default=None, sa_column=Column(Text))
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
     replies: str | None = Field(default=None, max_length=8)  # backfill: "recent" or "none"
+
+
+class InboundRaw(SQLModel, table=True):
+    """The raw bytes of one inbound mail, exactly as received, written with its row. Retention
+    deletes this row (the inbound row keeps sha256 and size); no row: purged."""
+
+    __tablename__ = "inbound_raw"
+
+    inbound_id: int = Field(primary_key=True, foreign_key="inbound_message.id")
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Ticket(SQLModel, table=True):
@@ -230,6 +240,7 @@ class ServiceState(SQLModel, table=True):
 
 # The tables for SQLAlchemy Core, where the hot paths use it (one name each, used everywhere).
 INBOUND = InboundMessage.__table__
+RAW = InboundRaw.__table__
 TICKETS = Ticket.__table__
 ARTICLES = TicketArticle.__table__
 ATTACHMENTS = Attachment.__table__

@@ -13,15 +13,17 @@ from sqlalchemy.orm import Session
 from gateway.clock import Clock
 from gateway.codes import InboundStatus
 from gateway.rules.prepare import Row
-from gateway.store.db import transaction
-from gateway.store.models import INBOUND
+from gateway.store.db import read_only, transaction
+from gateway.store.models import INBOUND, RAW
 
 log = logging.getLogger("gateway.queue")
 STALE_CLAIM = timedelta(minutes=10)
 BATCH_BYTES = 8 * 1024 * 1024  # raw bytes per worker batch (one write transaction)
 MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
-ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.raw, INBOUND.c.rcpt, INBOUND.c.envelope_sender,
-                     INBOUND.c.source, INBOUND.c.received_at, INBOUND.c.replies).where(
+ROWS_SELECT = select(INBOUND.c.id, func.coalesce(RAW.c.raw, b""), INBOUND.c.rcpt,
+                     INBOUND.c.envelope_sender, INBOUND.c.source, INBOUND.c.received_at,
+                     INBOUND.c.replies).select_from(
+    INBOUND.outerjoin(RAW, RAW.c.inbound_id == INBOUND.c.id)).where(
     INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
 # One status at a time, in id order: the (status, id) index gives exactly these rows among a
 # history of done ones (an OR of the conditions, or an IN with ORDER BY id, scanned the table).
@@ -49,7 +51,7 @@ def _park_or_pick(session: Session, found: list) -> list[int]:
 
 def _by_size(rows: list) -> list[int]:
     """As many as fit in BATCH_BYTES (at least one): a batch of big mails would hold the write
-    lock for all of them at once (SQLite rewrites each row with its raw bytes)."""
+    lock for all of them at once (their attachments are written in it)."""
     picked, total = [], 0
     for row in rows:
         if picked and total + row.size > BATCH_BYTES:
@@ -88,8 +90,9 @@ class InboundQueue:
         return ids
 
     def load(self, ids: list[int]) -> list[Row]:
-        """The envelope and raw bytes of rows not done yet."""
-        with self.engine.connect() as conn:
+        """The envelope and raw bytes of rows not done yet (read in a snapshot: no write lock
+        while a big mail's bytes are read)."""
+        with read_only(self.engine).connect() as conn:
             return [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
 
     def release(self, ids: list[int]) -> None:
@@ -113,3 +116,9 @@ class InboundQueue:
                 INBOUND.c.status == InboundStatus.PROCESSING).values(
                 status=InboundStatus.RECEIVED, claimed_at=None))
             return result.rowcount or 0
+
+
+def raw_of(engine: Engine, inbound_id: int) -> bytes | None:
+    """The raw bytes of one stored mail; None once retention emptied them (or no such mail)."""
+    with read_only(engine).connect() as conn:
+        return conn.execute(select(RAW.c.raw).where(RAW.c.inbound_id == inbound_id)).scalar()
