@@ -93,3 +93,23 @@ def test_dots_long_mail_and_the_next_command_through_the_daemon(start_service):
     assert [line[:3] for line in lines[-3:]] == ["500", "250", "221"], lines
     running.wait_processed(1)
     assert [running.raw(row.id) for row in running.rows()] == [raw]
+
+
+@pytest.mark.parametrize("cut", [0, 1, 2, 3])  # the read ends before "\r", "\n", "." or after
+def test_one_dotted_line_found_wherever_the_reads_split_it(cut):
+    """Dot-unstuffing is skipped for data without a dotted line: it must see one split
+    across two reads too."""
+    head = b"a" * 5000 + b"\r\n"
+    wire = head[:-2] + b"\r\n..hidden\r\n" + b"b" * 5000 + b"\r\n.\r\n" + AFTER
+    at = len(head) - 2 + cut
+
+    async def run() -> bytes | str:
+        reader = asyncio.StreamReader(limit=1001)
+        reader.feed_data(wire[:at])
+        task = asyncio.create_task(read_data(reader, 10_000_000, 100_000))
+        await asyncio.sleep(0)
+        reader.feed_data(wire[at:])
+        reader.feed_eof()
+        return await task
+
+    assert asyncio.run(run()) == head + b".hidden\r\n" + b"b" * 5000 + b"\r\n"
