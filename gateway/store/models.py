@@ -9,6 +9,7 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
 from gateway.codes import HEARTBEAT_SECONDS, InboundStatus, ReplyStatus, TicketStatus  # noqa: F401
+from gateway.store.raw import RAW, InboundRaw  # noqa: F401  (every table is found here)
 
 
 class UTCDateTime(TypeDecorator):
@@ -33,8 +34,7 @@ def _utc_column(nullable: bool = False, index: bool = False) -> Column:
 
 
 class InboundMessage(SQLModel, table=True):
-    """One received mail for one of our recipients and what became of it. Its raw bytes are in
-    InboundRaw: every scan of this table (status, action, received_at) stays small."""
+    """One received mail for one of our recipients and what became of it (its bytes: raw.py)."""
 
     __tablename__ = "inbound_message"
     __table_args__ = (Index("ix_inbound_status_id", "status", "id"),)
@@ -64,16 +64,6 @@ class InboundMessage(SQLModel, table=True):
     error: str | None = Field(default=None, sa_column=Column(Text))
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
     replies: str | None = Field(default=None, max_length=8)  # backfill: "recent" or "none"
-
-
-class InboundRaw(SQLModel, table=True):
-    """The raw bytes of one inbound mail, exactly as received, written with its row. Retention
-    deletes this row (the inbound row keeps sha256 and size); no row: purged."""
-
-    __tablename__ = "inbound_raw"
-
-    inbound_id: int = Field(primary_key=True, foreign_key="inbound_message.id")
-    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Ticket(SQLModel, table=True):
@@ -240,7 +230,6 @@ class ServiceState(SQLModel, table=True):
 
 # The tables for SQLAlchemy Core, where the hot paths use it (one name each, used everywhere).
 INBOUND = InboundMessage.__table__
-RAW = InboundRaw.__table__
 TICKETS = Ticket.__table__
 ARTICLES = TicketArticle.__table__
 ATTACHMENTS = Attachment.__table__
