@@ -10,6 +10,7 @@ class InboundStatus(StrEnum):
     """Where a received mail stands in the inbound queue."""
 
     RECEIVED = "received"
+    RECEIVING = "receiving"  # a big mail being written in chunks (ingest/store_big.py)
     PROCESSING = "processing"
     DONE = "done"
     FAILED = "failed"

@@ -109,13 +109,13 @@ def messages_list(app: App, status_: str | None, action: str | None, limit: int)
 def messages_show(app: App, inbound_id: int, raw: bool) -> None:
     """One received mail: envelope, decision, reason, policy, replies."""
     if raw:
-        from gateway.store.models import InboundMessage, InboundRaw
+        from gateway.store.models import InboundMessage
+        from gateway.store.queue import raw_of
 
         with db_transaction(app.reader) as session:
             if session.get(InboundMessage, inbound_id) is None:
                 raise click.ClickException(f"no message {inbound_id}")
-            row = session.get(InboundRaw, inbound_id)  # none: purged by retention
-            sys.stdout.buffer.write(row.raw if row is not None else b"")
+        sys.stdout.buffer.write(raw_of(app.reader, inbound_id) or b"")  # none: purged
         return
     data = queries.show_message(app.reader, inbound_id)
     if data is None:

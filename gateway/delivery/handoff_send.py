@@ -25,8 +25,9 @@ from gateway.delivery.handoff import EVENTS, FORWARD, WEBHOOK
 from gateway.delivery.helpdesk_ref import parse_answer, remember
 from gateway.delivery.relay import DeliveryError, Signer, relay_send, write_eml
 from gateway.redact import MASK
-from gateway.store.db import read_only, transaction
-from gateway.store.models import HANDOFFS, RAW, Handoff, HandoffAttempt
+from gateway.store.db import transaction
+from gateway.store.models import HANDOFFS, Handoff, HandoffAttempt
+from gateway.store.queue import raw_of
 from gateway.store.tally import record_outcome
 
 log = logging.getLogger("gateway.handoff")
@@ -178,8 +179,7 @@ class HandoffSender:
                           config.forward_to or item.target, raw, self.signer)
 
     def _original(self, inbound_id: int) -> bytes:
-        with read_only(self.engine).connect() as conn:
-            raw = conn.execute(select(RAW.c.raw).where(RAW.c.inbound_id == inbound_id)).scalar()
+        raw = raw_of(self.engine, inbound_id)
         if not raw:
             raise DeliveryError("the original mail was purged (retention)", temporary=False)
         return raw

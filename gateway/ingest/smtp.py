@@ -20,6 +20,7 @@ from gateway.ingest.envelope import address_problem
 from gateway.ingest.refusals import RefusalLog
 from gateway.ingest.session_limits import ConnectionGate, SessionLimits
 from gateway.ingest.smtp_addr import FastAddress
+from gateway.ingest.smtp_big import BigLane
 from gateway.ingest.smtp_data import BulkData
 from gateway.ingest.smtp_tls import tls_context
 from gateway.ingest.store import Incoming, Stored, insert_uncommitted, prepare, store_batch
@@ -77,6 +78,7 @@ class BatchWriter:
         self._task: asyncio.Task | None = None
         self.on_stored: Callable[[], None] = lambda: None
         self.refusals = RefusalLog(engine)  # the reject phase's 550s, written in the background
+        self.big = BigLane(engine, self.nowait, busy_timeout)
 
     def start(self) -> None:
         # one thread of its own (batches are committed one after the other): cheaper per batch
@@ -90,6 +92,7 @@ class BatchWriter:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._thread.shutdown(wait=False)  # a commit under way finishes in it
+            self.big.close()
         while not self._queue.empty():  # nobody will store these now: 451, the MTA retries
             _, future = self._queue.get_nowait()
             if not future.done():
@@ -97,6 +100,10 @@ class BatchWriter:
         await self.refusals.stop()
 
     async def store(self, items: list[Incoming]) -> list[Stored]:
+        if sum(len(item.raw) for item in items) > self.INLINE_BYTES:
+            stored = await self.big.store(items)  # beside the batches (smtp_big.py)
+            self.on_stored()
+            return stored
         future = asyncio.get_running_loop().create_future()
         self._queue.put_nowait((items, future))
         return await future

@@ -117,7 +117,8 @@ def _sqlite_insert() -> str:
 _SQLITE_INSERT = _sqlite_insert()
 _SQLITE_KNOWN = f"SELECT id FROM {INBOUND.name} WHERE dedup_key = ?"
 # the bytes in their own table (models.InboundRaw): the inbound row stays small
-_SQLITE_RAW = f"INSERT INTO {RAW.name} ({RAW.c.inbound_id.name}, {RAW.c.raw.name}) VALUES (?, ?)"
+_SQLITE_RAW = (f"INSERT INTO {RAW.name} ({RAW.c.inbound_id.name}, {RAW.c.seq.name}, "
+               f"{RAW.c.raw.name}) VALUES (?, ?, ?)")
 
 
 @dataclass
@@ -167,7 +168,7 @@ def _insert_one(cursor: Any, entry: Prepared, as_db_time: Callable) -> Stored:
     new = cursor.fetchone()
     if new is None:  # a duplicate: stored before, or earlier in this batch
         return Stored(cursor.execute(_SQLITE_KNOWN, (key,)).fetchone()[0], True)
-    cursor.execute(_SQLITE_RAW, (new[0], item.raw))
+    cursor.execute(_SQLITE_RAW, (new[0], 0, item.raw))
     return Stored(new[0], False)
 
 
@@ -185,7 +186,7 @@ def _insert_new(engine: Engine, prepared: list[Prepared]) -> list[Stored]:
         if fresh:
             stmt = insert(INBOUND).returning(INBOUND.c.dedup_key, INBOUND.c.id)
             inserted = dict(conn.execute(stmt, list(fresh.values())).all())
-            conn.execute(insert(RAW), [{"inbound_id": inserted[key], "raw": raws[key]}
+            conn.execute(insert(RAW), [{"inbound_id": inserted[key], "seq": 0, "raw": raws[key]}
                                        for key in fresh])
     results, seen = [], set()
     for _, key, _, _ in prepared:

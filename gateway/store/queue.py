@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from sqlalchemy import Engine, bindparam, case, func, literal, or_, select, update
+from sqlalchemy import Engine, bindparam, case, delete, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from gateway.clock import Clock
@@ -15,15 +15,14 @@ from gateway.codes import InboundStatus
 from gateway.rules.prepare import Row
 from gateway.store.db import read_only, transaction
 from gateway.store.models import INBOUND, RAW
+from gateway.store.raw import raw_chunks
 
 log = logging.getLogger("gateway.queue")
 STALE_CLAIM = timedelta(minutes=10)
 BATCH_BYTES = 8 * 1024 * 1024  # raw bytes per worker batch (one write transaction)
 MAX_ATTEMPTS = 5  # claims of a mail that never finished: then it is parked as failed
-ROWS_SELECT = select(INBOUND.c.id, func.coalesce(RAW.c.raw, b""), INBOUND.c.rcpt,
-                     INBOUND.c.envelope_sender, INBOUND.c.source, INBOUND.c.received_at,
-                     INBOUND.c.replies).select_from(
-    INBOUND.outerjoin(RAW, RAW.c.inbound_id == INBOUND.c.id)).where(
+ROWS_SELECT = select(INBOUND.c.id, INBOUND.c.rcpt, INBOUND.c.envelope_sender, INBOUND.c.source,
+                     INBOUND.c.received_at, INBOUND.c.replies).where(
     INBOUND.c.id.in_(bindparam("ids", expanding=True)), INBOUND.c.status != InboundStatus.DONE)
 # One status at a time, in id order: the (status, id) index gives exactly these rows among a
 # history of done ones (an OR of the conditions, or an IN with ORDER BY id, scanned the table).
@@ -92,8 +91,10 @@ class InboundQueue:
     def load(self, ids: list[int]) -> list[Row]:
         """The envelope and raw bytes of rows not done yet (read in a snapshot: no write lock
         while a big mail's bytes are read)."""
-        with read_only(self.engine).connect() as conn:
-            return [Row(*found) for found in conn.execute(ROWS_SELECT, {"ids": ids}).all()]
+        with read_only(self.engine).begin() as conn:
+            rows = conn.execute(ROWS_SELECT, {"ids": ids}).all()
+            raws = raw_chunks(conn, [row.id for row in rows])
+        return [Row(row.id, raws.get(row.id, b""), *row[1:]) for row in rows]
 
     def release(self, ids: list[int]) -> None:
         """Back to the queue, untouched: the database failed, not these mails."""
@@ -110,8 +111,12 @@ class InboundQueue:
                 claimed_at=None))
 
     def release_claims(self) -> int:
-        """At start-up of a single instance: whatever a crash left 'processing' goes back."""
+        """At start-up of a single instance: whatever a crash left 'processing' goes back; a
+        big mail a crash left half written ('receiving': never answered 250) goes."""
         with transaction(self.engine) as session:
+            half = select(INBOUND.c.id).where(INBOUND.c.status == InboundStatus.RECEIVING)
+            session.execute(delete(RAW).where(RAW.c.inbound_id.in_(half)))
+            session.execute(delete(INBOUND).where(INBOUND.c.status == InboundStatus.RECEIVING))
             result = session.execute(update(INBOUND).where(
                 INBOUND.c.status == InboundStatus.PROCESSING).values(
                 status=InboundStatus.RECEIVED, claimed_at=None))
@@ -120,5 +125,5 @@ class InboundQueue:
 
 def raw_of(engine: Engine, inbound_id: int) -> bytes | None:
     """The raw bytes of one stored mail; None once retention emptied them (or no such mail)."""
-    with read_only(engine).connect() as conn:
-        return conn.execute(select(RAW.c.raw).where(RAW.c.inbound_id == inbound_id)).scalar()
+    with read_only(engine).begin() as conn:
+        return raw_chunks(conn, [inbound_id]).get(inbound_id)

@@ -76,7 +76,7 @@ def _candidates(engine: Engine, column, condition) -> Iterator[list[int]]:
     last = 0
     while True:
         with read_only(engine).begin() as conn:
-            page = list(conn.execute(select(column).where(column > last, condition)
+            page = list(conn.execute(select(column).distinct().where(column > last, condition)
                                      .order_by(column).limit(PAGE)).scalars())
         if not page:
             return
@@ -88,8 +88,10 @@ def _empty(session, kind: str, ids: list[int], cutoff: datetime, articles: bool)
     """Empty one batch, the condition checked again inside the write transaction."""
     column, condition = _kinds(cutoff, articles)[kind]
     chosen = and_(column.in_(ids), condition)
-    if kind == "inbound":
-        return session.execute(delete(RAW).where(chosen)).rowcount or 0
+    if kind == "inbound":  # a mail's chunks: one mail
+        mails = session.execute(select(func.count(column.distinct())).where(chosen)).scalar()
+        session.execute(delete(RAW).where(chosen))
+        return mails or 0
     if kind == "replies":
         return session.execute(update(REPLIES).where(chosen).values(raw=b"")).rowcount or 0
     if kind == "refusals":
