@@ -9,7 +9,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway import __version__
-from gateway.commands import admin, handoff, mail, migration, service
+from gateway.commands import admin, database, handoff, mail, migration, service
 from gateway.commands.common import (
     EX_CONFIG,
     EX_NOINPUT,
@@ -78,5 +78,5 @@ def main() -> None:
         sys.exit(EX_TEMPFAIL)
 
 
-for module in (mail, admin, service, handoff, migration):  # commands register on `cli`
+for module in (mail, admin, database, service, handoff, migration):  # commands register on `cli`
     module.register(cli)

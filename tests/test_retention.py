@@ -146,3 +146,28 @@ def _probe_writer(engine, work):
         stop.set()
         thread.join()
     return result, waits
+
+
+def test_db_vacuum_switches_an_old_database_to_giving_space_back(tmp_path):
+    """A database created before auto_vacuum=INCREMENTAL: purge cannot shrink it (and says
+    so); `gateway db vacuum` does, once, and switches the mode on for the purges after it."""
+    import sqlite3
+
+    from gateway.store.db import ensure_schema, make_engine
+    from gateway.store.vacuum import give_back, vacuum
+
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).execute("CREATE TABLE filler (b BLOB)").connection.close()
+    engine = make_engine(f"sqlite:///{path}")
+    ensure_schema(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO filler SELECT zeroblob(100000) FROM "
+                             "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                             "WHERE i < 100) SELECT i FROM n)")
+        conn.exec_driver_sql("DELETE FROM filler")
+    assert give_back(engine) == 0  # auto_vacuum NONE: nothing given back
+    done = vacuum(engine)
+    assert done["bytes_after"] < done["bytes_before"] - 5_000_000
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 2
+    engine.dispose()
