@@ -19,7 +19,7 @@ STORED_COLUMNS = ("dedup_key", "message_id", "sha256", "size", "envelope_sender"
 INSERT = (f"INSERT INTO inbound_message ({', '.join(STORED_COLUMNS)}) VALUES "
           f"({', '.join('?' for _ in STORED_COLUMNS)}) ON CONFLICT (dedup_key) DO NOTHING RETURNING id")
 KNOWN = "SELECT id FROM inbound_message WHERE dedup_key = ?"
-RAW = "INSERT INTO inbound_raw (inbound_id, seq, raw) VALUES (?, 0, ?)"  # apart (schema 0008)
+RAW = "INSERT INTO inbound_raw (inbound_id, seq, raw) VALUES (?, 0, ?)"  # apart (schema 0009)
 
 
 def schema_head() -> str:
