@@ -78,7 +78,7 @@ class BatchWriter:
         self._task: asyncio.Task | None = None
         self.on_stored: Callable[[], None] = lambda: None
         self.refusals = RefusalLog(engine)  # the reject phase's 550s, written in the background
-        self.big = BigLane(engine, self.nowait, busy_timeout)
+        self.big = BigLane(engine, self.nowait, busy_timeout, lambda: self.on_stored())
 
     def start(self) -> None:
         # one thread of its own (batches are committed one after the other): cheaper per batch
@@ -101,9 +101,7 @@ class BatchWriter:
 
     async def store(self, items: list[Incoming]) -> list[Stored]:
         if sum(len(item.raw) for item in items) > self.INLINE_BYTES:
-            stored = await self.big.store(items)  # beside the batches (smtp_big.py)
-            self.on_stored()
-            return stored
+            return await self.big.store(items)  # beside the batches (smtp_big.py)
         future = asyncio.get_running_loop().create_future()
         self._queue.put_nowait((items, future))
         return await future

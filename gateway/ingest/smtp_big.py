@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import Engine
@@ -22,14 +23,21 @@ from gateway.store.raw import CHUNK
 class BigLane:
     RETRY_SECONDS = 0.005
 
-    def __init__(self, engine: Engine, nowait: Engine, busy_timeout: float) -> None:
+    def __init__(self, engine: Engine, nowait: Engine, busy_timeout: float,
+                 on_stored: Callable[[], None]) -> None:
         self.engine = engine  # PostgreSQL: the usual path (no lock keeps others waiting)
         self.nowait = nowait  # SQLite: fails at once on a lock (we wait here, not in it)
         self.busy_timeout = busy_timeout
+        self.on_stored = on_stored  # the worker is woken for it
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="big-writer")
         self._one: asyncio.Lock | None = None  # one big mail at a time (their memory)
 
     async def store(self, items: list[Incoming]) -> list[Stored]:
+        stored = await self._store(items)
+        self.on_stored()
+        return stored
+
+    async def _store(self, items: list[Incoming]) -> list[Stored]:
         loop = asyncio.get_running_loop()
         self._one = self._one or asyncio.Lock()
         async with self._one:
