@@ -251,3 +251,16 @@ def test_a_tls_handshake_that_never_ends_is_cut_at_the_deadline(engine, clock, t
     assert outbox.send_due().handoffs["retried"] == 1
     assert time.monotonic() - started < 3.5
     assert "timed out" in handoffs(engine)[0].last_error
+
+
+def test_config_check_warns_about_a_password_over_plain_http():
+    from gateway.service.connect_check import webhook_warnings
+
+    def warned(url: str) -> list[str]:
+        return webhook_warnings(settings_from_dict({"handoff": {"webhook_url": url}}))
+
+    [warning] = warned("http://agent:hunter2@helpdesk.example/hook")
+    assert "plain http" in warning and "hunter2" not in warning
+    assert warned("https://agent:hunter2@helpdesk.example/hook") == []
+    assert warned("http://agent:hunter2@127.0.0.1:8080/hook") == []
+    assert warned("http://helpdesk.example/hook") == []

@@ -9,6 +9,7 @@ import ssl
 from pathlib import Path
 
 from gateway.clock import SystemClock
+from gateway.config.handoff import webhook_target
 from gateway.config.load import read_secret
 from gateway.config.metrics import is_loopback
 from gateway.config.settings import GatewaySettings, HostPort
@@ -32,6 +33,18 @@ def unset_secrets(settings: GatewaySettings) -> list[str]:
 def metrics_token(settings: GatewaySettings) -> str:
     """The bearer token of /report and /metrics ("" for none); OSError if its file is unreadable."""
     return read_secret("GATEWAY_METRICS_TOKEN", settings.metrics.token_file)
+
+
+def webhook_warnings(settings: GatewaySettings) -> list[str]:
+    """A password in a plain-http webhook URL to another host crosses the network readable."""
+    url = settings.handoff.webhook_url
+    if not url:
+        return []
+    target = webhook_target(url)
+    if target.authorization and not target.tls and not is_loopback(target.host):
+        return [f"handoff.webhook_url {target.shown}: the password goes over plain http "
+                "(Basic auth); use https://"]
+    return []
 
 
 def exposed_listener(settings: GatewaySettings) -> list[str]:
