@@ -228,3 +228,27 @@ def test_a_language_without_strings_is_refused(languages):
 
     with pytest.raises(ConfigError, match="no templates for"):
         settings_from_dict({"responder": {"languages": languages}})
+
+
+def test_replies_rendered_once_with_marks_equal_replies_rendered_whole():
+    settings = GatewaySettings.model_validate({"responder": {"languages": ["de", "en", "fr"]}})
+    whole = Renderer(settings)
+    whole._is_shipped = {name: False for name in (
+        "ack", "redirect_account_center", "redirect_contact_form", "ticket_in_portal")}
+    hostile = 'Kim <b>"&"</b> {company} *fett* ä'
+    requests = [ReplyRequest(kind, "k@kunde.example", address, subject, "<m@kunde>",
+                             customer_name=name, ticket_number="TK-000042", announce=announce,
+                             helpdesk_id="HD-7" if kind is ReplyKind.TICKET_LINK else None,
+                             helpdesk_url="https://hd.example/t?a=1&b=2", languages=order)
+                for address in settings.addresses
+                for kind, announce in ((ReplyKind.ACK, True), (ReplyKind.ACK, False),
+                                       (ReplyKind.REDIRECT, False), (ReplyKind.TICKET_LINK, False))
+                for order in (("de", "en", "fr"), ("fr", "de", "en"))
+                for name, subject in ((hostile, "<Rechnung> & {subject}"), ("", ""))]
+    marked = Renderer(settings)
+    for req in requests:
+        fast, slow = marked.render(req, AFTER), whole.render(req, AFTER)
+        assert (fast.subject, fast.text, fast.html) == (slow.subject, slow.text, slow.html)
+        assert "\x00" not in fast.text + fast.html
+    assert marked._marked and not whole._marked
+    assert "{company}" in fast.text or not req.customer_name  # values are never formatted

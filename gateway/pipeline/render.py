@@ -15,6 +15,7 @@ import jinja2
 from gateway.config.company import first_value, in_language
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.delivery.helpdesk_ref import ticket_url
+from gateway.pipeline import reply_cache
 from gateway.pipeline.mime_build import build_message
 from gateway.pipeline.wording import LanguageWords, WordingError, Words, load_catalogs, old_facts
 from gateway.rules.classify import REPLY_MESSAGE_ID_PREFIX
@@ -22,7 +23,13 @@ from gateway.rules.decide import ReplyKind
 from gateway.rules.language import Detected
 from gateway.rules.parse import ParsedMail
 from gateway.rules.policy import Policies
-from gateway.rules.reply_safety import echoed_name, echoed_subject, safe_message_id, strip_unsafe
+from gateway.rules.reply_safety import (
+    NEUTRAL_SUBJECT,
+    echoed_name,
+    echoed_subject,
+    safe_message_id,
+    strip_unsafe,
+)
 
 SUBJECT_MAX = 180
 TICKET_LINK_TEMPLATE = "ticket_in_portal"  # an answer to a helpdesk ticket past its grace
@@ -109,6 +116,8 @@ def ticket_tag(number: str) -> str:
 def reply_subject(req: ReplyRequest, strings: dict) -> str:
     """In the reply's first language (the customer's, when it was recognised)."""
     original = safe_subject(req.original_subject, 120) or strings["no_subject"]
+    if original == NEUTRAL_SUBJECT:  # the reflection guard withheld it: said in this language
+        original = strings.get("your_message", original)
     if req.kind is ReplyKind.ACK and req.ticket_number:
         tag = ticket_tag(req.ticket_number)
         original = re.sub(re.escape(tag), "", original).strip()
@@ -129,6 +138,8 @@ class Renderer:
         self._templates: dict[str, jinja2.Template] = {}
         self._per_address: dict[str, dict] = {}
         self._words: dict[tuple[str, str], LanguageWords] = {}
+        self._marked: dict[tuple, tuple[str, str]] = {}  # reply_cache: rendered with marks
+        self._is_shipped: dict[str, bool] = {}
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._templates:
@@ -199,17 +210,41 @@ class Renderer:
                  "ticket_ref": f" {req.helpdesk_id}" if req.helpdesk_id else "",
                  "ticket_url": ticket_url(req.helpdesk_id, req.helpdesk_url,
                                           self.settings.handoff.ticket_url_template) or ""}
-        context = {**self._address_context(req.address), **reply, "customer_name": name,
-                   "announce": req.announce, "languages": list(languages)}
         words = {lang: self.language_words(req.address, lang) for lang in languages}
         template = self._template_name(req)
-        text = self._template(f"{template}.txt.j2").render(
-            context, facts=context["facts_txt"],
-            words={lang: Words(w, reply, False) for lang, w in words.items()})
-        html = self._template(f"{template}.html.j2").render(
-            context, facts=context["facts_html"],
-            words={lang: Words(w, reply, True) for lang, w in words.items()})
-        return subject, text, html
+        key = (template, req.address.address, languages, req.announce)
+        if key not in self._marked and self._shipped(template):
+            self._marked[key] = tuple(self._render(template, req, languages, html, marked=True)
+                                      for html in (False, True))
+        if key in self._marked:
+            text, html = (reply_cache.fill(self._marked[key][n], words, reply, n == 1)
+                          for n in (0, 1))
+            if "\x00" not in text + html:  # every mark filled (else: render it whole)
+                return subject, text, html
+        return subject, *(self._render(template, req, languages, html, reply=reply)
+                          for html in (False, True))
+
+    def _render(self, template: str, req: ReplyRequest, languages: tuple[str, ...], html: bool,
+                marked: bool = False, reply: dict | None = None) -> str:
+        words = {lang: self.language_words(req.address, lang) for lang in languages}
+        values = reply_cache.marked_context(html) if marked else reply or {}
+        fmt = "html" if html else "txt"
+        context = {**self._address_context(req.address), **values, "announce": req.announce,
+                   "languages": list(languages), "facts": self._address_context(
+                       req.address)[f"facts_{fmt}"]}
+        context["words"] = (reply_cache.marked_words(words, html) if marked else
+                            {lang: Words(w, values, html) for lang, w in words.items()})
+        return self._template(f"{template}.{fmt}.j2").render(context)
+
+    def _shipped(self, template: str) -> bool:
+        """Whether both parts of this template and the layouts are the shipped ones."""
+        if template not in self._is_shipped:
+            builtin = str(builtin_templates_dir())
+            names = [f"{name}.{fmt}.j2" for name in (template, "_layout") for fmt in ("txt", "html")]
+            self._is_shipped[template] = all(
+                (self.env.loader.get_source(self.env, name)[1] or "").startswith(builtin)
+                for name in names)
+        return self._is_shipped[template]
 
     def _template_name(self, req: ReplyRequest) -> str:
         policy = self.policies[req.address.address]

@@ -5,9 +5,11 @@ The detector is lingua (lingua-language-detector) restricted to the configured l
 low-accuracy mode (trigram models only: some 6-8 MB with the import, against about 100 MB for
 the high-accuracy mode and 90 MB for py3langid; bench/language_detect.py). Its models are
 compiled into the library, so detecting reads no file; they load on the first detection, in the
-process that detects (serve's worker), only where a reply is due. Evidence, in order: the
-customer's own words (subject and body, without quoted replies and signature); when those are
-too few or mixed to tell, the Content-Language header; else unsure, and the configured order."""
+process that detects (serve's worker), only where a reply is due and the function words did not
+settle it (their look costs some 20 us, lingua's 150-250 us on 300 characters). Evidence, in
+order: the customer's own words (subject and body, without quoted replies and signature); when
+those are too few or mixed to tell, the Content-Language header; else unsure, and the configured
+order."""
 
 from __future__ import annotations
 
@@ -17,15 +19,29 @@ from functools import lru_cache
 
 from gateway.rules.parse import ParsedMail
 
-TEXT_LIMIT = 2000       # characters of the customer's words that are looked at
+TEXT_LIMIT = 300        # characters of the customer's words looked at (2,000 cost 1.7 ms a mail)
 SURE = 0.6              # the first language's confidence at least this ...
 MARGIN = 0.25           # ... and this far ahead of the second one
 MIN_WORDS = 3           # fewer words ("Traffic", "Server down") tell no language reliably
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters at least: "a", "l'", "d'" are no words
 _QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:original|ursprüngliche|message d'origine|weitergeleitete|forwarded)"
     r"|(?:am|on|le)\s.{4,200}(?:schrieb|wrote|a écrit)\s*:?\s*$"
     r"|(?:von|from|de)\s?:\s.*@)", re.IGNORECASE)
+# Words of a language's grammar, not of its topics, and not words of another of these languages
+# ("des", "was", "will", "on", "an", "in" are left out).
+FUNCTION_WORDS = {
+    "de": frozenset("und der die das ist nicht ich wir sie bitte mit für auf ein eine einen dem "
+                    "den von zu auch noch seit unser unsere unseren ihr ihre ihren können kann "
+                    "haben hallo danke guten tag mein meine meinen wird sind wurde oder aber wie "
+                    "bei nach über mehr leider schon gibt dass sehr".split()),
+    "en": frozenset("the and is are not you we our my please with for this that have has been "
+                    "can could would hello thanks thank since from there of to it be do does "
+                    "what when why any your hi me".split()),
+    "fr": frozenset("le la les et est pas vous nous notre nos mon ma mes merci avec pour sur une "
+                    "du que qui dans depuis bonjour cordialement il elle sont ont avons votre vos "
+                    "cette ce au aux ne plus je".split()),
+}
 _SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|aw|fwd?|wg|tr|antw|réf)\s*(?:\[\d+\])?\s*:\s*)+",
                              re.IGNORECASE)
 _TAG = re.compile(r"\[[A-Z]{1,10}-\d+\]")
@@ -70,10 +86,26 @@ def _detector(languages: tuple[str, ...]):  # noqa: ANN202 - lingua's own type
     return builder.with_low_accuracy_mode().build()
 
 
+def function_word_language(words: list[str], languages: tuple[str, ...]) -> str | None:
+    """The cheap first look (some 20 us against lingua's 150-250): a text whose function words
+    leave no doubt (3 or more, and 3 times as many as the next language's) needs no model.
+    Only among languages that have a list here; any other configured: lingua alone."""
+    if any(lang not in FUNCTION_WORDS for lang in languages):
+        return None
+    hits = sorted(((sum(w in FUNCTION_WORDS[lang] for w in words), lang) for lang in languages),
+                  reverse=True)
+    (top, lang), (second, _) = hits[0], hits[1]
+    return lang if top >= 3 and top >= 3 * second else None
+
+
 def text_language(text: str, languages: tuple[str, ...]) -> str | None:
     """The language of `text` among `languages`, or None when it cannot be told apart."""
-    if len(languages) < 2 or len(_WORD.findall(text)) < MIN_WORDS:
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(languages) < 2 or len(words) < MIN_WORDS:
         return None
+    found = function_word_language(words, languages)
+    if found is not None:
+        return found
     values = _detector(languages).compute_language_confidence_values(text)
     if not values:
         return None
