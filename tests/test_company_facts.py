@@ -222,11 +222,11 @@ def test_announcement_and_reject_come_from_the_config(tmp_path):
     assert "Kundenportal" in text and not foreign_words(outcome.reply.raw.decode("ascii"))
 
 
-@pytest.mark.parametrize("languages", [["de", "xx"], ["klingon"]])
-def test_a_language_without_strings_is_refused(languages):
+@pytest.mark.parametrize("languages", [["de", "xx"], ["klingon"], ["de", "en", "de"]])
+def test_a_language_without_strings_or_twice_is_refused(languages):
     from gateway.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="no templates for"):
+    with pytest.raises(ConfigError, match="no templates, or twice"):
         settings_from_dict({"responder": {"languages": languages}})
 
 

@@ -148,3 +148,10 @@ def test_a_withheld_subject_is_said_in_the_customers_language(tmp_path):
         "possible about the outage of our server."), AFTER)
     assert outcome.reply.subject == "Automatic reply: Your message"
     gateway.pipeline.engine.dispose()
+
+
+def test_a_language_lingua_does_not_know_keeps_the_configured_order():
+    mail = parse_mail(make_mail(body="Hello, could you please check why our server is down?"))
+    assert text_language("Hello, could you please check why our server is down?",
+                         ("xx", "de")) is None  # no function words, no model: unsure
+    assert detect(mail, ("xx", "de")).order == ("xx", "de")

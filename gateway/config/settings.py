@@ -229,10 +229,11 @@ class GatewaySettings(CompanyFacts):
         strangers = sorted({a for rule in self.exceptions for a in rule.addresses} - set(seen))
         if strangers:
             raise ValueError(f"exception: {', '.join(strangers)} is not one of the addresses")
-        unknown = [lang for lang in self.responder.languages
-                   if lang not in known_languages(self.templates_dir)]
+        languages = self.responder.languages
+        unknown = [lang for lang in languages if lang not in known_languages(self.templates_dir)]
+        unknown += [lang for lang in set(languages) if languages.count(lang) > 1]
         if unknown:
-            raise ValueError(f"responder.languages: no templates for {', '.join(unknown)} "
+            raise ValueError(f"responder.languages: {', '.join(unknown)}: no templates, or twice "
                              "(add lang/<code>.toml to templates_dir, see docs/adapt.md)")
         return self
 

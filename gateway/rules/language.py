@@ -77,10 +77,11 @@ def customer_words(mail: ParsedMail) -> str:
 def _detector(languages: tuple[str, ...]):  # noqa: ANN202 - lingua's own type
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-    wanted = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
-              for code in languages]
-    builder = (LanguageDetectorBuilder.from_languages(*wanted) if len(wanted) > 1
-               else LanguageDetectorBuilder.from_languages(*wanted, Language.ENGLISH))
+    known = [getattr(IsoCode639_1, code.upper(), None) for code in languages]
+    if None in known:  # a language lingua does not know: the configured order, always
+        return None
+    wanted = [Language.from_iso_code_639_1(code) for code in known]
+    builder = LanguageDetectorBuilder.from_languages(*wanted)
     # Models load on first use. Not preloaded: that loads them in rayon threads, whose malloc
     # arenas stay (+3 MB), and a thread in serve's daemon would stop it forking its worker.
     return builder.with_low_accuracy_mode().build()
@@ -106,7 +107,8 @@ def text_language(text: str, languages: tuple[str, ...]) -> str | None:
     found = function_word_language(words, languages)
     if found is not None:
         return found
-    values = _detector(languages).compute_language_confidence_values(text)
+    detector = _detector(languages)
+    values = detector.compute_language_confidence_values(text) if detector else []
     if not values:
         return None
     top = values[0]
