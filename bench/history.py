@@ -52,7 +52,8 @@ YEAR_SECONDS = 365 * 86400  # the copies are spread over a year after the import
 TIME = "/usr/bin/time"
 
 
-def mbox(path: Path, count: int, tag: str, start: float = 1756720800.0) -> None:
+def mbox(path: Path, count: int, tag: str, start: float = 1756720800.0,
+         people: str = "kunde") -> None:
     """`count` mails from the corpus, 2025-09-01 on, one every 53 minutes (across the cutover),
     with their own Message-ID, a customer's From (people) and one of our addresses in To."""
     with open(path, "wb") as out:
@@ -63,7 +64,8 @@ def mbox(path: Path, count: int, tag: str, start: float = 1756720800.0) -> None:
                 (b"message-id:", b"to:"))]
             if b"/people/" in str(CORPUS[n % len(CORPUS)]).encode():
                 lines = [line for line in lines if not line.lower().startswith(b"from:")]
-                lines.append(f"From: Kunde {n % 400} <k{n % 400}@kunde{n % 60}.example>".encode())
+                lines.append(f"From: Kunde {n % 400} <k{n % 400}@{people}{n % 60}.example>"
+                             .encode())
             lines += [f"Message-ID: <{tag}{n}@bench.example>".encode(),
                       f"To: {ADDRESSES[n % 3]}".encode()]
             when = time.strftime("%a %b %d %H:%M:%S %Y", time.gmtime(start + n * 53 * 60))
@@ -140,8 +142,9 @@ def _copied(table, k: int, offset: dict[str, int], dialect: str, seconds: int) -
             exprs.append(column + offset[table.name])
         elif fks and fks[0].column.table.name in offset:
             exprs.append(column + offset[fks[0].column.table.name])
-        elif column.name in unique:
-            exprs.append(column.concat(literal(f"~{k}")))
+        elif column.name in unique:  # within the column's length (PostgreSQL checks it)
+            suffix, length = f"~{k}", getattr(_base_type(column), "length", None) or 10_000
+            exprs.append(func.substr(column, 1, length - len(suffix)).concat(literal(suffix)))
         elif isinstance(_base_type(column), DateTime):
             exprs.append(_shifted(column, seconds, dialect))
         elif table.name == "inbound_message" and column.name in (
@@ -211,14 +214,15 @@ def database_bytes(engine, path: Path | None) -> int:
 
 
 def worker_rate(env: dict, engine, workdir: Path, tag: str) -> float:
-    """Decisions per second of the worker's batches on 2,000 newly stored mails."""
+    """Decisions per second of the worker's batches on 2,000 newly stored mails from senders
+    not seen before (older than the backfill reply window: decided, not answered)."""
     from gateway.clock import SystemClock
     from gateway.config.load import settings_from_dict
     from gateway.pipeline.process import Pipeline
     from gateway.service.worker import WORKER_BATCH
 
     box = workdir / f"new-{tag}.mbox"
-    mbox(box, 2000, f"new{tag}-", start=1767225600.0)
+    mbox(box, 2000, f"new{tag}-", start=1767225600.0, people=f"neu{tag}-")  # new senders
     gateway(env, "import", "--no-process", str(box))
     settings = settings_from_dict({"database_url": env["GATEWAY_DATABASE_URL"],
                                    "outbox_dir": env["GATEWAY_OUTBOX_DIR"]})
@@ -282,6 +286,8 @@ def measure(env: dict, engine, path: Path | None, workdir: Path, rounds: int, sm
     figures["status --check s"] = timed(cmd + ["status", "--check"], env, rounds)[0]
     figures["status --check / bare"] = figures["status --check s"] / bare
     figures["status s"] = timed(cmd + ["status"], env, rounds)[0]
+    figures["import gateway.cli s (floor of status)"] = timed(
+        [sys.executable, "-c", "import gateway.cli"], env, rounds)[0]
     figures["--json report s"], figures["--json report MB RSS"] = timed(
         cmd + ["--json", "report"], env, rounds)
     figures["purge --dry-run s"] = timed(cmd + ["purge", "--dry-run", "--older-than", "30"],
@@ -379,11 +385,13 @@ def main() -> None:
     parser.add_argument("--base-size", type=int, default=10_000)
     parser.add_argument("--base-mails", type=int, default=2000, help="imported, then copied")
     parser.add_argument("--postgres", default=None, help="also on this (emptied!) database")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--smtp-mails", type=int, default=2000)
     args = parser.parse_args()
     sizes = [args.base_size, args.size]
-    backends = [("SQLite", None)] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
+    backends = ([] if args.no_sqlite else [("SQLite", None)]) + (
+        [("PostgreSQL", args.postgres)] if args.postgres else [])
     for name, url in backends:
         with tempfile.TemporaryDirectory(prefix="gw-history-") as scratch:
             print(f"{name}:", flush=True)
