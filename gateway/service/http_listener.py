@@ -83,7 +83,8 @@ class CappedServer(ThreadingMixIn, WSGIServer):
                 _cut(sock)
 
     def server_close(self) -> None:
-        self._closed.set()
+        if hasattr(self, "_closed"):  # not when the bind failed (no server_activate then)
+            self._closed.set()
         super().server_close()
 
     def get_request(self):
