@@ -155,3 +155,17 @@ def test_a_language_lingua_does_not_know_keeps_the_configured_order():
     assert text_language("Hello, could you please check why our server is down?",
                          ("xx", "de")) is None  # no function words, no model: unsure
     assert detect(mail, ("xx", "de")).order == ("xx", "de")
+
+
+def test_an_admins_language_file_changes_only_what_it_names(tmp_path):
+    own = tmp_path / "templates"
+    (own / "lang").mkdir(parents=True)
+    (own / "lang" / "en.toml").write_text('closing = "Cheers"\n', encoding="utf-8")
+    gateway = pipeline_for(tmp_path, templates_dir=str(own))
+    assert not gateway.pipeline.renderer.check_templates()
+    _, outcome = gateway.receive(make_mail(body="Hello, could you please check why our "
+                                                "server is down?"), AFTER)
+    english = outcome.reply.text.split("-" * 70)[0]
+    assert "Cheers\nYour centron team" in english and "Kind regards" not in english
+    assert english.startswith("Hello Max Kunde,")
+    gateway.pipeline.engine.dispose()

@@ -8,7 +8,6 @@ import re
 import string
 import tomllib
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -28,14 +27,17 @@ class WordingError(ValueError):
     """A string or fact names a {placeholder} that does not exist, or a language lacks one."""
 
 
-@lru_cache(maxsize=16)
 def load_catalogs(templates_dir: str = "") -> dict[str, dict]:
-    """Every known language's strings: the admin's lang/<code>.toml first, else the shipped."""
+    """Every known language's strings: the admin's lang/<code>.toml over the shipped one (a
+    string it leaves out is the shipped one's). Read by each Renderer, so a reload sees edits."""
     found = {}
     for lang in sorted(known_languages(templates_dir)):
+        shipped = shipped_lang_dir() / f"{lang}.toml"
         own = Path(templates_dir, "lang", f"{lang}.toml") if templates_dir else None
-        path = own if own is not None and own.is_file() else shipped_lang_dir() / f"{lang}.toml"
-        found[lang] = tomllib.loads(path.read_text(encoding="utf-8"))
+        strings = tomllib.loads(shipped.read_text(encoding="utf-8")) if shipped.is_file() else {}
+        if own is not None and own.is_file():  # the admin's strings over the shipped ones
+            strings.update(tomllib.loads(own.read_text(encoding="utf-8")))
+        found[lang] = strings
     return found
 
 
