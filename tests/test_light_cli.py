@@ -85,3 +85,26 @@ def test_light_check_reads_a_path_with_uri_characters(tmp_path):
         capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT),
                                               "GATEWAY_DATABASE_URL": f"sqlite:///{odd}/gw.db"})
     assert b" sqlalchemy\n" not in imported.stderr  # answered by the light path itself
+
+
+def test_light_check_on_postgres_says_what_the_full_path_says(tmp_path):
+    from tests.postgres import running_postgres
+
+    servers = running_postgres()
+    url = next(servers)
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+        env.update({"PYTHONPATH": str(ROOT), "GATEWAY_DATABASE_URL": url,
+                    "GATEWAY_OUTBOX_DIR": str(tmp_path / "out")})
+        run = {"cwd": tmp_path, "env": env, "capture_output": True, "timeout": 120}
+        stored = subprocess.run([sys.executable, "-m", "gateway", "ingest", "--process",
+                                 "--rcpt", "technik@centron.de"], input=make_mail(), **run)
+        assert stored.returncode == 0, stored.stderr
+        light = subprocess.run([sys.executable, "-X", "importtime", "-m", "gateway", "status",
+                                "--check"], **run)
+        full = subprocess.run([sys.executable, "-c", FULL, "status", "--check"], **run)
+        assert (light.returncode, light.stdout) == (full.returncode, full.stdout)
+        assert b"serve: not running" in light.stdout
+        assert b" sqlalchemy\n" not in light.stderr  # psycopg alone
+    finally:
+        next(servers, None)

@@ -1,8 +1,9 @@
 """`gateway status --check` the light way (issue 18): a monitoring agent runs it every minute,
-so it reads the few settings it needs with tomllib and the database with sqlite3, without
-pydantic, click or SQLAlchemy; the same verdict and line as commands/check.py (a test compares
-them). Anything else (PostgreSQL, a database to migrate, a config it cannot read) goes to the
-full command line, which also names a config error (UNKNOWN)."""
+so it reads the few settings it needs with tomllib and the database with sqlite3 (or psycopg,
+for postgresql+psycopg:// URLs), without pydantic, click or SQLAlchemy; the same verdict and
+line as commands/check.py (a test compares them). Anything else (another driver, a database to
+migrate, a config it cannot read) goes to the full command line, which also names a config
+error (UNKNOWN)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ DEFAULTS = {"database_url": "sqlite:///var/gateway.db", "outbox_dir": "var/outbo
             "database_busy_timeout_seconds": 30, "timezone": "Europe/Berlin"}
 LIMIT_DEFAULTS = {"max_queue_age_seconds": 900, "max_relay_failing_seconds": 1800}
 GLOBAL_REPLIES_DEFAULT = 1000
+PG_PREFIX = "postgresql+psycopg://"
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,13 @@ class Limits:
 
 @dataclass(frozen=True)
 class CheckSettings:
-    database_path: Path
+    database_path: Path | None  # None: PostgreSQL at database_url
     busy_timeout_seconds: float
     dry_run: bool
     limits: Limits
     global_replies_per_hour: int
     delivery_limits: dict = field(default_factory=dict)  # config/alarms.py: path → minutes
+    database_url: str = ""
 
 
 def _number(table: dict, key: str, default: float) -> float:
@@ -80,12 +83,17 @@ def load_check_settings(config: str | None, env: dict[str, str]) -> CheckSetting
                                                     strict=True))
                 for path, section in SECTIONS.items()}
     return CheckSettings(
-        _sqlite_path(url), _number(data, "database_busy_timeout_seconds", 30),
+        None if url.startswith(PG_PREFIX) else _sqlite_path(url),
+        _number(data, "database_busy_timeout_seconds", 30),
         bool(_typed(outbox, str, "outbox_dir")),
-        Limits(*(_number(metrics, k, v) for k, v in LIMIT_DEFAULTS.items())), ceiling, delivery)
+        Limits(*(_number(metrics, k, v) for k, v in LIMIT_DEFAULTS.items())), ceiling, delivery,
+        url)
 
 
-def _when(value: str | None) -> datetime | None:
+def _when(value: str | datetime | None) -> datetime | None:
+    """A stored UTC time: text from SQLite, a naive datetime from PostgreSQL."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
@@ -137,10 +145,13 @@ def _relay_failing(conn: sqlite3.Connection, now: datetime) -> float | None:
     return None if first is None else max((now - _when(first)).total_seconds(), 0.0)
 
 
-def run_light_check(config: str | None) -> int:
-    """Print the plugin line; the exit code. NeedsFullPath before anything is printed."""
-    settings = load_check_settings(config, dict(os.environ))
+def _open(settings: CheckSettings):
+    """(connection, its error types); NeedsFullPath where this path cannot read."""
     path = settings.database_path
+    if path is None:
+        from gateway.lightpipe.check_pg import open_postgres
+
+        return open_postgres(settings.database_url, settings.busy_timeout_seconds)
     if not path.is_file():
         raise NeedsFullPath("no database: the full path says so")
     try:
@@ -149,16 +160,25 @@ def run_light_check(config: str | None) -> int:
                                timeout=settings.busy_timeout_seconds)
     except sqlite3.Error:
         raise NeedsFullPath("database not openable here") from None
+    return conn, (sqlite3.Error,)
+
+
+def run_light_check(config: str | None) -> int:
+    """Print the plugin line; the exit code. NeedsFullPath before anything is printed."""
+    settings = load_check_settings(config, dict(os.environ))
+    conn, errors = _open(settings)
     try:
         if _one(conn, "SELECT version_num FROM alembic_version") != schema_head():
             raise NeedsFullPath("database to migrate")
-    except (sqlite3.Error, NeedsFullPath):
+    except (*errors, NeedsFullPath):
         conn.close()
         raise NeedsFullPath("the full path migrates or names the problem") from None
+    path = settings.database_path
     try:
-        conn.execute("BEGIN")  # deferred: a snapshot, never the write lock
-        snap, problem = light_observe(conn, settings, datetime.now(UTC)), dbfile.problem(path)
-    except sqlite3.Error as exc:
+        conn.execute("BEGIN")  # SQLite: deferred, a snapshot; PostgreSQL: READ ONLY
+        snap = light_observe(conn, settings, datetime.now(UTC))
+        problem = dbfile.problem(path) if path is not None else None
+    except errors as exc:
         snap, problem = None, f"database unusable: {str(exc).splitlines()[0]}"
     finally:
         conn.close()
