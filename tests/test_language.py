@@ -169,3 +169,14 @@ def test_an_admins_language_file_changes_only_what_it_names(tmp_path):
     assert "Cheers\nYour centron team" in english and "Kind regards" not in english
     assert english.startswith("Hello Max Kunde,")
     gateway.pipeline.engine.dispose()
+
+
+def test_without_the_model_only_function_words_and_the_header_tell():
+    lingua_only = [(lang, f"{s}\n{b}") for lang, s, b in SAMPLES
+                   if function_word_language([w.lower() for w in _WORD.findall(f"{s}\n{b}")],
+                                             THREE) is None]
+    assert lingua_only and all(text_language(text, THREE) == lang for lang, text in lingua_only)
+    assert all(text_language(text, THREE, model=False) is None for _, text in lingua_only)
+    tagged = parse_mail(make_mail(subject="Update", body="Version 8.3?",
+                                  headers={"Content-Language": "en"}))
+    assert detect(tagged, THREE, model=False).order == ("en", "de", "fr")

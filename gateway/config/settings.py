@@ -141,6 +141,7 @@ class ResponderConfig(_Strict):
     global_replies_per_hour: int = Field(default=1000, ge=0)
     max_received_headers: int = Field(default=30, gt=0)
     languages: list[str] = Field(default=["de", "en"], min_length=1)  # each: templates/lang/
+    language_model: bool = True  # false: function words and Content-Language only (no lingua)
     backscatter_guard: bool = False
     trusted_authserv_ids: list[str] = []
     # implicit delivery: a reply only when one of ours (or an alias) is in To/Cc/Resent-*

@@ -53,7 +53,8 @@ def pool_prepare(rows: list[Row], now: datetime) -> Parsed:
     for p in prepared:
         if likely_redirect(preparer, p, now):
             assert p.reply_to is not None
-            found = detect(p.mail, tuple(preparer.settings.responder.languages))
+            responder = preparer.settings.responder
+            found = detect(p.mail, tuple(responder.languages), responder.language_model)
             request = request_for(ReplyKind.REDIRECT, p.reply_to, p.address, p.mail,
                                   trusted=p.classification.authenticated, languages=found.order)
             ahead[p.row.id] = replace(renderer.render(request, now), detected=found)

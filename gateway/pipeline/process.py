@@ -66,7 +66,8 @@ class Pipeline:
         language = None
         if decision.reply is not None and reply_to:  # only a reply needs the language
             language = (prerendered.detected if prerendered is not None and prerendered.detected
-                        else detect(mail, tuple(self.settings.responder.languages)))
+                        else detect(mail, tuple(self.settings.responder.languages),
+                                    self.settings.responder.language_model))
         return Evaluation(prepared.address, mail, decision, reply_to, found.reasons, view,
                           prerendered, trusted=found.authenticated, language=language)
 

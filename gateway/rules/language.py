@@ -99,13 +99,14 @@ def function_word_language(words: list[str], languages: tuple[str, ...]) -> str 
     return lang if top >= 3 and top >= 3 * second else None
 
 
-def text_language(text: str, languages: tuple[str, ...]) -> str | None:
-    """The language of `text` among `languages`, or None when it cannot be told apart."""
+def text_language(text: str, languages: tuple[str, ...], model: bool = True) -> str | None:
+    """The language of `text` among `languages`, or None when it cannot be told apart (model:
+    lingua where the function words leave doubt)."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(languages) < 2 or len(words) < MIN_WORDS:
         return None
     found = function_word_language(words, languages)
-    if found is not None:
+    if found is not None or not model:
         return found
     detector = _detector(languages)
     values = detector.compute_language_confidence_values(text) if detector else []
@@ -128,9 +129,9 @@ def header_language(mail: ParsedMail, languages: tuple[str, ...]) -> str | None:
     return None
 
 
-def detect(mail: ParsedMail, configured: tuple[str, ...]) -> Detected:
+def detect(mail: ParsedMail, configured: tuple[str, ...], model: bool = True) -> Detected:
     """The customer's language and the reply's order of languages."""
-    found, via = text_language(customer_words(mail), configured), "text"
+    found, via = text_language(customer_words(mail), configured, model), "text"
     if found is None:
         found, via = header_language(mail, configured), "content-language"
     if found is None:
