@@ -300,3 +300,30 @@ def test_one_session_cannot_fill_the_disk_with_refusals(start_service):
                 "SELECT count(*) FROM refusal").fetchone()[0]
 
     assert wait_for(recorded, what="the refusals counted") == ROWS_PER_SESSION == 10
+
+
+def test_a_flood_from_one_client_is_counted_not_kept(tmp_path):
+    """Postfix's policy service or many sessions: per client address and minute only the first
+    rows keep their envelope; every refusal is counted."""
+    import asyncio
+    import sqlite3
+    from datetime import UTC, datetime
+
+    from gateway.ingest.refusals import RefusalLog
+    from gateway.store.db import ensure_schema, make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path}/gw.db")
+    ensure_schema(engine)
+    log = RefusalLog(engine)
+    at = datetime(2026, 3, 2, 10, 0, 5, tzinfo=UTC)
+    for n in range(100):
+        log.add(at, "policy", "192.0.2.7", f"bot{n}@spam.example", "technik@centron.de",
+                "reject-phase")
+    log.add(at, "policy", "198.51.100.1", "max@kunde.example", "technik@centron.de",
+            "reject-phase")
+    asyncio.run(log.flush())
+    engine.dispose()
+    with sqlite3.connect(tmp_path / "gw.db") as db:
+        rows = dict(db.execute("SELECT client, count(*) FROM refusal GROUP BY client"))
+        assert db.execute("SELECT count FROM refusal_count").fetchone() == (101,)
+    assert rows == {"192.0.2.7": RefusalLog.ROWS_PER_CLIENT_MINUTE, "198.51.100.1": 1}

@@ -2,8 +2,9 @@
 the 550 goes out at once, the record is written by a background task within FLUSH_SECONDS, in
 one transaction per batch (store/refusals.py). A crash loses at most the last FLUSH_SECONDS of
 records; a database that cannot be written keeps them pending (up to MAX_PENDING) for the
-next try. Beyond MAX_PENDING, and for a session's refusals beyond its first few (reception
-caps them: one client must not fill the disk), a refusal is only counted."""
+next try. Beyond MAX_PENDING, beyond ROWS_PER_CLIENT_MINUTE for one client address (the
+policy service's too) and for a session's refusals beyond its first few (reception caps them):
+a refusal is only counted, so that no client can fill the disk."""
 
 from __future__ import annotations
 
@@ -21,19 +22,27 @@ log = logging.getLogger("gateway.refusals")
 
 class RefusalLog:
     FLUSH_SECONDS = 0.5
-    MAX_PENDING = 10_000  # a flood of refusals while the database is down: the rest is dropped
+    MAX_PENDING = 10_000  # a flood of refusals while the database is down: the rest is counted
+    ROWS_PER_CLIENT_MINUTE = 30  # rows with an envelope per client address and minute
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.pending: list[RefusalEvent] = []
         self.overflow: Counter = Counter()  # (address, reason) → refusals only counted
+        self._minute: tuple[int, Counter] = (-1, Counter())  # rows per client this minute
         self._task: asyncio.Task | None = None
 
     def add(self, at: datetime, source: str, client: str, sender: str | None, rcpt: str,
             reason: str, row: bool = True) -> None:
         """Note one refusal (no I/O here: called while the 550 is being answered); row=False:
         count it only."""
-        if not row or len(self.pending) >= self.MAX_PENDING:
+        minute = int(at.timestamp() // 60)
+        if minute != self._minute[0]:
+            self._minute = (minute, Counter())
+        by_client = self._minute[1]
+        by_client[client] += row
+        if not row or by_client[client] > self.ROWS_PER_CLIENT_MINUTE or (
+                len(self.pending) >= self.MAX_PENDING):
             self.overflow[(rcpt, reason)] += 1
             return
         self.pending.append(RefusalEvent(at, source, client, sender or "", rcpt, reason))
