@@ -132,7 +132,7 @@ def test_outbox_send_list_retry_and_export(env, hook):
 
     exported = json.loads(gateway(env, "tickets", "export", "--format", "json"))
     assert [t["number"] for t in exported] == ["TK-000001", "TK-000002"]
-    assert exported[0]["articles"][0]["text"].startswith("Hallo, srv-web-01")
+    assert exported[0]["articles"][0]["text"].startswith("Hallo, unser Server srv-web-01")
     rows = list(csv.DictReader(io.StringIO(gateway(env, "tickets", "export", "--format", "csv"))))
     assert [(r["number"], r["subject"], r["articles"]) for r in rows] == [
         ("TK-000001", "Frage 0", "1"), ("TK-000002", "Frage 1", "1")]
