@@ -252,3 +252,12 @@ def test_replies_rendered_once_with_marks_equal_replies_rendered_whole():
         assert "\x00" not in fast.text + fast.html
     assert marked._marked and not whole._marked
     assert "{company}" in fast.text or not req.customer_name  # values are never formatted
+
+
+def test_a_fact_naming_a_reply_value_is_filled_per_reply():
+    settings = GatewaySettings(signature="Ihr Team ({ticket_number})")
+    renderer, address = Renderer(settings), settings.addresses[0]
+    for number in ("TK-000001", "TK-000002"):
+        reply = renderer.render(ReplyRequest(ReplyKind.ACK, "k@kunde.example", address, "x",
+                                             None, ticket_number=number), AFTER)
+        assert reply.text.count(f"Ihr Team ({number})") == 2

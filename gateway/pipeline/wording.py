@@ -106,8 +106,13 @@ class LanguageWords:
         self.values["old_addresses"] = spoken_list(same_cutover, strings.get("and", "&"))
         self.cache: dict[tuple[str, bool], str] = {}
         self.html_values: dict[str, str] | None = None
-        self.per_reply = {key for key, text in strings.items()
+        facts = {"signature": [in_language(settings.signature, lang)],
+                 "phone": [in_language(settings.phone_support, lang)],
+                 "steps": settings.ticket_steps.get(lang, [])}
+        self.per_reply = {key for key, text in strings.items()  # never cached
                           if isinstance(text, str) and names_in(text) & PER_REPLY}
+        self.per_reply |= {key for key, texts in facts.items()
+                           if any(names_in(text) & PER_REPLY for text in texts)}
 
     def fact(self, text: str, reply: dict[str, str], html: bool) -> str:
         if html:
