@@ -93,6 +93,13 @@ def _replicated_tables() -> list:
     return chosen
 
 
+def _key(table):
+    """The id a copy is offset by: `id`, or for inbound_raw (keyed by inbound_id and seq) its
+    mail's id."""
+    return table.c.id if "id" in table.c else next(c for c in table.primary_key.columns
+                                                    if c.foreign_keys)
+
+
 def _unique_strings(table) -> set[str]:
     names = {c.name for c in table.columns if c.unique}
     for constraint in table.constraints:
@@ -119,16 +126,16 @@ def replicate(engine, copies: range, tops: dict[str, int], shift: int) -> None:
     tables = _replicated_tables()
     for k in copies:
         with engine.begin() as conn:
-            offset = {t.name: conn.execute(select(func.max(t.c.id))).scalar() or 0
+            offset = {t.name: conn.execute(select(func.max(_key(t)))).scalar() or 0
                       for t in tables}
             for table in tables:
                 conn.execute(insert(table).from_select(
                     [c.name for c in table.columns],
                     select(*_copied(table, k, offset, dialect, k * shift))
-                    .where(table.c.id <= tops[table.name])))
+                    .where(_key(table) <= tops[table.name])))
         if dialect == "postgresql":
             with engine.begin() as conn:
-                for table in tables:
+                for table in (t for t in tables if "id" in t.c):
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', "
                                       f"'id'), (SELECT max(id) FROM {table.name}))"))
 
@@ -320,7 +327,7 @@ def build(env: dict, engine, workdir: Path, base_mails: int) -> dict[str, int]:
     tops = {}
     with engine.connect() as conn:
         for table in _replicated_tables():
-            tops[table.name] = conn.execute(select(func.max(table.c.id))).scalar() or 0
+            tops[table.name] = conn.execute(select(func.max(_key(table)))).scalar() or 0
     return tops
 
 

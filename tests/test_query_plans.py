@@ -19,7 +19,8 @@ from gateway.store.db import make_engine
 from tests.conftest import AFTER, BEFORE, make_mail
 
 GROWING = ("inbound_message", "inbound_raw", "ticket", "ticket_article", "attachment", "reply",
-           "delivery_attempt", "responder_state", "handoff", "handoff_attempt")
+           "delivery_attempt", "responder_state", "handoff", "handoff_attempt", "tally",
+           "tally_hour", "tally_writer", "refusal")
 SCAN = re.compile(r"\bSCAN (\w+)")
 
 

@@ -11,6 +11,7 @@ comes back afterwards (vacuum.py)."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,10 +21,10 @@ from sqlalchemy import Engine, and_, delete, exists, func, select, update
 from gateway.codes import InboundStatus, ReplyStatus
 from gateway.store.db import read_only, transaction
 from gateway.store.models import ARTICLES, ATTACHMENTS, HANDOFFS, INBOUND, RAW, REFUSALS, REPLIES
-from gateway.store.vacuum import give_back
+from gateway.store.vacuum import checkpoint_after, give_back, pause_after
 
 log = logging.getLogger("gateway.retention")
-BATCH = 500    # rows emptied per write transaction (a few ms each, also at 1M stored mails)
+BATCH = 100    # rows emptied per write transaction (a few ms each, also at 1M stored mails)
 PAGE = 5_000   # candidate ids read per snapshot
 DONE = (ReplyStatus.SENT, ReplyStatus.WRITTEN)
 
@@ -120,8 +121,11 @@ def purge(engine: Engine, now: datetime, days: float, dry_run: bool = False,
                 count += len(page)
                 continue
             for start in range(0, len(page), BATCH):
+                begun = time.perf_counter()
                 with transaction(engine) as session:
                     count += _empty(session, kind, page[start:start + BATCH], cutoff, articles)
+                checkpoint_after(engine)
+                pause_after(begun)
         setattr(report, kind, count)
     if not dry_run:
         report.freed_bytes = give_back(engine)
