@@ -71,6 +71,7 @@ class Reason(StrEnum):
     OUT_OF_OFFICE = "out-of-office"
     SPAM = "spam"
     NOREPLY_SENDER = "noreply-sender"
+    MACHINE_NOTICE = "machine-notice"  # says it is automatic, or a system account's alert
     UNAUTHENTICATED = "unauthenticated"
     # decide.py: the outcome for a person's mail, or why it got no reply
     EMPTY = "empty"

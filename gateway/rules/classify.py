@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from gateway.codes import Reason
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.mail_systems import abuse_complaint, free_text_failure, from_mail_system
+from gateway.rules.notices import (
+    asks,
+    declared_failure,
+    declared_machine,
+    postmaster_asks,
+    system_notice,
+)
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
 from gateway.rules.sender_auth import authenticated
@@ -65,7 +72,8 @@ Detector = Callable[[ParsedMail, Envelope, Context], Reason | None]
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
-    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody)$"
+    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine"
+    r"|notifications?|alerts?)$"
 )
 _BOUNCE_LOCAL_RE = re.compile(r"^(mailer[-_]daemon|postmaster)$")
 # Formats without a DSN: the failed recipients (Exim), Exchange's NDR mark, Italian PEC receipts
@@ -118,15 +126,24 @@ def is_null_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | No
 def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if mail.content_type == "multipart/report" and _report_type(mail) in ("", "delivery-status"):
         return Reason.BOUNCE
-    if any(_BOUNCE_LOCAL_RE.match(_local(s)) for s in (env.sender, mail.from_addr)):
+    if _bounce_address(mail, env):
         return Reason.BOUNCE
     if mail.bounced or any(mail.header_values(name) for name in _BOUNCE_HEADERS):
         return Reason.BOUNCE
-    if looks_like_bounce_report(mail.subject, mail.text):
+    if looks_like_bounce_report(mail.subject, mail.text) and not asks(mail.text):
         return Reason.BOUNCE
-    if from_mail_system(mail, env.sender) or free_text_failure(mail):
+    if from_mail_system(mail, env.sender) or free_text_failure(mail) or declared_failure(mail):
         return Reason.BOUNCE
     return None
+
+
+def _bounce_address(mail: ParsedMail, env: Envelope) -> bool:
+    """MAILER-DAEMON or postmaster as sender; a postmaster@ that asks a question, with no sign
+    of a bounce, is a customer's admin."""
+    locals_ = [_local(s) for s in (env.sender, mail.from_addr) if s]
+    if not any(_BOUNCE_LOCAL_RE.match(local) for local in locals_):
+        return False
+    return any(local.startswith("mailer") for local in locals_) or not postmaster_asks(mail)
 
 
 def _report_type(mail: ParsedMail) -> str:
@@ -190,6 +207,12 @@ def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | 
     return Reason.OUT_OF_OFFICE if looks_like_absence_notice(mail.subject, mail.text) else None
 
 
+def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
+    if declared_machine(mail) or system_notice(mail, _senders(mail, env)):
+        return Reason.MACHINE_NOTICE
+    return None
+
+
 def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     return Reason.LIST if any(mail.header_values(name) for name in _LIST_HEADERS) else None
 
@@ -203,9 +226,10 @@ def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
 
 
 def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    if any(_NOREPLY_LOCAL_RE.match(_local(s)) for s in _senders(mail, env)):
-        return Reason.NOREPLY_SENDER
-    return None
+    found = [local for local in map(_local, _senders(mail, env)) if _NOREPLY_LOCAL_RE.match(local)]
+    if not found or (set(found) == {"postmaster"} and postmaster_asks(mail)):
+        return None
+    return Reason.NOREPLY_SENDER
 
 
 def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
@@ -244,4 +268,6 @@ def classify(mail: ParsedMail, env: Envelope, ctx: Context) -> Classification:
         reason = detector(mail, env, ctx)
         if reason and reason not in reasons:
             reasons.append(reason)
+    if not reasons:  # the words a notice says about itself: only where no other sign was found
+        reasons.extend(filter(None, [is_machine_notice(mail, env, ctx)]))
     return Classification(tuple(reasons), authenticated=_authenticated(mail, ctx))

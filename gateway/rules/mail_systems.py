@@ -26,6 +26,7 @@ from gateway.rules.originals import (
     original_senders,
     own_part,
     quotes_original,
+    without_links,
 )
 from gateway.rules.parse import ParsedMail
 
@@ -40,7 +41,7 @@ _SYSTEM_NAME_RE = re.compile(
     r"|microsoft outlook|microsoft exchange|mail administrator|mail system)\s*$")
 _SYSTEM_LOCAL_RE = re.compile(
     r"^(?:post[-_.]?master|mail(?:er)?[-_.]?daemon|mailerdaemon|mail[-_.]?delivery(?:[-_.]system)?"
-    r"|microsoftexchange[0-9a-f]{32}|mdaemon|mail[-_.]?system)$")
+    r"|mailermailer|microsoftexchange[0-9a-f]{32}|mdaemon|mail[-_.]?system)$")
 _ABUSE_LOCAL_RE = re.compile(
     r"^(?:abuse(?:[-_.]?\w+)?|\w+[-_.]abuse|spam[-_.]?(?:reports?|complaints?)?|complaints?"
     r"|fbl|feedback[-_.]?loop|report[-_.]?spam)$")
@@ -52,10 +53,10 @@ _ABUSE_BODY_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
     r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver")
 # A question or a request: a customer asking about a complaint they got, not the complaint.
-_ASKING_RE = re.compile(
+ASKING_RE = re.compile(
     r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
     r"|was (?:sollen|k(?:ö|oe)nnen|m(?:ü|ue)ssen) wir|what (?:should|can|do) we")
-_PERSON_WORDS_RE = re.compile(
+PERSON_WORDS_RE = re.compile(
     r"(?i)\?|gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
     r"|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
@@ -91,7 +92,7 @@ def free_text_failure(mail: ParsedMail) -> bool:
     own = own_part(mail.text)
     if not FAILURE_RE.search(f"{mail.subject}\n{own}") or "?" in mail.subject:
         return False
-    return not (_PERSON_WORDS_RE.search(own) or client_quote(mail.text) or _sends_on(mail))
+    return not (PERSON_WORDS_RE.search(own) or client_quote(mail.text) or _sends_on(mail))
 
 
 def _sends_on(mail: ParsedMail) -> bool:
@@ -117,5 +118,6 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
     if any(_ABUSE_LOCAL_RE.match(_local(s)) for s in senders):
         return True
     own = f"{mail.subject}\n{own_part(mail.text)}"
-    return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not _ASKING_RE.search(own)
+    asking = ASKING_RE.search(without_links(own))  # a link's "?" is nobody's question
+    return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not asking
                 and _ABUSE_BODY_RE.search(mail.text[:SCAN_CHARS]))

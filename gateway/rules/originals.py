@@ -8,6 +8,7 @@ a log's, not a message."""
 
 from __future__ import annotations
 
+import re
 from email.parser import BytesHeaderParser
 from email.utils import parseaddr
 
@@ -27,6 +28,13 @@ _NAMES = {"from": "from", "to": "to", "subject": "subject", "date": "date", "sen
           "para": "to", "asunto": "subject", "enviado": "sent", "fecha": "date"}
 _MESSAGE_NAMES = frozenset({"from", "to", "subject", "sent", "message-id"})
 _PARSER = BytesHeaderParser()
+_URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_SUBJECT_LINE_RE = re.compile(r"(?im)^[\s>]*(?:subject|betreff|objet|oggetto|asunto)\s*:.*$")
+
+
+def without_links(text: str) -> str:
+    """Links and quoted subject lines set aside: their question marks are nobody's question."""
+    return _SUBJECT_LINE_RE.sub(" ", _URL_RE.sub(" ", text))
 
 
 def carries_original(mail: ParsedMail) -> bool:

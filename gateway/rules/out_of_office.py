@@ -26,7 +26,9 @@ _SUBJECT_RE = re.compile(
     # whole subjects of vacation responders
     r"|(?:out of (?:the )?office|auto[- ]?reply|away from (?:the )?office|on vacation|vacation reply"
     r"|abwesenheit|abwesenheitsnotiz|abwesend|urlaubsabwesenheit|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus"
-    r"|absence du bureau|absent du bureau|fuera de la oficina|fuori ufficio)\b)")
+    r"|absence du bureau|absent du bureau|fuera de la oficina|fuori ufficio)\b"
+    # Domino's: "<name> ist außer Haus." / "<name> is out of the office."
+    r"|[^:?]{1,60}\b(?:ist au(?:ß|ss)er haus|is out of (?:the )?office|est absente?)\.?\s*$)")
 
 _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
@@ -35,6 +37,7 @@ _BODY_RE = re.compile(
     r"(?:nicht im b(?:ü|ue)ro|abwesend|nicht erreichbar|im urlaub|au(?:ß|ss)er haus)"
     r"|(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:annual )?leave"
     r"|on vacation|on holiday|travell?ing)"
+    r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática)")
 

@@ -1,0 +1,118 @@
+"""Pure: machine notices that carry no report structure and no marker header, recognised by what
+they say about themselves or by the system account that sends them; and the person's question
+that keeps a mail with bounce words a person's.
+
+- A notice that *declares* itself a machine's ("This is an automatically generated message",
+  "Diese Benachrichtigung wurde automatisch von Plesk erstellt", "Ceci est un message
+  automatique, merci de ne pas y répondre", "Please do not reply to this e-mail") with no words
+  of a person left once that sentence is set aside: with a delivery-failure sentence it is a
+  bounce (free-text failures without the original: Exchange transport rules, small providers),
+  otherwise a machine notice (cron, mdadm, smartd, Plesk, payment notices).
+- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...) with a
+  monitoring subject (PROBLEM, DOWN, failed, banned, backup ...) and no question; cron's
+  `X-Cron-Env` alone. Before the cutover these are tickets (decide.py), after it not answered.
+- `asks`: a question mark outside links and quoted `Subject:` lines, or a request ("could you",
+  "können Sie" ...): a person asking about the failure they quote.
+A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
+from gateway.rules.mail_systems import ASKING_RE
+from gateway.rules.originals import carries_original, own_part, without_links
+from gateway.rules.parse import ParsedMail
+
+# What a notice says about itself; tight, so that a footer ("Diese E-Mail wurde automatisch auf
+# Viren geprüft", "This message was automatically scanned") is not such a sentence.
+_GENERATED = (r"(?:automatically (?:generated|created|sent)|generated (?:automatically|by)"
+              r"|created (?:automatically|by)|an? automat(?:ic|ed) (?:message|e-?mail|notification"
+              r"|notice|reply|response))")
+_DECLARED_RE = re.compile(
+    r"(?i)\bthis (?:is|(?:e-?)?mail (?:message )?(?:was|has been|is)|message (?:was|has been|is)"
+    r"|notification (?:was|has been|is)|notice (?:was|has been|is))\b[^.!\n]{0,40}" + _GENERATED
+    + r"|\bdo not (?:reply|respond) to this (?:e-?mail|message|notification|automated)"
+    r"|\bplease do not reply\s*(?:[.!]|$)"
+    r"|\b(?:dies ist eine?|diese (?:e-?mail|nachricht|benachrichtigung|mail|meldung) (?:wurde|ist))"
+    r"\b[^.!\n]{0,40}automatisch\b[^.!\n]{0,30}\b(?:erstellt|erzeugt|generiert|versandt|verschickt"
+    r"|gesendet|versendet)|\bdies ist eine automatische (?:nachricht|e-?mail|benachrichtigung)"
+    r"|\bbitte antworten sie nicht auf diese|\bnicht auf diese (?:e-?mail|nachricht) antworten"
+    r"|\b(?:ceci est un|ce (?:message|courriel) (?:a (?:é|e)t(?:é|e)|est))\b[^.!\n]{0,40}"
+    r"(?:message automatique|(?:g(?:é|e)n(?:é|e)r(?:é|e)|envoy(?:é|e)|cr(?:é|e)(?:é|e)) automatiquement)"
+    r"|\bne pas y r(?:é|e)pondre\b|\bne (?:pas )?r(?:é|e)pond(?:re|ez pas) (?:à|a) ce(?:t)?"
+    r" (?:message|courriel|e-?mail|mail)\b"
+    r"|\b(?:este es un|este (?:mensaje|correo) (?:ha sido|fue|se ha|es))\b[^.!\n]{0,40}"
+    r"(?:mensaje autom(?:á|a)tico|(?:generado|enviado) autom(?:á|a)ticamente)"
+    r"|\bno (?:responda|conteste) (?:a )?este"
+    r"|\b(?:questo (?:è|e) un|questo messaggio (?:è|e) stato)\b[^.!\n]{0,40}"
+    r"(?:messaggio automatico|(?:generato|inviato) automaticamente)"
+    r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere")
+# A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
+# the notice speaks of itself).
+_SIGN_OFF_RE = re.compile(
+    r"(?i)gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
+    r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
+    r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b")
+# A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
+_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks\b|\bgr(?:ü|ue)(?:ß|ss)")
+# What postmasters' machines write about besides failures: quotas and quarantines.
+_QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"
+                       r"\b(?:voll|full)\b|\d+\s?%")
+_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+_SYSTEM_ACCOUNT_RE = re.compile(
+    r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
+    r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms)$")
+_MONITORING_SUBJECT_RE = re.compile(
+    r"(?i)\b(?:problem|recovery|critical|warning|alert|down|unreachable|fail(?:ed|ure|s)?"
+    r"|error|banned|backup|upgrades?|smart|power|raid|degraded|disk|cron|logwatch|status)\b")
+
+
+def asks(text: str) -> bool:
+    """A person asking: a question mark or a request in the writer's own text."""
+    return bool(ASKING_RE.search(without_links(own_part(text))))
+
+
+def _undeclared(text: str) -> str:
+    """The text without the sentences that declare it automatic ("merci de ne pas y répondre")."""
+    return "".join(s for s in _SENTENCE_RE.findall(text) if not _DECLARED_RE.search(s))
+
+
+def declared_machine(mail: ParsedMail) -> bool:
+    """Says it is a machine's, and holds no words of a person besides."""
+    if person_subject(mail.subject) or "?" in (mail.subject or ""):
+        return False
+    own = without_links(own_part(mail.text))
+    if not _DECLARED_RE.search(own):
+        return False
+    rest = _undeclared(own)
+    return not (ASKING_RE.search(rest) or _SIGN_OFF_RE.search(rest))
+
+
+def declared_failure(mail: ParsedMail) -> bool:
+    """A delivery failure in words from a machine that says it is one (no original needed)."""
+    own = own_part(mail.text)
+    return bool(FAILURE_RE.search(f"{mail.subject}\n{own}")) and declared_machine(mail)
+
+
+def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
+    """Cron's mail, or a system account's monitoring notice that asks nothing."""
+    if mail.header_values("x-cron-env"):
+        return True
+    if not any(_SYSTEM_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders):
+        return False
+    if person_subject(mail.subject) or not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
+        return False
+    return not (asks(mail.text) or _REQUEST_RE.search(own_part(mail.text)))
+
+
+def postmaster_asks(mail: ParsedMail) -> bool:
+    """A customer's admin writing from postmaster@ with a question, and no sign of a bounce
+    (no report, no original carried back, no bounce subject, no failure sentence)."""
+    if mail.content_type == "multipart/report" or carries_original(mail):
+        return False
+    own = f"{mail.subject}\n{own_part(mail.text)}"
+    if SUBJECT_RE.match(mail.subject or "") or FAILURE_RE.search(own) or _QUOTA_RE.search(own):
+        return False
+    return asks(mail.text) or bool(_REQUEST_RE.search(own))
