@@ -30,7 +30,7 @@ def test_serve_logs_the_watchdog_interval_it_really_pings_at(serve):
     gw.wait_notify("WATCHDOG=1", timeout=20)
     measured = time.monotonic() - ready
     logged = float(re.search(r"pinging every ([0-9.]+) s", gw.log).group(1))
-    assert logged == 10.0 and abs(measured - logged) < 2, (logged, measured)
+    assert logged == 10.0 and abs(measured - logged) < 3, (logged, measured)  # loaded CI
 
 
 def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve, tmp_path):
@@ -60,7 +60,7 @@ def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve
                               env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
         return done.returncode, done.stdout.decode()
 
-    assert check()[0] == 0
+    wait_for(lambda: check()[0] == 0, what="OK after the start (its first heartbeat)", timeout=20)
     gw.send(make_mail())
     warning = wait_for(lambda: (r := check())[0] == 1 and r, what="WARNING", timeout=20)
     assert "oldest queued handoff waits for" in warning[1], warning
@@ -170,6 +170,10 @@ def test_status_from_any_folder_sees_the_gateway_the_service_runs(serve, tmp_pat
                                       "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
                                       "GATEWAY_ENV_FILE": str(envfile)})
 
+        from tests.imap_fixtures import wait_for
+
+        wait_for(lambda: command("status", "--check").returncode == 0,  # its first heartbeat
+                 what="status --check OK from /", timeout=20)
         status = json.loads(command("--json", "status").stdout)
         assert status["dry_run"] is False and status["replies_to"] == "relay 127.0.0.1:2525"
         assert status["database"] == str(state / "var/gateway.db")
