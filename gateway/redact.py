@@ -26,25 +26,38 @@ def is_secret_key(key: str) -> bool:
 
 def mask_url(url: str) -> str:
     """`postgresql://gw:pw@db/x` → `postgresql://gw:***@db/x`, and the values of secret query
-    parameters (`?token=...`, `?api_key=...`) masked too; other text unchanged."""
+    (and fragment) parameters (`?token=...`, `?apiKey=...`, `&sig=...`) masked too; other text
+    unchanged. A URL too broken to take apart (`http://u:pw@[::1/x`) still has its password
+    masked: it is shown in the error that refuses it."""
     try:
         parts = urlsplit(url)
     except ValueError:
-        return url
+        return _USERINFO.sub(rf"\1:{MASK}@", url)
     if parts.query:
         parts = parts._replace(query=_mask_query(parts.query))
+    if parts.fragment:
+        parts = parts._replace(fragment=_mask_query(parts.fragment))
     if parts.password is not None:
         host = parts.netloc.rsplit("@", 1)[1]
         parts = parts._replace(netloc=f"{parts.username or ''}:{MASK}@{host}")
     return urlunsplit(parts) if parts != urlsplit(url) else url
 
 
+# scheme://user:password@ (the password up to the last @ before the path)
+_USERINFO = re.compile(r"(\w+://[^/\s:@]*):[^/\s]*@")
+# A query parameter whose name holds one of these is a secret where a URL is shown: tokens,
+# keys (apiKey, X-Api-Key), signatures (sig, X-Amz-Signature), passwords, auth codes.
+_SECRET_PARAM = re.compile(r"token|secret|key|pass|pwd|sig|auth|credential|session|code",
+                           re.IGNORECASE)
+
+
 def _mask_query(query: str) -> str:
     pairs = []
-    for pair in query.split("&"):
+    for pair in re.split(r"([&;])", query):
         name, sep, value = pair.partition("=")
-        pairs.append(f"{name}={MASK}" if sep and value and is_secret_key(name) else pair)
-    return "&".join(pairs)
+        secret = is_secret_key(name) or _SECRET_PARAM.search(name)
+        pairs.append(f"{name}={MASK}" if sep and value and secret else pair)
+    return "".join(pairs)
 
 
 def mask_urls_in(text: str, *urls: str) -> str:

@@ -87,7 +87,7 @@ def _incoming(mails: Iterable[FileMail], settings: GatewaySettings, at: datetime
 def _readable(mails: Iterable[FileMail], unread: list[dict]) -> Iterator[FileMail]:
     for mail in mails:
         if mail.skipped:
-            unread.append({"position": mail.source_ref, "reason": mail.skipped})
+            unread.append(clean({"position": mail.source_ref, "reason": mail.skipped}))
         else:
             yield mail
 

@@ -25,6 +25,7 @@ from gateway.ingest.envelope import address_problem
 from gateway.ingest.files import UnsafeFile, count_mailbox, guess_recipients, iter_mailbox
 from gateway.ingest.pipe import TooBig, envelope_sender, read_message, store_piped
 from gateway.ingest.store import Incoming, store_batch
+from gateway.redact import clean
 
 
 def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> tuple[str, ...]:
@@ -140,7 +141,8 @@ def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: s
     for item in tqdm(iter_mailbox(path, limit), total=total, unit="mail", file=sys.stderr,
                      disable=None):
         if item.skipped:
-            click.echo(f"gateway: skipped {item.source_ref}: {item.skipped}", err=True)
+            # a file name is anyone's text: no escape sequence or line break reaches the terminal
+            click.echo(clean(f"gateway: skipped {item.source_ref}: {item.skipped}"), err=True)
             unread += 1
             continue
         rcpts = [rcpt.lower()] if rcpt else guess_recipients(item.raw, own, app.settings.recipient_delimiter)

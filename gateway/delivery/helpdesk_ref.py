@@ -32,11 +32,18 @@ class HelpdeskRef:
 
 
 def _unchunked(body: bytes) -> bytes:
-    """A chunked body's first chunk (receivers that stream their JSON)."""
-    size, sep, rest = body.partition(b"\r\n")
-    if sep and re.fullmatch(rb"[0-9a-fA-F]{1,6}", size.strip()):
-        return rest[:int(size.strip(), 16)]
-    return body
+    """A chunked body's chunks joined (receivers that stream their JSON, often in several
+    chunks: only the first was read, and the helpdesk's ticket was lost); else the body."""
+    joined, rest = b"", body
+    while True:
+        size, sep, rest = rest.partition(b"\r\n")
+        size = size.split(b";", 1)[0].strip()  # a chunk extension
+        if not sep or not re.fullmatch(rb"[0-9a-fA-F]{1,6}", size):
+            return joined if joined else body
+        length = int(size, 16)
+        if length == 0:
+            return joined
+        joined, rest = joined + rest[:length], rest[length:].removeprefix(b"\r\n")
 
 
 def _web_address(value: object) -> str | None:

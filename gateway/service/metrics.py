@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -182,8 +183,9 @@ class MetricsServer:
         self.reports = None  # the cached /report pages, made on first use
         self.registry = CollectorRegistry(auto_describe=False)
         self.registry.register(GatewayCollector(probe))  # type: ignore[arg-type]
-        server = type("Server", (CappedServer,), {
-            "max_connections": probe.settings.metrics.max_connections})
+        server = type("Server", (CappedServer,), {  # [::1]:8026 is an IPv6 listener
+            "max_connections": probe.settings.metrics.max_connections,
+            "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
         self.httpd = make_server(host, port, self.app, server_class=server,
                                  handler_class=QuietHandler)
         self.address = self.httpd.server_address[:2]

@@ -1,0 +1,108 @@
+"""Issue 19's new surfaces attacked again after the fact, as a stranger would: real sockets, a
+real `serve`, the real `gateway import`. Each test failed on the code before its fix."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gateway.config.load import settings_from_dict
+from gateway.delivery.handoff_send import post_webhook
+from gateway.delivery.helpdesk_ref import parse_answer
+from gateway.delivery.relay import DeliveryError
+from gateway.errors import ConfigError
+from gateway.redact import mask_url
+from tests.serve_process import Serve
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def one_answer(answer: Callable[[socket.socket], None]) -> str:
+    """A receiver on a real socket that reads one request's head and answers with `answer`."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def run() -> None:
+        conn, _ = listener.accept()
+        with conn, listener:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            answer(conn)
+
+    threading.Thread(target=run, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/hook"
+
+
+@pytest.mark.parametrize("url,secrets", [
+    ("http://agent:hunter2@[::1/hook", ["hunter2"]),  # urlsplit fails: was shown whole
+    ("https://h.example/x?apiKey=K1&sig=K2&access-token=K3&X-Amz-Signature=K4", ["K1", "K2",
+                                                                                 "K3", "K4"]),
+    ("https://h.example/x?a=1;token=K5#access_token=K6", ["K5", "K6"]),
+])
+def test_secrets_in_any_url_are_masked(url, secrets):
+    shown = mask_url(url)
+    assert "***" in shown and not any(s in shown for s in secrets), shown
+
+
+def test_a_broken_webhook_url_is_refused_without_its_password():
+    with pytest.raises(ConfigError) as caught:
+        settings_from_dict({}, env={"GATEWAY_HANDOFF_WEBHOOK": "http://agent:hunter2@[::1/x"})
+    assert "hunter2" not in str(caught.value) and "agent:***@" in str(caught.value)
+
+
+def test_a_redirect_to_a_broken_url_with_credentials_is_recorded_masked():
+    url = one_answer(lambda conn: conn.sendall(
+        b"HTTP/1.1 302 Found\r\nLocation: http://admin:topsecret@[::1/x\r\n"
+        b"Content-Length: 0\r\n\r\n"))
+    with pytest.raises(DeliveryError) as caught:
+        post_webhook(url, b"{}", "key-1", "", 5)
+    assert "redirect" in str(caught.value) and "topsecret" not in str(caught.value)
+
+
+def test_a_helpdesk_answer_in_several_chunks_names_its_ticket():
+    url = one_answer(lambda conn: conn.sendall(
+        b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b'7\r\n{"id": \r\n9;x=y\r\n"HD-4711"\r\n1\r\n}\r\n0\r\n\r\n'))
+    detail, body = post_webhook(url, b"{}", "key-2", "", 5)
+    assert detail == "HTTP 201"
+    found = parse_answer(body)
+    assert found is not None and found.id == "HD-4711"
+
+
+def test_import_skip_lines_carry_no_escape_sequence_or_line_break(tmp_path):
+    folder = tmp_path / "md"
+    (folder / "new").mkdir(parents=True)
+    (folder / "cur").mkdir()
+    name = "evil\x1b]0;owned\x07\x1b[2J\nforged line\u202e"
+    (folder / "cur" / name).symlink_to("/etc/passwd")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+    env.update(PYTHONPATH=str(ROOT), GATEWAY_DATABASE_URL=f"sqlite:///{tmp_path}/gw.db")
+    result = subprocess.run([sys.executable, "-m", "gateway", "import", str(folder)], env=env,
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert len(lines) == 1 and "forged line" in lines[0], result.stderr
+    assert not any(c in result.stderr for c in "\x1b\x07\u202e")
+
+
+def test_the_http_listener_listens_on_ipv6_loopback(tmp_path):
+    with socket.socket(socket.AF_INET6) as probe:
+        probe.bind(("::1", 0))
+        port = probe.getsockname()[1]
+    serve = Serve(tmp_path, env={"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/gw.db",
+                                 "GATEWAY_METRICS_LISTEN": f"[::1]:{port}"})
+    try:
+        with socket.create_connection(("::1", port), timeout=20) as client:
+            client.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
+            assert client.recv(100).startswith(b"HTTP/1.0 200"), serve.log[-2000:]
+    finally:
+        serve.signal_group(15)
+        serve.proc.wait(timeout=60)
+        serve.finish()
