@@ -84,6 +84,9 @@ PEOPLE = {
     "root@ with a request": mail(
         "root@vserver12.kunde.example", "Backup failed auf vserver12",
         "Das Backup auf vserver12 schlägt seit gestern fehl, bitte prüfen.\nMax Lehner", name="root"),
+    "root@ signing with Gruß": mail(
+        "root@vserver12.kunde.example", "Backup failed",
+        "Das Backup schlägt seit gestern fehl.\nGruß Max", name="root"),
     "root@ asking": mail("root@web5.kunde.example", "Firewall Port 25 gesperrt?",
                          "Ist Port 25 bei Ihnen gesperrt?", name="root"),
     "an 'undeliverable' subject with a question": mail(

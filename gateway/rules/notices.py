@@ -25,6 +25,10 @@ from gateway.rules.mail_systems import ASKING_RE
 from gateway.rules.originals import carries_original, own_part, without_links
 from gateway.rules.parse import ParsedMail
 
+SCAN_CHARS = 3000
+# Words every sentence of _DECLARED_RE holds one of, lower case (plain substring tests).
+_DECLARED_WORDS = ("automat", "generated", "created by", "reply", "respond", "pondre", "pondez",
+                   "rispondere", "antworten", "conteste")
 # What a notice says about itself; tight, so that a footer ("Diese E-Mail wurde automatisch auf
 # Viren geprüft", "This message was automatically scanned") is not such a sentence.
 _GENERATED = (r"(?:automatically (?:generated|created|sent)|generated (?:automatically|by)"
@@ -56,7 +60,9 @@ _SIGN_OFF_RE = re.compile(
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
     r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b")
 # A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
-_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks\b|\bgr(?:ü|ue)(?:ß|ss)")
+_REQUEST_RE = re.compile(
+    r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
+    r"|\bcordialement|\bpor favor\b|\bgracias\b|\bsaludos\b|\bper favore\b|\bgrazie\b")
 # What postmasters' machines write about besides failures: quotas and quarantines.
 _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"
                        r"\b(?:voll|full)\b|\d+\s?%")
@@ -83,6 +89,9 @@ def declared_machine(mail: ParsedMail) -> bool:
     """Says it is a machine's, and holds no words of a person besides."""
     if person_subject(mail.subject) or "?" in (mail.subject or ""):
         return False
+    lowered = mail.text[:SCAN_CHARS].lower()  # the cheap look first: most mail ends here
+    if not any(word in lowered for word in _DECLARED_WORDS):
+        return False
     own = without_links(own_part(mail.text))
     if not _DECLARED_RE.search(own):
         return False
@@ -92,8 +101,9 @@ def declared_machine(mail: ParsedMail) -> bool:
 
 def declared_failure(mail: ParsedMail) -> bool:
     """A delivery failure in words from a machine that says it is one (no original needed)."""
-    own = own_part(mail.text)
-    return bool(FAILURE_RE.search(f"{mail.subject}\n{own}")) and declared_machine(mail)
+    if not declared_machine(mail):
+        return False
+    return bool(FAILURE_RE.search(f"{mail.subject}\n{own_part(mail.text)}"))
 
 
 def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
