@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import click
-from tqdm import tqdm
 
 from gateway.commands.common import (
     EX_DATAERR,
@@ -21,11 +20,10 @@ from gateway.commands.common import (
     pass_app,
 )
 from gateway.errors import TemporaryFailure
-from gateway.ingest.envelope import address_problem
-from gateway.ingest.files import UnsafeFile, count_mailbox, guess_recipients, iter_mailbox
-from gateway.ingest.pipe import TooBig, envelope_sender, read_message, store_piped
-from gateway.ingest.store import Incoming, store_batch
 from gateway.redact import clean
+
+# The ingest modules (mailbox, tqdm, the pipe's reading) are imported by the commands that use
+# them: every other command, `status` first, starts without them (issue 18, point 7).
 
 
 def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> tuple[str, ...]:
@@ -40,6 +38,8 @@ def _check_rcpts(app: App, rcpts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _check_sender(sender: str | None) -> None:
+    from gateway.ingest.envelope import address_problem
+
     problem = address_problem(sender) if sender else None
     if problem:
         click.echo(f"gateway: --sender {sender!a} is unusable: {problem}", err=True)
@@ -65,6 +65,8 @@ def ingest(app: App, rcpt: tuple[str, ...], sender: str | None, at: str | None, 
         click.echo(f"gateway: unexpected arguments {' '.join(extra)}; for Postfix's pipe set "
                    "gateway_destination_recipient_limit = 1 in main.cf", err=True)
         sys.exit(EX_USAGE)
+    from gateway.ingest.pipe import TooBig, read_message, store_piped
+
     rcpt = _check_rcpts(app, rcpt)
     _check_sender(sender)
     received_at = parse_at(at, app.settings, app.clock)
@@ -132,6 +134,11 @@ def _decision_line(data: dict) -> str:
 def import_(app: App, path: Path, rcpt: str | None, no_process: bool, replies: str) -> None:
     """Backfill from an mbox file or a Maildir folder (reception time from the mailbox): tickets
     and decisions for every mail, replies only as --replies says."""
+    from tqdm import tqdm
+
+    from gateway.ingest.files import UnsafeFile, count_mailbox, guess_recipients, iter_mailbox
+    from gateway.ingest.store import Incoming, store_batch
+
     own, limit = app.settings.own_addresses(), app.settings.smtp.max_message_size
     try:
         total = count_mailbox(path)
@@ -176,6 +183,9 @@ def preview(app: App, mail: BinaryIO, rcpt: str, sender: str | None, at: str | N
             against_db: bool) -> None:
     """What would happen to MAIL, with the rendered reply; stores nothing, sends nothing, and
     reads nothing from the real database unless --against-db."""
+    from gateway.ingest.pipe import envelope_sender
+    from gateway.ingest.store import Incoming
+
     (rcpt,) = _check_rcpts(app, (rcpt,))
     item = Incoming(mail.read(), rcpt, envelope_sender(sender), source,
                     parse_at(at, app.settings, app.clock))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import click
 
 from gateway.commands.common import EX_TEMPFAIL, App, pass_app
@@ -31,6 +29,8 @@ def serve(app: App) -> None:
     service = Service(settings, app.engine, app.clock)
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
+    import asyncio  # here: the other commands start without it
+
     try:
         service.prepare()  # the worker forked now, before the event loop and its threads
         with asyncio.Runner(loop_factory=_loop_factory()) as runner:
