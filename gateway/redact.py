@@ -88,13 +88,16 @@ def clean(value: object, multiline: bool = False) -> object:
 
 # A spreadsheet runs a cell that begins with one of these as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# ... also after any white space, a byte order mark or a zero-width space (a spreadsheet may
+# drop them), and in their full-width forms (＝ ＋ － ＠, which some locales take as formulas)
+_FORMULA = re.compile("[\\s\ufeff\u200b]*[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
 
 
 def spreadsheet_safe(value: object) -> object:
     """A CSV cell that no spreadsheet runs as a formula: text beginning (after spaces) with
     = + - @ tab CR or LF gets a leading apostrophe (OWASP's rule); numbers pass unchanged.
     Every CSV the gateway writes goes through this (csv_row)."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value
 

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from gateway.delivery.handoff_send import post_webhook
 from gateway.delivery.helpdesk_ref import parse_answer
 from gateway.delivery.relay import DeliveryError
 from gateway.errors import ConfigError
-from gateway.redact import mask_url
+from gateway.redact import mask_url, spreadsheet_safe
 from tests.serve_process import Serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,3 +107,55 @@ def test_the_http_listener_listens_on_ipv6_loopback(tmp_path):
         serve.signal_group(15)
         serve.proc.wait(timeout=60)
         serve.finish()
+
+
+@pytest.fixture
+def unanswering():
+    """A real listener whose queue is full: a connect to it hangs (the SYN dropped), as to a
+    host behind a firewall that drops."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=0)
+    filler = socket.create_connection(listener.getsockname(), timeout=5)
+    yield listener.getsockname()
+    filler.close()
+    listener.close()
+
+
+def test_a_name_with_three_unanswering_addresses_keeps_the_one_deadline(monkeypatch,
+                                                                          unanswering):
+    # no DNS server here: the resolver's answer is given, the three connects are real
+    real = socket.getaddrinfo
+
+    def three(host, port, *args, **kwargs):
+        if host != "helpdesk.example" or kwargs.get("flags", 0) & socket.AI_NUMERICHOST:
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", unanswering)] * 3
+
+    monkeypatch.setattr(socket, "getaddrinfo", three)
+    started = time.monotonic()
+    with pytest.raises(DeliveryError) as caught:
+        post_webhook(f"http://helpdesk.example:{unanswering[1]}/hook", b"{}", "key-3", "", 1.5)
+    assert time.monotonic() - started < 2.5, caught.value  # was 4.5 s (1.5 s per address)
+    assert "timed out" in str(caught.value) or "within" in str(caught.value)
+
+
+def test_a_resolver_that_does_not_answer_is_cut_at_the_deadline(monkeypatch):
+    real = socket.getaddrinfo
+
+    def slow(host, port, *args, **kwargs):
+        if host == "helpdesk.example" and not kwargs.get("flags", 0) & socket.AI_NUMERICHOST:
+            time.sleep(5)  # a resolver's timeouts and retries
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    started = time.monotonic()
+    with pytest.raises(DeliveryError) as caught:
+        post_webhook("http://helpdesk.example/hook", b"{}", "key-4", "", 1.0)
+    assert time.monotonic() - started < 2, caught.value
+    assert "not resolved within 1 s" in str(caught.value)
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\u00a0=HYPERLINK(\"x\")", "\ufeff=1+1",
+                                  "\u3000@SUM(1)", "\uff1dSUM(1,2)", "\t-2+3"])
+def test_formulas_behind_any_white_space_or_in_full_width_are_neutralised(cell):
+    assert spreadsheet_safe(cell) == "'" + cell
+    assert spreadsheet_safe("Rechnung " + cell) == "Rechnung " + cell  # only at the start

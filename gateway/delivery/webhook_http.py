@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, replace
 
@@ -74,15 +75,54 @@ def post(target: WebhookTarget, body: bytes, headers: dict[str, str], timeout: f
 
 
 def _connect(target: WebhookTarget, deadline: _Deadline) -> socket.socket:
-    sock = socket.create_connection((target.host, target.port), timeout=deadline.left())
-    if not target.tls:
-        return sock
+    """Each of the host's addresses in turn, all within the one deadline (create_connection
+    gave each address the whole timeout: three unanswering addresses took three times it)."""
+    failure: OSError = OSError(f"no address for {target.host}")
+    for family, kind, proto, _, address in _resolve(target.host, target.port, deadline):
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.settimeout(deadline.left())
+            sock.connect(address)
+            if target.tls:
+                sock.settimeout(deadline.left())
+                return ssl.create_default_context().wrap_socket(sock,
+                                                                server_hostname=target.host)
+            return sock
+        except OSError as exc:  # also TimeoutError: the next address, if time is left
+            sock.close()
+            failure = exc
+            if isinstance(exc, ssl.SSLError):
+                raise
+        except BaseException:
+            sock.close()
+            raise
+    raise failure
+
+
+def _resolve(host: str, port: int, deadline: _Deadline) -> list:
+    """getaddrinfo within the deadline (a resolver that does not answer held the sender for
+    its own timeouts and retries, unbounded by ours): a name is looked up in a thread of its
+    own, left to finish on its own if the deadline comes first."""
     try:
-        sock.settimeout(deadline.left())
-        return ssl.create_default_context().wrap_socket(sock, server_hostname=target.host)
-    except BaseException:
-        sock.close()
-        raise
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST)
+    except socket.gaierror:
+        pass  # a name, not an address
+    found: dict = {}
+
+    def look() -> None:
+        try:
+            found["addresses"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except Exception as exc:  # noqa: BLE001  (gaierror, UnicodeError: raised below)
+            found["error"] = exc
+
+    lookup = threading.Thread(target=look, name="webhook-dns", daemon=True)
+    lookup.start()
+    lookup.join(deadline.left())
+    if lookup.is_alive():
+        raise TimeoutError(f"{host} not resolved within {deadline.seconds:g} s")
+    if "error" in found:
+        raise found["error"]
+    return found["addresses"]
 
 
 def _answer(sock: socket.socket, deadline: _Deadline) -> Answer:
