@@ -20,6 +20,12 @@ from gateway.delivery.helpdesk_ref import parse_answer
 from gateway.delivery.relay import DeliveryError
 from gateway.errors import ConfigError
 from gateway.redact import mask_url, spreadsheet_safe
+from gateway.service.connect_check import (
+    exposed_listener,
+    metrics_token,
+    token_file_warnings,
+)
+from gateway.service.http_listener import authorized
 from tests.serve_process import Serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,3 +165,45 @@ def test_a_resolver_that_does_not_answer_is_cut_at_the_deadline(monkeypatch):
 def test_formulas_behind_any_white_space_or_in_full_width_are_neutralised(cell):
     assert spreadsheet_safe(cell) == "'" + cell
     assert spreadsheet_safe("Rechnung " + cell) == "Rechnung " + cell  # only at the start
+
+
+def run_gateway(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+    clean.update(PYTHONPATH=str(ROOT), GATEWAY_DATABASE_URL=f"sqlite:///{tmp_path}/gw.db", **env)
+    return subprocess.run([sys.executable, "-m", "gateway", *args], env=clean, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_an_empty_token_file_is_refused_not_an_open_listener(tmp_path):
+    """The admin asked for a token; an empty file left /report open to every local user."""
+    (tmp_path / "metrics.token").write_text("\n")
+    (tmp_path / "gateway.toml").write_text(
+        f'[metrics]\nlisten = "127.0.0.1:8026"\ntoken_file = "{tmp_path}/metrics.token"\n')
+    result = run_gateway(tmp_path, "--config", str(tmp_path / "gateway.toml"), "config", "check")
+    assert result.returncode == 78, result.stdout + result.stderr
+    assert "metrics.token_file" in result.stdout + result.stderr
+    assert "is empty" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("token", ["tökén-4711", "two words"])
+def test_a_token_no_client_can_send_is_refused(monkeypatch, token):
+    monkeypatch.setenv("GATEWAY_METRICS_TOKEN", token)
+    settings = settings_from_dict({"metrics": {"listen": "0.0.0.0:8026"}})
+    assert "printable ASCII" in " ".join(exposed_listener(settings))
+
+
+def test_a_token_with_white_space_around_it_still_lets_its_client_in(monkeypatch):
+    monkeypatch.setenv("GATEWAY_METRICS_TOKEN", " metrics-4711 \n")
+    token = metrics_token(settings_from_dict({}))
+    assert authorized({"HTTP_AUTHORIZATION": "Bearer metrics-4711"}, token)
+    assert not authorized({"HTTP_AUTHORIZATION": "Bearer metrics-471"}, token)
+
+
+def test_a_token_file_others_can_read_is_warned_about(tmp_path):
+    path = tmp_path / "metrics.token"
+    path.write_text("metrics-4711\n")
+    path.chmod(0o644)
+    settings = settings_from_dict({"metrics": {"token_file": str(path)}})
+    assert "readable by every user" in " ".join(token_file_warnings(settings))
+    path.chmod(0o600)
+    assert token_file_warnings(settings) == []

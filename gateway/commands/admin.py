@@ -201,7 +201,8 @@ def config_check(app: App, connect: bool) -> None:
             failed, worked = attempt(settings)
             problems += failed
             tried += worked
-    warnings = settings.warnings() + connect_check.webhook_warnings(settings)
+    warnings = settings.warnings() + connect_check.webhook_warnings(settings) + (
+        connect_check.token_file_warnings(settings))
     data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
             "addresses": timelines, "problems": problems, "warnings": warnings}
     if connect:

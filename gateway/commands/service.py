@@ -11,15 +11,18 @@ from gateway.commands.common import EX_TEMPFAIL, App, pass_app
 @pass_app
 def serve(app: App) -> None:
     """The daemon: SMTP/LMTP listeners, worker, outbox sender, scheduled jobs (SIGTERM stops it)."""
+    import logging
     import signal
 
     from gateway.errors import ConfigError
     from gateway.service import descriptors
-    from gateway.service.connect_check import exposed_listener
+    from gateway.service.connect_check import exposed_listener, token_file_warnings
     from gateway.service.daemon import Service
 
     for problem in exposed_listener(app.settings):  # before anything listens
         raise ConfigError("metrics.listen", problem)
+    for warning in token_file_warnings(app.settings):
+        logging.getLogger("gateway.daemon").warning(warning)
 
     # Ignored until the event loop handles it: a SIGHUP to the whole group (kill -HUP -PGID)
     # must not kill the helper processes started meanwhile, which inherit "ignored".

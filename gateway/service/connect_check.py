@@ -32,7 +32,34 @@ def unset_secrets(settings: GatewaySettings) -> list[str]:
 
 def metrics_token(settings: GatewaySettings) -> str:
     """The bearer token of /report and /metrics ("" for none); OSError if its file is unreadable."""
-    return read_secret("GATEWAY_METRICS_TOKEN", settings.metrics.token_file)
+    return read_secret("GATEWAY_METRICS_TOKEN", settings.metrics.token_file).strip()
+
+
+def token_problem(settings: GatewaySettings, token: str) -> str | None:
+    """A token file that is empty (the listener then ran open, loopback or not, although the
+    admin asked for a token), or a token no client can send (non-ASCII: the header arrives
+    as latin-1 and never matched; white space inside)."""
+    config = settings.metrics
+    if config.token_file and not token:
+        return (f"metrics.token_file {config.token_file} is empty: write the token into it "
+                "(or leave token_file unset)")
+    if token and not (token.isascii() and token.isprintable() and " " not in token):
+        return ("the metrics token (GATEWAY_METRICS_TOKEN or metrics.token_file) must be "
+                "printable ASCII without spaces: clients send it in an HTTP header")
+    return None
+
+
+def token_file_warnings(settings: GatewaySettings) -> list[str]:
+    """A token file others can read: any local user reads /report with it."""
+    path = settings.metrics.token_file
+    try:
+        mode = Path(path).stat().st_mode if path else 0
+    except OSError:
+        return []  # exposed_listener names it
+    if mode & 0o007:
+        return [f"metrics.token_file {path} is readable by every user (mode "
+                f"{mode & 0o777:o}): chmod 600 it, owned by the service user"]
+    return []
 
 
 def webhook_warnings(settings: GatewaySettings) -> list[str]:
@@ -51,11 +78,16 @@ def exposed_listener(settings: GatewaySettings) -> list[str]:
     """What `serve` and `config check` refuse: the HTTP listener on an address others reach,
     with no token (its /report lists customers' addresses), unless the admin allowed it."""
     listen, config = settings.metrics.listen, settings.metrics
+    if not listen:
+        return []
     try:
         token = metrics_token(settings)
     except OSError as exc:
         return [f"metrics.token_file {config.token_file}: {exc.strerror}"]
-    if not listen or token or config.allow_unauthenticated:
+    problem = token_problem(settings, token)
+    if problem:
+        return [problem]
+    if token or config.allow_unauthenticated:
         return []
     host = HostPort.parse(listen, any_port=True)[0]
     if is_loopback(host):
