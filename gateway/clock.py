@@ -50,6 +50,8 @@ def parse_moment(value: str, zone) -> datetime:
         in_utc = moment.astimezone(UTC)
     except OverflowError:
         in_utc = None
-    if in_utc is None or not EARLIEST <= in_utc < LATEST:
+    # the years as written (1900-01-01 in Berlin is 1899 in UTC, and was refused although
+    # the message names 1900)
+    if in_utc is None or not EARLIEST.year <= moment.year < LATEST.year:
         raise ValueError(f"'{value}' is out of range (years 1900 to 9998)")
     return moment

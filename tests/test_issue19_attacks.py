@@ -11,9 +11,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from gateway.clock import parse_moment
 from gateway.config.load import settings_from_dict
 from gateway.delivery.handoff_send import post_webhook
 from gateway.delivery.helpdesk_ref import parse_answer
@@ -207,3 +209,13 @@ def test_a_token_file_others_can_read_is_warned_about(tmp_path):
     assert "readable by every user" in " ".join(token_file_warnings(settings))
     path.chmod(0o600)
     assert token_file_warnings(settings) == []
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Asia/Kolkata", "UTC", "America/New_York"])
+def test_the_years_the_date_error_names_are_accepted_in_every_zone(zone):
+    tz = ZoneInfo(zone)
+    assert parse_moment("1900-01-01", tz).year == 1900  # Berlin: refused (1899 in UTC)
+    assert parse_moment("9998-12-31T23:59", tz).year == 9998
+    for outside in ("1899-12-31T23:59", "9999-01-01"):
+        with pytest.raises(ValueError, match="years 1900 to 9998"):
+            parse_moment(outside, tz)
