@@ -98,3 +98,25 @@ def test_ingest_through_the_cli_into_postgres(pg_engine, pg_url, tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     decision = json.loads(result.stdout)
     assert decision["action"] == "ticket" and decision["ticket"].startswith("TK-")
+
+
+def test_purge_and_vacuum_on_postgres(pg_engine, tmp_path):
+    """Raw rows deleted in batches, replies emptied; nothing to give back by hand (autovacuum
+    makes the space reusable), and `db vacuum` runs VACUUM ANALYZE outside a transaction."""
+    from gateway.delivery.outbox import Outbox
+    from gateway.store.queue import raw_of
+    from gateway.store.retention import purge
+    from gateway.store.vacuum import vacuum
+
+    settings = settings_from_dict({"database_url": str(pg_engine.url.render_as_string(False)),
+                                   "outbox_dir": str(tmp_path / "out")})
+    clock = FixedClock(AFTER)
+    stored = store_batch(pg_engine, [Incoming(make_mail(message_id=f"<p{n}@x>"),
+                                              "technik@centron.de", f"k{n}@kunde.example",
+                                              "smtp", AFTER) for n in range(3)])
+    Pipeline(settings, pg_engine, clock).process_pending()
+    Outbox(settings, pg_engine, clock).send_due()
+    report = purge(pg_engine, AFTER + timedelta(days=400), 30)
+    assert (report.inbound, report.replies, report.freed_bytes) == (3, 3, 0)
+    assert [raw_of(pg_engine, s.inbound_id) for s in stored] == [None, None, None]
+    assert vacuum(pg_engine) == {"database": "postgresql", "vacuumed": True}
