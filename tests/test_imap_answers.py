@@ -70,8 +70,11 @@ def intake_of(imap, dovecot, db_url, tmp_path, engine, clock, **kwargs) -> Folde
 
 
 def stored(engine) -> list[bytes]:
+    from gateway.store.queue import raw_of
+
     with Session(engine) as session:
-        return [r.raw for r in session.exec(select(InboundMessage).order_by(InboundMessage.id))]
+        ids = [r.id for r in session.exec(select(InboundMessage).order_by(InboundMessage.id))]
+    return [raw_of(engine, inbound_id) for inbound_id in ids]
 
 
 def left(imap) -> int:

@@ -56,9 +56,11 @@ def test_big_mails_come_in_parts_byte_for_byte(imap, dovecot, db_url, engine, cl
         "rcpt": USER, "password_file": str(tmp_path / "pw")}]})
     report = MailboxPoller(settings.imap[0], engine, clock).poll()
     assert (report.fetched, report.stored) == (6, 6)
+    from gateway.store.queue import raw_of
+
     with Session(engine) as session:
-        stored = [r.raw for r in session.exec(select(InboundMessage).order_by(InboundMessage.id))]
-    assert stored == mails
+        ids = [r.id for r in session.exec(select(InboundMessage).order_by(InboundMessage.id))]
+    assert [raw_of(engine, inbound_id) for inbound_id in ids] == mails
     imap.select_folder("INBOX")
     assert imap.search("ALL") == []
 

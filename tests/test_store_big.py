@@ -61,3 +61,28 @@ def test_what_a_crash_left_half_written_goes_at_the_next_start(engine, clock):
         assert conn.execute(text("SELECT count(*) FROM inbound_message")).scalar() == 0
     # the MTA's retry is then stored, not taken for a duplicate
     assert not store(engine, _mail("technik@centron.de")).duplicate
+
+
+def test_imap_batches_with_a_big_mail_are_written_in_chunks_too(engine):
+    small = Incoming(b"Subject: klein\r\n\r\nx\r\n", "technik@centron.de", None, "imap", AT)
+    stored = store_big.store_paced(engine, [_mail("technik@centron.de"), small])
+    assert [s.duplicate for s in stored] == [False, False]
+    assert raw_of(engine, stored[0].inbound_id) == BIG
+    assert raw_of(engine, stored[1].inbound_id) == small.raw
+    again = store_big.store_paced(engine, [_mail("technik@centron.de")])
+    assert again[0].duplicate and again[0].inbound_id == stored[0].inbound_id
+
+
+def test_a_staged_mail_removed_meanwhile_is_not_acknowledged(engine, clock):
+    """A start's clean-up took the half-written rows of another process: its finish must
+    fail (451 / no IMAP flag), not report a mail that is not there."""
+    import pytest
+
+    from gateway.errors import TemporaryFailure
+
+    as_db_time = INBOUND.c.received_at.type.bind_processor(engine.dialect)
+    staged = store_big.in_transaction(engine, store_big.stage, prepare([_mail("technik@centron.de")]),
+                                      as_db_time)
+    InboundQueue(engine, clock).release_claims()
+    with pytest.raises(TemporaryFailure):
+        store_big.in_transaction(engine, store_big.finish, staged)

@@ -24,7 +24,8 @@ from gateway.ingest.imap_ack import acknowledge
 from gateway.ingest.imap_fetch import MAX_SIZE, Skips, batches, fetch
 from gateway.ingest.imap_session import close, connect, token_source
 from gateway.ingest.oauth2 import TokenSource
-from gateway.ingest.store import Incoming, Stored, store_batch
+from gateway.ingest.store import Incoming, Stored
+from gateway.ingest.store_big import store_paced
 from gateway.store.models import INBOUND
 
 log = logging.getLogger("gateway.imap")
@@ -138,7 +139,7 @@ class FolderIntake:
                 items, done = self._fetch(client, batch, sizes, skips)
                 if pending is not None:
                     committed += self._committed(*pending, report, skips)
-                pending = (pool.submit(store_batch, self.engine, items), done)
+                pending = (pool.submit(store_paced, self.engine, items), done)
                 if len(committed) >= ACK_CHUNK:
                     acknowledge(client, self.box.processed_mailbox, committed, STORED_KEYWORD)
                     committed = []

@@ -17,7 +17,6 @@ from gateway.errors import TemporaryFailure
 from gateway.ingest import store_big
 from gateway.ingest.store import Incoming, Stored, prepare, store_batch
 from gateway.store.models import INBOUND
-from gateway.store.raw import CHUNK
 
 
 class BigLane:
@@ -48,12 +47,8 @@ class BigLane:
             staged = await self._step(store_big.stage, prepared, as_db_time)
             try:
                 for inbound_id, (item, *_) in zip(staged.ids, prepared, strict=True):
-                    if inbound_id is None:
-                        continue
-                    view = memoryview(item.raw)
-                    for seq, start in enumerate(range(0, len(view), CHUNK)):
-                        await self._step(store_big.write_chunk, inbound_id, seq,
-                                         view[start:start + CHUNK])
+                    for seq, chunk in store_big.chunks(inbound_id, item.raw):
+                        await self._step(store_big.write_chunk, inbound_id, seq, chunk)
                 return await self._step(store_big.finish, staged)
             except BaseException:
                 with contextlib.suppress(Exception):

@@ -13,6 +13,7 @@ while another writer holds the lock: the caller waits and calls it again."""
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,17 +22,24 @@ from typing import Any
 from sqlalchemy import Engine
 
 from gateway.codes import InboundStatus
+from gateway.errors import TemporaryFailure
 from gateway.ingest.store import (
     _SQLITE_INSERT,
     _SQLITE_KNOWN,
     _SQLITE_RAW,
     STORED_COLUMNS,
+    Incoming,
     Prepared,
     Stored,
     _row,
     _unavailable_is_temporary,
+    prepare,
+    store_batch,
 )
 from gateway.store.models import INBOUND, RAW
+from gateway.store.raw import CHUNK
+
+BIG = 256 * 1024  # a batch over this many bytes is written in chunks (SMTP: BatchWriter.INLINE_BYTES)
 
 
 @dataclass
@@ -88,8 +96,11 @@ def finish(cursor: Any, staged: Staged) -> list[Stored]:
             _drop(cursor, inbound_id)
             staged.known[key] = known[0]
             continue
-        cursor.execute(f"UPDATE {INBOUND.name} SET dedup_key = ?, status = ? WHERE id = ?",
-                       (key, str(InboundStatus.RECEIVED), inbound_id))
+        cursor.execute(f"UPDATE {INBOUND.name} SET dedup_key = ?, status = ? WHERE id = ? AND "
+                       "status = ?", (key, str(InboundStatus.RECEIVED), inbound_id,
+                                      str(InboundStatus.RECEIVING)))
+        if cursor.rowcount != 1:  # removed meanwhile (a start's clean-up): nothing is stored
+            raise TemporaryFailure(f"the staged mail {inbound_id} is gone; try again")
         mine[key] = inbound_id
     results = []
     for key, inbound_id in zip(staged.keys, staged.ids, strict=True):
@@ -98,6 +109,34 @@ def finish(cursor: Any, staged: Staged) -> list[Stored]:
         else:  # stored before, meanwhile, or earlier in this very mail's recipients
             results.append(Stored(mine.get(key) or staged.known[key], True))
     return results
+
+
+def store_paced(engine: Engine, items: list[Incoming]) -> list[Stored]:
+    """store_batch for the sources that wait in a thread (IMAP): on SQLite a batch with more
+    than BIG bytes is written as above, each step waiting for the lock on its own."""
+    if engine.dialect.name != "sqlite" or sum(len(item.raw) for item in items) <= BIG:
+        return store_batch(engine, items)
+    prepared = prepare(items)
+    as_db_time = INBOUND.c.received_at.type.bind_processor(engine.dialect)
+    staged = in_transaction(engine, stage, prepared, as_db_time)
+    try:
+        for inbound_id, (item, *_) in zip(staged.ids, prepared, strict=True):
+            for seq, chunk in chunks(inbound_id, item.raw):
+                in_transaction(engine, write_chunk, inbound_id, seq, chunk)
+        return in_transaction(engine, finish, staged)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            in_transaction(engine, abandon, staged)
+        raise
+
+
+def chunks(inbound_id: int | None, raw: bytes):
+    """(seq, bytes) of a staged mail's chunks; none for a duplicate (no row of ours)."""
+    if inbound_id is None:
+        return
+    view = memoryview(raw)
+    for seq, start in enumerate(range(0, len(view), CHUNK)):
+        yield seq, view[start:start + CHUNK]
 
 
 def abandon(cursor: Any, staged: Staged) -> None:
