@@ -219,3 +219,24 @@ def test_the_years_the_date_error_names_are_accepted_in_every_zone(zone):
     for outside in ("1899-12-31T23:59", "9999-01-01"):
         with pytest.raises(ValueError, match="years 1900 to 9998"):
             parse_moment(outside, tz)
+
+
+def test_connections_stuck_mid_request_do_not_keep_postfix_out(start_service):
+    """At the cap, with every connection in the middle of a request (one line sent, then
+    nothing), Postfix's new connection was closed at once for their 10 s; now the one stuck
+    longest makes room."""
+    running = start_service(postfix={"policy_listen": "127.0.0.1:0",
+                                     "policy_max_connections": 20})
+    port = running.port("policy")
+    stuck = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(25)]
+    try:
+        for sock in stuck:
+            sock.sendall(b"request=smtpd_access_policy\n")
+        time.sleep(1.5)
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as postfix:
+            postfix.sendall(b"request=smtpd_access_policy\nrecipient=someone@elsewhere.example"
+                            b"\nsender=max@kunde.example\n\n")
+            assert postfix.recv(100) == b"action=DUNNO\n\n"
+    finally:
+        for sock in stuck:
+            sock.close()

@@ -35,6 +35,7 @@ MAX_ATTRIBUTES = 100
 IDLE_SECONDS = 300  # Postfix closes idle policy connections itself after max_idle (100 s)
 FIRST_REQUEST_SECONDS = 30  # Postfix asks as soon as it connects
 REQUEST_SECONDS = 10  # one request, from its first line to its empty line (and our answer)
+SLOW_REQUEST = 1.0  # at the cap, a request unfinished this long makes room for a new connection
 DUNNO = "DUNNO"
 
 
@@ -69,23 +70,46 @@ class PolicyDecider:
 
 class Connections:
     """The open connections, at most `cap`: a new one beyond it closes the one idle longest
-    (Postfix reconnects when it needs to), or is closed itself when none is idle. 1,030 idle
-    connections once took every file descriptor of the daemon and SMTP closed at once."""
+    (Postfix reconnects when it needs to), else one stuck mid-request longer than SLOW_REQUEST
+    (Postfix writes a request at once: 260 connections that each sent one line and stopped kept
+    Postfix out for their 10 s), or is closed itself. 1,030 idle connections once took every
+    file descriptor of the daemon and SMTP closed at once."""
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
         self.idle_since: dict[asyncio.StreamWriter, float | None] = {}  # None: mid-request
+        self.busy_since: dict[asyncio.StreamWriter, float] = {}
 
     def admit(self, writer: asyncio.StreamWriter) -> bool:
         if len(self.idle_since) >= self.cap:
-            idle = [(since, id(w), w) for w, since in self.idle_since.items() if since is not None]
-            if not idle:
+            victim = self._victim()
+            if victim is None:
                 return False
-            oldest = min(idle)[2]
-            self.idle_since.pop(oldest, None)
-            oldest.close()
+            self.idle_since.pop(victim, None)
+            self.busy_since.pop(victim, None)
+            victim.close()
         self.idle_since[writer] = time.monotonic()
         return True
+
+    def _victim(self) -> asyncio.StreamWriter | None:
+        idle = [(since, id(w), w) for w, since in self.idle_since.items() if since is not None]
+        if idle:
+            return min(idle)[2]
+        late = time.monotonic() - SLOW_REQUEST
+        stuck = [(since, id(w), w) for w, since in self.busy_since.items() if since < late]
+        return min(stuck)[2] if stuck else None
+
+    def busy(self, writer: asyncio.StreamWriter) -> None:
+        self.idle_since[writer] = None
+        self.busy_since[writer] = time.monotonic()
+
+    def idle(self, writer: asyncio.StreamWriter) -> None:
+        self.busy_since.pop(writer, None)
+        self.idle_since[writer] = time.monotonic()
+
+    def gone(self, writer: asyncio.StreamWriter) -> None:
+        self.busy_since.pop(writer, None)
+        self.idle_since.pop(writer, None)
 
 
 async def _read_request(reader: asyncio.StreamReader, wait: float,
@@ -120,12 +144,9 @@ def connection_handler(decider: PolicyDecider, connections: Connections):
             writer.close()
             return
         wait = FIRST_REQUEST_SECONDS
-
-        def busy() -> None:
-            connections.idle_since[writer] = None
-
         try:
-            while (attributes := await _read_request(reader, wait, busy)) is not None:
+            while (attributes := await _read_request(
+                    reader, wait, lambda: connections.busy(writer))) is not None:
                 action = decider.action(attributes)
                 if action != DUNNO:
                     log.info("policy: %s for %s from %s (queue %s)", " ".join(action.split()[:2]),
@@ -133,12 +154,12 @@ def connection_handler(decider: PolicyDecider, connections: Connections):
                              attributes.get("queue_id") or "-")
                 writer.write(f"action={action}\n\n".encode())
                 await asyncio.wait_for(writer.drain(), REQUEST_SECONDS)
-                connections.idle_since[writer] = time.monotonic()
+                connections.idle(writer)
                 wait = IDLE_SECONDS
         except (ConnectionError, TimeoutError):
             pass
         finally:
-            connections.idle_since.pop(writer, None)
+            connections.gone(writer)
             writer.close()
 
     return handle
