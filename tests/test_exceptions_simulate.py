@@ -78,3 +78,33 @@ def test_simulate_reads_maildir_and_eml_files(settings, tmp_path):
     assert data["by_address"] == {"billing@centron.de": {"ticket": 1},
                                   "technik@centron.de": {"ticket": 2, "suppress": 1}}
     assert data["samples"]["spam"]["action"] == "suppress"
+
+
+def test_simulate_takes_the_envelope_sender_from_return_path_as_serve_has_it(tmp_path):
+    """A partner known by From only, whose mail comes from a bulk sender's bounce address: serve
+    sees `bounces+x7@` as the envelope sender (automated: ticket without receipt). simulate
+    reads the same mail from a mailbox whose Return-Path records that envelope; it said a
+    receipt would go out (6 replies where serve wrote 5)."""
+    settings = settings_from_dict({"exceptions": [
+        {"name": "partner-beta", "senders": ["noc@beta-partner.example"]}]})
+    mail = make_mail(sender="noc@beta-partner.example", name="Beta NOC",
+                     headers={"Return-Path": "<bounces+x7@mailer-relay.example>"})
+    (tmp_path / "beta.eml").write_bytes(mail)
+    data = simulate(settings, [tmp_path / "beta.eml"], AFTER)
+    assert data["mails"][0]["reason"] == "exception:partner-beta"
+    assert (data["replies"], data["mails"][0]["reply_subject"]) == (0, None)
+
+
+def test_a_follow_up_in_the_same_batch_as_its_original_reaches_its_ticket(settings, tmp_path):
+    """serve, mail by mail, appended the answer (In-Reply-To the customer's first mail, no tag)
+    to its ticket; simulate, one batch, made a second ticket: a batch did not see the
+    message-ids of its own new tickets and replies. (So would serve draining a backlog.)"""
+    first = make_mail(message_id="<q1@kunde.example>")
+    answer = make_mail(subject="Re: Server down", message_id="<q2@kunde.example>",
+                       body="Nachtrag: jetzt geht es wieder.",
+                       headers={"In-Reply-To": "<q1@kunde.example>"})
+    (tmp_path / "a.eml").write_bytes(first)
+    (tmp_path / "b.eml").write_bytes(answer)
+    data = simulate(settings, [tmp_path / "a.eml", tmp_path / "b.eml"], ANNOUNCE)
+    assert [(m["action"], m["reason"], m["ticket"]) for m in data["mails"]] == [
+        ("ticket", "announce", "TK-000001"), ("followup", "in-reply-to", "TK-000001")]

@@ -10,12 +10,12 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session
 
-from gateway.codes import ArticleKind, InboundStatus, ReplyStatus
+from gateway.codes import ArticleKind, InboundStatus, Reason, ReplyStatus
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.delivery.handoff import event_payload, handoff_rows
 from gateway.pipeline.render import RenderedReply, Renderer, ReplyRequest, request_for
 from gateway.pipeline.responder import Ledger, LedgerView
-from gateway.rules.decide import Action, Decision, ReplyKind
+from gateway.rules.decide import Action, Decision, ReplyKind, ThreadMatch
 from gateway.rules.door import reject_line
 from gateway.rules.language import Detected
 from gateway.rules.parse import ParsedMail
@@ -119,6 +119,9 @@ class WorkBatch:
         self.finished: list[dict] = []
         self.handoffs: list[dict] = []
         self.decided: list[Decided] = []  # for the running totals, in the same transaction
+        # message-id → ticket of this batch's mails and replies: a later mail of the same batch
+        # answering one of them finds its ticket, as it would after the commit
+        self.threads: dict[str, ThreadMatch] = {}
 
     def flush(self) -> None:
         if self.replies:
@@ -177,7 +180,19 @@ def apply(batch: WorkBatch, settings: GatewaySettings, renderer: Renderer, row: 
         batch.ledger.record_suppressed(sender=ev.reply_to, address=ev.address.address,
                                        kind=decision.held_back)
     _finish_row(batch, row, settings, ev, ticket_id, now)
+    if ticket_id is not None:
+        _remember_thread(batch, ev, outcome, ticket_id, row.received_at)
     return outcome
+
+
+def _remember_thread(batch: WorkBatch, ev: Evaluation, outcome: Outcome, ticket_id: int,
+                     at: datetime) -> None:
+    thread = ev.decision.thread or ThreadMatch(
+        ticket_id, outcome.ticket or "", at, Reason.IN_REPLY_TO,
+        customer=ev.reply_to or ev.mail.from_addr or "")
+    ids = [ev.mail.message_id, outcome.reply.message_id if outcome.reply else None]
+    for message_id in filter(None, ids):
+        batch.threads.setdefault(message_id, thread)
 
 
 def _finish_row(batch: WorkBatch, row: Row, settings: GatewaySettings, ev: Evaluation,

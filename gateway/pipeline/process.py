@@ -50,7 +50,8 @@ class Pipeline:
 
     # -- evaluation (reads only) --------------------------------------------------------------
     def evaluate(self, session: Session, prepared: Prepared, ledger: Ledger | None = None,
-                 prerendered: RenderedReply | None = None) -> Evaluation:
+                 prerendered: RenderedReply | None = None,
+                 pending: dict | None = None) -> Evaluation:
         """The decision for one prepared mail, with what the database knows (thread, ledger)."""
         row, mail, found, reply_to = (prepared.row, prepared.mail, prepared.classification,
                                       prepared.reply_to)
@@ -60,7 +61,7 @@ class Pipeline:
                 sender=reply_to, address=prepared.address.address, message_id=mail.message_id,
                 inbound_id=row.id)
         facts = self.preparer.facts(prepared, self.clock.now(),
-                                    find_thread(session, mail, self.settings.ticket_prefix),
+                                    find_thread(session, mail, self.settings.ticket_prefix, pending),
                                     view.rate_facts(row.received_at))
         decision = decide(facts)
         language = None
@@ -125,7 +126,7 @@ class Pipeline:
         return outcomes, failures
 
     def _act(self, work: WorkBatch, item: Prepared, prerendered: RenderedReply | None) -> Outcome:
-        evaluation = self.evaluate(work.session, item, work.ledger, prerendered)
+        evaluation = self.evaluate(work.session, item, work.ledger, prerendered, work.threads)
         return apply(work, self.settings, self.renderer, item.row, evaluation, self.clock.now())
 
     def _logged(self, outcomes: list[Outcome], failures: list[tuple]) -> list[Outcome]:

@@ -95,7 +95,12 @@ def _local(address: str | None) -> str:
 
 
 def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
-    found = [env.sender or "", mail.from_addr, *mail.reply_to]
+    """Envelope sender (unknown: the Return-Path a mailbox recorded, as reply_address takes
+    it, so that simulate, import and IMAP judge a mail as serve does), From, Reply-To."""
+    envelope = env.sender
+    if envelope is None:
+        envelope = (mail.header("return-path") or "").strip().strip("<>").strip()
+    found = [envelope, mail.from_addr, *mail.reply_to]
     return [a.lower() for a in found if a]
 
 

@@ -4,6 +4,7 @@ subject tag). SQLAlchemy Core on this hot path: the ORM cost more than parsing t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -59,14 +60,18 @@ def thread_candidates(mail: ParsedMail) -> list[tuple[str, Reason]]:
     return list({m: (m, via) for m, via in reversed(wanted)}.values())[::-1]
 
 
-def find_thread(session: Session, mail: ParsedMail, prefix: str) -> ThreadMatch | None:
-    """In-Reply-To first, then References (newest first), then the ticket tag in the subject."""
+def find_thread(session: Session, mail: ParsedMail, prefix: str,
+                pending: dict[str, ThreadMatch] | None = None) -> ThreadMatch | None:
+    """In-Reply-To first, then References (newest first), then the ticket tag in the subject.
+    `pending`: the message-ids of this batch's tickets and replies, not written yet."""
     wanted = thread_candidates(mail)
     if wanted:
         found = _ticket_by_message_ids(session, [m for m, _ in wanted])
         for message_id, via in wanted:
             if message_id in found:
                 return _thread(found[message_id], via)
+            if pending and message_id in pending:
+                return replace(pending[message_id], via=via)
     tag = subject_tag_re(prefix).search(mail.subject)
     if tag:
         return _match(session, TICKETS.c.number == tag.group(1).upper(), Reason.SUBJECT_TAG)
