@@ -240,3 +240,13 @@ def test_connections_stuck_mid_request_do_not_keep_postfix_out(start_service):
     finally:
         for sock in stuck:
             sock.close()
+
+
+def test_the_http_listener_names_no_software_versions(start_service):
+    running = start_service(metrics={"listen": "127.0.0.1:0"})
+    for request in (b"GET /healthz HTTP/1.0\r\n\r\n", b"GET /report HTTP/1.0\r\n\r\n",
+                    b"GET /" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n"):  # an error page too
+        with socket.create_connection(("127.0.0.1", running.port("metrics")), timeout=10) as c:
+            c.sendall(request)
+            head = c.recv(4096).split(b"\r\n\r\n")[0]
+        assert b"HTTP/1.0 " in head and b"Python" not in head and b"WSGIServer" not in head, head

@@ -109,6 +109,9 @@ def _cut(sock: socket.socket) -> None:
 class QuietHandler(WSGIRequestHandler):
     timeout = READ_SECONDS  # StreamRequestHandler sets it on the connection: each read
 
+    def version_string(self) -> str:
+        return "gateway"  # not "WSGIServer/0.2 CPython/3.11.7": no versions for a scanner
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (stdlib's name)
         log.debug("http %s", format % args)
 
