@@ -186,9 +186,10 @@ def example_literals_in(text: str, own: str) -> list[str]:
     return [w for w in EXAMPLE_LITERALS if w.lower() in text.lower() and w.lower() not in own]
 
 
-def facts_warnings(facts: CompanyFacts, addresses: list, templates_dir: str) -> list[str]:
-    """Addresses on another domain while customer-facing facts are still the example's; and a
-    template override that still holds one of the example's words."""
+def facts_warnings(facts: CompanyFacts, addresses: list, templates_dir: str,
+                   hostname: str = "") -> list[str]:
+    """Addresses on another domain while customer-facing facts (and the SMTP greeting's
+    `hostname`) are still the example's; a template override holding one of its words."""
     address_domains = {a.address.rpartition("@")[2] for a in addresses}
     address_texts = [t for a in addresses
                      for t in all_values(a.department) + all_values(a.display_name)]
@@ -204,6 +205,9 @@ def facts_warnings(facts: CompanyFacts, addresses: list, templates_dir: str) -> 
                for text in all_values(value)):
             found.append(f"{key} is still the example company's while the addresses are on "
                          f"{', '.join(foreign)}: set it to your own (docs/adapt.md)")
+    if hostname.lower().rstrip(".").endswith(EXAMPLE_DOMAIN):
+        found.append(f"smtp.hostname {hostname!r} is still the example company's while the "
+                     f"addresses are on {', '.join(foreign)}: the SMTP greeting names it")
     for text in address_texts:
         if example_literals_in(text, ""):
             found.append(f"address text {text!r} is still the example company's")

@@ -245,8 +245,8 @@ class GatewaySettings(CompanyFacts):
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
-        found = self.responder.warnings() + facts_warnings(self, self.addresses,
-                                                           self.templates_dir)
+        found = self.responder.warnings() + facts_warnings(
+            self, self.addresses, self.templates_dir, self.smtp.hostname)
         if self.dry_run:
             found.append(f"dry run: replies are written to {self.outbox_dir}, not sent")
         relative = relative_paths(self.database_url, self.outbox_dir, self.dry_run)
