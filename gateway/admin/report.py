@@ -137,7 +137,8 @@ def report_from_rows(engine: Engine, zone: ZoneInfo, since: datetime | None = No
         tally.add(row.received_at, row.rcpt, row.action, row.reason,
                   _sender(row) if after else None, after and _automated(row))
     for row in _refusals(engine, since, until):
-        tally.add(row.at, row.rcpt, "reject", row.reason, (row.sender or "<>").lower())
+        tally.add(row.at, row.rcpt, "reject", row.reason, (row.sender or "<>").lower(),
+                  not row.sender)  # the null return path: a machine (store/refusals.py)
     weekly, reasons = tally.weekly, tally.reasons
     return {
         "since": since.isoformat() if since else None,

@@ -42,7 +42,8 @@ def record(engine: Engine, events: list[RefusalEvent], more: Counter | None = No
         if kept:
             session.execute(insert(REFUSALS), [_clipped(e) for e in kept])
             record_refusals(session, [Decided(e.rcpt, e.source, "reject", e.reason, "reject",
-                                              e.at, (e.sender or "<>").lower(), False)
+                                              e.at, (e.sender or "<>").lower(),
+                                              not e.sender)  # <>: a machine's report
                                       for e in kept])
         for (address, reason), n in counts.items():
             done = session.execute(update(table).where(  # batches come in time order
