@@ -248,5 +248,8 @@ def test_the_http_listener_names_no_software_versions(start_service):
                     b"GET /" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n"):  # an error page too
         with socket.create_connection(("127.0.0.1", running.port("metrics")), timeout=10) as c:
             c.sendall(request)
-            head = c.recv(4096).split(b"\r\n\r\n")[0]
+            answer = b""
+            while chunk := c.recv(65536):
+                answer += chunk
+            head = answer.split(b"\r\n\r\n")[0]
         assert b"HTTP/1.0 " in head and b"Python" not in head and b"WSGIServer" not in head, head

@@ -16,6 +16,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
 log = logging.getLogger("gateway.metrics")
 MAX_CONNECTIONS = 32
+SERVER = "gateway"  # the Server header of every answer, error pages included
 READ_SECONDS = 5  # one read of a request (a header line that does not come)
 CONNECTION_SECONDS = 30  # a whole connection, the slowest reader of /report included
 EVICT_AFTER = 1.0  # at the cap, a connection this old is cut for a new one
@@ -110,7 +111,7 @@ class QuietHandler(WSGIRequestHandler):
     timeout = READ_SECONDS  # StreamRequestHandler sets it on the connection: each read
 
     def version_string(self) -> str:
-        return "gateway"  # not "WSGIServer/0.2 CPython/3.11.7": no versions for a scanner
+        return SERVER  # not "WSGIServer/0.2 CPython/3.11.7": no versions for a scanner
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (stdlib's name)
         log.debug("http %s", format % args)

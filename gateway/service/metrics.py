@@ -27,7 +27,7 @@ from gateway.config.settings import GatewaySettings
 from gateway.rules.phases import Phase
 from gateway.rules.policy import Policies
 from gateway.service.health import healthz
-from gateway.service.http_listener import CappedServer, QuietHandler, authorized
+from gateway.service.http_listener import SERVER, CappedServer, QuietHandler, authorized
 from gateway.service.observe import Snapshot, observe
 from gateway.store import dbfile
 from gateway.store.db import sqlite_path
@@ -207,6 +207,10 @@ class MetricsServer:
         return self.reports
 
     def app(self, environ: dict, start_response: Callable) -> list[bytes]:
+        return self._app(environ, lambda status, headers: start_response(
+            status, [*headers, ("Server", SERVER)]))  # else wsgiref names its and Python's version
+
+    def _app(self, environ: dict, start_response: Callable) -> list[bytes]:
         path = environ.get("PATH_INFO", "")
         if path in ("/metrics", "/report") and not authorized(environ, self.token):
             body = b"a bearer token is required (Authorization: Bearer <token>)\n"
