@@ -186,6 +186,8 @@ def test_config_check_warns_about_facts_left_as_the_example(tmp_path):
         assert f"{key} is still the example company's" in warned, key
     # the SMTP greeting ("220 gateway.centron.de") is what a sending server and an admin see
     assert "smtp.hostname 'gateway.centron.de' is still the example company's" in warned
+    # the example's 8 clicks ("the Support tab", ...) are another portal's: not yours
+    assert "ticket_steps are still the example company's" in warned
     adapted = settings_from_dict(NORDHOST)
     assert not [w for w in adapted.warnings() if "example" in w]
     own = tmp_path / "templates"

@@ -205,6 +205,9 @@ def facts_warnings(facts: CompanyFacts, addresses: list, templates_dir: str,
                for text in all_values(value)):
             found.append(f"{key} is still the example company's while the addresses are on "
                          f"{', '.join(foreign)}: set it to your own (docs/adapt.md)")
+    if facts.ticket_steps == _STEPS:
+        found.append(f"ticket_steps are still the example company's (its portal's clicks) "
+                     f"while the addresses are on {', '.join(foreign)}: write your own")
     if hostname.lower().rstrip(".").endswith(EXAMPLE_DOMAIN):
         found.append(f"smtp.hostname {hostname!r} is still the example company's while the "
                      f"addresses are on {', '.join(foreign)}: the SMTP greeting names it")
