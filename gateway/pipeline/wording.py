@@ -73,9 +73,11 @@ def spoken_list(items: list[str], conjunction: str) -> str:
 
 
 def spoken_date(moment: datetime, strings: dict) -> str:
+    """`date` of the language file; `first_day` (French "1er") names the first of a month."""
     months = strings.get("months") or [str(m) for m in range(1, 13)]
+    day = strings.get("first_day", 1) if moment.day == 1 else moment.day
     return fill(strings.get("date", "{year}-{month:02d}-{day:02d}"),
-                {"day": moment.day, "month": moment.month, "year": moment.year,
+                {"day": day, "month": moment.month, "year": moment.year,
                  "month_name": months[moment.month - 1]})
 
 
