@@ -49,7 +49,7 @@ def _answer_times(port: int, count: int | None, stop: threading.Event | None,
     return times
 
 
-def _send_big(port: int) -> None:
+def _send_big(port: int, big: bytes) -> None:
     """Sent as is (CRLF lines, none starting with a dot): smtplib's sendmail would rewrite
     25 MB in this process holding the GIL, and delay the small mails' client, not the server."""
     with smtplib.SMTP("127.0.0.1", port, timeout=120) as client:
@@ -57,7 +57,7 @@ def _send_big(port: int) -> None:
         client.mail("max@kunde.example")
         client.rcpt(RCPT)
         assert client.docmd("DATA")[0] == 354
-        client.send(_big_mail() + b".\r\n")
+        client.send(big)
         code, answer = client.getreply()
         assert code == 250, answer
 
@@ -73,13 +73,16 @@ def test_a_big_mail_does_not_hold_up_small_ones(tmp_path):
     serve = Serve(tmp_path)
     try:
         baseline = _answer_times(serve.smtp_port, 60, None)
+        # made before the small mails start: building 25 MB holds this process's GIL, which
+        # would delay the small mails' client here, not the server
+        big = _big_mail() + b".\r\n"
         stop = threading.Event()
         during: list[float] = []
         small = threading.Thread(target=lambda: during.extend(
             _answer_times(serve.smtp_port, None, stop, first=100)))
         small.start()
         try:
-            _send_big(serve.smtp_port)
+            _send_big(serve.smtp_port, big)
             deadline = time.monotonic() + 120
             while not _big_done(tmp_path / "var" / "gateway.db"):
                 assert time.monotonic() < deadline, serve.log[-2000:]
