@@ -253,3 +253,12 @@ def test_the_http_listener_names_no_software_versions(start_service):
                 answer += chunk
             head = answer.split(b"\r\n\r\n")[0]
         assert b"HTTP/1.0 " in head and b"Python" not in head and b"WSGIServer" not in head, head
+
+
+def test_simulate_on_a_device_or_fifo_is_a_usage_error(tmp_path):
+    fifo = tmp_path / "mbox-fifo"
+    os.mkfifo(fifo)
+    for source in ("/dev/zero", str(fifo)):
+        result = run_gateway(tmp_path, "simulate", source)
+        assert result.returncode == 64, result.stderr  # was 1 with a traceback
+        assert "not a regular file" in result.stderr and "Traceback" not in result.stderr

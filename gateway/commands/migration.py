@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from gateway.commands.common import App, choice, parse_at, pass_app
+from gateway.redact import clean
 
 
 @click.command()
@@ -33,9 +34,13 @@ def simulate(app: App, sources: tuple[Path, ...], at: str | None, rcpt: str | No
     rate limits build up within the run. Stores nothing, sends nothing."""
     from gateway.admin.simulate import as_text
     from gateway.admin.simulate import simulate as run
+    from gateway.ingest.files import UnsafeFile
 
-    data = run(app.settings, list(sources), parse_at(at, app.settings, app.clock), rcpt,
-               source=source, against=app.reader if against_db else None)
+    try:
+        data = run(app.settings, list(sources), parse_at(at, app.settings, app.clock), rcpt,
+                   source=source, against=app.reader if against_db else None)
+    except UnsafeFile as exc:  # a device or FIFO named as the mbox (was a traceback, exit 1)
+        raise click.BadParameter(str(clean(str(exc))), param_hint="SOURCES") from None
     app.emit(data, as_text(data, listing))
 
 
