@@ -79,3 +79,51 @@ class Gateway:
 @pytest.fixture
 def gateway(pipeline) -> Gateway:
     return Gateway(pipeline)
+
+
+@pytest.fixture
+def serve_starter(tmp_path):
+    """Start real `gateway serve` processes (tests.serve_process.Serve) in tmp_path; each is
+    stopped when the test ends."""
+    from tests.serve_process import Serve
+
+    started: list[Serve] = []
+
+    def start(**kwargs) -> Serve:
+        started.append(Serve(tmp_path, **kwargs))
+        return started[-1]
+
+    yield start
+    for one in started:
+        one.finish()
+
+
+@pytest.fixture
+def receiver():
+    """Start real webhook receivers (tests.webhook_receiver); each is shut down at the end."""
+    from tests.webhook_receiver import start_receiver
+
+    made = []
+
+    def start(script=None):
+        found, server = start_receiver(script)
+        made.append(server)
+        return found
+
+    yield start
+    for server in made:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def cli_env(tmp_path) -> dict:
+    """The environment of a `python -m gateway` subprocess on a scratch database and outbox."""
+    import os
+    from pathlib import Path
+
+    found = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+    found.update({"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/var/gateway.db",
+                  "GATEWAY_OUTBOX_DIR": str(tmp_path / "outbox"),
+                  "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    return found

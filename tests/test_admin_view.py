@@ -6,26 +6,11 @@ from __future__ import annotations
 import re
 import time
 
-import pytest
-
 from tests.serve_process import Serve
 
 
-@pytest.fixture
-def serve(tmp_path):
-    started: list[Serve] = []
-
-    def start(**kwargs) -> Serve:
-        started.append(Serve(tmp_path, **kwargs))
-        return started[-1]
-
-    yield start
-    for one in started:
-        one.finish()
-
-
-def test_serve_logs_the_watchdog_interval_it_really_pings_at(serve):
-    gw = serve(env={"WATCHDOG_USEC": "30000000"})  # WatchdogSec=30: every 10 s, not 15
+def test_serve_logs_the_watchdog_interval_it_really_pings_at(serve_starter):
+    gw = serve_starter(env={"WATCHDOG_USEC": "30000000"})  # WatchdogSec=30: every 10 s, not 15
     ready = time.monotonic()
     gw.wait_notify("WATCHDOG=1", timeout=20)
     measured = time.monotonic() - ready
@@ -33,7 +18,7 @@ def test_serve_logs_the_watchdog_interval_it_really_pings_at(serve):
     assert logged == 10.0 and abs(measured - logged) < 3, (logged, measured)  # loaded CI
 
 
-def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve, tmp_path):
+def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve_starter, tmp_path):
     import json
     import subprocess
     import sys
@@ -52,7 +37,7 @@ def test_a_helpdesk_outage_warns_then_goes_critical_and_clears_on_recovery(serve
         '[[address]]\naddress = "technik@centron.de"\ndepartment = "T"\ncutover = 2099-01-01\n'
         f'[handoff]\nwebhook_url = "{hook.url}"\nbackoff_seconds = 0.3\nbackoff_max_seconds = 0.5\n'
         'alarm_after_minutes = 0.02\ncritical_after_minutes = 0.12\n')  # 1.2 s and 7.2 s
-    gw = serve(config=str(config), env={"GATEWAY_WEBHOOK_SECRET": "s3cret"})
+    gw = serve_starter(config=str(config), env={"GATEWAY_WEBHOOK_SECRET": "s3cret"})
 
     def check() -> tuple[int, str]:
         done = subprocess.run([sys.executable, "-m", "gateway", "--config", str(config), "status",
@@ -146,7 +131,7 @@ def test_status_shows_each_addresss_whole_timeline_and_the_next_change(tmp_path)
     assert technik["grace_end"] == "2099-03-15T00:00:00+01:00"
 
 
-def test_status_from_any_folder_sees_the_gateway_the_service_runs(serve, tmp_path):
+def test_status_from_any_folder_sees_the_gateway_the_service_runs(serve_starter, tmp_path):
     """As under systemd: the unit's EnvironmentFile= is the file every command reads too (here
     at GATEWAY_ENV_FILE instead of /etc/support-mail-gateway/environment); `serve` runs in its
     state folder, the commands run from / with nothing else set."""

@@ -21,12 +21,8 @@ DANGER = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
-def env(tmp_path):
-    import os
-    found = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
-    found.update({"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/var/gateway.db",
-                  "GATEWAY_OUTBOX_DIR": str(tmp_path / "outbox"), "PYTHONPATH": str(ROOT)})
-    return found
+def env(cli_env):
+    return cli_env
 
 
 def cells(text: str) -> list[str]:

@@ -21,24 +21,10 @@ from gateway.store.models import Handoff, HandoffAttempt, Ticket
 from tests.conftest import ANNOUNCE, Gateway, make_mail
 from tests.private_server import free_port
 from tests.test_delivery import Relay
-from tests.webhook_receiver import start_receiver
 
 SECRET = "s3cr3t-hook-key"
 
 
-@pytest.fixture
-def receiver():
-    made = []
-
-    def start(script=None):
-        found, server = start_receiver(script)
-        made.append(server)
-        return found
-
-    yield start
-    for server in made:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture

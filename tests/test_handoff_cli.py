@@ -9,7 +9,6 @@ import hmac
 import io
 import json
 import mailbox
-import os
 import signal
 import smtplib
 import socket
@@ -45,11 +44,8 @@ def hook():
 
 
 @pytest.fixture
-def env(tmp_path):
-    found = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
-    found.update({"GATEWAY_DATABASE_URL": f"sqlite:///{tmp_path}/var/gateway.db",
-                  "GATEWAY_OUTBOX_DIR": str(tmp_path / "outbox"), "PYTHONPATH": str(ROOT)})
-    return found
+def env(cli_env):
+    return cli_env
 
 
 def gateway(env: dict, *args: str, stdin: bytes = b"", expect: int = 0) -> str:

@@ -16,20 +16,7 @@ import pytest
 
 from tests.conftest import make_mail
 from tests.imap_fixtures import wait_for
-from tests.serve_process import Serve, group_members, wait_gone
-
-
-@pytest.fixture
-def serve(tmp_path):
-    started: list[Serve] = []
-
-    def start(**kwargs) -> Serve:
-        started.append(Serve(tmp_path, **kwargs))
-        return started[-1]
-
-    yield start
-    for one in started:
-        one.finish()
+from tests.serve_process import group_members, wait_gone
 
 
 def outbox_files(tmp_path) -> list:
@@ -37,8 +24,8 @@ def outbox_files(tmp_path) -> list:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_signal_to_the_whole_group_stops_everything_within_10_s(serve, tmp_path, sig):
-    gw = serve(env={"WATCHDOG_USEC": "2000000"})
+def test_signal_to_the_whole_group_stops_everything_within_10_s(serve_starter, tmp_path, sig):
+    gw = serve_starter(env={"WATCHDOG_USEC": "2000000"})
     gw.send(make_mail())
     wait_for(lambda: outbox_files(tmp_path), what="the reply")
     gw.wait_notify("WATCHDOG=1", timeout=30)
@@ -55,8 +42,8 @@ def test_signal_to_the_whole_group_stops_everything_within_10_s(serve, tmp_path,
     idle.close()
 
 
-def test_sigterm_to_the_main_process_only(serve, tmp_path):
-    gw = serve()
+def test_sigterm_to_the_main_process_only(serve_starter, tmp_path):
+    gw = serve_starter()
     gw.send(make_mail())
     started = time.monotonic()
     gw.proc.send_signal(signal.SIGTERM)
@@ -66,8 +53,8 @@ def test_sigterm_to_the_main_process_only(serve, tmp_path):
 
 
 @pytest.mark.parametrize("at_work", [True, False], ids=["at-work", "still-starting"])
-def test_worker_exits_when_the_main_process_is_killed(serve, tmp_path, at_work):
-    gw = serve()
+def test_worker_exits_when_the_main_process_is_killed(serve_starter, tmp_path, at_work):
+    gw = serve_starter()
     if at_work:
         gw.send(make_mail())
         wait_for(lambda: outbox_files(tmp_path), what="the reply")
@@ -80,10 +67,10 @@ def test_worker_exits_when_the_main_process_is_killed(serve, tmp_path, at_work):
     assert "parent process" in gw.log and "is gone; exiting" in gw.log
 
 
-def test_a_killed_worker_is_replaced_and_mail_flows_on(serve, tmp_path):
+def test_a_killed_worker_is_replaced_and_mail_flows_on(serve_starter, tmp_path):
     """The first worker is forked (it shares the daemon's memory); one started after a crash,
     with the event loop's threads running, is spawned."""
-    gw = serve()
+    gw = serve_starter()
     assert "started (fork)" in gw.log
     workers = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
     assert len(workers) == 1
@@ -98,8 +85,8 @@ def test_a_killed_worker_is_replaced_and_mail_flows_on(serve, tmp_path):
     assert wait_gone(gw.pgid, 10 - (time.monotonic() - started)) == []
 
 
-def test_ready_status_and_metrics(serve, tmp_path):
-    gw = serve()
+def test_ready_status_and_metrics(serve_starter, tmp_path):
+    gw = serve_starter()
     ready = gw.messages[-1]
     assert f"MAINPID={gw.proc.pid}" in ready
     assert f"SMTP 127.0.0.1:{gw.smtp_port}" in ready and "worker up" in ready
@@ -129,13 +116,13 @@ def test_ready_status_and_metrics(serve, tmp_path):
     assert report_status == 200 and "technik@centron.de" in page
     gw.signal_group(signal.SIGTERM)
     assert gw.proc.wait(timeout=10) == 0
-    again = serve()  # the totals come from the database: they survive the restart
+    again = serve_starter()  # the totals come from the database: they survive the restart
     assert 'gateway_mails_received_total{address="technik@centron.de",source="smtp"} 1.0' in (
         again.http("/metrics")[1])
 
 
-def test_log_lines_for_every_event(serve, tmp_path):
-    gw = serve(env={"GATEWAY_LOG_FORMAT": "json"})
+def test_log_lines_for_every_event(serve_starter, tmp_path):
+    gw = serve_starter(env={"GATEWAY_LOG_FORMAT": "json"})
     gw.send(make_mail())
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         gw.send(make_mail(message_id="<x@y>"), rcpt="nobody@centron.de")
@@ -154,8 +141,8 @@ def test_log_lines_for_every_event(serve, tmp_path):
     assert by_event["reply_delivered"]["inbound_id"] == 1
 
 
-def test_database_deleted_or_replaced_gets_451_and_critical_health(serve, tmp_path):
-    gw = serve()
+def test_database_deleted_or_replaced_gets_451_and_critical_health(serve_starter, tmp_path):
+    gw = serve_starter()
     gw.send(make_mail())
     wait_for(lambda: outbox_files(tmp_path), what="the reply")
     db = tmp_path / "var/gateway.db"
@@ -177,14 +164,14 @@ def test_database_deleted_or_replaced_gets_451_and_critical_health(serve, tmp_pa
     assert gw.proc.wait(timeout=10) == 0
 
 
-def test_sighup_reloads_config_and_templates_keeping_sessions(serve, tmp_path):
+def test_sighup_reloads_config_and_templates_keeping_sessions(serve_starter, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "redirect_account_center.txt.j2").write_text("VERSION ONE {{ account_center_url }}")
     config = tmp_path / "gw.toml"
     address = '[[address]]\naddress = "{0}@centron.de"\ndepartment = "{0}"\ncutover = 2025-10-13\n'
     config.write_text(f'templates_dir = "{templates}"\n' + address.format("technik"))
-    gw = serve(config=str(config))
+    gw = serve_starter(config=str(config))
     session = gw.smtp()
     session.sendmail("max@kunde.example", ["technik@centron.de"], make_mail())
     with pytest.raises(smtplib.SMTPRecipientsRefused):
@@ -210,12 +197,12 @@ def test_sighup_reloads_config_and_templates_keeping_sessions(serve, tmp_path):
     assert gw.proc.wait(timeout=10) == 0
 
 
-def test_metrics_port_taken_is_logged_and_mail_still_flows(serve, tmp_path):
+def test_metrics_port_taken_is_logged_and_mail_still_flows(serve_starter, tmp_path):
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         taken = holder.getsockname()[1]
-        gw = serve(env={"GATEWAY_METRICS_LISTEN": f"127.0.0.1:{taken}"})
+        gw = serve_starter(env={"GATEWAY_METRICS_LISTEN": f"127.0.0.1:{taken}"})
         gw.send(make_mail())
         wait_for(lambda: outbox_files(tmp_path), what="the reply")
     assert "/metrics and /healthz are OFF" in gw.log

@@ -25,7 +25,7 @@ from tests.conftest import ANNOUNCE, make_mail
 from tests.imap_fixtures import wait_for
 from tests.serve_process import Serve
 from tests.test_handoff import handoff_world, handoffs
-from tests.webhook_receiver import start_raw_receiver, start_receiver
+from tests.webhook_receiver import start_raw_receiver
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,18 +45,9 @@ def raw():
 
 
 @pytest.fixture
-def plain():
-    made = []
-
-    def start(script=None):
-        found, server = start_receiver(script)
-        made.append(server)
-        return found
-
-    yield start
-    for server in made:
-        server.shutdown()
-        server.server_close()
+def plain(receiver):
+    """The webhook receivers of tests/conftest.py, by the name these tests use."""
+    return receiver
 
 
 @pytest.mark.parametrize("behaviour,location", [
