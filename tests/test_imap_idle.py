@@ -13,7 +13,7 @@ from imapclient import IMAPClient
 from sqlmodel import Session, func, select
 
 import gateway.ingest.imap as imap_intake
-from gateway.ingest.store import store_batch
+from gateway.ingest.store_big import store_paced
 from gateway.store.models import Reply
 from tests.conftest import make_mail
 from tests.imap_fixtures import fresh_session, login, running_dovecot, wait_for
@@ -78,7 +78,7 @@ def test_a_mail_announced_while_a_pass_stores_is_taken_at_once(imap, dovecot, st
     appended = threading.Event()
 
     def store_then_deliver(engine, items):
-        stored = store_batch(engine, items)
+        stored = store_paced(engine, items)
         if not appended.is_set():
             other = login(dovecot, USER, PASSWORD)
             other.append("INBOX", make_mail(message_id="<during@kunde.example>"),
@@ -87,7 +87,7 @@ def test_a_mail_announced_while_a_pass_stores_is_taken_at_once(imap, dovecot, st
             appended.set()
         return stored
 
-    monkeypatch.setattr(imap_intake, "store_batch", store_then_deliver)
+    monkeypatch.setattr(imap_intake, "store_paced", store_then_deliver)
     running, watcher = watch(start_service, dovecot, monkeypatch, idle_renew_seconds=600)
     imap.append("INBOX", make_mail(message_id="<first@kunde.example>"), msg_time=ARRIVED)
     running.wait_processed(2, timeout=20)
