@@ -343,7 +343,9 @@ def grow(engine, tops: dict[str, int], made: int, target: int, shift: int) -> in
     return wanted
 
 
-def run(url: str | None, sizes: list[int], args, workdir: Path) -> list[dict]:
+def fresh_database(url: str | None, workdir: Path) -> tuple[dict, str, object, Path | None]:
+    """An empty, migrated database (SQLite in workdir, or the PostgreSQL URL emptied) and the
+    environment of the gateway commands run on it: (env, url, engine, SQLite file or None)."""
     path = workdir / "gw.db" if url is None else None
     url = url or f"sqlite:///{path}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
@@ -354,7 +356,11 @@ def run(url: str | None, sizes: list[int], args, workdir: Path) -> list[dict]:
         with make_engine(url).begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     gateway(env, "db", "upgrade")
-    engine = make_engine(url)
+    return env, url, make_engine(url), path
+
+
+def run(url: str | None, sizes: list[int], args, workdir: Path) -> list[dict]:
+    env, url, engine, path = fresh_database(url, workdir)
     tops = build(env, engine, workdir, args.base_mails)
     made, results = 0, []
     shift = YEAR_SECONDS // max(copies_for(tops, sizes[-1]), 1)

@@ -11,7 +11,6 @@ never eats into the next one.
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import subprocess
 import sys
@@ -63,17 +62,7 @@ def probe(path: Path | None, url: str, stop: threading.Event, waits: list[float]
 
 
 def one_size(url: str | None, size: int, base_mails: int, workdir: Path) -> dict:
-    path = workdir / "gw.db" if url is None else None
-    url = url or f"sqlite:///{path}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
-    env.update(PYTHONPATH=str(ROOT), GATEWAY_DATABASE_URL=url, _CWD=str(workdir),
-               GATEWAY_OUTBOX_DIR=str(workdir / "out"), GATEWAY_SMTP_LISTEN="",
-               GATEWAY_METRICS_LISTEN="")
-    if path is None:
-        with make_engine(url).begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    history.gateway(env, "db", "upgrade")
-    engine = make_engine(url)
+    env, url, engine, path = history.fresh_database(url, workdir)
     tops = history.build(env, engine, workdir, base_mails)
     history.grow(engine, tops, 0, size, history.YEAR_SECONDS // max(
         history.copies_for(tops, size), 1))
