@@ -12,7 +12,14 @@ Three shapes, each needing two signs, never the subject alone:
   bounce: a customer who sends a bounce on and asks about it is a person and is answered;
 - an abuse complaint: an abuse desk's address (or X-ARF), or complaint wording in subject and
   body without a question, *and* the offending message attached or quoted.
-A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
+- a bare failure notice from a plain address, without the original (a gateway's "Votre message
+  n'a pas pu etre delivre a / Your message could not be delivered to" between rows of
+  asterisks): the subject names the failure *and* the body is nothing but short failure
+  sentences, the failed addresses and decoration, with no word of a person (a question, a
+  sign-off, "I", "my", "we", "ich", "unser", "je", "mon" ...). Its subject may start with "RE:"
+  (such gateways answer), never like a forward (Fwd:, WG:, TR:).
+Otherwise a subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a
+person's.
 """
 
 from __future__ import annotations
@@ -69,6 +76,22 @@ PERSON_WORDS_RE = re.compile(
     r"|bitte (?:um|mal)\b|bitte pr(?:ü|ue)fen(?! sie)")
 
 
+# "I", "my", "we", "our" in the languages of FAILURE_RE, and greetings: a person tells of their
+# own mail; a failure notice speaks of "your message" and greets nobody.
+_PERSON_RE = re.compile(
+    r"(?i)\b(?:hello|hallo|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)|moin"
+    r"|servus|bonjour|bonsoir|salut|madame|monsieur|hola|estimad[oa]s?|buongiorno|buonasera|ciao"
+    r"|gentile|i|i'm|i've|me|my|we|our|us|ich|mein(?:e[nmrs]?)?|wir|unser(?:e[nmrs]?)?|uns|mir"
+    r"|mich|je|j'ai|mon|ma|mes|nous|notre|nos|yo|mi|mis|nosotros|nuestr[oa]s?|io|mio|mia|miei"
+    r"|noi|nostr[oaie])\b")
+FORWARD_RE = re.compile(r"(?i)^\s*(?:fwd?|wg|tr|rv|enc|i)\s*(?:\[\d+\])?\s*:")
+_ADDRESS_WORD_RE = re.compile(r"[^\s<>\"(),;:]+@[^\s<>\"(),;:]+")
+_DECORATION_RE = re.compile(r"[\W_]*")
+NOTICE_CHARS = 800  # a bare notice is short
+NOTICE_BLOCKS = 6
+NOTICE_SPARE_WORDS = 5  # words of a block beside its failure sentence ("Your message ... to")
+
+
 def _local(address: str) -> str:
     return address.rsplit("@", 1)[0].strip().lower()
 
@@ -121,3 +144,33 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
     asking = ASKING_RE.search(without_links(own))  # a link's "?" is nobody's question
     return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not asking
                 and _ABUSE_BODY_RE.search(mail.text[:SCAN_CHARS]))
+
+
+def failure_only(mail: ParsedMail) -> bool:
+    """A bare failure notice: the subject names the failure, the body holds only failure
+    sentences (each block between decoration and address lines one short sentence), no person."""
+    subject, text = mail.subject or "", mail.text.strip()
+    if FORWARD_RE.match(subject) or "?" in subject or not text or len(text) > NOTICE_CHARS:
+        return False
+    if not (FAILURE_RE.search(subject) or SUBJECT_RE.match(subject)):
+        return False
+    blocks, block = [], []
+    for line in [*text.splitlines(), ""]:
+        if _DECORATION_RE.fullmatch(_ADDRESS_WORD_RE.sub(" ", line)):  # decoration, addresses
+            blocks += [" ".join(block)] if block else []
+            block = []
+        else:
+            block.append(line.strip())
+    if not blocks or len(blocks) > NOTICE_BLOCKS:
+        return False
+    if PERSON_WORDS_RE.search(text) or _PERSON_RE.search(text):
+        return False
+    return all(_failure_sentence(b) for b in blocks)
+
+
+def _failure_sentence(block: str) -> bool:
+    found = FAILURE_RE.search(block)
+    if not found:
+        return False
+    rest = block[:found.start()] + " " + block[found.end():]
+    return len(_ADDRESS_WORD_RE.sub(" ", rest).split()) <= NOTICE_SPARE_WORDS
