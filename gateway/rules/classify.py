@@ -139,7 +139,9 @@ def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
         return Reason.BOUNCE
     if _bounce_address(mail, env):
         return Reason.BOUNCE
-    if mail.bounced or any(mail.header_values(name) for name in _BOUNCE_HEADERS):
+    if any(mail.header_values(name) for name in _BOUNCE_HEADERS):
+        return Reason.BOUNCE
+    if mail.bounced and not asks(mail.text):  # a person quoting a failure and asking about it
         return Reason.BOUNCE
     if looks_like_bounce_report(mail.subject, mail.text) and not asks(mail.text):
         return Reason.BOUNCE
