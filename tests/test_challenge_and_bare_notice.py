@@ -114,3 +114,26 @@ def test_a_bare_bilingual_notice_is_a_bounce():
 ])
 def test_a_person_is_not_a_bare_notice(subject, body):
     assert not failure_only(parse_mail(make_mail(subject=subject, body=body)))
+
+
+# -- flufl.bounce's verdict beside a question -----------------------------------------------------
+
+OUR_REPLY_COPY = ("Your message could not be delivered to max@kunde.example\n\n"
+                  "------ original message ------\n"
+                  "Noch kein Zugang? Wenden Sie sich an Ihren Administrator.\n")
+
+
+def test_a_failure_pasted_and_asked_about_is_a_persons():
+    body = ("Hello,\n\nwhenever I write to our supplier I get this back:\n\nYour message could "
+            "not be delivered to info@shop.example\n\nWhat does that mean?\n\nRegards, Max")
+    mail = parse_mail(make_mail(subject="Problem with mail to the supplier", body=body))
+    assert mail.bounced  # flufl.bounce alone takes it for a bounce
+    assert reasons(make_mail(subject="Problem with mail to the supplier", body=body)) == ()
+
+
+def test_a_notice_quoting_our_reply_with_its_question_stays_a_bounce():
+    """The copy of the mail it failed on (our reply, which asks "Noch kein Zugang?") is set apart
+    by a separator line: the question is not the writer's."""
+    raw = make_mail(subject="Notification", body=OUR_REPLY_COPY, sender="mail@isp.example")
+    assert parse_mail(raw).bounced
+    assert reasons(raw, sender="mail@isp.example") == ("bounce",)

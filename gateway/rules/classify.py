@@ -24,6 +24,7 @@ from gateway.rules.notices import (
     asks,
     declared_failure,
     declared_machine,
+    pastes_and_asks,
     postmaster_asks,
     system_notice,
 )
@@ -141,7 +142,7 @@ def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
         return Reason.BOUNCE
     if any(mail.header_values(name) for name in _BOUNCE_HEADERS):
         return Reason.BOUNCE
-    if mail.bounced and not asks(mail.text):  # a person quoting a failure and asking about it
+    if mail.bounced and not pastes_and_asks(mail.text):
         return Reason.BOUNCE
     if looks_like_bounce_report(mail.subject, mail.text) and not asks(mail.text):
         return Reason.BOUNCE

@@ -66,6 +66,7 @@ _REQUEST_RE = re.compile(
 # What postmasters' machines write about besides failures: quotas and quarantines.
 _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"
                        r"\b(?:voll|full)\b|\d+\s?%")
+_COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
 _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 _SYSTEM_ACCOUNT_RE = re.compile(
     r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
@@ -78,6 +79,14 @@ _MONITORING_SUBJECT_RE = re.compile(
 def asks(text: str) -> bool:
     """A person asking: a question mark or a request in the writer's own text."""
     return bool(ASKING_RE.search(without_links(own_part(text))))
+
+
+def pastes_and_asks(text: str) -> bool:
+    """A person who pastes a failure sentence into their own words and asks about it ("I get
+    this back: Your message could not be delivered to ... What does that mean?"). Not where a
+    copy of a message is set apart by a separator line ("----- Original Message -----"): a
+    failure notice quoting the mail it failed on (our own reply has a question too)."""
+    return asks(text) and not _COPY_LINE_RE.search(text[:SCAN_CHARS])
 
 
 def _undeclared(text: str) -> str:
