@@ -85,7 +85,8 @@ _PERSON_RE = re.compile(
     r"|mich|je|j'ai|mon|ma|mes|nous|notre|nos|yo|mi|mis|nosotros|nuestr[oa]s?|io|mio|mia|miei"
     r"|noi|nostr[oaie])\b")
 FORWARD_RE = re.compile(r"(?i)^\s*(?:fwd?|wg|tr|rv|enc|i)\s*(?:\[\d+\])?\s*:")
-_ADDRESS_WORD_RE = re.compile(r"[^\s<>\"(),;:]+@[^\s<>\"(),;:]+")
+# an address as a whole word: tried only where a word starts (linear on a long line without one)
+_ADDRESS_WORD_RE = re.compile(r"(?<![^\s<>\"(),;:])[^\s<>\"(),;:]+@[^\s<>\"(),;:]+")
 _DECORATION_RE = re.compile(r"[\W_]*")
 NOTICE_CHARS = 800  # a bare notice is short
 NOTICE_BLOCKS = 6
@@ -161,11 +162,9 @@ def failure_only(mail: ParsedMail) -> bool:
             block = []
         else:
             block.append(line.strip())
-    if not blocks or len(blocks) > NOTICE_BLOCKS:
+    if not blocks or len(blocks) > NOTICE_BLOCKS or not all(map(_failure_sentence, blocks)):
         return False
-    if PERSON_WORDS_RE.search(text) or _PERSON_RE.search(text):
-        return False
-    return all(_failure_sentence(b) for b in blocks)
+    return not (PERSON_WORDS_RE.search(text) or _PERSON_RE.search(text))
 
 
 def _failure_sentence(block: str) -> bool:
