@@ -180,3 +180,24 @@ def test_without_the_model_only_function_words_and_the_header_tell():
     tagged = parse_mail(make_mail(subject="Update", body="Version 8.3?",
                                   headers={"Content-Language": "en"}))
     assert detect(tagged, THREE, model=False).order == ("en", "de", "fr")
+
+
+@pytest.mark.parametrize("subject, body, lang", [
+    # an English answer to our German reply: the subject is ours, the words are theirs
+    ("AW: Automatische Antwort: Server antwortet nicht",
+     "Sorry, I cannot find it.\n\n-----Ursprüngliche Nachricht-----\nVon: Technik "
+     "<technik@centron.de>\nBetreff: Automatische Antwort: Server antwortet nicht\n\n"
+     "Guten Tag, vielen Dank für Ihre Nachricht. Seit dem 13.10.2025 nehmen wir keine "
+     "Anfragen mehr per E-Mail entgegen.", "en"),
+    ("Rechnung 2027-0042", "Hello, this invoice was charged twice.", "en"),
+    # English words under a German closing, the company's imprint and a disclaimer
+    ("DNS", "Hi, please change the DNS record for our domain.\n\nMit freundlichen Grüßen\n"
+     "Jan Becker\nBecker & Söhne GmbH, Geschäftsführer: Jan Becker, Amtsgericht München\n"
+     "Diese E-Mail ist vertraulich und nur für den Empfänger bestimmt. Wenn Sie nicht der "
+     "richtige Adressat sind, informieren Sie bitte sofort den Absender.", "en"),
+    # the closing itself still counts where it is all there is
+    ("Server down", "Server down\n\nMit freundlichen Grüßen\nMax Kunde", "de"),
+])
+def test_the_customers_own_lines_outweigh_our_subject_and_their_signature(subject, body, lang):
+    mail = parse_mail(make_mail(subject=subject, body=body))
+    assert detect(mail, THREE).language == lang

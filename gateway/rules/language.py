@@ -42,6 +42,13 @@ FUNCTION_WORDS = {
                     "du que qui dans depuis bonjour cordialement il elle sont ont avons votre vos "
                     "cette ce au aux ne plus je".split()),
 }
+# A closing formula on a line of its own: the customer's last word (it still counts), what follows
+# (name, imprint, disclaimer, often in the company's language) is their signature.
+_CLOSING = re.compile(
+    r"^(?:(?:mit )?(?:freundlichen?|besten|herzlichen|viele[n]?|liebe[n]?|beste) grü(?:ß|ss)e?n?"
+    r"|mit freundlichem gru(?:ß|ss)|mfg|lg|(?:best|kind|warm)(?:est)? regards|regards"
+    r"|best wishes|(?:bien )?cordialement|(?:sinc[eè]res )?salutations|bien à vous)[\s,.!]*$",
+    re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|aw|fwd?|wg|tr|antw|réf)\s*(?:\[\d+\])?\s*:\s*)+",
                              re.IGNORECASE)
 _TAG = re.compile(r"\[[A-Z]{1,10}-\d+\]")
@@ -59,9 +66,9 @@ class Detected:
         return {"language": self.language, "via": self.via, "order": list(self.order)}
 
 
-def customer_words(mail: ParsedMail) -> str:
-    """Subject and body as the customer wrote them: no reply prefixes or ticket tags, no quoted
-    lines, nothing from the signature or a quoted earlier mail on."""
+def own_lines(mail: ParsedMail) -> list[str]:
+    """The body's lines as the customer wrote them: no quoted lines, nothing from the signature
+    (after "-- " or a closing formula) or a quoted earlier mail on."""
     lines = []
     for line in mail.text[: TEXT_LIMIT * 4].splitlines():
         stripped = line.strip()
@@ -69,8 +76,16 @@ def customer_words(mail: ParsedMail) -> str:
             break
         if stripped and not stripped.startswith(">"):
             lines.append(stripped)
+        if _CLOSING.match(stripped):
+            break
+    return lines
+
+
+def customer_words(mail: ParsedMail) -> str:
+    """Subject and body as the customer wrote them: no reply prefixes or ticket tags, and the
+    body's own lines only."""
     subject = _TAG.sub("", _SUBJECT_PREFIX.sub("", mail.subject)).strip()
-    return "\n".join([subject, *lines])[:TEXT_LIMIT]
+    return "\n".join([subject, *own_lines(mail)])[:TEXT_LIMIT]
 
 
 @lru_cache(maxsize=8)
@@ -130,8 +145,12 @@ def header_language(mail: ParsedMail, languages: tuple[str, ...]) -> str | None:
 
 
 def detect(mail: ParsedMail, configured: tuple[str, ...], model: bool = True) -> Detected:
-    """The customer's language and the reply's order of languages."""
-    found, via = text_language(customer_words(mail), configured, model), "text"
+    """The customer's language and the reply's order of languages: their own lines first (a
+    subject may be ours, "AW: Automatische Antwort: ...", above English words), else with the
+    subject, else Content-Language."""
+    found, via = text_language("\n".join(own_lines(mail))[:TEXT_LIMIT], configured, model), "text"
+    if found is None:
+        found = text_language(customer_words(mail), configured, model)
     if found is None:
         found, via = header_language(mail, configured), "content-language"
     if found is None:
