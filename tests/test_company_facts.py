@@ -265,3 +265,15 @@ def test_a_fact_naming_a_reply_value_is_filled_per_reply():
         reply = renderer.render(ReplyRequest(ReplyKind.ACK, "k@kunde.example", address, "x",
                                              None, ticket_number=number), AFTER)
         assert reply.text.count(f"Ihr Team ({number})") == 2
+
+
+def test_a_long_company_name_in_the_signature_is_wrapped_too():
+    long_name = "Nordhost Rechenzentrumsbetriebsgesellschaft mbH & Co. KG Niederlassung Altona"
+    settings = GatewaySettings.model_validate({**NORDHOST, "company": long_name, "signature": {
+        "de": "Ihr Support-Team der {company}\n{company}, Hafenstraße 1",
+        "en": "Your {company} support team", "fr": "Le support {company}"}})
+    for reply in every_reply(settings):
+        long = [line for line in reply.text.splitlines() if len(line) > 78]
+        assert not long, (reply.subject, long)
+        assert "Hafenstraße 1" in reply.text  # the signature's own line breaks stay
+        assert "<br />\nNordhost Rechenzentrumsbetriebsgesellschaft mbH &amp; Co." in reply.html

@@ -149,7 +149,10 @@ class LanguageWords:
             if not isinstance(source, str):
                 raise WordingError(f"lang/{self.lang}.toml: {key} is not a string")
         text = self.fact(source, reply, html)
-        return text if html or key == "signature" else wrap(text)
+        if key == "signature":  # its own lines stay lines (a name, an address), each wrapped
+            return "<br />\n".join(text.split("\n")) if html else "\n".join(
+                wrap(line) for line in text.split("\n"))
+        return text if html else wrap(text)
 
 
 class Words:
