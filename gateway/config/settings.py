@@ -17,7 +17,7 @@ from gateway.config.company import (
     PerLanguage,
     facts_warnings,
     first_value,
-    known_languages,
+    language_problems,
 )
 from gateway.config.dkim import DkimConfig
 from gateway.config.file import relative_paths
@@ -230,12 +230,9 @@ class GatewaySettings(CompanyFacts):
         strangers = sorted({a for rule in self.exceptions for a in rule.addresses} - set(seen))
         if strangers:
             raise ValueError(f"exception: {', '.join(strangers)} is not one of the addresses")
-        languages = self.responder.languages
-        unknown = [lang for lang in languages if lang not in known_languages(self.templates_dir)]
-        unknown += [lang for lang in set(languages) if languages.count(lang) > 1]
-        if unknown:
-            raise ValueError(f"responder.languages: {', '.join(unknown)}: no templates, or twice "
-                             "(add lang/<code>.toml to templates_dir, see docs/adapt.md)")
+        wrong = language_problems(self.responder.languages, self.templates_dir)
+        if wrong:
+            raise ValueError("; ".join(wrong))
         return self
 
     def problems(self) -> list[str]:

@@ -149,8 +149,10 @@ class Renderer:
     def check_templates(self) -> list[str]:
         """Load and render every template once with sample data, in every language first;
         returns the problems found."""
-        problems = []
+        problems: list[str] = []
         configured = tuple(self.settings.responder.languages)
+        if self.settings.facts_problems(list(configured), self.settings.addresses):
+            return problems  # config check names each broken fact once; render when fixed
         for policy in self.policies:
             address = policy.config
             for kind in (ReplyKind.ACK, ReplyKind.REDIRECT, ReplyKind.TICKET_LINK):
