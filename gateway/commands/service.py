@@ -18,6 +18,7 @@ def serve(app: App) -> None:
     from gateway.service import descriptors
     from gateway.service.connect_check import exposed_listener, token_file_warnings
     from gateway.service.daemon import Service
+    from gateway.service.memory import limit_malloc_arenas
 
     for problem in exposed_listener(app.settings):  # before anything listens
         raise ConfigError("metrics.listen", problem)
@@ -29,7 +30,9 @@ def serve(app: App) -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)
     app.migrate_apart = True  # Alembic's memory stays out of the daemon and its worker fork
     settings = descriptors.prepare(app.settings)  # the limit raised, the caps fitted into it
-    service = Service(settings, app.engine, app.clock)
+    limit_malloc_arenas()  # before the first thread: it is inherited by the worker's fork
+    service = Service(settings, app.engine, app.clock,
+                      worker_process=settings.worker_mode == "process")
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
     import asyncio  # here: the other commands start without it

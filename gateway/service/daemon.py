@@ -26,6 +26,7 @@ from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.rules.policy import Policies
 from gateway.service.lifecycle import Lifecycle
+from gateway.service.memory import FreeMemory
 from gateway.service.service_state import report_state, state_name
 from gateway.service.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS
 from gateway.service.worker_handle import WorkerHandle
@@ -59,6 +60,7 @@ class Service:
         self.config_path: str | None = None  # re-read on SIGHUP
         self.handlers: list = []
         self.lifecycle = Lifecycle(self)
+        self.free_memory = FreeMemory()
 
     def prepare(self) -> None:
         """Before the event loop (no thread yet): recover the queue, then start the worker, a
@@ -190,6 +192,7 @@ class Service:
                                     self.clock.now(), detail)
         except Exception:  # a status report must never take the daemon down
             log.exception("heartbeat: could not record the service state")
+        self.free_memory.release()  # what the last burst of sessions used goes back
 
     async def stop(self) -> None:
         log.info("stopping: no new connections")

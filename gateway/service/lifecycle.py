@@ -20,7 +20,8 @@ from gateway.store.models import HEARTBEAT_SECONDS
 
 log = logging.getLogger("gateway.lifecycle")
 # Keys that a reload cannot apply (sockets, the database): they need a restart.
-RESTART_KEYS = ("database_url", "smtp.listen", "smtp.lmtp_listen", "metrics.listen")
+RESTART_KEYS = ("database_url", "smtp.listen", "smtp.lmtp_listen", "metrics.listen",
+                "worker_mode")
 WORKER_SILENCE_SECONDS = 60  # a worker alive but silent this long is hung: no watchdog ping
 
 

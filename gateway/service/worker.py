@@ -24,6 +24,7 @@ from gateway.pipeline.process import Pipeline
 from gateway.rules.policy import Policies
 from gateway.service import logs
 from gateway.service.logs import LogOptions
+from gateway.service.memory import FreeMemory
 from gateway.store.db import make_engine
 
 log = logging.getLogger("gateway.worker")
@@ -126,6 +127,7 @@ class Worker:
         self.pipeline = Pipeline(settings, engine, clock, policies=policies)
         self.outbox = Outbox(settings, engine, clock)
         self._done = threading.Event()  # this Worker's end (a reload starts another one)
+        self.free_memory = FreeMemory()
 
     def run(self) -> None:
         """Until stopped: wait to be woken (or for the interval), then work the queue empty."""
@@ -152,6 +154,7 @@ class Worker:
                 if not process_once(self.pipeline, max_batches=1):
                     break
                 _ring(kicks)
+            self.free_memory.release()  # the queue is worked empty: what a burst used goes back
         self._done.set()
         _ring(kicks)
         for sender in senders:
