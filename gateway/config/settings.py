@@ -191,8 +191,7 @@ class GatewaySettings(CompanyFacts):
     ticket_prefix: str = "TK"
     recipient_delimiter: str = "+"  # as Postfix's: technik+tag@ is technik@; "" turns it off
     worker_interval_seconds: float = Field(default=2, gt=0)
-    # "process": a process of its own (isolated, its own core, what systemd's watchdog sees);
-    # "thread": in the daemon's process (about 25 MB less PSS; docs/deployment.md).
+    # "process": isolated, on its own core; "thread": about 25 MB less (docs/deployment.md)
     worker_mode: Literal["process", "thread"] = "process"
     smtp: SmtpConfig = SmtpConfig()
     relay: RelayConfig = RelayConfig()
