@@ -277,3 +277,18 @@ def test_a_long_company_name_in_the_signature_is_wrapped_too():
         assert not long, (reply.subject, long)
         assert "Hafenstraße 1" in reply.text  # the signature's own line breaks stay
         assert "<br />\nNordhost Rechenzentrumsbetriebsgesellschaft mbH &amp; Co." in reply.html
+
+
+def test_a_sales_reply_names_the_portals_departments_in_its_steps():
+    """The contact-form reply tells customers with a technical or billing matter how to open a
+    ticket: the portal has no "Vertrieb" to choose, but the account-center addresses' departments."""
+    settings = GatewaySettings.model_validate({"responder": {"languages": ["de", "en", "fr"]}})
+    sales = next(a for a in settings.addresses if a.redirect == "contact_form")
+    reply = Renderer(settings).render(ReplyRequest(
+        ReplyKind.REDIRECT, "k@kunde.example", sales, "Angebot", None), AFTER)
+    text = " ".join(reply.text.split())
+    assert "Wählen Sie Abteilung (Technischer Support oder Abrechnung & Buchhaltung) und" in text
+    assert "Choose the department (Technical Support or Billing & Accounting) and" in text
+    assert "(Support technique ou Facturation & comptabilité)" in text
+    assert "Ihr centron Team (Vertrieb)" in text  # the signature is still the address's own
+    assert "(Technischer Support oder Abrechnung &amp; Buchhaltung)" in reply.html

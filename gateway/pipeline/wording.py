@@ -81,6 +81,18 @@ def spoken_date(moment: datetime, strings: dict) -> str:
                  "month_name": months[moment.month - 1]})
 
 
+def portal_departments(settings: GatewaySettings, address: AddressConfig, lang: str,
+                       strings: dict) -> str:
+    """What a contact-form (sales) reply's steps tell a customer to choose in the portal: the
+    departments of the account-center addresses ("Technischer Support oder Abrechnung"), not
+    its own, which the portal does not have; "" for any other address."""
+    if address.redirect != "contact_form":
+        return ""
+    names = [in_language(a.department, lang) or a.department_name for a in settings.addresses
+             if a.redirect == "account_center"]
+    return spoken_list(list(dict.fromkeys(names)), strings.get("or", "/")) if names else ""
+
+
 def _html_value(key: str, value: str) -> str:
     if key in URL_KEYS and value:
         return f'<a href="{escape(value)}">{escape(value)}</a>'
@@ -106,6 +118,7 @@ class LanguageWords:
         self.values = settings.fact_values(lang, department, address.address)
         self.values["cutover"] = spoken_date(cutover, strings)
         self.values["old_addresses"] = spoken_list(same_cutover, strings.get("and", "&"))
+        self.steps_department = portal_departments(settings, address, lang, strings) or department
         self.cache: dict[tuple[str, bool], str] = {}
         self.html_values: dict[str, str] | None = None
         facts = {"signature": [in_language(settings.signature, lang)],
@@ -138,6 +151,7 @@ class LanguageWords:
 
     def _compose(self, key: str, reply: dict[str, str], html: bool) -> str:
         if key == "steps":
+            reply = {**reply, "department": self.steps_department}
             steps = [self.fact(s, reply, html) for s in self.settings.ticket_steps[self.lang]]
             if html:
                 return "<ol>\n" + "".join(f"<li>{s}</li>\n" for s in steps) + "</ol>"
