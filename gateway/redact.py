@@ -103,4 +103,6 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def csv_row(row: dict) -> dict:
-    return {key: spreadsheet_safe(value) for key, value in row.items()}
+    """A CSV row as admin output: no escape sequences or control characters from a mail (it may
+    be printed to a terminal), and no formula."""
+    return {key: spreadsheet_safe(clean(value)) for key, value in row.items()}

@@ -67,3 +67,16 @@ def test_every_csv_writer_in_the_gateway_goes_through_the_helper():
         rows = re.findall(r"\.writerows?\((.{0,12})", source)
         assert rows, path
         assert all(arg.startswith("csv_row(") for arg in rows), (path, rows)
+
+
+def test_csv_exports_pass_on_no_escape_sequence_or_bidi_control(env):
+    """`tickets export --format csv` prints to the terminal like any admin output: a subject's
+    escape sequences (a window title, colours) and bidi overrides are not passed on."""
+    subject = "=?utf-8?q?=1B]0;pwned=07=1B[31mRechnung=1B[0m_=E2=80=AE=3D1+2?="
+    gateway(env, "ingest", "--process", "--rcpt", "technik@centron.de", "--sender",
+            "max@kunde.example", "--at", "2025-09-01T10:00:00+02:00",
+            stdin=make_mail(message_id="<esc@kunde.example>", subject=subject))
+    exported = gateway(env, "tickets", "export", "--format", "csv")
+    assert not re.search("[\x1b\x07\u202e]", exported), repr(exported)
+    row = next(csv.DictReader(io.StringIO(exported)))
+    assert row["subject"] == "Rechnung =1+2"
