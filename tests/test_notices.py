@@ -53,6 +53,13 @@ MACHINES = {
         "Your mailbox is now 95% full. Please delete some messages."),
     "quarantine digest": mail("quarantine@messaging.microsoft.example",
                               "You have messages in quarantine", "Review these messages."),
+    "a NAS in its own name (held-out synology-dsm)": mail(
+        "nas@kanzlei.example", "[DS920] Hyper Backup-Aufgabe fehlgeschlagen",
+        "Sehr geehrter Benutzer,\n\ndie Sicherungsaufgabe [Offsite] auf DS920 ist "
+        "fehlgeschlagen.\nDas Ziel ist nicht erreichbar.\n\nVon DS920", name="Synology NAS"),
+    "a router in its own name": mail(
+        "box@praxis.example", "FRITZ!Box: Internetverbindung unterbrochen (Fehler)",
+        "Die Internetverbindung wurde um 03:12 getrennt.", name="FRITZ!Box"),
 }
 
 PEOPLE = {
@@ -93,6 +100,14 @@ PEOPLE = {
         "mike@taylor.example", "Undeliverable emails",
         "All our emails to gmail come back as undeliverable since this morning. "
         "Did something change with DKIM on your side?"),
+    "an appliance's name, its vendor's support signing": mail(
+        "support@synology.example", "Backup failed on your DS920",
+        "The backup task failed because the target was offline.\nBest regards\nLin Chen",
+        name="Synology Support"),
+    "an appliance's name, a person asking": mail(
+        "admin@kanzlei.example", "Synology backup failed",
+        "Unser Synology-Backup ins Rechenzentrum schlägt fehl. Ist bei Ihnen etwas gesperrt?",
+        name="Synology Admin Kanzlei"),
     "someone out of office, asked about": mail(
         "eva@roth-praxis.example", "Unser Admin ist außer Haus - wer hilft?",
         "Unser Admin ist außer Haus. Ich werde ab morgen nicht im Büro sein. Wer kann helfen?"),

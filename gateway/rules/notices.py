@@ -8,7 +8,8 @@ that keeps a mail with bounce words a person's.
   of a person left once that sentence is set aside: with a delivery-failure sentence it is a
   bounce (free-text failures without the original: Exchange transport rules, small providers),
   otherwise a machine notice (cron, mdadm, smartd, Plesk, payment notices).
-- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...) with a
+- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...), or an
+  appliance in its own name ("Synology NAS", "FRITZ!Box", "Proxmox VE"), with a
   monitoring subject (PROBLEM, DOWN, failed, banned, backup ...) and no question; cron's
   `X-Cron-Env` alone. Before the cutover these are tickets (decide.py), after it not answered.
 - `asks`: a question mark outside links and quoted `Subject:` lines, or a request ("could you",
@@ -71,9 +72,17 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
 _SYSTEM_ACCOUNT_RE = re.compile(
     r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
     r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms)$")
+# Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
+# "Proxmox Backup Server"): the display name is the product, never a person's.
+_APPLIANCE_NAME_RE = re.compile(
+    r"(?i)^\W*(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
+    r"|unifi|pfsense|opnsense|mikrotik|routeros|sophos|fortigate|watchguard|apc\b|eaton\b"
+    r"|uptime kuma|uptimerobot|checkmk|zabbix|nagios|icinga|prtg|observium|librenms|netdata"
+    r"|grafana|alertmanager|hetrixtools|statuscake|pingdom)\b")
 _MONITORING_SUBJECT_RE = re.compile(
     r"(?i)\b(?:problem|recovery|critical|warning|alert|down|unreachable|fail(?:ed|ure|s)?"
-    r"|error|banned|backup|upgrades?|smart|power|raid|degraded|disk|cron|logwatch|status)\b")
+    r"|error|banned|backup|upgrades?|smart|power|raid|degraded|disk|cron|logwatch|status"
+    r"|fehler|fehlgeschlagen|st(?:ö|oe)rung|ausfall|unterbrochen|warnung|alarm)\b")
 
 
 def asks(text: str) -> bool:
@@ -116,14 +125,20 @@ def declared_failure(mail: ParsedMail) -> bool:
 
 
 def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
-    """Cron's mail, or a system account's monitoring notice that asks nothing."""
+    """Cron's mail, or a system account's or an appliance's monitoring notice that asks nothing
+    (an appliance's name with a person's sign-off is its vendor's support writing)."""
     if mail.header_values("x-cron-env"):
         return True
-    if not any(_SYSTEM_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders):
+    account = any(_SYSTEM_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders)
+    appliance = not account and bool(_APPLIANCE_NAME_RE.match(mail.from_name or ""))
+    if not (account or appliance):
         return False
     if person_subject(mail.subject) or not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
         return False
-    return not (asks(mail.text) or _REQUEST_RE.search(own_part(mail.text)))
+    own = own_part(mail.text)
+    if appliance and _SIGN_OFF_RE.search(own):
+        return False
+    return not (asks(mail.text) or _REQUEST_RE.search(own))
 
 
 def postmaster_asks(mail: ParsedMail) -> bool:
