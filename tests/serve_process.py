@@ -120,3 +120,15 @@ class Serve:
         self.notify.close()
 
 
+
+
+def serve_with_own_template(tmp_path: Path, config_text: str = "") -> tuple[Serve, Path]:
+    """serve with a redirect template of the test's, which says VERSION ONE until changed, and
+    `config_text` in its config file beside `templates_dir`."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "redirect_account_center.txt.j2"
+    template.write_text("VERSION ONE {{ account_center_url }}")
+    config = tmp_path / "gw.toml"
+    config.write_text(f'{config_text}templates_dir = "{templates}"\n')
+    return Serve(tmp_path, config=str(config)), template

@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import make_mail
 from tests.imap_fixtures import wait_for
 from tests.private_server import free_port
-from tests.serve_process import ROOT, Serve, group_members, wait_gone
+from tests.serve_process import ROOT, Serve, group_members, serve_with_own_template, wait_gone
 
 
 def test_ctrl_c_right_after_the_worker_fork_stops_everything(tmp_path):
@@ -74,17 +74,6 @@ def test_a_reload_after_a_worker_restart_keeps_every_helper_process(tmp_path):
         assert gw.proc.wait(timeout=10) == 0, gw.log[-3000:]
     finally:
         gw.finish()
-
-
-def serve_with_own_template(tmp_path) -> tuple[Serve, Path]:
-    """serve with a redirect template of the test's, which says VERSION ONE until changed."""
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    template = templates / "redirect_account_center.txt.j2"
-    template.write_text("VERSION ONE {{ account_center_url }}")
-    config = tmp_path / "gw.toml"
-    config.write_text(f'templates_dir = "{templates}"\n')
-    return Serve(tmp_path, config=str(config)), template
 
 
 def test_a_reload_keeps_the_forked_worker_and_it_takes_the_new_config(tmp_path):

@@ -9,21 +9,15 @@ import signal
 from gateway.service import memory
 from tests.conftest import make_mail
 from tests.imap_fixtures import wait_for
-from tests.serve_process import Serve, group_members, wait_gone
+from tests.serve_process import group_members, serve_with_own_template, wait_gone
 
 
-def serve_in_thread_mode(tmp_path, mode: str = "thread") -> tuple[Serve, object]:
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    template = templates / "redirect_account_center.txt.j2"
-    template.write_text("VERSION ONE {{ account_center_url }}")
-    config = tmp_path / "gateway.toml"
-    config.write_text(f'worker_mode = "{mode}"\ntemplates_dir = "{templates}"\n')
-    return Serve(tmp_path, config=str(config)), template
+def serve_in_mode(tmp_path, mode: str = "thread"):
+    return serve_with_own_template(tmp_path, f'worker_mode = "{mode}"\n')
 
 
 def test_thread_mode_is_one_process_that_answers_reloads_and_stops(tmp_path):
-    gw, template = serve_in_thread_mode(tmp_path)
+    gw, template = serve_in_mode(tmp_path)
     try:
         assert group_members(gw.pgid) == [gw.proc.pid]  # no worker process beside it
         assert "worker thread started" in gw.log
@@ -51,10 +45,10 @@ def test_thread_mode_is_one_process_that_answers_reloads_and_stops(tmp_path):
 
 def test_a_reload_cannot_switch_the_worker_mode(tmp_path):
     """The mode is how serve starts: a reload that changes it says so and keeps it."""
-    gw, _ = serve_in_thread_mode(tmp_path, mode="process")
+    gw, _ = serve_in_mode(tmp_path, mode="process")
     try:
         [worker] = [pid for pid in group_members(gw.pgid) if pid != gw.proc.pid]
-        config = tmp_path / "gateway.toml"
+        config = tmp_path / "gw.toml"
         config.write_text(config.read_text().replace('"process"', '"thread"'))
         gw.signal_group(signal.SIGHUP)
         gw.wait_notify("READY=1")
