@@ -182,6 +182,12 @@ def test_without_the_model_only_function_words_and_the_header_tell():
     assert detect(tagged, THREE, model=False).order == ("en", "de", "fr")
 
 
+OUR_GERMAN = ("Guten Tag John Smith,\n\nvielen Dank für Ihre Nachricht an hilfe@nordhost.example. "
+              "Seit dem 01.12.2025 nehmen wir Support-Anfragen nicht mehr per E-Mail entgegen: "
+              "Aus Ihrer E-Mail wurde daher kein Ticket erstellt. Bitte eröffnen Sie Ihr Ticket "
+              "im Kundencenter.\n")
+
+
 @pytest.mark.parametrize("subject, body, lang", [
     # an English answer to our German reply: the subject is ours, the words are theirs
     ("AW: Automatische Antwort: Server antwortet nicht",
@@ -197,6 +203,24 @@ def test_without_the_model_only_function_words_and_the_header_tell():
      "richtige Adressat sind, informieren Sie bitte sofort den Absender.", "en"),
     # the closing itself still counts where it is all there is
     ("Server down", "Server down\n\nMit freundlichen Grüßen\nMax Kunde", "de"),
+    # how mail clients set off the mail they quote: Outlook's line and header block without an
+    # address, Gmail's attribution wrapped onto two lines, a forward's dashes in French
+    ("AW: Automatische Antwort: Server", "Thanks, but where do I find the portal?\n\n"
+     "________________________________\nVon: Nordhost Technik\nGesendet: Montag, 5. Dezember "
+     "2025 09:00\nAn: John Smith\nBetreff: Automatische Antwort: Server\n\n" + OUR_GERMAN, "en"),
+    ("Re: Automatische Antwort: Server", "Thanks, but where do I find the portal?\n\nAm Mo., 5. "
+     "Dez. 2025 um 09:00 Uhr schrieb Nordhost Technik <\nhilfe@nordhost.example>:\n\n"
+     + OUR_GERMAN, "en"),
+    ("Re: Automatische Antwort: Server", "Where is the portal?\n\nOn Mon, Dec 5, 2025 at 9:00 AM "
+     "Nordhost Technik <hilfe@nordhost.example>\nwrote:\n\n" + OUR_GERMAN, "en"),
+    ("TR: Automatische Antwort", "Je ne comprends pas ce message, pouvez-vous m'aider ?\n\n"
+     "-------- Message transféré --------\nSujet : Automatische Antwort\n\n" + OUR_GERMAN, "fr"),
+    # a short closing word under the text, a phone's line, then the company's German imprint
+    ("Server", "Hi team,\nour server is down.\nBest,\nJan\n\nJan Becker | Becker & Söhne GmbH | "
+     "Diese E-Mail ist vertraulich und nur für den Empfänger bestimmt.", "en"),
+    ("Server", "Hi team, our server is down.\n\nSent from my iPhone\n\nDiese E-Mail ist "
+     "vertraulich und nur für den Empfänger bestimmt. Bitte informieren Sie den Absender.", "en"),
+    ("Frage", "Danke!\nDas Problem besteht aber weiterhin, bitte prüfen Sie das noch einmal.", "de"),
 ])
 def test_the_customers_own_lines_outweigh_our_subject_and_their_signature(subject, body, lang):
     mail = parse_mail(make_mail(subject=subject, body=body))

@@ -26,8 +26,14 @@ MIN_WORDS = 3           # fewer words ("Traffic", "Server down") tell no languag
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters at least: "a", "l'", "d'" are no words
 _QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:original|ursprüngliche|message d'origine|weitergeleitete|forwarded)"
-    r"|(?:am|on|le)\s.{4,200}(?:schrieb|wrote|a écrit)\s*:?\s*$"
+    r"|-{3,}\s*\w[^-]*-{3,}$|_{10,}$"  # "-------- Message transféré --------", Outlook's line
+    r"|(?:am|on|le)\s.{4,200}(?:schrieb|wrote|a écrit)(?:\s*:?|\s.{0,200}:)\s*$"  # name after
     r"|(?:von|from|de)\s?:\s.*@)", re.IGNORECASE)
+# A phone's line ends the text (and says the phone's language: it counts).
+_DEVICE = re.compile(r"^(?:sent from my|gesendet von|von meinem|envoyé de mon)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"^(?:am|on|le)\s", re.IGNORECASE)  # may wrap onto a second line
+_SENT = re.compile(r"^(?:gesendet|sent|envoyé|date|datum)\s?:", re.IGNORECASE)
+_FROM = re.compile(r"^(?:von|from|de)\s?:", re.IGNORECASE)  # Outlook: often a bare name
 # Words of a language's grammar, not of its topics, and not words of another of these languages
 # ("des", "was", "will", "on", "an", "in" are left out).
 FUNCTION_WORDS = {
@@ -47,8 +53,8 @@ FUNCTION_WORDS = {
 _CLOSING = re.compile(
     r"^(?:(?:mit )?(?:freundlichen?|besten|herzlichen|viele[n]?|liebe[n]?|beste) grü(?:ß|ss)e?n?"
     r"|mit freundlichem gru(?:ß|ss)|mfg|lg|(?:best|kind|warm)(?:est)? regards|regards"
-    r"|best wishes|(?:bien )?cordialement|(?:sinc[eè]res )?salutations|bien à vous)[\s,.!]*$",
-    re.IGNORECASE)
+    r"|best wishes|(?:bien )?cordialement|(?:sinc[eè]res )?salutations|bien à vous"
+    r"|best|cheers|thanks|thank you|danke|gruß|grüße|vg|merci|bises)[\s,.!]*$", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|aw|fwd?|wg|tr|antw|réf)\s*(?:\[\d+\])?\s*:\s*)+",
                              re.IGNORECASE)
 _TAG = re.compile(r"\[[A-Z]{1,10}-\d+\]")
@@ -69,15 +75,20 @@ class Detected:
 def own_lines(mail: ParsedMail) -> list[str]:
     """The body's lines as the customer wrote them: no quoted lines, nothing from the signature
     (after "-- " or a closing formula) or a quoted earlier mail on."""
-    lines = []
-    for line in mail.text[: TEXT_LIMIT * 4].splitlines():
-        stripped = line.strip()
-        if stripped in ("--", "-- ") or _QUOTE_START.match(stripped):
+    lines: list[str] = []
+    raw = [line.strip() for line in mail.text[: TEXT_LIMIT * 4].splitlines()]
+    for n, stripped in enumerate(raw):
+        wrapped = f"{stripped} {raw[n + 1]}" if n + 1 < len(raw) else stripped
+        if (stripped in ("--", "-- ") or _QUOTE_START.match(stripped)
+                or (_ATTRIBUTION.match(stripped) and _QUOTE_START.match(wrapped))):
+            break
+        if _SENT.match(stripped) and lines and _FROM.match(lines[-1]):
+            lines.pop()  # Outlook's header block: From: a name, then Sent:
             break
         if stripped and not stripped.startswith(">"):
             lines.append(stripped)
-        if _CLOSING.match(stripped):
-            break
+        if (_CLOSING.match(stripped) and len(lines) > 1) or _DEVICE.match(stripped):
+            break  # (a "Danke!" above the text opens it; "Sent from my iPhone" ends it)
     return lines
 
 
