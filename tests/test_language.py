@@ -225,3 +225,14 @@ OUR_GERMAN = ("Guten Tag John Smith,\n\nvielen Dank für Ihre Nachricht an hilfe
 def test_the_customers_own_lines_outweigh_our_subject_and_their_signature(subject, body, lang):
     mail = parse_mail(make_mail(subject=subject, body=body))
     assert detect(mail, THREE).language == lang
+
+
+def test_outlooks_html_reply_block_is_not_the_customers():
+    quoted = "".join(f"<p>{line}</p>" for line in OUR_GERMAN.splitlines())
+    html = ('<div>Where is the portal? I cannot find it.</div><hr style="display:inline-block">'
+            '<div id="divRplyFwdMsg"><b>Von:</b> Nordhost Technik<br><b>Gesendet:</b> Montag, '
+            '5. Dezember 2025<br><b>Betreff:</b> Automatische Antwort</div>' + quoted)
+    raw = make_mail(subject="AW: Automatische Antwort", body=html,
+                    headers={"Content-Type": "text/html; charset=utf-8"})
+    raw = raw.replace(b"Content-Type: text/plain; charset=utf-8\r\n", b"", 1)
+    assert detect(parse_mail(raw), THREE).language == "en"

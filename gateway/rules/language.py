@@ -26,7 +26,7 @@ MIN_WORDS = 3           # fewer words ("Traffic", "Server down") tell no languag
 _WORD = re.compile(r"[^\W\d_]{2,}")  # two letters at least: "a", "l'", "d'" are no words
 _QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:original|ursprüngliche|message d'origine|weitergeleitete|forwarded)"
-    r"|-{3,}\s*\w[^-]*-{3,}$|_{10,}$"  # "-------- Message transféré --------", Outlook's line
+    r"|-{3,}\s*\w[^-]*-{3,}$|_{10,}$|\*(?: \*){2,}$"  # a forward's dashes, Outlook's line or <hr>
     r"|(?:am|on|le)\s.{4,200}(?:schrieb|wrote|a écrit)(?:\s*:?|\s.{0,200}:)\s*$"  # name after
     r"|(?:von|from|de)\s?:\s.*@)", re.IGNORECASE)
 # A phone's line ends the text (and says the phone's language: it counts).
@@ -82,7 +82,7 @@ def own_lines(mail: ParsedMail) -> list[str]:
         if (stripped in ("--", "-- ") or _QUOTE_START.match(stripped)
                 or (_ATTRIBUTION.match(stripped) and _QUOTE_START.match(wrapped))):
             break
-        if _SENT.match(stripped) and lines and _FROM.match(lines[-1]):
+        if _SENT.match(stripped.lstrip("*")) and lines and _FROM.match(lines[-1].lstrip("*")):
             lines.pop()  # Outlook's header block: From: a name, then Sent:
             break
         if stripped and not stripped.startswith(">"):
