@@ -12,10 +12,11 @@ from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.policy import EmailPolicy, compat32
-from email.utils import getaddresses, parseaddr
+from email.utils import parseaddr
 
 import html2text
 
+from gateway.rules.address_header import header_addresses
 from gateway.rules.bounces import failed_recipients
 from gateway.rules.mime_slim import MARK, CutBody, slim
 from gateway.rules.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
@@ -143,11 +144,16 @@ def _raw_values(msg: Message, name: str) -> list[str]:
     return [value for key, value in msg.raw_items() if key.lower() == wanted]
 
 
-def decode_header_value(value: str) -> str:
-    """Never raises: undecodable encoded words stay as they are, raw bytes are guessed."""
+def _unescaped(value: str) -> str:
+    """Raw 8-bit bytes in a header (surrogate escapes) guessed as text."""
     if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
         value = decode_bytes(value.encode("ascii", "surrogateescape"), "utf-8")
-    value = str(value)
+    return str(value)
+
+
+def decode_header_value(value: str) -> str:
+    """Never raises: undecodable encoded words stay as they are, raw bytes are guessed."""
+    value = _unescaped(value)
     if "=?" in value:
         try:
             value = str(make_header(decode_header(value)))
@@ -160,10 +166,10 @@ def _header_pairs(msg: Message) -> list[tuple[str, str]]:
     return [(key.lower(), decode_header_value(value)) for key, value in msg.raw_items()]
 
 
-def _addresses(msg: Message, *names: str) -> list[str]:
+def _addresses(msg: Message, *names: str) -> list[tuple[str, str]]:
     values = [v for name in names for v in _raw_values(msg, name)]
-    return [addr.lower() for _, addr in getaddresses([decode_header_value(v) for v in values])
-            if "@" in addr]
+    return header_addresses([_unescaped(v) for v in values],
+                            [decode_header_value(v) for v in values])
 
 
 def _part_text(part: Message) -> str:
@@ -245,10 +251,11 @@ def _add_attachment(part: Message, mail: ParsedMail, cuts: dict[str, CutBody],
 def _fill_headers(msg: EmailMessage, mail: ParsedMail) -> None:
     mail.headers = _header_pairs(msg)
     mail.subject = mail.header("subject") or ""
-    name, addr = parseaddr(mail.header("from") or "")
-    mail.from_name, mail.from_addr = name, addr.lower()
-    mail.reply_to = _addresses(msg, "reply-to")
-    mail.recipients = _addresses(msg, "to", "cc", "resent-to", "resent-cc")
+    senders = _addresses(msg, "from")  # the first From header's first address, its name
+    name, addr = senders[0] if senders else parseaddr(mail.header("from") or "")
+    mail.from_name, mail.from_addr = " ".join(name.split()), addr.lower()
+    mail.reply_to = [a.lower() for _, a in _addresses(msg, "reply-to")]
+    mail.recipients = [a.lower() for _, a in _addresses(msg, "to", "cc", "resent-to", "resent-cc")]
     mail.message_id = (message_ids(mail.header("message-id") or "") or [None])[0]
     mail.in_reply_to = message_ids(" ".join(mail.header_values("in-reply-to")))[:MAX_REFERENCES]
     mail.references = message_ids(" ".join(mail.header_values("references")), MAX_REFERENCES)
