@@ -1,3 +1,3 @@
-"""Support mail gateway: moves e-mail support over to the Account Center."""
+"""Support mail gateway: moves e-mail support over to a ticket portal (the company facts)."""
 
 __version__ = "0.1.0"

@@ -38,7 +38,7 @@ from gateway.store.perms import restrict_umask
 @click.pass_context
 def cli(ctx: click.Context, config: str | None, as_json: bool, verbose: int,
         log_format: str | None) -> None:
-    """Support mail gateway: tickets before the cutover, Account Center redirections after it."""
+    """Support mail gateway: tickets before the cutover, redirections to the portal after it."""
     daemon = ctx.invoked_subcommand == "serve"
     try:
         options = logs.options_from(dict(os.environ), log_format, verbose, daemon=daemon)

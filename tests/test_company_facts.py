@@ -292,3 +292,15 @@ def test_a_sales_reply_names_the_portals_departments_in_its_steps():
     assert "(Support technique ou Facturation & comptabilité)" in text
     assert "Ihr centron Team (Vertrieb)" in text  # the signature is still the address's own
     assert "(Technischer Support oder Abrechnung &amp; Buchhaltung)" in reply.html
+
+
+def test_the_commands_help_names_no_company():
+    """Another company's admin reads `gateway --help` and each command's help."""
+    import click
+
+    from gateway.cli import cli
+
+    with click.Context(cli, info_name="gateway") as ctx:
+        texts = [cli.get_help(ctx)] + [command.get_help(click.Context(command, parent=ctx))
+                                       for command in cli.commands.values()]
+    assert not [t for t in texts if foreign_words(t)], [foreign_words(t) for t in texts]
