@@ -118,6 +118,13 @@ KEPT = [  # (subject, what it holds): echoed as written
     ("Gutschrift 49,90 EUR für 2027-0042", "amount and invoice number"),
     ("Domainvertrag 2026 1234 5678 verlängern", "contract number in three groups"),
     ("Angebot Nr. 4711/2025 annehmen", "offer number with its year"),
+    # leading zeros (SAP numbers, customer numbers) right after the word that says what it is
+    ("Bestellung 0045001234 fehlt", "order number with leading zeros"),
+    ("Kundennummer 0123456789 umziehen", "customer number, ten digits from 0"),
+    ("Auftragsnummer: 0171234567 storniert", "order number after a colon"),
+    ("Invoice no. 00123456789 wrong", "invoice number, English"),
+    ("Facture n° 0301234567 en double", "invoice number, French"),
+    ("Rechnung RE-0301234567 offen", "invoice number joined to its letters"),
 ]
 REPLACED = [  # (subject, what it holds): the neutral subject instead
     ("Bitte rufen Sie +49 170 1234567 an", "international with +"),
@@ -133,6 +140,8 @@ REPLACED = [  # (subject, what it holds): the neutral subject instead
     ("Fax: 089 123 456 78", "fax, grouped"),
     ("Neue IBAN DE89 3704 0044 0532 0130 00", "IBAN: a place to send money to"),
     ("Login unter 203.0.113.5 prüfen", "IP address"),
+    ("Rechnung 0301234567 bitte anrufen", "a reference word, but a phone word too"),
+    ("Ticket 0900 123456 call now", "a reference word, but a phone word after"),
 ]
 
 

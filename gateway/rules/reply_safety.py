@@ -10,7 +10,9 @@ characters never pass, whoever wrote them (they reorder or hide what the reader 
 A phone number is what looks like one: a leading `+` or `00`, an area code in parentheses, a
 national number starting with a single 0 (grouped: 6-13 digits; unbroken: 10-12), the North
 American 3-3-4 shape, or digits right after a phone word (Tel., Fax, call, anrufen...). Invoice,
-order, contract and ticket numbers ("Rechnung 2027-0042", "Auftrag 100234567") and dates stay.
+order, contract and ticket numbers ("Rechnung 2027-0042", "Auftrag 100234567") and dates stay,
+leading zeros too where the word before says what they are ("Bestellung 0045001234") and no
+phone word is in the text.
 An IBAN is a place to send money to: it counts as contact data.
 """
 
@@ -37,6 +39,15 @@ _IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})
 _PHONE_WORD_RE = re.compile(
     r"(?i)\b(?:tel|telefon|telephone|phone|fon|fax|mobil|mobile|handy|call|anrufen|rufen"
     r"|r(?:ü|ue)ckruf|hotline|whatsapp|sms|t(?:é|e)l(?:é|e)phone|telefono|cellulare)\b\W{0,4}$")
+_PHONE_ANYWHERE_RE = re.compile(_PHONE_WORD_RE.pattern.removesuffix(r"\W{0,4}$"))
+# The word that says what a number is ("Bestellung 0045001234", "Kundennr.: 0123456789",
+# "Facture n° 0301234567"): a reference, whatever its leading zeros, unless a phone word is in
+# the subject too. A number joined to letters ("RE-0301234567") is an identifier as well.
+_REFERENCE_WORD_RE = re.compile(
+    r"(?i)(?:\b(?:rechnung|bestellung|auftrag|vertrag|angebot|kunde|kunden|invoice|order|"
+    r"contract|customer|account|facture|commande|contrat|client|ticket|referenz|reference|ref)"
+    r"\w{0,8}|\bk[dn]|\bnr|\bno|n°|#)\.?\s*(?:-?\s*(?:nr|no|n°|nummer)\.?)?\s*[:#]?\s*$"
+    r"|[^\W\d_]-$")
 _NANP_RE = re.compile(r"\d{3}[-. ]\d{3}[-. ]\d{4}")
 _MESSAGE_ID_RE = re.compile(r"<[!-;=?-~]+@[!-;=?-~]+>")  # printable ASCII, no <, > or space
 
@@ -62,9 +73,13 @@ def carries_contact(text: str) -> bool:
 def has_phone(text: str) -> bool:
     """A phone number by its look (see the module's docstring); dates are not numbers here."""
     text = _DATE_RE.sub(" ; ", text)
+    phone_word = bool(_PHONE_ANYWHERE_RE.search(text))
     for run in _NUMBER_RUN_RE.finditer(text):
         groups = _GROUP_RE.findall(run.group())
-        after_word = bool(_PHONE_WORD_RE.search(text[max(run.start() - 24, 0):run.start()]))
+        before = text[max(run.start() - 24, 0):run.start()]
+        if not phone_word and groups[0][0] not in "+(" and _REFERENCE_WORD_RE.search(before):
+            continue
+        after_word = bool(_PHONE_WORD_RE.search(before))
         for start in range(len(groups)):
             for end in range(start + 1, min(start + PHONE_GROUPS_MAX, len(groups)) + 1):
                 if _phone_like(groups[start:end], after_word and start == 0):
