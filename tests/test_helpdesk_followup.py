@@ -122,6 +122,17 @@ def test_the_helpdesks_own_url_wins(engine, tmp_path):
     assert (ticket.helpdesk_id, ticket.helpdesk_url) == ("77", "https://helpdesk.example/t/77")
 
 
+def test_a_url_without_an_id_names_our_ticket(engine, tmp_path):
+    """The helpdesk named only its page: the reply still names a ticket, the one the customer
+    has in the subject of our receipt."""
+    outcome = late_answer(engine, tmp_path, b'{"url": "https://helpdesk.example/t/77"}')
+    assert outcome.reason == "ticket-in-portal"
+    text = " ".join(outcome.reply.text.split())
+    assert "Ihre Antwort zu Ihrem Ticket TK-000001." in text
+    assert "your answer to your ticket TK-000001." in text
+    assert "https://helpdesk.example/t/77" in text and "Open ticket TK-000001" in outcome.reply.html
+
+
 def test_an_id_without_a_template_links_to_the_portal(engine, tmp_path):
     outcome = late_answer(engine, tmp_path, b'{"id": "HD-9"}', template="")
     assert outcome.reason == "ticket-in-portal" and "HD-9" in outcome.reply.text

@@ -75,6 +75,8 @@ class Evaluation:
 def reply_request(ev: Evaluation, kind: ReplyKind, ticket_number: str | None) -> ReplyRequest:
     assert ev.reply_to is not None
     thread = ev.decision.thread
+    if kind is ReplyKind.TICKET_LINK and thread is not None:
+        ticket_number = ticket_number or thread.number  # named where the helpdesk gave no id
     return request_for(kind, ev.reply_to, ev.address, ev.mail, ticket_number,
                        announce=ev.decision.phase is Phase.ANNOUNCE, trusted=ev.trusted,
                        helpdesk=(thread.helpdesk_id, thread.helpdesk_url) if thread else (None, None),

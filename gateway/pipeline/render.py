@@ -125,6 +125,12 @@ def reply_subject(req: ReplyRequest, strings: dict) -> str:
     return safe_subject(strings["subject_auto"].format(subject=original))
 
 
+def _ticket_ref(req: ReplyRequest) -> str:
+    """" HD-123": the helpdesk's ticket, else (it named only its page) ours, as the receipt did."""
+    found = req.helpdesk_id or (req.ticket_number if req.kind is ReplyKind.TICKET_LINK else "")
+    return f" {found}" if found else ""
+
+
 def new_message_id(domain: str) -> str:
     return f"<{REPLY_MESSAGE_ID_PREFIX}{uuid.uuid4().hex}@{domain}>"
 
@@ -209,7 +215,7 @@ class Renderer:
         reply = {"customer_name": name, "ticket_number": req.ticket_number or "",
                  "ticket_tag": ticket_tag(req.ticket_number or ""), "subject": subject,
                  "helpdesk_ticket": req.helpdesk_id or "",
-                 "ticket_ref": f" {req.helpdesk_id}" if req.helpdesk_id else "",
+                 "ticket_ref": _ticket_ref(req),
                  "ticket_url": ticket_url(req.helpdesk_id, req.helpdesk_url,
                                           self.settings.handoff.ticket_url_template) or ""}
         words = {lang: self.language_words(req.address, lang) for lang in languages}
