@@ -53,3 +53,30 @@ def test_steps_lacking_a_language_are_one_problem_not_a_key_error_per_template(r
     problems = [line for line in result.stdout.decode().splitlines() if line.startswith("PROBLEM")]
     assert problems == ["PROBLEM: ticket_steps: no text for en (responder.languages)"], problems
 
+
+
+@pytest.mark.parametrize("data, key, fix", [
+    ({"ticket_steps": ["Log in: {login_url}"]}, "ticket_steps",
+     'a list of steps per language: ticket_steps.de = ["..."], ticket_steps.en = ["..."]'),
+    ({"addresses": [{"address": "hilfe@nordhost.example", "department": "Technik",
+                     "cutover": "13.10.2025"}]}, "addresses.0.cutover",
+     "a date as 2025-10-13 or 2025-10-13T08:00 (local time in `timezone`), or with an offset"),
+])
+def test_a_value_of_the_wrong_shape_names_the_key_and_how_to_write_it(data, key, fix):
+    with pytest.raises(ConfigError) as raised:
+        settings_from_dict(data)
+    assert f"'{key}" in str(raised.value) and fix in str(raised.value), str(raised.value)
+
+
+@pytest.mark.parametrize("data, expected", [
+    ({"addresses": [{"address": "hilfe@nordhost.example", "department": ""}]},
+     "hilfe@nordhost.example: department is empty: the replies name it (department = \"Technik\")"),
+    ({"addresses": [{"address": "hilfe@nordhost.example", "department": {"de": "Technik",
+                                                                      "en": " "}}]},
+     "hilfe@nordhost.example: department is empty for en"),
+    ({"ticket_steps": {"de": ["Anmelden: {login_url}"], "en": []}},
+     "ticket_steps.en is empty: the replies list no step to open a ticket"),
+])
+def test_an_empty_department_or_list_of_steps_is_a_problem(data, expected):
+    problems = settings_from_dict(data).problems()
+    assert any(expected in p for p in problems), problems

@@ -9,7 +9,6 @@ Facts may name other facts as {placeholders}: {company}, {portal_name}, {portal_
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -23,10 +22,6 @@ PerLanguage = str | dict[str, str]
 EXAMPLE_LITERALS = ("centron", "ccloud", "Account Center", "Managed Services",
                     "Technischer Support")
 EXAMPLE_DOMAIN = "centron.de"
-# The facts the replies link to, and what each is (login_url "" means the portal's URL).
-URL_FACTS = {"account_center_url": "your portal's URL", "contact_form_url":
-             "your contact form's URL", "login_url": ""}
-_HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
 
 _STEPS = {
     "de": ["Melden Sie sich im {portal_name} an: {login_url}",
@@ -164,7 +159,6 @@ class CompanyFacts(BaseModel):
                 missing = [lang for lang in languages if lang not in value]
                 if missing and key != "login_url":
                     found.append(f"{key}: no text for {', '.join(missing)} (responder.languages)")
-        found += self.url_problems(languages)
         values = self.fact_values(languages[0], "x", "x@x")
         for key, value in self.per_language_keys().items():
             for text in all_values(value):
@@ -172,25 +166,6 @@ class CompanyFacts(BaseModel):
                     text.format_map(values)
                 except (KeyError, IndexError, ValueError, AttributeError) as exc:
                     found.append(f"{key}: unknown or broken placeholder {exc} in {text[:50]!r}")
-        return found
-
-    def url_problems(self, languages: list[str]) -> list[str]:
-        """A link fact that is empty (in some language) or not a whole http(s) URL."""
-        found = []
-        for key, what in URL_FACTS.items():
-            value = getattr(self, key)
-            texts = {lang: in_language(value, lang).strip() for lang in languages
-                     if isinstance(value, str) or lang in value}  # a missing one: said above
-            empty = [lang for lang, text in texts.items() if not text]
-            if empty and what:
-                where = "" if isinstance(value, str) else f" for {', '.join(empty)}"
-                found.append(f"{key} is empty{where}: the replies link to it; set {what} "
-                             f"(https://...)")
-            for text in dict.fromkeys(t for t in texts.values() if t):
-                if not _HTTP_URL.fullmatch(text):
-                    whole = "https://" + text.split("://")[-1].lstrip("/")
-                    found.append(f"{key}: {text!r} is not an http(s) URL; write it whole, "
-                                 f"e.g. {whole!r}")
         return found
 
 
@@ -258,26 +233,6 @@ def _template_warnings(templates_dir: str, own: str) -> list[str]:
 
 def shipped_lang_dir() -> Path:
     return Path(str(resources.files("gateway.templates"))) / "lang"
-
-
-def language_problems(languages: list[str], templates_dir: str = "") -> list[str]:
-    """responder.languages mistakes, each with what to write instead."""
-    known, found = known_languages(templates_dir), []
-    shipped = ", ".join(sorted(p.stem for p in shipped_lang_dir().glob("*.toml")))
-    for lang in dict.fromkeys(languages):
-        if languages.count(lang) > 1:
-            found.append(f"{lang!r} is listed twice")
-        if lang in known:
-            continue
-        base = lang.lower().replace("_", "-").split("-")[0]
-        if base in known and lang.lower() == base:
-            found.append(f"{lang!r}: write the code in lower case, {base!r}")
-        elif base in known:
-            found.append(f"{lang!r}: the language without its region, {base!r}")
-        else:
-            found.append(f"{lang!r} has no strings (shipped: {shipped}); for another language "
-                         f"add lang/{lang}.toml to templates_dir (docs/adapt.md)")
-    return [f"responder.languages: {problem}" for problem in found]
 
 
 def known_languages(templates_dir: str = "") -> set[str]:

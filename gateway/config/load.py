@@ -64,6 +64,14 @@ def _apply_environment(data: dict[str, Any], env: dict[str, str]) -> None:
             data["outbox_dir"] = ""
 
 
+DATE_KEYS = frozenset({"announce_from", "cutover", "reject_from"})
+DATE_FIX = "a date as 2025-10-13 or 2025-10-13T08:00 (local time in `timezone`), or with an offset"
+SHAPE_FIXES = {  # how to write a key whose value has the wrong shape
+    "ticket_steps": 'a list of steps per language: ticket_steps.de = ["..."], '
+                    'ticket_steps.en = ["..."]',
+}
+
+
 def _explain(exc: ValidationError) -> ConfigError:
     err = exc.errors()[0]
     key = ".".join(str(p) for p in err["loc"]) or "(top level)"
@@ -79,7 +87,11 @@ def _explain(exc: ValidationError) -> ConfigError:
     fix = ""
     if err["type"] == "literal_error":
         fix = "allowed: " + err["ctx"]["expected"]
-    return ConfigError(key, err["msg"] + shown, fix)
+    dated = [n for n, part in enumerate(err["loc"]) if part in DATE_KEYS]
+    if dated:  # the union's branch ("cutover.date") says nothing to an admin
+        key = ".".join(str(p) for p in err["loc"][:dated[0] + 1])
+        fix = DATE_FIX
+    return ConfigError(key, err["msg"] + shown, fix or SHAPE_FIXES.get(key, ""))
 
 
 def settings_from_dict(data: dict[str, Any], env: dict[str, str] | None = None) -> GatewaySettings:

@@ -17,9 +17,9 @@ from gateway.config.company import (
     PerLanguage,
     facts_warnings,
     first_value,
-    language_problems,
 )
 from gateway.config.dkim import DkimConfig
+from gateway.config.fact_checks import empty_problems, language_problems, url_problems
 from gateway.config.file import relative_paths
 from gateway.config.handoff import HandoffConfig
 from gateway.config.imap import ImapConfig
@@ -240,7 +240,9 @@ class GatewaySettings(CompanyFacts):
     def problems(self) -> list[str]:
         """What `config check` refuses beyond validation (timelines: policy.py)."""
         return (self.responder.problems() + self.postfix.problems(HostPort.parse)
-                + self.facts_problems(self.responder.languages, self.addresses))
+                + self.facts_problems(self.responder.languages, self.addresses)
+                + url_problems(self, self.responder.languages)
+                + empty_problems(self, self.responder.languages, self.addresses))
 
     def warnings(self) -> list[str]:
         """What `config check` points out without refusing it."""
