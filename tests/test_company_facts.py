@@ -304,3 +304,22 @@ def test_the_commands_help_names_no_company():
         texts = [cli.get_help(ctx)] + [command.get_help(click.Context(command, parent=ctx))
                                        for command in cli.commands.values()]
     assert not [t for t in texts if foreign_words(t)], [foreign_words(t) for t in texts]
+
+
+def test_a_sales_receipt_announces_the_contact_form_not_the_portal():
+    """Before the cutover a sales enquiry gets a receipt; its announcement sends sales to the
+    contact form (a prospect has no portal account), customers with a matter to the portal."""
+    settings = GatewaySettings.model_validate({"responder": {"languages": ["de", "en", "fr"]}})
+    renderer = Renderer(settings)
+    by_redirect = {a.redirect: a for a in settings.addresses}
+    sales, support = (renderer.render(ReplyRequest(
+        ReplyKind.ACK, "k@kunde.example", by_redirect[kind], "Angebot", None,
+        ticket_number="TK-000042", announce=True), AFTER) for kind in ("contact_form",
+                                                                      "account_center"))
+    text = " ".join(sales.text.split())
+    assert "Ab dem 13.10.2025 bearbeiten wir Anfragen an vertrieb@centron.de nicht mehr per " \
+           "E-Mail. Vertriebsanfragen stellen Sie dann bitte über das Kontaktformular" in text
+    assert "from 13 October 2025 on, we no longer handle requests to vertrieb@centron.de" in text
+    assert "Bitte eröffnen Sie Tickets dann im" not in text and "Fehlermeldungen" not in text
+    assert "Sind Sie bereits Kunde" in text and "Kontaktformular" in sales.html
+    assert "Bitte eröffnen Sie Tickets dann im Account Center" in " ".join(support.text.split())

@@ -193,7 +193,8 @@ class Renderer:
         base: dict = {"address": address.address, "department": first["department"],
                       "company": self.settings.company, "account_center_url": first["portal_url"],
                       "contact_form_url": first["contact_form_url"],
-                      "portal_name": first["portal_name"], "login_url": first["login_url"]}
+                      "portal_name": first["portal_name"], "login_url": first["login_url"],
+                      "contact_form": address.redirect == "contact_form"}
         for lang in ("de", "en"):
             if lang in self.catalogs:
                 values = self.language_words(address, lang).values
