@@ -80,3 +80,20 @@ def test_a_value_of_the_wrong_shape_names_the_key_and_how_to_write_it(data, key,
 def test_an_empty_department_or_list_of_steps_is_a_problem(data, expected):
     problems = settings_from_dict(data).problems()
     assert any(expected in p for p in problems), problems
+
+
+def test_a_fact_in_one_languages_words_for_every_language_is_warned(run, tmp_path):  # noqa: F811
+    """signature = "Ihr Support-Team" is shown as it is in the English section too."""
+    config = tmp_path / "one.toml"
+    config.write_text('signature = "Ihr Support-Team der {company}"\n'
+                      '[[address]]\naddress = "technik@centron.de"\ndepartment = "Technik"\n'
+                      '[[address]]\naddress = "billing@centron.de"\n'
+                      'department = "Your billing team"\n')
+    out = run("--config", str(config), "config", "check").stdout.decode()
+    assert ("warning: signature is one text for every language, in de words ('Ihr Support-Team "
+            "der {company}'): the en section says it too; write a table, e.g. signature = "
+            '{ de = "...", en = "..." } (docs/adapt.md)') in out, out
+    assert "billing@centron.de: department is one text for every language, in en words" in out
+    assert "technik@centron.de: department" not in out  # "Technik": no language's own words
+    default = run("config", "check").stdout.decode()
+    assert "one text for every language" not in default

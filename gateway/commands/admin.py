@@ -186,6 +186,7 @@ def config_group() -> None:
 def config_check(app: App, connect: bool) -> None:
     """Validate the config and templates; print the effective timeline per address."""
     from gateway.pipeline.render import Renderer
+    from gateway.pipeline.wording import one_language_facts
     from gateway.rules.door import describe
     from gateway.service import connect_check
 
@@ -202,7 +203,7 @@ def config_check(app: App, connect: bool) -> None:
             problems += failed
             tried += worked
     warnings = settings.warnings() + connect_check.webhook_warnings(settings) + (
-        connect_check.token_file_warnings(settings))
+        connect_check.token_file_warnings(settings)) + one_language_facts(settings)
     data = {"ok": not problems, "policy": settings.fingerprint, "timezone": settings.timezone,
             "addresses": timelines, "problems": problems, "warnings": warnings}
     if connect:

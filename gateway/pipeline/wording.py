@@ -209,3 +209,34 @@ def old_facts(languages: list[LanguageWords], html: bool) -> dict:
             steps[words.lang] = f"{parts[0]}\n{parts[1]}\n\n{parts[2]}\n\n{parts[3]}"
             phone[words.lang] = "\n".join(calls)
     return {"steps": steps, "phone": phone}
+
+
+_ONE_TEXT_KEYS = ("portal_name", "phone_support", "signature", "reject_message",
+                  "reject_message_contact_form")
+
+
+def one_language_facts(settings: GatewaySettings) -> list[str]:
+    """config check's warning: a fact written as one string for every language while several
+    are configured, in the function words of just one of them ("Ihr Support-Team"): the other
+    sections would say it as it is."""
+    from gateway.rules.language import FUNCTION_WORDS
+
+    languages = settings.responder.languages
+    texts = {key: getattr(settings, key) for key in _ONE_TEXT_KEYS}
+    texts |= {f"{a.address}: {key}": getattr(a, key) for a in settings.addresses
+              for key in ("department", "display_name")}
+    found = []
+    for key, text in texts.items():
+        if not isinstance(text, str) or len(languages) < 2:
+            continue
+        words = {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+        langs = [lang for lang in languages if words & FUNCTION_WORDS.get(lang, frozenset())]
+        if len(langs) == 1:
+            others = [lang for lang in languages if lang != langs[0]]
+            sections = (f"the {others[0]} section says" if len(others) == 1
+                        else f"the {', '.join(others)} sections say")
+            example = ", ".join(f'{lang} = "..."' for lang in languages)
+            found.append(f"{key} is one text for every language, in {langs[0]} words "
+                         f"({text[:40]!r}): {sections} it too; write a table, e.g. "
+                         f"{key.rpartition(': ')[2]} = {{ {example} }} (docs/adapt.md)")
+    return found
