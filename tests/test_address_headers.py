@@ -46,3 +46,19 @@ def test_recipients_and_reply_to_are_read_the_same_way():
 def test_names_still_decode(header, name, addr):
     parsed = parse_mail(mail(f"From: {header}\r\nTo: hilfe@nordhost.example\r\n"))
     assert (parsed.from_name, parsed.from_addr) == (name, addr)
+
+
+@pytest.mark.parametrize("header", [
+    b"=?utf-8?q?M=C3=BCller,_Hans?= <noc@fjord-it.example>",   # Outlook's "Last, First", a raw comma
+    b"=?utf-8?q?Fjord_IT_(NOC)?= <noc@fjord-it.example>",
+    b'"=?utf-8?q?M=C3=BCller=2C_Hans?=" <noc@fjord-it.example>',
+    b"=?utf-8?q?evil@x.example?= <noc@fjord-it.example>",
+    b"NOC <noc@fjord-it.example>",
+])
+def test_the_reject_phase_reads_the_from_header_as_the_pipeline_does(header):
+    """At the end of DATA the exception is matched by the From header: a partner whose name
+    holds a comma was refused with 550 there, though the pipeline would make its ticket."""
+    from gateway.rules.door import from_address
+
+    raw = b"From: " + header + b"\r\nTo: alt@nordhost.example\r\nSubject: x\r\n\r\nbody\r\n"
+    assert from_address(raw) == parse_mail(raw).from_addr == "noc@fjord-it.example"

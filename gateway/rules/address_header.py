@@ -39,3 +39,16 @@ def header_addresses(raw: list[str], decoded: list[str]) -> list[tuple[str, str]
     found = [(name.strip('"'), addr) for name, addr in getaddresses([names_quoted(v) for v in raw])
              if _MAILBOX.fullmatch(addr)]
     return found or [(name, addr) for name, addr in getaddresses(decoded) if "@" in addr]
+
+
+def first_address(value: str) -> str | None:
+    """The first address of one raw header value (the reject phase's From at the end of DATA),
+    read as parse.py reads it, without parsing the mail."""
+    if any("\udc80" <= ch <= "\udcff" for ch in value):  # 8-bit bytes: UTF-8 or replaced
+        value = value.encode("ascii", "surrogateescape").decode("utf-8", "replace")
+    try:
+        decoded = " ".join(str(make_header(decode_header(value))).split())
+    except Exception:  # broken encoded word or unknown charset
+        decoded = value
+    found = header_addresses([value], [decoded])
+    return found[0][1].lower() if found else None

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import parseaddr
 from enum import StrEnum
 
 from gateway.config.settings import AddressConfig, ExceptionRule, GatewaySettings
+from gateway.rules.address_header import first_address
 from gateway.rules.exceptions import matching_rule
 from gateway.rules.phases import Phase
 
@@ -72,8 +72,7 @@ def from_address(raw: bytes) -> str | None:
         value = BytesHeaderParser(policy=compat32).parsebytes(head).get("From")
     except Exception:  # a header the parser cannot take: no From to match
         return None
-    address = parseaddr(str(value))[1].lower() if value else ""  # as parse.py reads it
-    return address if "@" in address else None
+    return first_address(str(value)) if value else None  # as parse.py reads it
 
 
 def describe(settings: GatewaySettings, address: AddressConfig) -> str | None:
