@@ -32,26 +32,30 @@ _DECLARED_WORDS = ("automat", "generated", "created by", "reply", "respond", "po
                    "rispondere", "antworten", "conteste")
 # What a notice says about itself; tight, so that a footer ("Diese E-Mail wurde automatisch auf
 # Viren geprüft", "This message was automatically scanned") is not such a sentence.
+# One character inside a sentence: a "." or "!" before a letter or digit (FRITZ!Box, 26.01.,
+# fritz.box) ends no sentence.
+_IN = r"(?:[^.!\n]|[.!](?=\w))"
 _GENERATED = (r"(?:automatically (?:generated|created|sent)|generated (?:automatically|by)"
               r"|created (?:automatically|by)|an? automat(?:ic|ed) (?:message|e-?mail|notification"
               r"|notice|reply|response))")
 _DECLARED_RE = re.compile(
     r"(?i)\bthis (?:is|(?:e-?)?mail (?:message )?(?:was|has been|is)|message (?:was|has been|is)"
-    r"|notification (?:was|has been|is)|notice (?:was|has been|is))\b[^.!\n]{0,40}" + _GENERATED
+    r"|notification (?:was|has been|is)|notice (?:was|has been|is))\b" + _IN + "{0,40}" + _GENERATED
     + r"|\bdo not (?:reply|respond) to this (?:e-?mail|message|notification|automated)"
     r"|\bplease do not reply\s*(?:[.!]|$)"
     r"|\b(?:dies ist eine?|diese (?:e-?mail|nachricht|benachrichtigung|mail|meldung) (?:wurde|ist))"
-    r"\b[^.!\n]{0,40}automatisch\b[^.!\n]{0,30}\b(?:erstellt|erzeugt|generiert|versandt|verschickt"
-    r"|gesendet|versendet)|\bdies ist eine automatische (?:nachricht|e-?mail|benachrichtigung)"
+    r"\b" + _IN + r"{0,40}automatisch\b" + _IN
+    + r"{0,30}\b(?:erstellt|erzeugt|generiert|versandt|verschickt|gesendet|versendet)"
+    r"|\bdies ist eine automatische (?:nachricht|e-?mail|benachrichtigung)"
     r"|\bbitte antworten sie nicht auf diese|\bnicht auf diese (?:e-?mail|nachricht) antworten"
-    r"|\b(?:ceci est un|ce (?:message|courriel) (?:a (?:é|e)t(?:é|e)|est))\b[^.!\n]{0,40}"
+    r"|\b(?:ceci est un|ce (?:message|courriel) (?:a (?:é|e)t(?:é|e)|est))\b" + _IN + "{0,40}"
     r"(?:message automatique|(?:g(?:é|e)n(?:é|e)r(?:é|e)|envoy(?:é|e)|cr(?:é|e)(?:é|e)) automatiquement)"
     r"|\bne pas y r(?:é|e)pondre\b|\bne (?:pas )?r(?:é|e)pond(?:re|ez pas) (?:à|a) ce(?:t)?"
     r" (?:message|courriel|e-?mail|mail)\b"
-    r"|\b(?:este es un|este (?:mensaje|correo) (?:ha sido|fue|se ha|es))\b[^.!\n]{0,40}"
+    r"|\b(?:este es un|este (?:mensaje|correo) (?:ha sido|fue|se ha|es))\b" + _IN + "{0,40}"
     r"(?:mensaje autom(?:á|a)tico|(?:generado|enviado) autom(?:á|a)ticamente)"
     r"|\bno (?:responda|conteste) (?:a )?este"
-    r"|\b(?:questo (?:è|e) un|questo messaggio (?:è|e) stato)\b[^.!\n]{0,40}"
+    r"|\b(?:questo (?:è|e) un|questo messaggio (?:è|e) stato)\b" + _IN + "{0,40}"
     r"(?:messaggio automatico|(?:generato|inviato) automaticamente)"
     r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere")
 # A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
@@ -68,21 +72,31 @@ _REQUEST_RE = re.compile(
 _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"
                        r"\b(?:voll|full)\b|\d+\s?%")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
-_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?\n]|$)")
+_SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
 _SYSTEM_ACCOUNT_RE = re.compile(
     r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
-    r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms)$")
+    r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms"
+    r"|ups|upsmon|upsd|nut|monitoring)$")
 # Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
 # "Proxmox Backup Server"): the display name is the product, never a person's.
-_APPLIANCE_NAME_RE = re.compile(
-    r"(?i)^\W*(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
-    r"|unifi|pfsense|opnsense|mikrotik|routeros|sophos|fortigate|watchguard|apc\b|eaton\b"
-    r"|uptime kuma|uptimerobot|checkmk|zabbix|nagios|icinga|prtg|observium|librenms|netdata"
-    r"|grafana|alertmanager|hetrixtools|statuscake|pingdom)\b")
+_APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
+               r"|unifi|pfsense|opnsense|mikrotik|routeros|sophos|fortigate|watchguard|apc\b|eaton\b"
+               r"|uptime kuma|uptimerobot|checkmk|zabbix|nagios|icinga|prtg|observium|librenms"
+               r"|netdata|grafana|alertmanager|hetrixtools|statuscake|pingdom")
+_APPLIANCE_NAME_RE = re.compile(r"(?i)^\W*(?:" + _APPLIANCES + r")\b")
+# ... or in the address: the product as the local part's first word (veeam@, fritzbox@,
+# synology-ds920@); a surname that is also a brand (eaton) is not enough there.
+_APPLIANCE_LOCAL_RE = re.compile(
+    r"^(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz-?box|proxmox|pve|veeam|unifi"
+    r"|pfsense|opnsense|mikrotik|sophos|fortigate|watchguard|uptime-?kuma|uptimerobot|checkmk"
+    r"|prtg|netdata|hetrixtools|statuscake|pingdom)(?:[-_.+]\w*)*$")
 _MONITORING_SUBJECT_RE = re.compile(
-    r"(?i)\b(?:problem|recovery|critical|warning|alert|down|unreachable|fail(?:ed|ure|s)?"
-    r"|error|banned|backup|upgrades?|smart|power|raid|degraded|disk|cron|logwatch|status"
-    r"|fehler|fehlgeschlagen|st(?:ö|oe)rung|ausfall|unterbrochen|warnung|alarm)\b")
+    r"(?i)\b(?:problem|recovery|recovered|critical|warning|alert|down|unreachable"
+    r"|fail(?:ed|ure|s)?|error|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
+    r"|cron|logwatch|status|firing|resolved|triggered|offline|timeout|threshold|exceeded"
+    r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
+    r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie)\b"
+    r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
 
 
 def asks(text: str) -> bool:
@@ -129,8 +143,10 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     (an appliance's name with a person's sign-off is its vendor's support writing)."""
     if mail.header_values("x-cron-env"):
         return True
-    account = any(_SYSTEM_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders)
-    appliance = not account and bool(_APPLIANCE_NAME_RE.match(mail.from_name or ""))
+    locals_ = [s.rsplit("@", 1)[0] for s in senders]
+    account = any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_)
+    appliance = not account and (bool(_APPLIANCE_NAME_RE.match(mail.from_name or ""))
+                                 or any(_APPLIANCE_LOCAL_RE.match(local) for local in locals_))
     if not (account or appliance):
         return False
     if person_subject(mail.subject) or not _MONITORING_SUBJECT_RE.search(mail.subject or ""):

@@ -1,0 +1,55 @@
+"""Pure: answers that a program writes on somebody's behalf (reason `auto-reply`).
+
+- An iCalendar reply (iMIP, RFC 6047: `METHOD:REPLY`, "Angenommen: ...", "Accepted: ...") is the
+  calendar client's answer to an invitation, not a request: with no text, or a text with no
+  word of a person (no question, request or sign-off: the client's "Jana Peters has accepted
+  this invitation"). An invitation (`METHOD:REQUEST`) or a reply with the person's own question
+  is a person's mail.
+- A helpdesk's auto-acknowledgement, by the vendor's header that names the mail's type:
+  Freshdesk's `X-FD-Email-Type: ticket_auto_reply`, and any `X-...-Email-Type` or
+  `X-...-Mail-Type` header whose value names an automatic reply. Zendesk, OTRS/Znuny, Jira
+  Service Management and osTicket mark theirs with `Auto-Submitted` or `Precedence`, which
+  classify reads already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.mail_systems import PERSON_WORDS_RE
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.parse import ParsedMail
+
+CALENDAR_BYTES = 8000
+_CALENDAR_TYPES = ("text/calendar", "application/ics")
+_METHOD_REPLY_RE = re.compile(rb"(?im)^METHOD:[ \t]*REPLY[ \t]*\r?$")
+_PARAM_REPLY_RE = re.compile(r"(?i);\s*method\s*=\s*\"?reply\b")
+_TYPE_HEADER_RE = re.compile(r"^x-[\w-]*(?:e-?mail|mail|message)-type$")
+_AUTO_VALUE_RE = re.compile(r"(?i)auto[-_ ]?(?:reply|replied|respon|ack)")
+# A person's request or sign-off in the few words beside an accept.
+_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
+
+
+def generated_reply(mail: ParsedMail) -> bool:
+    return helpdesk_auto_reply(mail) or calendar_reply(mail)
+
+
+def helpdesk_auto_reply(mail: ParsedMail) -> bool:
+    """A vendor's mail-type header that says: automatic reply."""
+    return any(_TYPE_HEADER_RE.match(name) and _AUTO_VALUE_RE.search(value)
+               for name, value in mail.headers)
+
+
+def calendar_reply(mail: ParsedMail) -> bool:
+    """A calendar client's REPLY with no words of a person beside it."""
+    if not any(_is_reply(a.content_type, a.filename, a.data) for a in mail.attachments):
+        if not (mail.content_type == "text/calendar"
+                and _PARAM_REPLY_RE.search(mail.header("content-type") or "")):
+            return False
+    own = without_links(own_part(mail.text))
+    return not (PERSON_WORDS_RE.search(own) or _REQUEST_RE.search(own))
+
+
+def _is_reply(content_type: str, filename: str, data: bytes) -> bool:
+    calendar = content_type in _CALENDAR_TYPES or filename.lower().endswith(".ics")
+    return calendar and bool(_METHOD_REPLY_RE.search(data[:CALENDAR_BYTES]))
