@@ -3,7 +3,10 @@
 Subject words alone never decide against a person: a customer may write about setting up an
 absence notice, or forward one to ask about it. So the subject must *start* like an absence
 notice (a forward "WG: Automatische Antwort: ..." does not), and the body must corroborate it
-(an absence sentence or "this is an automatic reply").
+(an absence sentence or "this is an automatic reply"), and the writer asks nothing besides: a person
+who writes "ich bin ab dem 26.01. nicht erreichbar. Könnten Sie ... machen?" is answered.
+German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
+Norwegian and Czech.
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
 (X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program) decides alone; a header that
@@ -15,21 +18,51 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.originals import own_part, without_links
+
 BODY_CHARS = 2000
 
+# The prefixes and whole subjects of Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
+# Norwegian and Czech auto-responders (Outlook, Exchange, webmail vacation rules).
+_MORE_PREFIXES = (
+    r"|otomatik (?:yan[ıi]t|cevap)|automatyczna odpowied[źz]|odpowied[źz] automatyczna"
+    r"|automatisch antwoord|resposta autom(?:á|a)tica|automatiskt svar|automatisk svar|autosvar"
+    r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|nieobecno(?:ś|s)(?:ć|c)|afwezig(?:heid)?"
+    r"|aus(?:ê|e)ncia|fr(?:å|a)nvaro|frav(?:æ|ae)r|nep(?:ř|r)(?:í|i)tomnost")
+_MORE_WHOLE = (
+    r"|ofis d(?:ı|i)(?:ş|s)(?:ı|i)nda(?:y(?:ı|i)m)?|poza biurem|buiten kantoor|niet aanwezig"
+    r"|fora do escrit(?:ó|o)rio|ausente do escrit(?:ó|o)rio|fr(?:å|a)nvarande"
+    r"|ikke p(?:å|a) kontoret|inte p(?:å|a) kontoret|mimo kancel(?:á|a)(?:ř|r)")
 _SUBJECT_RE = re.compile(
     r"(?i)^\s*(?:"
     # prefixes that auto-responders put before the original subject
     r"(?:automatische antwort|automatic reply|auto[- ]?reply|auto[- ]?response|autoreply|auto"
     r"|abwesenheitsnotiz|abwesenheit|out of (?:the )?office|r(?:é|e)ponse automatique"
-    r"|respuesta autom(?:á|a)tica|risposta automatica|absence)\s*:"
+    r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")\s*:"
     # whole subjects of vacation responders
     r"|(?:out of (?:the )?office|auto[- ]?reply|away from (?:the )?office|on vacation|vacation reply"
     r"|abwesenheit|abwesenheitsnotiz|abwesend|urlaubsabwesenheit|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus"
-    r"|absence du bureau|absent du bureau|fuera de la oficina|fuori ufficio)\b"
+    r"|absence du bureau|absent du bureau|fuera de la oficina|fuori ufficio" + _MORE_WHOLE + r")\b"
     # Domino's: "<name> ist außer Haus." / "<name> is out of the office."
     r"|[^:?]{1,60}\b(?:ist au(?:ß|ss)er haus|is out of (?:the )?office|est absente?)\.?\s*$)")
 
+# Absence sentences of the same languages, and their "automatic reply" words.
+_MORE_BODY = (
+    r"|otomatik (?:yan(?:ı|i)t|cevap)|izindeyim|izinli olaca(?:ğ|g)(?:ı|i)m"
+    r"|ofis d(?:ı|i)(?:ş|s)(?:ı|i)nday(?:ı|i)m|ofiste olmayaca(?:ğ|g)(?:ı|i)m|acil durumlarda"
+    r"|automatyczna odpowied(?:ź|z)|jestem (?:obecnie )?(?:poza biurem|nieobecn[ya]|na urlopie)"
+    r"|b(?:ę|e)d(?:ę|e) nieobecn[ya]|przebywam na urlopie|w pilnych sprawach"
+    r"|automatisch antwoord|ik ben\b.{0,40}\b(?:afwezig|niet aanwezig|met vakantie|buiten kantoor"
+    r"|niet op kantoor)|ben ik (?:afwezig|niet aanwezig|met vakantie)|in dringende gevallen"
+    r"|resposta autom(?:á|a)tica|estou (?:fora do escrit(?:ó|o)rio|ausente|de f(?:é|e)rias)"
+    r"|estarei (?:ausente|fora)|em casos? urgentes?"
+    r"|automatiskt svar|jag (?:är|ar)\b.{0,30}\b(?:på semester|ledig|bortrest|fr(?:å|a)nvarande"
+    r"|inte på kontoret)|i br(?:å|a)dskande (?:ä|a)renden"
+    r"|automatisk svar|jeg er\b.{0,30}\b(?:på ferie|frav(?:æ|ae)rende|ikke på kontoret|borte)"
+    r"|i (?:akutte|hastende) (?:tilf(?:æ|ae)lde|sager)|i hastesaker"
+    r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|jsem (?:mimo kancel(?:á|a)(?:ř|r)|na dovolen(?:é|e)"
+    r"|nep(?:ř|r)(?:í|i)tomn[ýyáa])|nejsem v kancel(?:á|a)(?:ř|r)i"
+    r"|v nal(?:é|e)hav(?:ý|y)ch p(?:ř|r)(?:í|i)padech")
 _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
     r"|automatic(?:ally generated)? (?:reply|message|response)|auto-?generated"
@@ -39,15 +72,22 @@ _BODY_RE = re.compile(
     r"|on vacation|on holiday|travell?ing)"
     r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
-    r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática)")
-
+    r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
+    + _MORE_BODY + ")")
+# A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
+# number is an absence notice's): a person who mentions their absence and asks something.
+_QUESTION_RE = re.compile(r"(?:[^\s.!?]+[^\S\n]+){2,}[^\s.!?]+\s*\?")
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
     """An absence subject, and a body sentence that states (not asks about) an absence."""
     if not _SUBJECT_RE.match(subject or ""):
         return False
     body = (text or "")[:BODY_CHARS]
-    return any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body))
+    if not any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body)):
+        return False
+    own = "\n".join(line for line in without_links(own_part(body)).splitlines()
+                    if not line.lstrip().startswith(">"))
+    return not _QUESTION_RE.search(own)
 
 
 def _asked(body: str, at: int) -> bool:
