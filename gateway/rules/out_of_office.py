@@ -76,7 +76,8 @@ _BODY_RE = re.compile(
     + _MORE_BODY + ")")
 # A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
 # number is an absence notice's): a person who mentions their absence and asks something.
-_QUESTION_RE = re.compile(r"(?:[^\s.!?]+[^\S\n]+){2,}[^\s.!?]+\s*\?")
+_SENTENCE_END_RE = re.compile(r"([.!?\n])")
+QUESTION_WORDS = 3
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
     """An absence subject, and a body sentence that states (not asks about) an absence."""
@@ -87,7 +88,15 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
         return False
     own = "\n".join(line for line in without_links(own_part(body)).splitlines()
                     if not line.lstrip().startswith(">"))
-    return not _QUESTION_RE.search(own)
+    return not _asks_a_question(own)
+
+
+def _asks_a_question(own: str) -> bool:
+    """A sentence of three words or more that ends with a question mark (split, not searched:
+    linear on a long run-on line)."""
+    pieces = _SENTENCE_END_RE.split(own)
+    return any(end == "?" and len(sentence.split()) >= QUESTION_WORDS
+               for sentence, end in zip(pieces[::2], pieces[1::2], strict=False))
 
 
 def _asked(body: str, at: int) -> bool:
