@@ -121,6 +121,8 @@ PEOPLE = {
     "a person's invitation (.ics REQUEST) with their text": calendar(
         "REQUEST", "Hallo, ich lade Sie zur Abstimmung ein. Passt Donnerstag?\nGruß Jana",
         subject="Einladung: Abstimmung Serverumzug"),
+    "a person sends an accept on (WG:)": calendar(
+        "REPLY", subject="WG: Angenommen: Abstimmung Serverumzug"),
     "a person's accept with a question": calendar(
         "REPLY", "Ich habe zugesagt. Können wir eine halbe Stunde später beginnen?\nGruß Jana"),
 }

@@ -4,7 +4,7 @@
   calendar client's answer to an invitation, not a request: with no text, or a text with no
   word of a person (no question, request or sign-off: the client's "Jana Peters has accepted
   this invitation"). An invitation (`METHOD:REQUEST`) or a reply with the person's own question
-  is a person's mail.
+  is a person's mail, and so is a reply sent on (`WG: Angenommen: ...`).
 - A helpdesk's auto-acknowledgement, by the vendor's header that names the mail's type:
   Freshdesk's `X-FD-Email-Type: ticket_auto_reply`, and any `X-...-Email-Type` or
   `X-...-Mail-Type` header whose value names an automatic reply. Zendesk, OTRS/Znuny, Jira
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.bounces import person_subject
 from gateway.rules.mail_systems import PERSON_WORDS_RE
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -41,7 +42,10 @@ def helpdesk_auto_reply(mail: ParsedMail) -> bool:
 
 
 def calendar_reply(mail: ParsedMail) -> bool:
-    """A calendar client's REPLY with no words of a person beside it."""
+    """A calendar client's REPLY with no words of a person beside it; not one a person sends
+    on or answers (Fwd:, WG:, Re:, AW: ...)."""
+    if person_subject(mail.subject):
+        return False
     if not any(_is_reply(a.content_type, a.filename, a.data) for a in mail.attachments):
         if not (mail.content_type == "text/calendar"
                 and _PARAM_REPLY_RE.search(mail.header("content-type") or "")):
