@@ -31,7 +31,7 @@ from gateway.rules.notices import (
 )
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
-from gateway.rules.role_senders import role_sender
+from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
 from gateway.subaddress import first_ours
 
@@ -79,11 +79,6 @@ class Classification:
 
 Detector = Callable[[ParsedMail, Envelope, Context], Reason | None]
 
-_NOREPLY_LOCAL_RE = re.compile(
-    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
-    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine"
-    r"|notifications?|alerts?)$"
-)
 _BOUNCE_LOCAL_RE = re.compile(r"^(mailer[-_]daemon|postmaster)$")
 # Formats without a DSN: the failed recipients (Exim), Exchange's NDR mark, Italian PEC receipts
 _BOUNCE_HEADERS = ("x-failed-recipients", "x-ms-exchange-message-is-ndr", "x-ricevuta")
@@ -103,13 +98,17 @@ def _local(address: str | None) -> str:
     return (address or "").rsplit("@", 1)[0].strip().lower()
 
 
-def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
+def _envelope(mail: ParsedMail, env: Envelope) -> str:
     """Envelope sender (unknown: the Return-Path a mailbox recorded, as reply_address takes
-    it, so that simulate, import and IMAP judge a mail as serve does), From, Reply-To."""
-    envelope = env.sender
-    if envelope is None:
-        envelope = (mail.header("return-path") or "").strip().strip("<>").strip()
-    found = [envelope, mail.from_addr, *mail.reply_to]
+    it, so that simulate, import and IMAP judge a mail as serve does)."""
+    if env.sender is None:
+        return (mail.header("return-path") or "").strip().strip("<>").strip().lower()
+    return env.sender.lower()
+
+
+def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
+    """Envelope sender, From, Reply-To."""
+    found = [_envelope(mail, env), mail.from_addr, *mail.reply_to]
     return [a.lower() for a in found if a]
 
 
@@ -246,11 +245,10 @@ def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
 
 
 def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    senders = _senders(mail, env)
-    found = [local for local in map(_local, senders) if _NOREPLY_LOCAL_RE.match(local)]
-    if found and not (set(found) == {"postmaster"} and postmaster_asks(mail)):
+    envelope = _local(_envelope(mail, env))
+    if noreply_sender(mail, envelope, _senders(mail, env)):
         return Reason.NOREPLY_SENDER
-    return Reason.NOREPLY_SENDER if role_sender(mail, senders) else None
+    return None
 
 
 def is_unauthenticated(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

@@ -1,16 +1,22 @@
-"""Pure: senders whose address says they are a program's, beyond the whole no-reply local parts
-of classify (`noreply@`, `alerts@` ...).
+"""Pure: senders whose address says they are a program's (reason `noreply-sender`).
 
+- a whole no-reply local part (`noreply@`, `mailer-daemon@`, `owner-*@`, `*-request@`,
+  `*-bounces@`, `alerts@` ...) in the envelope sender, From or Reply-To; a `postmaster@` that
+  asks with no sign of a bounce is a customer's admin;
+- the envelope's bounce address alone (`bounces+3312801-9a1b-technik=centron.de@`,
+  `bounce-md_...@`: the VERP of an ESP or a helpdesk such as Freshdesk) says where bounces go,
+  not that no person wrote: beside a person's words (a question, request, thanks or sign-off)
+  it does not count; bulk mail and notices are stopped by their other signs;
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
   `notify@`, `newsletter@`, `updates@`, `mailer@`, `digest@`).
 
-Either counts unless the mail reads like a person's own: plain words (no link, no attachment)
-with a request, a question or a sign-off ("Bitte prüfen, danke. Moritz" from a contact form's
-`no-reply-kontakt@`). A program's notice nearly always carries a link or an attachment.
-`billing@`, `invoice@`, `rechnung@` are not such roles: a customer's accounts department writes
-from them, tersely too, and is answered.
+The last two count unless the mail reads like a person's own: plain words (no link, no
+attachment) with a request, a question or a sign-off ("Bitte prüfen, danke. Moritz" from a
+contact form's `no-reply-kontakt@`). A program's notice nearly always carries a link or an
+attachment. `billing@`, `invoice@`, `rechnung@` are not such roles: a customer's accounts
+department writes from them, tersely too, and is answered.
 """
 
 from __future__ import annotations
@@ -18,18 +24,51 @@ from __future__ import annotations
 import re
 
 from gateway.rules.mail_systems import PERSON_WORDS_RE
-from gateway.rules.originals import own_part
+from gateway.rules.notices import postmaster_asks
+from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 
+_NOREPLY_LOCAL_RE = re.compile(
+    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
+    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine"
+    r"|notifications?|alerts?)$"
+)
 _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
     r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
     r"|automailer|mailings?)(?:\+.*)?$")
+# Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
+_BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
 _LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
 # Requests and sign-offs a person writes, beside PERSON_WORDS_RE's questions and thanks.
 _REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
+
+
+def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
+    """A no-reply local part (not the envelope's bounce address beside a person's words, not a
+    postmaster who asks), or a program's role."""
+    locals_ = [envelope, *(_local(a) for a in (mail.from_addr, *mail.reply_to) if a)]
+    found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
+    if found == [envelope] and bounce_envelope(envelope, mail):
+        found = []  # the envelope says where bounces go, the words are a person's
+    if found and not (set(found) == {"postmaster"} and postmaster_asks(mail)):
+        return True
+    return role_sender(mail, senders)
+
+
+def _local(address: str) -> str:
+    return address.rsplit("@", 1)[0].strip().lower()
+
+
+def bounce_envelope(envelope: str, mail: ParsedMail) -> bool:
+    """An envelope local part that names where bounces go (`bounces+...@`, `bounce-...@`: an
+    ESP's or a helpdesk's VERP) beside a person's words: it says nothing of who wrote."""
+    if not _BOUNCE_ENVELOPE_RE.match(envelope):
+        return False
+    own = without_links(own_part(mail.text))
+    return bool(PERSON_WORDS_RE.search(own) or _REQUEST_RE.search(own))
 
 
 def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
