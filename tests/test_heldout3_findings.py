@@ -34,6 +34,30 @@ MACHINES = {
     "a bounce address as From, not only in the envelope": mail(
         "bounces+77@mail.shop.example", "Ihre Bestellung", "Danke für Ihre Bestellung!",
         envelope="bounces+77@mail.shop.example"),
+    "an application's default sender (wordpress@), a password reset": mail(
+        "wordpress@kunde-blog.example", "[Kunde Blog] Passwort-Reset",
+        "Jemand hat das Zurücksetzen des Passworts angefordert.\nFalls dies ein Fehler war, "
+        "ignoriere einfach diese E-Mail.\nhttps://kunde-blog.example/wp-login.php?action=rp",
+        name="WordPress"),
+    "gitlab@ with a pipeline notice": mail(
+        "gitlab@git.kunde.example", "kunde/shop | Pipeline #4412 has failed for main",
+        "Pipeline #4412 has failed!\nProject: kunde/shop\nBranch: main"),
+    "a UPS manager by its display name": mail(
+        "eaton-ipm@klinik.example", "[IPM] 9PX 3000: Utility power failure",
+        "Event: Utility power failure\nStatus: On battery", name="Intelligent Power Manager"),
+    "a printer by its display name, a toner report": mail(
+        "empfang@immobilien.example", "Toner niedrig - Status Report",
+        "Modell: ECOSYS M5526cdw\nStatus: Toner wenig (K)", name="ECOSYS M5526cdw"),
+    "a printer by its address": mail(
+        "printer@immobilien.example", "Paper jam in tray 2", "Device: HP LaserJet M404\nTray 2"),
+    "a controller's 'was disconnected'": mail(
+        "unifi@hotel.example", "[UniFi Network] AP-Lobby was disconnected",
+        "AP-Lobby was disconnected at 10:14 PM.", name="UniFi Network"),
+    "a server as sender, named in the subject, an event report with 'Please review'": mail(
+        "srv-fs01@autohaus.example", "SRV-FS01 Backup Status",
+        "Log Name:      Microsoft-Windows-Backup\nSource:        Microsoft-Windows-Backup\n"
+        "Event ID:      5\nLevel:         Error\nDescription:\nThe backup operation has failed. "
+        "Please review the event details for a solution."),
 }
 
 PEOPLE = {
@@ -46,6 +70,22 @@ PEOPLE = {
         "anna@kunde.example", "Zugang gesperrt",
         "Bitte entsperren Sie den Zugang von anna@kunde.example.\nGrüße Anna\nhttps://kunde.example",
         name="Anna Berg", envelope="bounce-md_30850198.67928a11@mandrill.example"),
+    "wordpress@ of a site owner, with a request": mail(
+        "wordpress@kunde-verein.example", "Mails der Website kommen nicht an",
+        "Seit gestern kommen die Mails unserer Website nicht mehr an. Bitte prüfen, danke.\nTom"),
+    "a server's address used by its admin, with a greeting": mail(
+        "srv-fs01@autohaus.example", "SRV-FS01 backup failed",
+        "Hallo, das Backup auf SRV-FS01 schlägt seit Montag fehl.\nGruß Tom"),
+    "a person whose address has a digit, the subject not naming it": mail(
+        "tom1980@kunde.example", "Backup failed", "Our nightly backup failed again."),
+    "a printer vendor's support, signing off": mail(
+        "support@drucker-service.example", "Toner report for your ECOSYS",
+        "your toner report is attached.\nBest regards,\nJan", name="Kyocera Document Solutions"),
+    "a controller's alert sent on with a question": mail(
+        "it@hotel.example", "AP-Lobby was disconnected", "Our AP keeps disconnecting, can you "
+        "check the uplink?", name="UniFi Network"),
+    "a scan from the office's scanner@ (no monitoring subject)": mail(
+        "scanner@kanzlei.example", "Gescanntes Dokument", "Scan vom 24.01.2026", name="Scanner"),
 }
 
 

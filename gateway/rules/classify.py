@@ -27,12 +27,12 @@ from gateway.rules.notices import (
     declared_machine,
     pastes_and_asks,
     postmaster_asks,
-    system_notice,
 )
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
+from gateway.rules.system_senders import system_notice
 from gateway.subaddress import first_ours
 
 REPLY_MESSAGE_ID_PREFIX = "gw."

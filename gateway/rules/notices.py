@@ -1,6 +1,6 @@
 """Pure: machine notices that carry no report structure and no marker header, recognised by what
-they say about themselves or by the system account that sends them; and the person's question
-that keeps a mail with bounce words a person's.
+they say about themselves; and the person's question that keeps a mail with bounce words a
+person's.
 
 - A notice that *declares* itself a machine's ("This is an automatically generated message",
   "Diese Benachrichtigung wurde automatisch von Plesk erstellt", "Ceci est un message
@@ -8,10 +8,7 @@ that keeps a mail with bounce words a person's.
   of a person left once that sentence is set aside: with a delivery-failure sentence it is a
   bounce (free-text failures without the original: Exchange transport rules, small providers),
   otherwise a machine notice (cron, mdadm, smartd, Plesk, payment notices).
-- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...), or an
-  appliance in its own name ("Synology NAS", "FRITZ!Box", "Proxmox VE"), with a
-  monitoring subject (PROBLEM, DOWN, failed, banned, backup ...) and no question; cron's
-  `X-Cron-Env` alone. Before the cutover these are tickets (decide.py), after it not answered.
+  (System accounts', appliances' and applications' notices: `system_senders.py`.)
 - `asks`: a question mark outside links and quoted `Subject:` lines, or a request ("could you",
   "können Sie" ...): a person asking about the failure they quote.
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
@@ -60,12 +57,12 @@ _DECLARED_RE = re.compile(
     r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere")
 # A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
 # the notice speaks of itself).
-_SIGN_OFF_RE = re.compile(
+SIGN_OFF_RE = re.compile(
     r"(?i)gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
     r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b")
 # A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
-_REQUEST_RE = re.compile(
+REQUEST_RE = re.compile(
     r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
     r"|\bcordialement|\bpor favor\b|\bgracias\b|\bsaludos\b|\bper favore\b|\bgrazie\b")
 # What postmasters' machines write about besides failures: quotas and quarantines.
@@ -73,32 +70,6 @@ _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfac
                        r"\b(?:voll|full)\b|\d+\s?%")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
-_SYSTEM_ACCOUNT_RE = re.compile(
-    r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
-    r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms"
-    r"|ups|upsmon|upsd|nut|monitoring)$")
-# Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
-# "Proxmox Backup Server"): the display name is the product, never a person's.
-_APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
-               r"|unifi|pfsense|opnsense|mikrotik|routeros|sophos|fortigate|watchguard|apc\b|eaton\b"
-               r"|uptime kuma|uptimerobot|checkmk|zabbix|nagios|icinga|prtg|observium|librenms"
-               r"|netdata|grafana|alertmanager|hetrixtools|statuscake|pingdom")
-_APPLIANCE_NAME_RE = re.compile(r"(?i)^\W*(?:" + _APPLIANCES + r")\b")
-# ... or in the address: the product as the local part's first word (veeam@, fritzbox@,
-# synology-ds920@); a surname that is also a brand (eaton) is not enough there.
-_APPLIANCE_LOCAL_RE = re.compile(
-    r"^(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz-?box|proxmox|pve|veeam|unifi"
-    r"|pfsense|opnsense|mikrotik|sophos|fortigate|watchguard|uptime-?kuma|uptimerobot|checkmk"
-    r"|prtg|netdata|hetrixtools|statuscake|pingdom)(?:[-_.+]\w*)*$")
-_MONITORING_SUBJECT_RE = re.compile(
-    r"(?i)\b(?:problem|recovery|recovered|critical|warning|alert|down|unreachable"
-    r"|fail(?:ed|ure|s)?|error|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
-    r"|cron|logwatch|status|firing|resolved|triggered|offline|timeout|threshold|exceeded"
-    r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
-    r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie)\b"
-    r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
-
-
 def asks(text: str) -> bool:
     """A person asking: a question mark or a request in the writer's own text."""
     return bool(ASKING_RE.search(without_links(own_part(text))))
@@ -128,7 +99,7 @@ def declared_machine(mail: ParsedMail) -> bool:
     if not _DECLARED_RE.search(own):
         return False
     rest = _undeclared(own)
-    return not (ASKING_RE.search(rest) or _SIGN_OFF_RE.search(rest))
+    return not (ASKING_RE.search(rest) or SIGN_OFF_RE.search(rest))
 
 
 def declared_failure(mail: ParsedMail) -> bool:
@@ -136,25 +107,6 @@ def declared_failure(mail: ParsedMail) -> bool:
     if not declared_machine(mail):
         return False
     return bool(FAILURE_RE.search(f"{mail.subject}\n{own_part(mail.text)}"))
-
-
-def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
-    """Cron's mail, or a system account's or an appliance's monitoring notice that asks nothing
-    (an appliance's name with a person's sign-off is its vendor's support writing)."""
-    if mail.header_values("x-cron-env"):
-        return True
-    locals_ = [s.rsplit("@", 1)[0] for s in senders]
-    account = any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_)
-    appliance = not account and (bool(_APPLIANCE_NAME_RE.match(mail.from_name or ""))
-                                 or any(_APPLIANCE_LOCAL_RE.match(local) for local in locals_))
-    if not (account or appliance):
-        return False
-    if person_subject(mail.subject) or not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
-        return False
-    own = own_part(mail.text)
-    if appliance and _SIGN_OFF_RE.search(own):
-        return False
-    return not (asks(mail.text) or _REQUEST_RE.search(own))
 
 
 def postmaster_asks(mail: ParsedMail) -> bool:
@@ -165,4 +117,4 @@ def postmaster_asks(mail: ParsedMail) -> bool:
     own = f"{mail.subject}\n{own_part(mail.text)}"
     if SUBJECT_RE.match(mail.subject or "") or FAILURE_RE.search(own) or _QUOTA_RE.search(own):
         return False
-    return asks(mail.text) or bool(_REQUEST_RE.search(own))
+    return asks(mail.text) or bool(REQUEST_RE.search(own))

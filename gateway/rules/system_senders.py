@@ -1,0 +1,105 @@
+"""Pure: notices that systems, appliances and applications send in their own name (reason
+`machine-notice`, only where no other sign was found), recognised by the sender *and* what the
+mail is, never by the subject alone.
+
+- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...), or an
+  appliance in its own name ("Synology NAS", "FRITZ!Box", "Proxmox VE", "Intelligent Power
+  Manager", a printer such as "ECOSYS M5526cdw"; or its address: `veeam@`, `eaton-ipm@`,
+  `scanner@`, `printer@`), with a monitoring subject (PROBLEM, DOWN, failed, banned, backup,
+  disconnected, toner ...) and no question or request; an appliance's name with a person's
+  sign-off is its vendor's support writing. Cron's `X-Cron-Env` alone.
+- A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
+  `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
+  question and no sign-off; a request ("Please review the event details") counts as a person's
+  only outside a report of fields ("Log Name: ...", "Event ID: ...").
+- An application's default sender (`wordpress@`: WordPress core's From; `nextcloud@`,
+  `gitlab@`, `jenkins@`, `jira@`, `confluence@`, `redmine@`) with no question, request or
+  sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
+A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.originals import own_part
+from gateway.rules.parse import ParsedMail
+
+_SYSTEM_ACCOUNT_RE = re.compile(
+    r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
+    r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms"
+    r"|ups|upsmon|upsd|nut|monitoring)$")
+# Applications whose default sender is their own name, for any notice they send.
+_APP_ACCOUNT_RE = re.compile(r"^(?:wordpress|nextcloud|gitlab|jenkins|jira|confluence|redmine)$")
+# Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
+# "Proxmox Backup Server", printers): the display name is the product, never a person's.
+_APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
+               r"|unifi|pfsense|opnsense|mikrotik|routeros|sophos|fortigate|watchguard|apc\b|eaton\b"
+               r"|uptime kuma|uptimerobot|checkmk|zabbix|nagios|icinga|prtg|observium|librenms"
+               r"|netdata|grafana|alertmanager|hetrixtools|statuscake|pingdom"
+               r"|intelligent power manager|ecosys|kyocera|taskalfa|(?:hp )?(?:color )?laserjet"
+               r"|(?:hp )?officejet|brother (?:mfc|hl|dcp)|canon (?:ir|imagerunner|i-sensys|mf)"
+               r"|imagerunner|ricoh|xerox|lexmark|konica minolta|bizhub")
+_APPLIANCE_NAME_RE = re.compile(r"(?i)^\W*(?:" + _APPLIANCES + r")\b")
+# ... or in the address: the product as the local part's first word (veeam@, fritzbox@,
+# synology-ds920@); a surname that is also a brand (eaton) is not enough there.
+_APPLIANCE_LOCAL_RE = re.compile(
+    r"^(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz-?box|proxmox|pve|veeam|unifi"
+    r"|pfsense|opnsense|mikrotik|sophos|fortigate|watchguard|uptime-?kuma|uptimerobot|checkmk"
+    r"|prtg|netdata|hetrixtools|statuscake|pingdom|eaton[-_.]?ipm|scanner|printer|mfp|drucker"
+    r"|kopierer|kyocera|ecosys)(?:[-_.+]\w*)*$")
+_MONITORING_SUBJECT_RE = re.compile(
+    r"(?i)\b(?:problem|recovery|recovered|critical|warning|alert|down|unreachable"
+    r"|fail(?:ed|ure|s)?|error|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
+    r"|cron|logwatch|status|firing|resolved|triggered|offline|timeout|threshold|exceeded"
+    r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
+    r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
+    r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
+    r"|getrennt|verbunden)\b"
+    r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
+# A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
+_HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Event ID: 5").
+_FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
+REPORT_FIELDS = 4
+
+
+def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
+    """Cron's mail; a system account's, an appliance's or a server's monitoring notice, or an
+    application's notice, that asks nothing."""
+    if mail.header_values("x-cron-env"):
+        return True
+    if person_subject(mail.subject):
+        return False
+    locals_ = [s.rsplit("@", 1)[0] for s in senders]
+    own = own_part(mail.text)
+    if any(_APP_ACCOUNT_RE.match(local) for local in locals_):
+        return not (asks(mail.text) or REQUEST_RE.search(own))
+    if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
+        return False
+    if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):
+        return not (asks(mail.text) or REQUEST_RE.search(own))
+    if _appliance(mail, locals_):
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+    if any(_names_host(local, mail.subject or "") for local in locals_):
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
+    return False
+
+
+def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:
+    return bool(_APPLIANCE_NAME_RE.match(mail.from_name or "")) or any(
+        _APPLIANCE_LOCAL_RE.match(local) for local in locals_)
+
+
+def _names_host(local: str, subject: str) -> bool:
+    """A host name as local part that the subject names as a word."""
+    if not _HOST_LOCAL_RE.match(local):
+        return False
+    return bool(re.search(r"(?i)(?<![\w-])" + re.escape(local) + r"(?![\w-])", subject))
+
+
+def _requests(own: str) -> bool:
+    """A request of a person: not one inside a report of fields."""
+    return bool(REQUEST_RE.search(own)) and len(_FIELD_LINE_RE.findall(own)) < REPORT_FIELDS
