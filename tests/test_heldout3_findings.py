@@ -58,6 +58,22 @@ MACHINES = {
         "Log Name:      Microsoft-Windows-Backup\nSource:        Microsoft-Windows-Backup\n"
         "Event ID:      5\nLevel:         Error\nDescription:\nThe backup operation has failed. "
         "Please review the event details for a solution."),
+    "a report that says it is automated": mail(
+        "scans@security-reports.example", "[Reports] Accessible RDP Report: 2026-01-14",
+        "Report type: scan_rdp\nNumber of events: 3\nMore information: https://reports.example/rdp"
+        "\n\nThis is an automated report. You are subscribed to reports for this network."),
+    "an automatic report sender (autoreports@)": mail(
+        "autoreports@security-reports.example", "Accessible RDP Report: 2026-01-14",
+        "Report type: scan_rdp\nDetails: https://reports.example/rdp"),
+    "a declared notice signed by the company (Ihre Telekom from @telekom)": mail(
+        "rechnungonline@telekom.example", "Ihre RechnungOnline Januar 2026",
+        "Guten Tag,\n\nim Anhang finden Sie Ihre aktuelle Rechnung.\n\nFreundliche Grüße\n"
+        "Ihre Telekom\n\nDiese E-Mail wurde automatisch erstellt. Bitte antworten Sie nicht auf "
+        "diese E-Mail."),
+    "a declared notice signed by a team": mail(
+        "billing@shop.example", "Your invoice 2026-01",
+        "Your invoice is attached.\n\nBest regards,\nYour Acme team\n\n"
+        "This is an automatically generated message. Please do not reply."),
 }
 
 PEOPLE = {
@@ -86,6 +102,13 @@ PEOPLE = {
         "check the uplink?", name="UniFi Network"),
     "a scan from the office's scanner@ (no monitoring subject)": mail(
         "scanner@kanzlei.example", "Gescanntes Dokument", "Scan vom 24.01.2026", name="Scanner"),
+    "a person who says 'do not reply' and signs with their own name": mail(
+        "max@mueller.example", "Neue Adresse",
+        "Hallo, unser Mailserver zieht um. Bitte antworten Sie nicht auf diese E-Mail, sondern "
+        "an neu@mueller.example.\n\nMit freundlichen Grüßen\nIhr Max Mueller"),
+    "a person who writes 'automated report' and asks": mail(
+        "tom@kunde.example", "Report",
+        "This is an automated report from our monitoring. It says disk full\n\nRegards, Tom"),
 }
 
 

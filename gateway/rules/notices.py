@@ -34,7 +34,7 @@ _DECLARED_WORDS = ("automat", "generated", "created by", "reply", "respond", "po
 _IN = r"(?:[^.!\n]|[.!](?=\w))"
 _GENERATED = (r"(?:automatically (?:generated|created|sent)|generated (?:automatically|by)"
               r"|created (?:automatically|by)|an? automat(?:ic|ed) (?:message|e-?mail|notification"
-              r"|notice|reply|response))")
+              r"|notice|reply|response|report))")
 _DECLARED_RE = re.compile(
     r"(?i)\bthis (?:is|(?:e-?)?mail (?:message )?(?:was|has been|is)|message (?:was|has been|is)"
     r"|notification (?:was|has been|is)|notice (?:was|has been|is))\b" + _IN + "{0,40}" + _GENERATED
@@ -68,8 +68,16 @@ REQUEST_RE = re.compile(
 # What postmasters' machines write about besides failures: quotas and quarantines.
 _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"
                        r"\b(?:voll|full)\b|\d+\s?%")
+# The line under a sign-off that signs for a company: "Ihre Telekom", "Ihr centron Team", "Your
+# Acme team", "Das WordPress-Team", "L'équipe Exemple".
+_COMPANY_LINE_RE = re.compile(
+    r"(?:ihre?|deine?|euer|eure|your|the|das|die|le|la|l'(?:é|e)quipe|el equipo|il team)\s+"
+    r"([^\n]{1,40})$")
+_TEAM_RE = re.compile(r"(?:\bteam|-team|\bservice|kundenservice|kundendienst|support)\b")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
+
+
 def asks(text: str) -> bool:
     """A person asking: a question mark or a request in the writer's own text."""
     return bool(ASKING_RE.search(without_links(own_part(text))))
@@ -99,7 +107,24 @@ def declared_machine(mail: ParsedMail) -> bool:
     if not _DECLARED_RE.search(own):
         return False
     rest = _undeclared(own)
-    return not (ASKING_RE.search(rest) or SIGN_OFF_RE.search(rest))
+    return not (ASKING_RE.search(rest) or _persons_sign_off(rest, mail.from_addr or ""))
+
+
+def _persons_sign_off(text: str, sender: str) -> bool:
+    """A sign-off that a person signs; not a company's: the line under it (or its own rest)
+    signs for a team ("Ihr centron Team", "Your Acme team", "Das WordPress-Team") or with the
+    sender's domain alone ("Freundliche Grüße / Ihre Telekom" from @telekom.de); "Ihr Max
+    Mueller" from @mueller.example is a person's."""
+    labels = set(sender.rsplit("@", 1)[-1].lower().split(".")[:-1])
+    for found in SIGN_OFF_RE.finditer(text):
+        lines = (part.strip(" \t,.!").lower() for part in text[found.end():].split("\n", 3))
+        signed = _COMPANY_LINE_RE.match(next((part for part in lines if part), ""))
+        if not signed:
+            return True
+        words = set(re.split(r"[\s-]+", signed.group(1)))
+        if not (_TEAM_RE.search(signed.group(1)) or words <= labels):
+            return True
+    return False
 
 
 def declared_failure(mail: ParsedMail) -> bool:
