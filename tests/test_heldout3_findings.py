@@ -74,6 +74,17 @@ MACHINES = {
         "billing@shop.example", "Your invoice 2026-01",
         "Your invoice is attached.\n\nBest regards,\nYour Acme team\n\n"
         "This is an automatically generated message. Please do not reply."),
+    "a sales sequence without list headers, from a marketing platform's envelope": mail(
+        "jessica@cloudmetrics.example", "Quick question about your monitoring",
+        "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica",
+        name="Jessica from CloudMetrics", envelope="1axbtuif5a3bfyg5@bf08x.hubspotemail.net"),
+    "the same, its Message-ID on the platform's domain, the From as envelope": mail(
+        "jessica@cloudmetrics.example", "Quick question about your monitoring",
+        "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica",
+        message_id="<aa37baecc9b80bfb.9@bf08x.hubspotemail.net>"),
+    "a campaign header": mail(
+        "anna@shop.example", "Neu im Shop", "Hallo, schauen Sie sich unsere Neuheiten an! Anna",
+        headers={"X-Mailjet-Campaign": "spring-2026"}),
 }
 
 PEOPLE = {
@@ -109,6 +120,15 @@ PEOPLE = {
     "a person who writes 'automated report' and asks": mail(
         "tom@kunde.example", "Report",
         "This is an automated report from our monitoring. It says disk full\n\nRegards, Tom"),
+    "an agent's answer through a transactional relay (SendGrid's X-SG-EID)": mail(
+        "support@kunde-reseller.freshdesk.example", "Re: Ticket #48812 - RAM upgrade",
+        "Can you raise the RAM of vm-res-1120 tonight?\nBest regards,\nFelix Neumann",
+        envelope=FRESHDESK_VERP, headers={"X-SG-EID": "u001.abc", "X-FD-Email-Type": "ticket_reply"}),
+    "a person naming a marketing platform in words": mail(
+        "tom@kunde.example", "Mails von hubspotemail.net blockiert?",
+        "Unsere Mails über bf08x.hubspotemail.net kommen bei Ihnen nicht an. Woran liegt das?"),
+    "a person on a domain that only ends like a platform's": mail(
+        "tom@newmcsv.net", "Server down", "Unser Server ist nicht erreichbar. Gruß Tom"),
 }
 
 

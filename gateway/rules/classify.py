@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from gateway.codes import Reason
 from gateway.rules.bounces import looks_like_bounce_report
+from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
 from gateway.rules.generated_replies import generated_reply
 from gateway.rules.mail_systems import (
@@ -209,7 +210,7 @@ def is_precedence(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | Non
             return Reason.LIST
         if kind in ("auto_reply", "auto-reply"):
             return Reason.AUTO_SUBMITTED
-    return None
+    return Reason.BULK if campaign_mail(mail, _envelope(mail, env)) else None
 
 
 def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

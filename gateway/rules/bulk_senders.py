@@ -1,0 +1,40 @@
+"""Pure: mail that a bulk-mail service sends for a campaign, also when it carries no list header
+and reads like one person's (a sales sequence: "Hi there, would you be open to a demo? Best,
+Jessica"; reason `bulk`). No person wrote it to us: a program sent it from a list of addresses.
+
+Two signs, either decides:
+- a campaign header, named for it by the service (`X-Campaign`, `X-CampaignID`,
+  `X-Mailjet-Campaign`, `X-Mailin-Campaign` ...): no mail client writes one;
+- the envelope sender, the recorded Return-Path or the Message-ID on a marketing platform's own
+  sending domain (HubSpot's `hubspotemail.net`, Mailchimp's `mcsv.net`/`mcdlv.net`/`rsgsv.net`,
+  Campaign Monitor's `createsend.com`/`cmail19.com`/`cmail20.com`, CleverReach's `crsend.com`,
+  Klaviyo's `klaviyomail.com`).
+Transactional relays (SendGrid, Mailgun, Amazon SES, Mandrill, Postmark) are left out on purpose:
+helpdesks send their agents' answers through them (Freshdesk through SendGrid), and a person's
+answer must stay answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.parse import ParsedMail
+
+_CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$")
+_MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
+                      "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com")
+_DOMAIN_RE = re.compile(r"@([\w.-]+)")
+
+
+def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
+    """A campaign header, or a marketing platform's sending domain."""
+    if any(_CAMPAIGN_HEADER_RE.match(name) for name, _ in mail.headers):
+        return True
+    places = (envelope, mail.header("return-path") or "", mail.message_id or "")
+    return any(_marketing(found.group(1)) for place in places
+               for found in _DOMAIN_RE.finditer(place.lower()))
+
+
+def _marketing(domain: str) -> bool:
+    domain = domain.rstrip(".>")
+    return any(domain == d or domain.endswith("." + d) for d in _MARKETING_DOMAINS)
