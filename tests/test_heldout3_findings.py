@@ -85,6 +85,16 @@ MACHINES = {
     "a campaign header": mail(
         "anna@shop.example", "Neu im Shop", "Hallo, schauen Sie sich unsere Neuheiten an! Anna",
         headers={"X-Mailjet-Campaign": "spring-2026"}),
+    "a client rule's absence answer (Re:, no header)": mail(
+        "dan@photo.example", "Re: Your server will be restarted on 20 January",
+        "I'm currently on a photo shoot in Iceland with no internet access and will be back on "
+        "January 28. I will reply to your email when I return.\n\nFor bookings please contact "
+        "studio@photo.example.\n\n-- Dan", name="Dan Whitaker"),
+    "a client rule's absence answer in German (AW:)": mail(
+        "jana@kanzlei.example", "AW: Wartungsfenster am 20.01.",
+        "Guten Tag,\n\nich bin bis zum 28.01. im Urlaub und habe keinen Zugriff auf meine E-Mails. "
+        "Ihre Nachricht wird nach meiner Rückkehr bearbeitet. In dringenden Fällen wenden Sie sich "
+        "bitte an info@kanzlei.example.\n\nJana Peters"),
 }
 
 PEOPLE = {
@@ -129,6 +139,24 @@ PEOPLE = {
         "Unsere Mails über bf08x.hubspotemail.net kommen bei Ihnen nicht an. Woran liegt das?"),
     "a person on a domain that only ends like a platform's": mail(
         "tom@newmcsv.net", "Server down", "Unser Server ist nicht erreichbar. Gruß Tom"),
+    "an answer: away, and asks for something": mail(
+        "dan@photo.example", "Re: Your server will be restarted on 20 January",
+        "I'm on vacation with no internet access and will be back on January 28. Please postpone "
+        "the restart until then.\n-- Dan"),
+    "an answer: away, and says what suits them": mail(
+        "jana@kanzlei.example", "AW: Wartung am 20.",
+        "Ich bin bis zum 28. im Urlaub und danach wieder erreichbar. Die Wartung am 20. passt "
+        "uns gut.\nJana"),
+    "an answer: away, with a question": mail(
+        "dan@photo.example", "Re: restart",
+        "I'm out of the office until Monday and will be back on Tuesday. Can it wait until then?"),
+    "an answer: away, quoting what it answers": mail(
+        "dan@photo.example", "Re: restart",
+        "I'm on vacation, will be back on January 28.\n\nOn 15 Jan 2026, centron Technik "
+        "<technik@centron.de> wrote:\n> Your server will be restarted on 20 January."),
+    "an answer: away, with thanks": mail(
+        "dan@photo.example", "Re: restart",
+        "Thanks for letting me know. I'm on vacation and will be back on January 28.\nDan"),
 }
 
 

@@ -74,6 +74,7 @@ _BODY_RE = re.compile(
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
     + _MORE_BODY + ")")
+ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
 # A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
 # number is an absence notice's): a person who mentions their absence and asks something.
 _SENTENCE_END_RE = re.compile(r"([.!?\n])")

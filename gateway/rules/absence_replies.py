@@ -1,0 +1,69 @@
+"""Pure: an absence notice that a mail client's rule sends as a plain answer (Apple Mail, Outlook
+client rules, webmail filters): "Re: <the original subject>", no marker header, no absence word in
+the subject. Reason `out-of-office`.
+
+Only the whole text decides, never the subject: an answer (Re:, AW:, SV: ...) whose short text
+(at most 800 characters, quotes set aside) is *nothing but* absence sentences, holding both what
+the writer is ("I'm currently on a photo shoot ... with no internet access", "Ich bin bis ...
+im Urlaub") and when or through whom they can be reached ("will be back on January 28", "I will
+reply to your email when I return", "For bookings please contact studio@...", "nach meiner
+Rückkehr"), besides a greeting or a name of at most three words; no question mark, no thanks, no
+request other than whom to contact. A person's answer that says they are away *and* asks or
+asks for something ("Please postpone the restart until then", "Die Wartung am 20. passt") is a
+person's; so is one that quotes what it answers ("On ... wrote:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.out_of_office import ABSENCE_RE
+
+OWN_CHARS = 800
+SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
+_REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res)\s*(?:\[\d+\])?\s*:")
+# Being out of reach, beside the absence sentences of out_of_office.
+_NO_ACCESS_RE = re.compile(
+    r"(?i)\b(?:no|limited|without|kein(?:en)?|eingeschr(?:ä|ae)nkt(?:en)?) (?:internet|e-?mail|mail)"
+    r"[- ]?(?:access|zugang|zugriff)|\bkeinen zugriff auf (?:meine )?e-?mails"
+    r"|\bsans acc(?:è|e)s (?:à|a) |\bsin acceso a |\bsenza accesso a ")
+# When, or through whom, the writer can be reached.
+_BACK_RE = re.compile(
+    r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
+    r"|\bafter my return|\bwhen i (?:return|get back|am back|'m back)"
+    r"|\b(?:reply|respond|answer|get back to you)\b[^.!?\n]{0,40}\b(?:when|once|after|as soon as"
+    r"|upon)\b|\bcontact\b[^.!?\n]{0,60}@|\bfor (?:urgent|immediate) (?:matters|issues|requests"
+    r"|inquiries|questions)|\bwieder (?:im b(?:ü|ue)ro|erreichbar|da)\b|\bnach meiner r(?:ü|ue)ckkehr"
+    r"|\bwenden sie sich\b|\bin dringenden f(?:ä|ae)llen|\bje serai de retour|(?:à|a) mon retour"
+    r"|\bde retour le\b|\ba mi regreso|\bestar(?:é|e) de vuelta|\bal mio rientro"
+    r"|\bsar(?:ò|o) di ritorno")
+# Whom to contact instead is no request of the writer's own.
+_CONTACT_RE = re.compile(
+    r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
+    r"|\bveuillez contacter|\bpor favor,? contact|\bper favore,? contatt")
+_REQUEST_RE = re.compile(
+    r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
+    r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b")
+_THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b")
+_SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
+
+
+def rule_absence_reply(subject: str, text: str) -> bool:
+    """An answer whose own short text is nothing but an absence notice."""
+    if not _REPLY_RE.match(subject or ""):
+        return False
+    own = "\n".join(line for line in without_links(own_part(text or "")).splitlines()
+                    if not line.lstrip().startswith(">")).strip()
+    if not own or len(own) > OWN_CHARS or "?" in own or _THANKS_RE.search(own):
+        return False
+    if _REQUEST_RE.search(_CONTACT_RE.sub(" ", own)):
+        return False
+    absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE) for m in rx.finditer(own)]
+    back = [m.span() for m in _BACK_RE.finditer(own)]
+    if not (absent and back):
+        return False
+    spans = absent + back
+    return all(len(s.group().split()) <= SHORT_WORDS
+               or any(a < s.end() and s.start() < b for a, b in spans)
+               for s in _SENTENCE_RE.finditer(own))
