@@ -127,6 +127,11 @@ PEOPLE = {
         "max@mueller.example", "Neue Adresse",
         "Hallo, unser Mailserver zieht um. Bitte antworten Sie nicht auf diese E-Mail, sondern "
         "an neu@mueller.example.\n\nMit freundlichen Grüßen\nIhr Max Mueller"),
+    "a team's notice with 'do not reply' and a request of the reader": mail(
+        "it@kunde.example", "Neue Adresse",
+        "Unsere Adresse ändert sich. Bitte antworten Sie nicht auf diese E-Mail, sondern an "
+        "neu@kunde.example. Bitte passen Sie unsere Kundendaten an.\n\nViele Grüße\n"
+        "Ihr Kunde-IT-Team"),
     "a person who writes 'automated report' and asks": mail(
         "tom@kunde.example", "Report",
         "This is an automated report from our monitoring. It says disk full\n\nRegards, Tom"),

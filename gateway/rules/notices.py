@@ -73,6 +73,7 @@ _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfac
 _COMPANY_LINE_RE = re.compile(
     r"(?:ihre?|deine?|euer|eure|your|the|das|die|le|la|l'(?:é|e)quipe|el equipo|il team)\s+"
     r"([^\n]{1,40})$")
+_PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bpor favor\b|\bper favore\b")
 _TEAM_RE = re.compile(r"(?:\bteam|-team|\bservice|kundenservice|kundendienst|support)\b")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
@@ -107,7 +108,13 @@ def declared_machine(mail: ParsedMail) -> bool:
     if not _DECLARED_RE.search(own):
         return False
     rest = _undeclared(own)
-    return not (ASKING_RE.search(rest) or _persons_sign_off(rest, mail.from_addr or ""))
+    if ASKING_RE.search(rest):
+        return False
+    if not SIGN_OFF_RE.search(rest):
+        return True
+    # signed for a company, and asking the reader for nothing ("Bitte passen Sie ... an" above
+    # "Ihr IT-Team" is a person's request)
+    return not (_persons_sign_off(rest, mail.from_addr or "") or _PLEASE_RE.search(rest))
 
 
 def _persons_sign_off(text: str, sender: str) -> bool:
