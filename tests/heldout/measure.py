@@ -1,28 +1,25 @@
-"""Held-out figures (issue 21.5): each mail of tests/heldout/{machines,people} through the real
-pipeline after the cutover (2026-01-15 onwards, two days apart so no rate limit hides a wrong
-classification), addressed to technik@centron.de, with two envelopes:
+"""Held-out figures (issue 21.5): each mail of tests/heldout/{machines,people} (and, with their
+own `python -m tests.heldout2.measure` / `tests.heldout3.measure`, of the later sets) through the
+real pipeline after the cutover (2026-01-15 onwards, two days apart so no rate limit hides a
+wrong classification), addressed to technik@centron.de, with two envelopes:
 
 - return-path: the realistic envelope sender, the file's Return-Path (<> for most bounces);
 - from: the From address as envelope sender, so that only classification can stop the mail.
 
 The files were written from real-world formats before the classifier was read, except those
-listed in tests/heldout/README.md as written after. Run: `python -m tests.heldout.measure`."""
+listed in each set's README.md as written after. A tool, not a test. Run:
+`python -m tests.heldout.measure [return-path|from] [--show]` (--show prints every decision)."""
 
 from __future__ import annotations
 
 import sys
-import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.utils import parseaddr
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from gateway.clock import FixedClock
-from gateway.config.load import settings_from_dict
-from gateway.ingest.store import Incoming, store
-from gateway.pipeline.process import Pipeline
 from gateway.rules.parse import parse_mail
-from gateway.store.db import ensure_schema, make_engine
+from tests.corpus_figures import run
 
 HERE = Path(__file__).parent
 START = datetime(2026, 1, 15, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -35,42 +32,38 @@ def sender_of(raw: bytes, mode: str) -> str:
     return parseaddr(mail.header("return-path") or "")[1]
 
 
-def run(mode: str) -> tuple[list[str], int, list[str], int]:
-    paths = [p for kind in ("machines", "people") for p in sorted((HERE / kind).glob("*.eml"))]
-    machines_answered, people_unanswered, machines, people = [], [], 0, 0
-    with tempfile.TemporaryDirectory(prefix="heldout-") as scratch:
-        settings = settings_from_dict({"database_url": f"sqlite:///{scratch}/g.db",
-                                       "outbox_dir": f"{scratch}/out"})
-        engine = make_engine(settings.database_url)
-        try:
-            ensure_schema(engine)
-            for n, path in enumerate(paths):
-                raw, at = path.read_bytes(), START + timedelta(days=2 * n)
-                stored = store(engine, Incoming(raw, "technik@centron.de", sender_of(raw, mode),
-                                                "pipe", at))
-                done = Pipeline(settings, engine, FixedClock(at)).process_one(stored.inbound_id)
-                label = f"{path.parent.name}/{path.stem} -> {done.action}/{done.reason}"
-                if path.parent.name == "machines":
-                    machines += 1
-                    if done.reply is not None:
-                        machines_answered.append(label)
-                else:
-                    people += 1
-                    if done.reply is None:
-                        people_unanswered.append(label)
-        finally:
-            engine.dispose()
-    return machines_answered, machines, people_unanswered, people
+def decisions(base: Path, mode: str) -> list[tuple[str, str, bool, str]]:
+    """(kind, stem, answered, action/reason) for each .eml under base/{machines,people}."""
+    paths = [p for kind in ("machines", "people") for p in sorted((base / kind).glob("*.eml"))]
+    found = []
+    for path in paths:
+        raw = path.read_bytes()
+        found.append((f"{path.parent.name}/{path.stem}", path.parent.name == "machines", raw,
+                      sender_of(raw, mode), "technik@centron.de"))
+    return [(name.split("/")[0], name.split("/", 1)[1], outcome.reply is not None,
+             f"{outcome.action}/{outcome.reason}") for name, _, outcome in run(found, START)]
 
 
-def main() -> None:
-    for mode in sys.argv[1:] or ["return-path", "from"]:
-        answered, machines, unanswered, people = run(mode)
-        for label in answered + unanswered:
-            print(f"  [{mode}] wrong: {label}")
-        share = 100.0 * (people - len(unanswered)) / max(people, 1)
-        print(f"[{mode}] machines answered: {len(answered)} of {machines}; "
-              f"people answered: {people - len(unanswered)} of {people} ({share:.1f} %)")
+def report(base: Path, mode: str, show: bool) -> tuple[int, int, int, int]:
+    """Print the wrong files (all with show) of one envelope; return the four counts."""
+    rows = decisions(base, mode)
+    for kind, stem, answered, decision in rows:
+        wrong = answered == (kind == "machines")
+        if wrong or show:
+            print(f"  [{mode}] {'wrong' if wrong else 'ok   '}: {kind}/{stem} -> {decision}")
+    machines = [r for r in rows if r[0] == "machines"]
+    people = [r for r in rows if r[0] == "people"]
+    return sum(r[2] for r in machines), len(machines), sum(r[2] for r in people), len(people)
+
+
+def main(base: Path = HERE) -> None:
+    show = "--show" in sys.argv
+    modes = [a for a in sys.argv[1:] if a != "--show"] or ["return-path", "from"]
+    for mode in modes:
+        m_ans, m_all, p_ans, p_all = report(base, mode, show)
+        share = 100.0 * p_ans / max(p_all, 1)
+        print(f"[{mode}] machines answered: {m_ans} of {m_all}; "
+              f"people answered: {p_ans} of {p_all} ({share:.1f} %)")
 
 
 if __name__ == "__main__":
