@@ -1,12 +1,13 @@
 """Pure: senders whose address says they are a program's (reason `noreply-sender`).
 
 - a whole no-reply local part (`noreply@`, `mailer-daemon@`, `owner-*@`, `*-request@`,
-  `*-bounces@`, `alerts@` ...) in the envelope sender, From or Reply-To; a `postmaster@` that
+  `*-bounces@` ...) in the envelope sender, From or Reply-To; a `postmaster@` that
   asks with no sign of a bounce is a customer's admin;
 - the envelope's bounce address alone (`bounces+3312801-9a1b-technik=centron.de@`,
-  `bounce-md_...@`: the VERP of an ESP or a helpdesk such as Freshdesk) says where bounces go,
-  not that no person wrote: beside a person's words (a question, request, thanks or sign-off)
-  it does not count; bulk mail and notices are stopped by their other signs;
+  `bounce-md_...@`: the VERP of an ESP or a helpdesk such as Freshdesk) says where bounces go;
+  it is overruled only for a person (`signed_replies.relayed_person`: an answer signed with a
+  name, or a plain request signed with a name); a new notice, acknowledgement or confirmation
+  through it ("Thanks for getting in touch! ... Cheers, The Pixelwerk Team") stays a machine's;
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
@@ -24,15 +25,17 @@ from __future__ import annotations
 import re
 
 from gateway.rules.mail_systems import PERSON_WORDS_RE
-from gateway.rules.notices import postmaster_asks
-from gateway.rules.originals import own_part, without_links
+from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
+from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import relayed_person
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
-    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine"
-    r"|notifications?|alerts?)$"
+    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine)$"
 )
+# Roles of an alarm or a notice mailbox: a person there asks and signs off.
+_ALERT_ROLE_RE = re.compile(r"^(?:notifications?|alerts?)(?:\+.*)?$")
 _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
@@ -44,6 +47,7 @@ SCAN_CHARS = 50000
 _LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
 # Requests and sign-offs a person writes, beside PERSON_WORDS_RE's questions and thanks.
 _REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
+_PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
 
 
 def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
@@ -51,7 +55,7 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     postmaster who asks), or a program's role."""
     locals_ = [envelope, *(_local(a) for a in (mail.from_addr, *mail.reply_to) if a)]
     found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
-    if found == [envelope] and bounce_envelope(envelope, mail):
+    if found == [envelope] and _BOUNCE_ENVELOPE_RE.match(envelope) and relayed_person(mail):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and not (set(found) == {"postmaster"} and postmaster_asks(mail)):
         return True
@@ -62,21 +66,17 @@ def _local(address: str) -> str:
     return address.rsplit("@", 1)[0].strip().lower()
 
 
-def bounce_envelope(envelope: str, mail: ParsedMail) -> bool:
-    """An envelope local part that names where bounces go (`bounces+...@`, `bounce-...@`: an
-    ESP's or a helpdesk's VERP) beside a person's words: it says nothing of who wrote."""
-    if not _BOUNCE_ENVELOPE_RE.match(envelope):
-        return False
-    own = without_links(own_part(mail.text))
-    return bool(PERSON_WORDS_RE.search(own) or _REQUEST_RE.search(own))
-
-
 def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
     """A no-reply word or a program's role in a sender's local part, and no person's own mail."""
     locals_ = [s.rsplit("@", 1)[0].strip().lower() for s in senders]
     if not any(_NOREPLY_TOKEN_RE.search(local) or _ROLE_RE.match(local) for local in locals_):
         return False
-    return not _writes_as_person(mail)
+    if not _writes_as_person(mail):
+        return True
+    if any(_ALERT_ROLE_RE.match(local) for local in locals_):  # asks and signs off
+        own = own_part(mail.text)
+        return not ((asks(mail.text) or _PLEASE_RE.search(own)) and SIGN_OFF_RE.search(own))
+    return False
 
 
 def _writes_as_person(mail: ParsedMail) -> bool:

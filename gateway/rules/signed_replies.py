@@ -1,0 +1,85 @@
+"""Pure: a person's own words by their structure, for senders that a program usually is.
+
+- `named_sign_off`: a sign-off ("Best regards,", "Danke und Gruß", "Grüße Anna") followed by a
+  person's name: one to four capitalised words on the same or the next line, no company or
+  team word among them ("Felix Neumann", "Anna"; not "The Pixelwerk Team", "Globex Customer
+  Care", "Ihr Kundenservice der Bäckerei Schulte"), above any footer separator line.
+- `reply_structure`: the mail answers another (In-Reply-To or References, or a reply subject:
+  Re:, AW:, Antw:, SV:, VS:, R:, Odp:), not a new notice.
+- `relayed_person`: the envelope's bounce address (an ESP's or a helpdesk's VERP) is overruled
+  only for a person: an answer with a named sign-off (a reseller's agent answering through
+  Freshdesk), or a new mail that asks or requests, signs with a name, and carries no link
+  before the name and no attachment (a person's request through Mandrill). Notices,
+  acknowledgements and confirmations ("Thanks for getting in touch! ... Cheers, The Pixelwerk
+  Team", "Please do not change the subject line ... Sincerely, Globex Customer Care") are none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.notices import asks
+from gateway.rules.originals import own_part
+from gateway.rules.parse import ParsedMail
+
+_SIGN_OFF_RE = re.compile(
+    r"(?i)\b(?:gr(?:ü|ue)(?:ß|ss)(?:e|en)?|gru(?:ß|ss)|regards|cheers|thanks|thank you|best"
+    r"|sincerely|danke|merci|cordialement|saludos|saluti|mfg|lg|vg|vh|hälsningar|hilsen"
+    r"|pozdrawiam|s pozdravem|üdvözlettel|terveisin)\b[ \t,.!]*")
+_REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
+_FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
+_LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
+_REQUEST_RE = re.compile(r"(?i)\b(?:bitte|please|kindly|veuillez|por favor|per favore)\b")
+# Words of a company's or a team's signature, never of a person's name.
+_COMPANY_WORDS = frozenset((
+    "team", "service", "services", "support", "care", "customer", "kundenservice", "kundendienst",
+    "kundenbetreuung", "desk", "helpdesk", "center", "centre", "gmbh", "ag", "kg", "inc", "ltd",
+    "llc", "group", "ihr", "ihre", "your", "the", "das", "die", "der", "via", "from", "von",
+    "notifications", "alerts", "system", "admin", "info"))
+_NAME_WORDS = 4
+
+
+def named_sign_off(text: str) -> int | None:
+    """Where a sign-off with a person's name starts in text (above any footer line), or None."""
+    footer = _FOOTER_LINE_RE.search(text)
+    text = text[:footer.start()] if footer else text
+    for found in _SIGN_OFF_RE.finditer(text):
+        rest = text[found.end():].split("\n", 1)
+        candidate = rest[0].strip()
+        if not candidate and len(rest) > 1:
+            candidate = next((line.strip() for line in rest[1].split("\n") if line.strip()), "")
+        if _person_name(candidate.strip(" \t,.!-")):
+            return found.start()
+    return None
+
+
+def _person_name(line: str) -> bool:
+    """One to four capitalised words of letters, none a company's or team's word."""
+    words = line.split()
+    if not 0 < len(words) <= _NAME_WORDS:
+        return False
+    for word in words:
+        if not (word[0].isupper() and all(c.isalpha() or c in "-.'" for c in word)):
+            return False
+        if word.lower().strip(".") in _COMPANY_WORDS:
+            return False
+    return True
+
+
+def reply_structure(mail: ParsedMail) -> bool:
+    """The mail answers another: In-Reply-To, References or a reply subject."""
+    return bool(mail.in_reply_to or mail.references
+                or _REPLY_SUBJECT_RE.match(mail.subject or ""))
+
+
+def relayed_person(mail: ParsedMail) -> bool:
+    """A person's answer, or a person's plain request, signed with a name."""
+    own = own_part(mail.text)
+    signed = named_sign_off(own)
+    if signed is None:
+        return False
+    if reply_structure(mail):
+        return True
+    if mail.attachments or _LINK_RE.search(own[:signed]):
+        return False
+    return asks(mail.text) or bool(_REQUEST_RE.search(own[:signed]))
