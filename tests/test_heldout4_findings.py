@@ -62,6 +62,50 @@ MACHINES = {
     "alerts@ signing off without asking": mail(
         "alerts@lager.example", "Disk usage 91 % on nas01",
         "Disk usage on nas01 is 91 %.\n\nRegards\nMonitoring"),
+    "a UPS application's notice (powerpanel@, 'PowerPanel Business')": mail(
+        "powerpanel@srv-dc.autohaus.example", "[PowerPanel] Utility power failure.",
+        "Event: Utility power failure.\nThe UPS is running on battery power.\nDevice: CP1500",
+        name="PowerPanel Business"),
+    "a helpdesk application's new ticket (glpi@)": mail(
+        "glpi@helpdesk.stadtwerke.example", "[GLPI #0003811] Neues Ticket Serverwartung",
+        "URL : https://helpdesk.stadtwerke.example/front/ticket.form.php?id=3811\n\n"
+        "Titel : Serverwartung 20.01.\nStatus : Neu", name="GLPI Stadtwerke"),
+    "a line 'Automatisch generierte Mail von ...' from an unknown sender": mail(
+        "tickets@helpdesk.stadtwerke.example", "Neues Ticket Serverwartung",
+        "Titel : Serverwartung 20.01.\nStatus : Neu\n\nAutomatisch generierte Mail von GLPI"),
+    "a home automation's alarm, no monitoring word (homeassistant@)": mail(
+        "homeassistant@smarthome.example", "Wassermelder Keller: Wasser erkannt!",
+        "Wassermelder Keller hat um 03:12 Wasser erkannt.\n\n-- Home Assistant",
+        name="Home Assistant"),
+    "a camera's motion alarm (kamera@, no display name)": mail(
+        "kamera@lager.example", "Motion Detection Alarm",
+        "This is an automatically assigned message from device IPCamera 01.\n"
+        "EVENT TYPE:  Motion Detection"),
+    "a camera by its maker's display name": mail(
+        "lager@lager.example", "Bewegung erkannt", "Kanal 1: Bewegung erkannt 02:14",
+        name="Reolink NVR"),
+    "a server management board (idrac-r640-01@), the subject not naming it": mail(
+        "idrac-r640-01@srv.kanzlei.example", "Alert from iDRAC: PSU0003, Power supply 1 is lost.",
+        "Message ID: PSU0003\nMessage: Power supply 1 is lost.\nRecommended Action: Check the "
+        "input power cable of PSU 1."),
+    "router@ with the maker in the subject": mail(
+        "router@hq.imbiss.example", "MikroTik: host 10.0.0.20 down",
+        "netwatch: host 10.0.0.20 (kasse-nas) is down since jan/12/2026 10:02:17"),
+    "firewall@ naming its own host in the subject": mail(
+        "firewall@gw.metzgerei.example", "gw.metzgerei.example - Notification",
+        "Notifications in this message: 2\n09:51:03 MONITOR: WAN_DHCP is down"),
+    "a phone system's voicemail with the recording": (make_mail(
+        subject="Neue Sprachnachricht von 0171 2384411 (0:42)",
+        body="Anrufer: 0171 2384411\nDauer: 0:42\nDie Nachricht finden Sie im Anhang.",
+        sender="voicemail@telefon.example", name="Telefon Voicemail").replace(
+        b"Content-Type: text/plain; charset=utf-8\r\n",
+        b"Content-Type: multipart/mixed; boundary=B\r\n").replace(
+        b"\r\n\r\nAnrufer", b"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nAnrufer")
+        + b"--B\r\nContent-Type: audio/x-wav\r\nContent-Disposition: attachment; "
+          b"filename=v.wav\r\n\r\nRIFF\r\n--B--\r\n", "voicemail@telefon.example"),
+    "a network's notice from mailrobot@ (From as envelope)": mail(
+        "mailrobot@mail.network.example", "Sabine Krüger möchte sich mit Ihnen vernetzen",
+        "Sabine Krüger möchte sich mit Ihnen vernetzen.\nAnsehen: https://network.example/r"),
 }
 
 PEOPLE = {
@@ -83,6 +127,31 @@ PEOPLE = {
         "support@cloudhaus.desk.example", "AW: Reverse DNS für 185.223.14.22",
         "Hallo,\n\ndanke, der PTR-Eintrag passt jetzt. Infos: https://cloudhaus.example/ptr\n\n"
         "Gruß Laura", envelope="bounce-zd-1177@desk.example"),
+    "firewall@ of a customer who asks": mail(
+        "firewall@kunde.example", "Firewall blockiert Port 443",
+        "Unsere Firewall blockiert seit heute Port 443, könnt ihr prüfen?"),
+    "router@ naming its maker, with a sign-off": mail(
+        "router@kunde.example", "MikroTik Konfiguration",
+        "Hallo, wir stellen auf einen MikroTik um und brauchen die Zugangsdaten.\nGruß Tom"),
+    "gateway@ with the maker in the subject, asking": mail(
+        "gateway@kunde.example", "pfSense hinter eurem Router",
+        "Kann man eine pfSense hinter euren Router hängen?"),
+    "kamera@ of a person asking about the camera's mails": mail(
+        "kamera@lager.example", "Motion Detection Alarm kommt nicht an",
+        "Seit Freitag kommen die Alarme der Kamera nicht mehr an. Bitte prüfen."),
+    "a person named Ilona (not ilo@)": mail(
+        "ilona@kunde.example", "Server down", "Der Server ist down."),
+    "glpi@ of an admin with a request": mail(
+        "glpi@helpdesk.stadtwerke.example", "GLPI Mails kommen nicht an",
+        "Bitte prüft, warum die Mails unseres GLPI nicht ankommen. Danke, Jan"),
+    "voicemail@ without a recording, asking": mail(
+        "voicemail@kunde.example", "Voicemail-Mails", "Unsere Voicemail-Mails kommen nicht an"),
+    "a person quoting 'automatisch generierte Mail' in a sentence": mail(
+        "tom@kunde.example", "Shop-Mails",
+        "Hallo, die automatisch generierte Mail von unserem Shop kommt nicht an."),
+    "a person whose own line starts 'Automatisch generierte Mail' and asks": mail(
+        "tom@kunde.example", "Shop-Mails",
+        "Automatisch generierte Mail von unserem Shop kommt nicht an, warum?"),
 }
 
 

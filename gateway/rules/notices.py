@@ -3,8 +3,9 @@ they say about themselves; and the person's question that keeps a mail with boun
 person's.
 
 - A notice that *declares* itself a machine's ("This is an automatically generated message",
-  "Diese Benachrichtigung wurde automatisch von Plesk erstellt", "Ceci est un message
-  automatique, merci de ne pas y répondre", "Please do not reply to this e-mail") with no words
+  "Diese Benachrichtigung wurde automatisch von Plesk erstellt", a line of its own "Automatisch
+  generierte Mail von GLPI", "Ceci est un message automatique, merci de ne pas y répondre",
+  "Please do not reply to this e-mail") with no words
   of a person left once that sentence is set aside: with a delivery-failure sentence it is a
   bounce (free-text failures without the original: Exchange transport rules, small providers),
   otherwise a machine notice (cron, mdadm, smartd, Plesk, payment notices).
@@ -44,6 +45,8 @@ _DECLARED_RE = re.compile(
     r"\b" + _IN + r"{0,40}automatisch\b" + _IN
     + r"{0,30}\b(?:erstellt|erzeugt|generiert|versandt|verschickt|gesendet|versendet)"
     r"|\bdies ist eine automatische (?:nachricht|e-?mail|benachrichtigung)"
+    r"|(?:^|(?<=\n))[ \t]*automatisch (?:generierte|erstellte|erzeugte|versandte) (?:e-?mail|mail"
+    r"|nachricht|benachrichtigung)\b(?=[^?\n]{0,40}(?:\n|\Z))"
     r"|\bbitte antworten sie nicht auf diese|\bnicht auf diese (?:e-?mail|nachricht) antworten"
     r"|\b(?:ceci est un|ce (?:message|courriel) (?:a (?:é|e)t(?:é|e)|est))\b" + _IN + "{0,40}"
     r"(?:message automatique|(?:g(?:é|e)n(?:é|e)r(?:é|e)|envoy(?:é|e)|cr(?:é|e)(?:é|e)) automatiquement)"

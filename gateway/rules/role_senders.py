@@ -40,7 +40,7 @@ _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
     r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
-    r"|automailer|mailings?|autoreports?)(?:\+.*)?$")
+    r"|automailer|mailings?|autoreports?|mailrobot|robot)(?:\+.*)?$")
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000

@@ -1,0 +1,63 @@
+"""Pure: notices of devices and applications that write in their own name (reason
+`machine-notice`, only where no other sign was found), by the sender *and* the mail's words,
+never by the subject alone. Called from `system_senders.system_notice` (not for Fwd:/Re:).
+
+- An application by its default address or display name (`glpi@`, `homeassistant@`,
+  `powerpanel@`; "GLPI ...", "Home Assistant", "PowerPanel Business"), whatever the subject,
+  with no question, request or sign-off of a person.
+- A device by its address: cameras and recorders (`kamera@`, `camera@`, `nvr@`, `dvr@`), server
+  management boards (`idrac-r640-01@`, `ilo-srv1@`, `ipmi@`, `bmc@`), or by its display name
+  (Hikvision, Dahua, Axis, Reolink, iDRAC, iLO); and a `router@`, `firewall@`, `gateway@`, `gw@`,
+  `fw@` only when the subject or display name names its maker (MikroTik, RouterOS, pfSense,
+  OPNsense ...) or its own host ("gw.metzgerei-bauer.de - Notification" from
+  `firewall@gw.metzgerei-bauer.de`): "gateway" and "router" are common words. No question,
+  request or sign-off of a person ("Unsere Firewall blockiert Port 443, könnt ihr prüfen?" from
+  `firewall@` is a customer's).
+- A phone system's voicemail or fax (`voicemail@`, `fax@`) with the recording or the
+  fax attached and no person's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.originals import own_part
+from gateway.rules.parse import ParsedMail
+
+_APP_LOCAL_RE = re.compile(r"^(?:glpi|home-?assistant|hass|powerpanel)(?:[-_.+]\w*)*$")
+_APP_NAME_RE = re.compile(r"(?i)^\W*(?:glpi|home assistant|powerpanel|cyberpower)\b")
+_DEVICE_LOCAL_RE = re.compile(
+    r"^(?:kamera|camera|cam|ipcam|nvr|dvr|idrac|ilo|ipmi|bmc|imm|xcc)(?:[-_.+]\w*)*$")
+_DEVICE_NAME_RE = re.compile(
+    r"(?i)^\W*(?:hikvision|dahua|axis|reolink|idrac|ilo\b|integrated lights-out|ipmi\b"
+    r"|supermicro|ip ?camera|nvr\b|dvr\b)")
+_NETWORK_LOCAL_RE = re.compile(r"^(?:router|firewall|gateway|gw|fw)(?:[-_.]?\d+)?$")
+_NETWORK_MAKER_RE = re.compile(
+    r"(?i)\b(?:mikrotik|routeros|pfsense|opnsense|fritz!?\s?box|lancom|draytek|zyxel|securepoint"
+    r"|fortigate|sophos|watchguard|unifi|edgerouter|openwrt)\b")
+_PHONE_LOCAL_RE = re.compile(r"^(?:voicemail|voice-?mail|fax|telefax|faxserver)(?:[-_.+]\w*)*$")
+
+
+def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
+    """An application's, a device's or a phone system's notice with no person's words."""
+    locals_ = [s.rsplit("@", 1)[0] for s in senders]
+    name = mail.from_name or ""
+    if not (_APP_NAME_RE.match(name) or _DEVICE_NAME_RE.match(name)
+            or any(_sender_device(mail, s) for s in senders)):
+        return False
+    if any(_PHONE_LOCAL_RE.match(local) for local in locals_) and not mail.attachments:
+        return False
+    own = own_part(mail.text)
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+
+
+def _sender_device(mail: ParsedMail, sender: str) -> bool:
+    local, _, domain = sender.partition("@")
+    if _APP_LOCAL_RE.match(local) or _DEVICE_LOCAL_RE.match(local) or _PHONE_LOCAL_RE.match(local):
+        return True
+    if not _NETWORK_LOCAL_RE.match(local):
+        return False
+    subject = mail.subject or ""
+    names_host = bool(domain) and domain in subject.lower()
+    return names_host or bool(_NETWORK_MAKER_RE.search(f"{subject}\n{mail.from_name or ''}"))
