@@ -1,7 +1,8 @@
 """Issue 21.5, the second held-out set's findings (tests/heldout2) about absence notices: the
 subject prefixes and absence sentences of Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
-Norwegian and Czech auto-replies (structure and wording together, never the subject alone), and a
-person who mentions their own absence and asks something in the same mail."""
+Norwegian and Czech auto-replies (from tests/heldout4: Finnish, Estonian, Hungarian, Greek;
+structure and wording together, never the subject alone), and a person who mentions their own
+absence and asks something in the same mail."""
 
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ PEOPLE = {
     "a Dutch customer announcing a holiday and asking": mail(
         "jan@bouw.example", "Afwezig volgende week",
         "Ik ben volgende week afwezig. Kunt u de migratie vóór vrijdag doen?\nGroet, Jan"),
+    "a Finnish customer on holiday, asking before": mail(
+        "mikko@rakennus.example", "Olen lomalla 30.1. asti",
+        "Hei,\nolen lomalla 30.1. asti. Voitteko tehdä palvelimen siirron ennen sitä?\n"
+        "Terveisin Mikko"),
 }
 
 OUT_OF_OFFICE = {
@@ -50,6 +55,19 @@ OUT_OF_OFFICE = {
     "cs": ("Automatická odpověď: Migrace serveru",
            "Dobrý den,\njsem mimo kancelář do 14. 2. V naléhavých případech pište na "
            "info@firma.example.\nS pozdravem"),
+    "fi (tests/heldout4, an Outlook rule without a header)": (
+        "Automaattinen vastaus: Huoltokatko 20.1.",
+        "Hei,\n\nOlen lomalla 30.1. asti enkä lue sähköpostejani.\nKiireellisissä asioissa ota "
+        "yhteyttä: tuki@firma.example\n\nTerveisin\nMikko Virtanen"),
+    "et": ("Automaatne vastus: Serveri kolimine",
+           "Tere,\nolen puhkusel kuni 14.02. Kiireloomulistes küsimustes kirjutage "
+           "info@firma.example.\nLugupidamisega"),
+    "hu": ("Automatikus válasz: Szerver költöztetés",
+           "Jó napot,\nszabadságon vagyok február 14-ig. Sürgős esetben írjon az "
+           "info@firma.example címre.\nÜdvözlettel"),
+    "el": ("Αυτόματη απάντηση: Μετεγκατάσταση διακομιστή",
+           "Καλημέρα,\nείμαι εκτός γραφείου έως 14/02. Για επείγοντα θέματα επικοινωνήστε με "
+           "info@firma.example.\nΜε εκτίμηση"),
 }
 
 

@@ -6,7 +6,7 @@ notice (a forward "WG: Automatische Antwort: ..." does not), and the body must c
 (an absence sentence or "this is an automatic reply"), and the writer asks nothing besides: a person
 who writes "ich bin ab dem 26.01. nicht erreichbar. Könnten Sie ... machen?" is answered.
 German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
-Norwegian and Czech.
+Norwegian, Czech, Finnish, Estonian, Hungarian and Greek.
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
 (X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program) decides alone; a header that
@@ -28,11 +28,14 @@ _MORE_PREFIXES = (
     r"|otomatik (?:yan[ıi]t|cevap)|automatyczna odpowied[źz]|odpowied[źz] automatyczna"
     r"|automatisch antwoord|resposta autom(?:á|a)tica|automatiskt svar|automatisk svar|autosvar"
     r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|nieobecno(?:ś|s)(?:ć|c)|afwezig(?:heid)?"
-    r"|aus(?:ê|e)ncia|fr(?:å|a)nvaro|frav(?:æ|ae)r|nep(?:ř|r)(?:í|i)tomnost")
+    r"|aus(?:ê|e)ncia|fr(?:å|a)nvaro|frav(?:æ|ae)r|nep(?:ř|r)(?:í|i)tomnost"
+    r"|automaattinen vastaus|automaatne vastus|automatikus v(?:á|a)lasz"
+    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση")
 _MORE_WHOLE = (
     r"|ofis d(?:ı|i)(?:ş|s)(?:ı|i)nda(?:y(?:ı|i)m)?|poza biurem|buiten kantoor|niet aanwezig"
     r"|fora do escrit(?:ó|o)rio|ausente do escrit(?:ó|o)rio|fr(?:å|a)nvarande"
-    r"|ikke p(?:å|a) kontoret|inte p(?:å|a) kontoret|mimo kancel(?:á|a)(?:ř|r)")
+    r"|ikke p(?:å|a) kontoret|inte p(?:å|a) kontoret|mimo kancel(?:á|a)(?:ř|r)"
+    r"|poissa toimistolta|h(?:á|a)zon k(?:í|i)v(?:ü|u)l|εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου")
 _SUBJECT_RE = re.compile(
     r"(?i)^\s*(?:"
     # prefixes that auto-responders put before the original subject
@@ -62,7 +65,13 @@ _MORE_BODY = (
     r"|i (?:akutte|hastende) (?:tilf(?:æ|ae)lde|sager)|i hastesaker"
     r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|jsem (?:mimo kancel(?:á|a)(?:ř|r)|na dovolen(?:é|e)"
     r"|nep(?:ř|r)(?:í|i)tomn[ýyáa])|nejsem v kancel(?:á|a)(?:ř|r)i"
-    r"|v nal(?:é|e)hav(?:ý|y)ch p(?:ř|r)(?:í|i)padech")
+    r"|v nal(?:é|e)hav(?:ý|y)ch p(?:ř|r)(?:í|i)padech"
+    r"|automaattinen vastaus|olen (?:lomalla|poissa|vuosilomalla)|kiireellisiss(?:ä|a) asioissa"
+    r"|automaatne vastus|(?:olen|viibin) (?:puhkusel|kontorist eemal)|kiireloomulis"
+    r"|automatikus v(?:á|a)lasz|szabads(?:á|a)gon vagyok|h(?:á|a)zon k(?:í|i)v(?:ü|u)l vagyok"
+    r"|nem vagyok (?:az )?irod(?:á|a)ban|s(?:ü|u)rg(?:ő|o)s esetben"
+    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση|(?:ε(?:ί|ι)μαι|βρ(?:ί|ι)σκομαι) (?:εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου"
+    r"|σε (?:ά|α)δεια)|για επε(?:ί|ι)γοντα")
 _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
     r"|automatic(?:ally generated)? (?:reply|message|response)|auto-?generated"
