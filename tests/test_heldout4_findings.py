@@ -23,6 +23,19 @@ def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "
     return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
 
 
+def attached(found: tuple[bytes, str], content_type: str, filename: str) -> tuple[bytes, str]:
+    """The mail as multipart/mixed: its text, and a file attached."""
+    raw, sender = found
+    head, body = raw.split(b"\r\n\r\n", 1)
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8",
+                        b"Content-Type: multipart/mixed; boundary=B")
+    part = (b"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
+            + b"--B\r\nContent-Type: " + content_type.encode()
+            + b"\r\nContent-Disposition: attachment; filename=" + filename.encode()
+            + b"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--B--\r\n")
+    return head + b"\r\n\r\n" + part, sender
+
+
 MACHINES = {
     "a helpdesk's acknowledgement as Re:, signed by a team (bounce+ envelope)": mail(
         "support@pixel.example", "Re: Abuse-Meldung zu 185.223.12.40 [#48213]",
@@ -94,18 +107,27 @@ MACHINES = {
     "firewall@ naming its own host in the subject": mail(
         "firewall@gw.metzgerei.example", "gw.metzgerei.example - Notification",
         "Notifications in this message: 2\n09:51:03 MONITOR: WAN_DHCP is down"),
-    "a phone system's voicemail with the recording": (make_mail(
-        subject="Neue Sprachnachricht von 0171 2384411 (0:42)",
-        body="Anrufer: 0171 2384411\nDauer: 0:42\nDie Nachricht finden Sie im Anhang.",
-        sender="voicemail@telefon.example", name="Telefon Voicemail").replace(
-        b"Content-Type: text/plain; charset=utf-8\r\n",
-        b"Content-Type: multipart/mixed; boundary=B\r\n").replace(
-        b"\r\n\r\nAnrufer", b"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nAnrufer")
-        + b"--B\r\nContent-Type: audio/x-wav\r\nContent-Disposition: attachment; "
-          b"filename=v.wav\r\n\r\nRIFF\r\n--B--\r\n", "voicemail@telefon.example"),
+    "a phone system's voicemail with the recording": attached(mail(
+        "voicemail@telefon.example", "Neue Sprachnachricht von 0171 2384411 (0:42)",
+        "Anrufer: 0171 2384411\nDauer: 0:42\nDie Nachricht finden Sie im Anhang.",
+        name="Telefon Voicemail"), "audio/x-wav", "voicemail.wav"),
     "a network's notice from mailrobot@ (From as envelope)": mail(
         "mailrobot@mail.network.example", "Sabine Krüger möchte sich mit Ihnen vernetzen",
         "Sabine Krüger möchte sich mit Ihnen vernetzen.\nAnsehen: https://network.example/r"),
+    "a scanner's scan-to-mail with the scan attached": attached(mail(
+        "scanner-og@steuer.example", "Gescanntes Dokument von MFC-L8900CDW",
+        "Scanned from MFC-L8900CDW\nDate: 12.01.2026 10:11\nPages: 2",
+        name="Brother MFC-L8900CDW"), "application/pdf", "img-260112101130.pdf"),
+    "a Notes return receipt in plain text": mail(
+        "r.hoffmann@stadt.example", "Return Receipt",
+        "Your document: Wartungsankündigung 20.01.2026\nwas received by: Robert Hoffmann/Stadt\n"
+        "at: 12.01.2026 10:44:02", name="Robert Hoffmann"),
+    "a ChoiceMail challenge from its registration address": mail(
+        "registration@choicemail.praxis.example", "Re: Wartungsfenster",
+        "Hello,\n\nI am using ChoiceMail, a program that only accepts mail from people I know.\n"
+        "Your message has been held. To get your message delivered, please click the link below "
+        "and fill in the short registration form:\n\nhttps://reg.choicemail.example/r?id=8a7f\n\n"
+        "You only need to do this once.\n\nThank you.", name="Dr. Weber"),
 }
 
 PEOPLE = {
@@ -152,6 +174,16 @@ PEOPLE = {
     "a person whose own line starts 'Automatisch generierte Mail' and asks": mail(
         "tom@kunde.example", "Shop-Mails",
         "Automatisch generierte Mail von unserem Shop kommt nicht an, warum?"),
+    "a scan sent on by a person, with a sign-off": attached(mail(
+        "scanner@kanzlei.example", "Gescanntes Dokument", "Anbei der Vertrag.\nGruß Jana",
+        name="Scanner"), "application/pdf", "scan.pdf"),
+    "a person asking about return receipts": mail(
+        "tom@kunde.example", "Return Receipt",
+        "Your document: the receipts we get say 'was received by:' only. Why?"),
+    "a person whose spam filter only accepts known senders, asking": mail(
+        "tom@kunde.example", "Spamfilter",
+        "Our new filter is a program that only accepts mail from people I know. Your message has "
+        "been held, see https://filter.example. Can you whitelist us?"),
 }
 
 

@@ -9,7 +9,8 @@ Two ways to know one, never the subject (challenges answer with "RE: <the subjec
   or TMDA's confirmation address (`name-confirm-<time>.<pid>.<hmac>@`);
 - a challenge's wording, two sentences of it (German, English, French, Spanish or Italian): what
   it is (the sender's address to be added to *the recipient's* or *my* allowed, approved or
-  guest list; verify that you are a human; "I'm protecting myself from receiving junk mail") and
+  guest list; verify that you are a human; "I'm protecting myself from receiving junk mail"; "a
+  program that only accepts mail from people I know") and
   what it asks (click on the following link to ..., fill out the form, your message is held or
   will be delivered once ...), a link beside them, and no word of a person (a question, a
   sign-off, thanks) anywhere in the first 3,000 characters; a forward (Fwd:, WG:, TR:) is a
@@ -30,7 +31,7 @@ SCAN_CHARS = 3000
 _TMDA_CONFIRM_RE = re.compile(r"(?i)-confirm-\d{6,}\.\d+\.[0-9a-f]{6,}$")
 # Words every sentence of _CLAIM_RE holds one of, lower case (plain substring tests first).
 _CHEAP = ("list", "liste", "lista", "human", "humain", "umano", "mensch", "persona", "robot",
-          "junk", "permission", "approved")
+          "junk", "permission", "approved", "accepts")
 _LIST = (r"(?:allowed|approved|trusted|safe|authori[sz]ed|guest|white)[- ]?(?:senders? )?list"
          r"|list of (?:approved|allowed|trusted|authori[sz]ed) senders|whitelist")
 # What a challenge says it is: the sender's address to be put on the recipient's list, a human
@@ -43,6 +44,8 @@ _CLAIM_RE = re.compile(
     r"|\bprotecting myself from (?:receiving )?(?:junk|spam)|\ba permission-based (?:e-?mail|spam)"
     r"|\bi (?:now )?(?:only )?(?:accept|allow|receive) (?:incoming )?(?:messages|e-?mails?)"
     r" (?:only )?from (?:senders|people) (?:i|that i|who) (?:have )?(?:approved|know)"
+    r"|\b(?:a program|software|which|that) (?:only )?accepts (?:e-?)?mails? (?:only )?from"
+    r" (?:people|senders) (?:i|that i|who i) (?:know|have approved)"
     r"|\bliste (?:der |meiner )?(?:zugelassenen|erlaubten|freigegebenen|bestätigten) absender"
     r"|\bbestätigen sie,? dass sie (?:ein )?mensch"
     r"|\bliste (?:blanche|des exp(?:é|e)diteurs (?:autoris|approuv))"

@@ -16,7 +16,7 @@ from gateway.rules.absence_replies import rule_absence_reply
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
-from gateway.rules.generated_replies import generated_reply
+from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.mail_systems import (
     abuse_complaint,
     failure_only,
@@ -172,6 +172,8 @@ def _report_type(mail: ParsedMail) -> str:
 
 def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if mail.content_type != "multipart/report":
+        if plain_receipt(mail):
+            return Reason.READ_RECEIPT
         return Reason.FEEDBACK_REPORT if abuse_complaint(mail, _senders(mail, env)) else None
     return {"disposition-notification": Reason.READ_RECEIPT,
             "feedback-report": Reason.FEEDBACK_REPORT}.get(_report_type(mail))

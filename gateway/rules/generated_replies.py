@@ -10,6 +10,9 @@
   `X-...-Mail-Type` header whose value names an automatic reply. Zendesk, OTRS/Znuny, Jira
   Service Management and osTicket mark theirs with `Auto-Submitted` or `Precedence`, which
   classify reads already.
+- A mail client's return receipt written as plain text, not as an MDN (Lotus/IBM Notes: subject
+  "Return Receipt", the body "Your document: <subject> / was received by: <name> / at: <time>"
+  and nothing else of a person): reason `read-receipt`, read by classify.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ _TYPE_HEADER_RE = re.compile(r"^x-[\w-]*(?:e-?mail|mail|message)-type$")
 _AUTO_VALUE_RE = re.compile(r"(?i)auto[-_ ]?(?:reply|replied|respon|ack)")
 # A person's request or sign-off in the few words beside an accept.
 _REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
+_RECEIPT_SUBJECT_RE = re.compile(r"(?i)^\s*return receipt\s*(?:\(confirmation\))?\s*$")
+_RECEIPT_BODY_RE = re.compile(
+    r"(?i)^\s*your document:[^\n]*\n\s*was received by:[^\n]+\n\s*at:[^\n]+\s*$")
 
 
 def generated_reply(mail: ParsedMail) -> bool:
@@ -57,3 +63,9 @@ def calendar_reply(mail: ParsedMail) -> bool:
 def _is_reply(content_type: str, filename: str, data: bytes) -> bool:
     calendar = content_type in _CALENDAR_TYPES or filename.lower().endswith(".ics")
     return calendar and bool(_METHOD_REPLY_RE.search(data[:CALENDAR_BYTES]))
+
+
+def plain_receipt(mail: ParsedMail) -> bool:
+    """A Notes return receipt: its subject, and a body of nothing but its three lines."""
+    return bool(_RECEIPT_SUBJECT_RE.match(mail.subject or "")
+                and _RECEIPT_BODY_RE.match(mail.text[:1000]))

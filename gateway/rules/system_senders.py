@@ -7,7 +7,9 @@ mail is, never by the subject alone.
   Manager", a printer such as "ECOSYS M5526cdw"; or its address: `veeam@`, `eaton-ipm@`,
   `scanner@`, `printer@`), with a monitoring subject (PROBLEM, DOWN, failed, banned, backup,
   disconnected, toner ...) and no question or request; an appliance's name with a person's
-  sign-off is its vendor's support writing. Cron's `X-Cron-Env` alone.
+  sign-off is its vendor's support writing. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail
+  ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...") with the scan attached and no
+  person's words; without an attachment a person's own mail from `scanner@` is answered.
 - A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
   `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
   question and no sign-off; a request ("Please review the event details") counts as a person's
@@ -61,6 +63,10 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
     r"|getrennt|verbunden)\b"
     r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
+# A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
+_SCAN_SUBJECT_RE = re.compile(
+    r"(?i)^\W*(?:scann?ed (?:document|image|file|from)|scan(?:ned)? (?:from|to e-?mail)"
+    r"|gescannte[sn]? (?:dokument|datei|bild)|scan (?:von|vom)|scan-?to-?mail)")
 # A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
 _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Event ID: 5").
@@ -81,6 +87,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     own = own_part(mail.text)
     if any(_APP_ACCOUNT_RE.match(local) for local in locals_):
         return not (asks(mail.text) or REQUEST_RE.search(own))
+    if _scan(mail, locals_):
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
     if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
         return False
     if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):
@@ -95,6 +103,12 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
 def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:
     return bool(_APPLIANCE_NAME_RE.match(mail.from_name or "")) or any(
         _APPLIANCE_LOCAL_RE.match(local) for local in locals_)
+
+
+def _scan(mail: ParsedMail, locals_: list[str]) -> bool:
+    """A scanner's scan-to-mail: the appliance, a scan subject, the scan attached."""
+    return bool(mail.attachments and _SCAN_SUBJECT_RE.match(mail.subject or "")
+                and _appliance(mail, locals_))
 
 
 def _names_host(local: str, subject: str) -> bool:
