@@ -128,6 +128,19 @@ MACHINES = {
         "Your message has been held. To get your message delivered, please click the link below "
         "and fill in the short registration form:\n\nhttps://reg.choicemail.example/r?id=8a7f\n\n"
         "You only need to do this once.\n\nThank you.", name="Dr. Weber"),
+    "a shop's order confirmation signed by its team (CRLF lines)": mail(
+        "shop@buero.example", "Ihre Bestellung bei Bürobedarf Klein (Nr. 100482)",
+        "Hallo centron GmbH,\r\n\r\nvielen Dank für Ihre Bestellung (Nummer: 100482).\r\n\r\n"
+        "1  Toner TK-5270K  2  89,90 €\r\n\r\nDen Status Ihrer Bestellung können Sie jederzeit "
+        "im Bereich \"Mein Konto\" abrufen.\r\n\r\nMit freundlichen Grüßen\r\n"
+        "Ihr Team von Bürobedarf Klein\r\n", name="Bürobedarf Klein"),
+    "an English order confirmation, no sign-off": mail(
+        "store@shop.example", "Your order #1042 is confirmed",
+        "Thank you for your order! We'll let you know when it ships.\n\n1 x USB-C cable  9.90"),
+    "a declared notice signed by a team, CRLF lines": mail(
+        "billing@shop.example", "Your invoice 2026-01",
+        "Your invoice is attached.\r\n\r\nBest regards,\r\nYour Acme team\r\n\r\n"
+        "This is an automatically generated message. Please do not reply."),
 }
 
 PEOPLE = {
@@ -184,6 +197,16 @@ PEOPLE = {
         "tom@kunde.example", "Spamfilter",
         "Our new filter is a program that only accepts mail from people I know. Your message has "
         "been held, see https://filter.example. Can you whitelist us?"),
+    "a shop owner writing about their order": mail(
+        "inhaber@laden.example", "Unsere Bestellung Nr. 100482",
+        "Hallo, zu unserer Bestellung 100482 fehlt noch die Rechnung. Gruß Petra Klein"),
+    "a shop's clerk confirming by hand, signing with a name": mail(
+        "shop@buero.example", "Ihre Bestellung Nr. 100482",
+        "Hallo,\r\nvielen Dank für Ihre Bestellung. Der Toner kommt am Freitag.\r\n\r\n"
+        "Viele Grüße\r\nPetra Klein\r\n"),
+    "a customer thanking a shop and asking about the order": mail(
+        "tom@kunde.example", "Ihre Bestellung 100482",
+        "Danke für Ihre Bestellung-Mail. Wann wird geliefert?"),
 }
 
 

@@ -117,17 +117,17 @@ def declared_machine(mail: ParsedMail) -> bool:
         return True
     # signed for a company, and asking the reader for nothing ("Bitte passen Sie ... an" above
     # "Ihr IT-Team" is a person's request)
-    return not (_persons_sign_off(rest, mail.from_addr or "") or _PLEASE_RE.search(rest))
+    return not (persons_sign_off(rest, mail.from_addr or "") or _PLEASE_RE.search(rest))
 
 
-def _persons_sign_off(text: str, sender: str) -> bool:
+def persons_sign_off(text: str, sender: str) -> bool:
     """A sign-off that a person signs; not a company's: the line under it (or its own rest)
     signs for a team ("Ihr centron Team", "Your Acme team", "Das WordPress-Team") or with the
     sender's domain alone ("Freundliche Grüße / Ihre Telekom" from @telekom.de); "Ihr Max
     Mueller" from @mueller.example is a person's."""
     labels = set(sender.rsplit("@", 1)[-1].lower().split(".")[:-1])
     for found in SIGN_OFF_RE.finditer(text):
-        lines = (part.strip(" \t,.!").lower() for part in text[found.end():].split("\n", 3))
+        lines = (part.strip(" \t\r,.!").lower() for part in text[found.end():].split("\n", 3))
         signed = _COMPANY_LINE_RE.match(next((part for part in lines if part), ""))
         if not signed:
             return True

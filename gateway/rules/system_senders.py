@@ -17,7 +17,8 @@ mail is, never by the subject alone.
 - An application's default sender (`wordpress@`: WordPress core's From; `nextcloud@`,
   `gitlab@`, `jenkins@`, `jira@`, `confluence@`, `redmine@`) with no question, request or
   sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
-- Applications, devices and phone systems by address or display name: `device_senders.py`.
+- Applications, devices and phone systems by address or display name: `device_senders.py`; a
+  shop system's order confirmation: `order_notices.py`.
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
 """
 
@@ -28,6 +29,7 @@ import re
 from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
@@ -81,7 +83,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     if person_subject(mail.subject):
         return False
-    if device_notice(mail, senders):
+    if device_notice(mail, senders) or order_confirmation(mail):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
