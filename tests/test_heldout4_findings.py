@@ -141,6 +141,21 @@ MACHINES = {
         "billing@shop.example", "Your invoice 2026-01",
         "Your invoice is attached.\r\n\r\nBest regards,\r\nYour Acme team\r\n\r\n"
         "This is an automatically generated message. Please do not reply."),
+    "a helpdesk's acknowledgement as Re:, from the company's own address": mail(
+        "support@pixel.example", "Re: Abuse-Meldung zu 185.223.12.40 [#48213]",
+        "Hi there,\n\nThanks for getting in touch! We've received your message and one of our "
+        "team will get back to you.\n\nYour conversation number is #48213.\n\n"
+        "Help Center: https://help.pixel.example\n\nCheers,\nThe Pixel Team"),
+    "a CRM's case acknowledgement, signed by the department": mail(
+        "customercare@globex.example", "Case 00482913 has been created",
+        "Dear Customer,\n\nThank you for contacting Globex Customer Care. Your case number is "
+        "00482913.\n\nPlease do not change the subject line when replying.\n\nSincerely,\n"
+        "Globex Customer Care"),
+    "a German ticket acknowledgement, no sign-off": mail(
+        "service@baeckerei.desk.example", "[##4721##] Ihre Anfrage ist eingegangen",
+        "Hallo,\n\nvielen Dank für Ihre Nachricht. Ihr Ticket wurde unter der Nummer #4721 "
+        "angelegt.\nBitte geben Sie bei Rückfragen die Ticketnummer im Betreff an.\n\n"
+        "Ihr Kundenservice der Bäckerei"),
 }
 
 PEOPLE = {
@@ -207,6 +222,18 @@ PEOPLE = {
     "a customer thanking a shop and asking about the order": mail(
         "tom@kunde.example", "Ihre Bestellung 100482",
         "Danke für Ihre Bestellung-Mail. Wann wird geliefert?"),
+    "a partner's agent confirming a ticket by hand, signing with a name": mail(
+        "support@reseller.example", "Re: Ticket #4711",
+        "Your ticket #4711 has been created on our side, we do it tonight.\n\nBest regards,\n"
+        "Felix Neumann"),
+    "a customer whose own ticket was created, nothing happens": mail(
+        "tom@kunde.example", "Ticket 48213", "Unser Ticket 48213 wurde angelegt, aber es passiert "
+        "nichts."),
+    "a customer answering our acknowledgement, quoting it": mail(
+        "uwe@autohaus.example", "Re: [Ticket#2026011210000123] Ihre Anfrage ist eingegangen",
+        "Das Problem ist immer noch da, die USV piept.\n\nUwe Krämer\n\n"
+        "Am 12.01.2026 schrieb technik@centron.de:\n> Ihre Anfrage ist eingegangen. Ihr Ticket "
+        "wurde unter der Nummer 2026011210000123 angelegt."),
 }
 
 

@@ -18,7 +18,8 @@ mail is, never by the subject alone.
   `gitlab@`, `jenkins@`, `jira@`, `confluence@`, `redmine@`) with no question, request or
   sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
 - Applications, devices and phone systems by address or display name: `device_senders.py`; a
-  shop system's order confirmation: `order_notices.py`.
+  shop system's order confirmation: `order_notices.py`; a helpdesk's acknowledgement of a new
+  ticket, also as Re: (`helpdesk_acks.py`).
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
 """
 
@@ -28,6 +29,7 @@ import re
 
 from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice
+from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part
@@ -80,6 +82,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     """Cron's mail; a system account's, an appliance's or a server's monitoring notice, or an
     application's notice, that asks nothing."""
     if mail.header_values("x-cron-env"):
+        return True
+    if ticket_acknowledgement(mail):
         return True
     if person_subject(mail.subject):
         return False

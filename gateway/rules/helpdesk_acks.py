@@ -1,0 +1,47 @@
+"""Pure: a helpdesk's or CRM's acknowledgement of a new ticket with no marker header (Help Scout,
+Zoho Desk, Salesforce Email-to-Case ...; reason `machine-notice`, only where no other sign was
+found). Known by its structure together, never by the subject alone:
+
+- an acknowledgement sentence to the reader: *your* ticket or case was created, opened or
+  received ("Ihr Ticket wurde unter der Nummer #4721 angelegt", "We've received your message",
+  "Your case number is ...", "Wir haben Ihre Anfrage erhalten"); a customer's "Unser Ticket 48213
+  wurde angelegt, aber ..." is none;
+- a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`);
+- no question in the writer's own lines (quoted `>` lines set aside), and no person's sign-off
+  (a team's or none: "Cheers, The Pixelwerk Team", "Ihr Kundenservice der Bäckerei Schulte");
+- not sent on (Fwd:, WG:).
+A partner's agent confirming a ticket by hand and signing with a name, or a customer answering
+our own acknowledgement with a question, is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.mail_systems import FORWARD_RE
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import named_sign_off
+
+_ACK_RE = re.compile(
+    r"(?i)\b(?:your|ihr|ihre) (?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
+    r"|vorgang)\b[^.\n]{0,40}"
+    r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,40}?\b(?:created|opened"
+    r"|logged|received|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen)\b"
+    r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket)"
+    r"|\byour (?:ticket|case|conversation|reference|request) (?:number|id|no\.?) is\b"
+    r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail) (?:erhalten|empfangen)"
+    r"|\bihre anfrage ist (?:bei uns )?eingegangen")
+_NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b")
+
+
+def ticket_acknowledgement(mail: ParsedMail) -> bool:
+    """A new ticket's acknowledgement, with its number, asking nothing, signed by no person."""
+    subject = mail.subject or ""
+    if FORWARD_RE.match(subject):
+        return False
+    own = "\n".join(line for line in own_part(mail.text).splitlines()
+                    if not line.lstrip().startswith(">"))
+    if not _ACK_RE.search(own) or not _NUMBER_RE.search(f"{subject}\n{own}"):
+        return False
+    return "?" not in without_links(own) and named_sign_off(own) is None
