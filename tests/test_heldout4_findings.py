@@ -141,6 +141,10 @@ MACHINES = {
         "billing@shop.example", "Your invoice 2026-01",
         "Your invoice is attached.\r\n\r\nBest regards,\r\nYour Acme team\r\n\r\n"
         "This is an automatically generated message. Please do not reply."),
+    "an e-signature service's notice from its sending address (dse_na3@)": mail(
+        "dse_NA3@sign.example", "Abgeschlossen: Vertrag.pdf",
+        "Alle Parteien haben das Dokument abgeschlossen.\nhttps://sign.example/s?a=7f2c\n\n"
+        "Bitte geben Sie diesen Zugriffscode nicht weiter.", name="Kanzlei Mohr via Sign"),
     "a helpdesk's acknowledgement as Re:, from the company's own address": mail(
         "support@pixel.example", "Re: Abuse-Meldung zu 185.223.12.40 [#48213]",
         "Hi there,\n\nThanks for getting in touch! We've received your message and one of our "

@@ -11,7 +11,10 @@
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
-  `notify@`, `newsletter@`, `updates@`, `mailer@`, `digest@`).
+  `notify@`, `newsletter@`, `updates@`, `mailer@`, `digest@`, `mailrobot@`, DocuSign's
+  `dse_na3@`); `alerts@` and `notifications@` too, but a person writing from the alarm mailbox
+  asks (a question or a request) *and* signs off, in plain words ("Habt ihr etwas an Port 25
+  geändert? Danke und Gruß, Tobias").
 
 The last two count unless the mail reads like a person's own: plain words (no link, no
 attachment) with a request, a question or a sign-off ("Bitte prüfen, danke. Moritz" from a
@@ -40,7 +43,7 @@ _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
     r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
-    r"|automailer|mailings?|autoreports?|mailrobot|robot)(?:\+.*)?$")
+    r"|automailer|mailings?|autoreports?|mailrobot|robot|dse_[a-z]{2,4}\d*)(?:\+.*)?$")
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
