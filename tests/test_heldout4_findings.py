@@ -195,6 +195,13 @@ PEOPLE = {
         "Seit Freitag kommen die Alarme der Kamera nicht mehr an. Bitte prüfen."),
     "a person named Ilona (not ilo@)": mail(
         "ilona@kunde.example", "Server down", "Der Server ist down."),
+    "a person named Ilo, first.last address, terse": mail(
+        "ilo.meyer@kunde.example", "Server down", "Der Server ist down.", name="Ilo Meyer"),
+    "a person named Cam, terse": mail(
+        "cam.smith@kunde.example", "Camera alarm", "The camera alarm fired.", name="Cam Smith"),
+    "gw@ of a person (initials), naming the own domain in the subject": mail(
+        "gw@weber.example", "weber.example umziehen", "Die Domain soll zu euch umziehen.",
+        name="Gerhard Weber"),
     "glpi@ of an admin with a request": mail(
         "glpi@helpdesk.stadtwerke.example", "GLPI Mails kommen nicht an",
         "Bitte prüft, warum die Mails unseres GLPI nicht ankommen. Danke, Jan"),

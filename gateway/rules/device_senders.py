@@ -9,8 +9,10 @@ never by the subject alone. Called from `system_senders.system_notice` (not for 
   management boards (`idrac-r640-01@`, `ilo-srv1@`, `ipmi@`, `bmc@`), or by its display name
   (Hikvision, Dahua, Axis, Reolink, iDRAC, iLO); and a `router@`, `firewall@`, `gateway@`, `gw@`,
   `fw@` only when the subject or display name names its maker (MikroTik, RouterOS, pfSense,
-  OPNsense ...) or its own host ("gw.metzgerei-bauer.de - Notification" from
-  `firewall@gw.metzgerei-bauer.de`): "gateway" and "router" are common words. No question,
+  OPNsense ...) or starts with its own host name ("gw.metzgerei-bauer.de - Notification" from
+  `firewall@gw.metzgerei-bauer.de`; a domain of two labels is a person's: `gw@weber.example`
+  writing "weber.example umziehen"): "gateway" and "router" are common words. Device local parts
+  take `-`/`_` words only (`ilo.meyer@`, `cam.smith@` are people), iLO's display name its case. No question,
   request or sign-off of a person ("Unsere Firewall blockiert Port 443, könnt ihr prüfen?" from
   `firewall@` is a customer's).
 - A phone system's voicemail or fax (`voicemail@`, `fax@`) with the recording or the
@@ -28,9 +30,9 @@ from gateway.rules.parse import ParsedMail
 _APP_LOCAL_RE = re.compile(r"^(?:glpi|home-?assistant|hass|powerpanel)(?:[-_.+]\w*)*$")
 _APP_NAME_RE = re.compile(r"(?i)^\W*(?:glpi|home assistant|powerpanel|cyberpower)\b")
 _DEVICE_LOCAL_RE = re.compile(
-    r"^(?:kamera|camera|cam|ipcam|nvr|dvr|idrac|ilo|ipmi|bmc|imm|xcc)(?:[-_.+]\w*)*$")
+    r"^(?:(?:kamera|camera|ipcam|nvr|dvr|idrac|ilo|ipmi|bmc|imm|xcc)(?:[-_]\w+)*|cam\d*)$")
 _DEVICE_NAME_RE = re.compile(
-    r"(?i)^\W*(?:hikvision|dahua|axis|reolink|idrac|ilo\b|integrated lights-out|ipmi\b"
+    r"(?i)^\W*(?:hikvision|dahua|axis\b|reolink|idrac|(?-i:iLO)\b|integrated lights-out|ipmi\b"
     r"|supermicro|ip ?camera|nvr\b|dvr\b)")
 _NETWORK_LOCAL_RE = re.compile(r"^(?:router|firewall|gateway|gw|fw)(?:[-_.]?\d+)?$")
 _NETWORK_MAKER_RE = re.compile(
@@ -59,5 +61,5 @@ def _sender_device(mail: ParsedMail, sender: str) -> bool:
     if not _NETWORK_LOCAL_RE.match(local):
         return False
     subject = mail.subject or ""
-    names_host = bool(domain) and domain in subject.lower()
+    names_host = domain.count(".") >= 2 and subject.lower().startswith(domain)  # its own host
     return names_host or bool(_NETWORK_MAKER_RE.search(f"{subject}\n{mail.from_name or ''}"))
