@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.originals import own_part, without_links
+from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE
 
 OWN_CHARS = 800
@@ -53,8 +53,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     """An answer whose own short text is nothing but an absence notice."""
     if not _REPLY_RE.match(subject or ""):
         return False
-    own = "\n".join(line for line in without_links(own_part(text or "")).splitlines()
-                    if not line.lstrip().startswith(">")).strip()
+    own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or "?" in own or _THANKS_RE.search(own):
         return False
     if _REQUEST_RE.search(_CONTACT_RE.sub(" ", own)):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
-from gateway.rules.mail_systems import PERSON_WORDS_RE
+from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 
@@ -30,8 +30,6 @@ _METHOD_REPLY_RE = re.compile(rb"(?im)^METHOD:[ \t]*REPLY[ \t]*\r?$")
 _PARAM_REPLY_RE = re.compile(r"(?i);\s*method\s*=\s*\"?reply\b")
 _TYPE_HEADER_RE = re.compile(r"^x-[\w-]*(?:e-?mail|mail|message)-type$")
 _AUTO_VALUE_RE = re.compile(r"(?i)auto[-_ ]?(?:reply|replied|respon|ack)")
-# A person's request or sign-off in the few words beside an accept.
-_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
 _RECEIPT_SUBJECT_RE = re.compile(r"(?i)^\s*return receipt\s*(?:\(confirmation\))?\s*$")
 _RECEIPT_BODY_RE = re.compile(
     r"(?i)^\s*your document:[^\n]*\n\s*was received by:[^\n]+\n\s*at:[^\n]+\s*$")
@@ -57,7 +55,7 @@ def calendar_reply(mail: ParsedMail) -> bool:
                 and _PARAM_REPLY_RE.search(mail.header("content-type") or "")):
             return False
     own = without_links(own_part(mail.text))
-    return not (PERSON_WORDS_RE.search(own) or _REQUEST_RE.search(own))
+    return not (PERSON_WORDS_RE.search(own) or PERSON_REQUEST_RE.search(own))
 
 
 def _is_reply(content_type: str, filename: str, data: bytes) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.mail_systems import FORWARD_RE
-from gateway.rules.originals import own_part, without_links
+from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
 
@@ -40,8 +40,7 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
     subject = mail.subject or ""
     if FORWARD_RE.match(subject):
         return False
-    own = "\n".join(line for line in own_part(mail.text).splitlines()
-                    if not line.lstrip().startswith(">"))
+    own = unquoted(own_part(mail.text))
     if not _ACK_RE.search(own) or not _NUMBER_RE.search(f"{subject}\n{own}"):
         return False
     return "?" not in without_links(own) and named_sign_off(own) is None

@@ -63,6 +63,8 @@ _ABUSE_BODY_RE = re.compile(
 ASKING_RE = re.compile(
     r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
     r"|was (?:sollen|k(?:ö|oe)nnen|m(?:ü|ue)ssen) wir|what (?:should|can|do) we")
+# A person's request or sign-off in a few words, beside PERSON_WORDS_RE's questions and thanks.
+PERSON_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
 PERSON_WORDS_RE = re.compile(
     r"(?i)\?|gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"

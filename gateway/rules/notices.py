@@ -76,7 +76,7 @@ _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfac
 _COMPANY_LINE_RE = re.compile(
     r"(?:ihre?|deine?|euer|eure|your|the|das|die|le|la|l'(?:é|e)quipe|el equipo|il team)\s+"
     r"([^\n]{1,40})$")
-_PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bpor favor\b|\bper favore\b")
+PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bpor favor\b|\bper favore\b")
 _TEAM_RE = re.compile(r"(?:\bteam|-team|\bservice|kundenservice|kundendienst|support)\b")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
@@ -117,7 +117,7 @@ def declared_machine(mail: ParsedMail) -> bool:
         return True
     # signed for a company, and asking the reader for nothing ("Bitte passen Sie ... an" above
     # "Ihr IT-Team" is a person's request)
-    return not (persons_sign_off(rest, mail.from_addr or "") or _PLEASE_RE.search(rest))
+    return not (persons_sign_off(rest, mail.from_addr or "") or PLEASE_RE.search(rest))
 
 
 def persons_sign_off(text: str, sender: str) -> bool:

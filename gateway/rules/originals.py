@@ -83,6 +83,11 @@ def own_part(text: str) -> str:
     return head[:quoted[0][0]] if _a_message(quoted) else head
 
 
+def unquoted(text: str) -> str:
+    """The lines not quoted with `>` (a customer's answer keeps its own words only)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+
+
 def original_senders(mail: ParsedMail) -> list[tuple[str, str, str]]:
     """(display name, address, subject) of each original the mail carries, attached or quoted."""
     attached = [a.data for a in mail.attachments if a.data and (

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.originals import own_part, without_links
+from gateway.rules.originals import own_part, unquoted, without_links
 
 BODY_CHARS = 2000
 
@@ -96,8 +96,7 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
     body = (text or "")[:BODY_CHARS]
     if not any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body)):
         return False
-    own = "\n".join(line for line in without_links(own_part(body)).splitlines()
-                    if not line.lstrip().startswith(">"))
+    own = unquoted(without_links(own_part(body)))
     return not _asks_a_question(own)
 
 

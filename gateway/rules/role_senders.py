@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.mail_systems import PERSON_WORDS_RE
+from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import relayed_person
+from gateway.rules.signed_replies import LINK_RE, relayed_person
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
@@ -47,9 +47,6 @@ _ROLE_RE = re.compile(
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
-_LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
-# Requests and sign-offs a person writes, beside PERSON_WORDS_RE's questions and thanks.
-_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
 _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
 
 
@@ -84,7 +81,7 @@ def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
 
 def _writes_as_person(mail: ParsedMail) -> bool:
     """Plain words of a person: no link, no attachment, and a request, question or sign-off."""
-    if mail.attachments or _LINK_RE.search(mail.text[:SCAN_CHARS]):  # HTML: its text has the links
+    if mail.attachments or LINK_RE.search(mail.text[:SCAN_CHARS]):  # HTML: its text has the links
         return False
     own = own_part(mail.text)
-    return bool(PERSON_WORDS_RE.search(own) or _REQUEST_RE.search(own))
+    return bool(PERSON_WORDS_RE.search(own) or PERSON_REQUEST_RE.search(own))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.notices import asks
+from gateway.rules.notices import PLEASE_RE, asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
@@ -28,8 +28,7 @@ _SIGN_OFF_RE = re.compile(
     r"|pozdrawiam|s pozdravem|üdvözlettel|terveisin)\b[ \t,.!]*")
 _REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
 _FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
-_LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
-_REQUEST_RE = re.compile(r"(?i)\b(?:bitte|please|kindly|veuillez|por favor|per favore)\b")
+LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
 # Words of a company's or a team's signature, never of a person's name.
 _COMPANY_WORDS = frozenset((
     "team", "service", "services", "support", "care", "customer", "kundenservice", "kundendienst",
@@ -80,6 +79,6 @@ def relayed_person(mail: ParsedMail) -> bool:
         return False
     if reply_structure(mail):
         return True
-    if mail.attachments or _LINK_RE.search(own[:signed]):
+    if mail.attachments or LINK_RE.search(own[:signed]):
         return False
-    return asks(mail.text) or bool(_REQUEST_RE.search(own[:signed]))
+    return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
