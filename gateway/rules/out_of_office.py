@@ -9,7 +9,8 @@ German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, S
 Norwegian, Czech, Finnish, Estonian, Hungarian and Greek.
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
-(X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program) decides alone; a header that
+(X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program, "X-POST-MessageClass: 9;
+Autoresponder", "Delivered-To: Autoresponder") decides alone; a header that
 inbox rules write on any mail they send (X-MS-Exchange-Inbox-Rules-Loop, X-Sieve) decides beside a
 subject that starts like an automatic reply ("Auto reply:", "Automatische Antwort:" ...).
 """
@@ -123,6 +124,11 @@ _VACATION_HEADER_RE = re.compile(
 _VACATION_MAILER_RE = re.compile(
     r"(?i)vacation|auto-?repl|auto-?respon|abwesenheit|out of (?:the )?office|urlaubs")
 _RULE_HEADERS = ("x-ms-exchange-inbox-rules-loop", "x-sieve", "x-sieve-redirected-from")
+# Headers whose value, not name, says an auto-responder sent the mail: a message class
+# ("X-POST-MessageClass: 9; Autoresponder") and the autoresponder program as Delivered-To
+# ("Delivered-To: Autoresponder"; an address there, autoresponder@example.com, is none).
+_RESPONDER_VALUE_HEADERS = ("x-post-messageclass", "delivered-to")
+_RESPONDER_VALUE_RE = re.compile(r"(?i)(?:^|[;\s])auto-?respond(?:er)?\s*$")
 
 
 def vacation_marker(headers: list[tuple[str, str]], subject: str) -> bool:
@@ -131,5 +137,8 @@ def vacation_marker(headers: list[tuple[str, str]], subject: str) -> bool:
     if any(_VACATION_HEADER_RE.match(name) for name in names):
         return True
     if any(name == "x-mailer" and _VACATION_MAILER_RE.search(value) for name, value in headers):
+        return True
+    if any(name in _RESPONDER_VALUE_HEADERS and _RESPONDER_VALUE_RE.search(value)
+           for name, value in headers):
         return True
     return bool(names.intersection(_RULE_HEADERS)) and bool(_SUBJECT_RE.match(subject or ""))
