@@ -6,7 +6,8 @@ notice (a forward "WG: Automatische Antwort: ..." does not), and the body must c
 (an absence sentence or "this is an automatic reply"), and the writer asks nothing besides: a person
 who writes "ich bin ab dem 26.01. nicht erreichbar. Könnten Sie ... machen?" is answered.
 German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
-Norwegian, Czech, Finnish, Estonian, Hungarian and Greek.
+Norwegian, Czech, Finnish, Estonian, Hungarian, Greek, Catalan, Slovak, Croatian/Serbian/Bosnian,
+Slovenian, Romanian, Lithuanian, Latvian, Ukrainian, Russian and Bulgarian.
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
 (X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program, "X-POST-MessageClass: 9;
@@ -23,6 +24,23 @@ from gateway.rules.originals import own_part, unquoted, without_links
 
 BODY_CHARS = 2000
 
+# Catalan, Slovak, Croatian/Serbian/Bosnian, Slovenian, Romanian, Lithuanian, Latvian, Ukrainian,
+# Russian and Bulgarian (Outlook client rules send these without any header).
+_EAST_PREFIXES = (
+    r"|resposta autom(?:à|a)tica|automatsk[iy] odgovor|samodejni odgovor|r(?:ă|a)spuns automat"
+    r"|automatinis atsakymas|autom(?:ā|a)tisk(?:ā|a) atbilde|автоматичн(?:а|ий) відповідь"
+    r"|автоматический ответ|автоматичен отговор|аутоматски одговор")
+_EAST_BODY = (
+    r"|s(?:ó|o)c fora de l'oficina|estic de vacances|per a qualsevol urg(?:è|e)ncia"
+    r"|som (?:na dovolenke|mimo kancel(?:á|a)rie|pr(?:á|a)ceneschopn)|v naliehav(?:ý|y)ch pr(?:í|i)padoch"
+    r"|(?:sam|budem) (?:trenutno )?(?:na (?:godi(?:š|s)njem )?odmoru|odsutn[ai]|van ureda|izvan ureda)"
+    r"|za hitne (?:stvari|slu(?:č|c)ajeve|upite)|sem (?:na dopustu|odsoten|odsotna)|v nujnih primerih"
+    r"|sunt (?:(?:î|i)n concediu|plecat|absent(?:(?:ă|a))?)|pentru urgen(?:ț|ţ|t)e"
+    r"|esu atostog(?:ose|ų)|skubiais (?:klausimais|atvejais)|esmu atva(?:ļ|l)in(?:ā|a)jum(?:ā|a)"
+    r"|steidzam(?:ā|a)s? (?:jaut(?:ā|a)jum|gad(?:ī|i)jum)"
+    r"|я (?:у|в) відпустці|я (?:перебуваю|знаходжуся) (?:у|в) відпустці|з термінових питань"
+    r"|я (?:нахожусь )?в отпуске|нахожусь в отпуске|по срочным вопросам|вне офиса"
+    r"|в отпуск съм|по спешни въпроси|на годишњем одмору|за хитна питања")
 # The prefixes and whole subjects of Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
 # Norwegian and Czech auto-responders (Outlook, Exchange, webmail vacation rules).
 _MORE_PREFIXES = (
@@ -31,7 +49,7 @@ _MORE_PREFIXES = (
     r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|nieobecno(?:ś|s)(?:ć|c)|afwezig(?:heid)?"
     r"|aus(?:ê|e)ncia|fr(?:å|a)nvaro|frav(?:æ|ae)r|nep(?:ř|r)(?:í|i)tomnost"
     r"|automaattinen vastaus|automaatne vastus|automatikus v(?:á|a)lasz"
-    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση")
+    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση" + _EAST_PREFIXES)
 _MORE_WHOLE = (
     r"|ofis d(?:ı|i)(?:ş|s)(?:ı|i)nda(?:y(?:ı|i)m)?|poza biurem|buiten kantoor|niet aanwezig"
     r"|fora do escrit(?:ó|o)rio|ausente do escrit(?:ó|o)rio|fr(?:å|a)nvarande"
@@ -72,7 +90,7 @@ _MORE_BODY = (
     r"|automatikus v(?:á|a)lasz|szabads(?:á|a)gon vagyok|h(?:á|a)zon k(?:í|i)v(?:ü|u)l vagyok"
     r"|nem vagyok (?:az )?irod(?:á|a)ban|s(?:ü|u)rg(?:ő|o)s esetben"
     r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση|(?:ε(?:ί|ι)μαι|βρ(?:ί|ι)σκομαι) (?:εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου"
-    r"|σε (?:ά|α)δεια)|για επε(?:ί|ι)γοντα")
+    r"|σε (?:ά|α)δεια)|για επε(?:ί|ι)γοντα" + _EAST_BODY)
 _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
     r"|automatic(?:ally generated)? (?:reply|message|response)|auto-?generated"

@@ -1,0 +1,72 @@
+"""Issue 21, the sixth held-out set's findings (tests/heldout6): machine mail in languages other
+than German and English, everyday SaaS tools, and mail that relays a person's text, recognised
+by their structure; beside each rule the people's look-alikes that must stay answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.rules.classify import Context, Envelope, classify
+from gateway.rules.parse import parse_mail
+from tests.conftest import make_mail
+
+CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
+
+
+def reasons(raw: bytes, sender: str) -> tuple:
+    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
+
+
+def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
+         **kw) -> tuple[bytes, str]:
+    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
+
+
+MACHINES = {
+    # absence notices of Outlook client rules (no header) in more languages
+    "a Catalan client rule's absence notice": mail(
+        "pere.soler@despatx.example", "Resposta automàtica: Canvi de servidor",
+        "Bon dia,\n\nSóc fora de l'oficina fins al 9 de març.\nPer a qualsevol urgència: "
+        "oficina@despatx.example.\n\nPere Soler", name="Pere Soler"),
+    "a Slovak client rule's absence notice": mail(
+        "j.kral@firma.example", "Automatická odpoveď: Faktúra 2026/14",
+        "Dobrý deň,\n\nsom na dovolenke do 12.2.2026.\nV naliehavých prípadoch volajte "
+        "0905 111 222.\n\nJán Kráľ", name="Ján Kráľ"),
+    "a Croatian client rule's absence notice": mail(
+        "marko@tvrtka.example", "Automatski odgovor: Ponuda",
+        "Poštovani,\n\ntrenutno sam na godišnjem odmoru do 20.2.\nZa hitne stvari javite se "
+        "na ured@tvrtka.example.\n\nMarko", name="Marko Horvat"),
+    "a Ukrainian client rule's absence notice": mail(
+        "i.shevchenko@firma.example", "Автоматична відповідь: Рахунок",
+        "Добрий день!\n\nЯ у відпустці до 3 березня.\nЗ термінових питань пишіть на "
+        "office@firma.example.\n\nІрина", name="Ірина Шевченко"),
+    "a Romanian client rule's absence notice": mail(
+        "ana@firma.example", "Răspuns automat: Contract",
+        "Bună ziua,\n\nSunt în concediu până pe 14 februarie.\nPentru urgențe: 0722 111 222.\n\nAna",
+        name="Ana Popescu"),
+}
+
+PEOPLE = {
+    "a Catalan customer asking how to set up the automatic answer": mail(
+        "pere.soler@despatx.example", "Resposta automàtica: no funciona",
+        "Bon dia,\n\nestic de vacances la setmana vinent. Com activo la resposta automàtica "
+        "al webmail? No trobo l'opció.\n\nGràcies,\nPere", name="Pere Soler"),
+    "a Slovak customer away who asks for something": mail(
+        "j.kral@firma.example", "Automatická odpoveď nefunguje",
+        "Dobrý deň,\n\nod pondelka som na dovolenke. Môžete mi prosím nastaviť automatickú "
+        "odpoveď pre j.kral@firma.example?\n\nĎakujem\nJán Kráľ", name="Ján Kráľ"),
+    "a Ukrainian customer on leave asking to renew before": mail(
+        "i.shevchenko@firma.example", "Автоматична відповідь: питання",
+        "Добрий день!\n\nЯ у відпустці з понеділка. Чи можете ви продовжити домен firma.example "
+        "до того часу?\n\nДякую, Ірина", name="Ірина Шевченко"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", MACHINES.values(), ids=MACHINES.keys())
+def test_machines_of_the_sixth_held_out_set(raw, sender):
+    assert reasons(raw, sender), "a machine's mail must not be answered"
+
+
+@pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
+def test_people_beside_them_stay_people(raw, sender):
+    assert reasons(raw, sender) == ()
