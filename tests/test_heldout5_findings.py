@@ -44,6 +44,31 @@ MACHINES = {
         "jh.park@soft.example", "Auto reply: Re: VPN connection issue",
         "안녕하세요.\n\n1월 30일까지 휴가로 인해 메일 확인이 어렵습니다.\n\n박지훈 드림",
         headers={"Delivered-To": "Autoresponder"}),
+    "a backup product's job report in its own name": mail(
+        "bareos@backup01.kunde.example", "Bareos: Backup Error of fs01-fd Incremental",
+        "  JobId:                  18842\n  Client:                 \"fs01-fd\"\n"
+        "  Termination:            *** Backup Error ***", name="Bareos"),
+    "a SIEM's alert": mail(
+        "wazuh@siem.kunde.example", "Wazuh notification - (web01) - Alert level 10",
+        "Wazuh Notification.\nRule: 5712 fired (level 10) -> \"sshd: brute force\"", name="Wazuh"),
+    "a virtualisation manager's alarm by its address": mail(
+        "vcenter@vc01.kunde.example", "[VMware vCenter - Alarm] Host connection and power state",
+        "Target: esx03.kunde.local\nPrevious Status: Green\nNew Status: Red"),
+    "an alerting service's alert": mail(
+        "opsgenie@eu.opsgenie.example", "[Opsgenie] Alert: HighLoad on vps-app-07 - P2",
+        "Alert: HighLoad on vps-app-07\nPriority: P2\nSource: Prometheus", name="Opsgenie"),
+    "an endpoint security console's threat notice (German)": mail(
+        "eset@praxis.example", "ESET PROTECT: Bedrohung auf PC-EMPFANG-02",
+        "Bedrohung gefunden\nComputer: PC-EMPFANG-02\nAktion: Verbindung getrennt",
+        name="ESET PROTECT"),
+    "a router's event in its own name": mail(
+        "lancom@autohaus.example", "LANCOM 1900EF - Backup-Verbindung aktiv",
+        "Ereignis: Die Hauptverbindung wurde getrennt. Die Backup-Verbindung ist aktiv.",
+        name="LANCOM 1900EF"),
+    "a backup report whose error record says 'please run repair'": mail(
+        "duplicati@nas.kunde.example", "Duplicati Backup report for Fotos",
+        "Failed: Found 2 remote files that are not recorded in local storage, please run repair\n"
+        "Log data:\n2026-01-26 22:00:14 +01 - [Error-FilelistProcessor]: please run repair"),
 }
 
 PEOPLE = {
@@ -52,6 +77,21 @@ PEOPLE = {
         "Hallo,\n\nunser Autoresponder auf info@ antwortet nicht mehr. Könnt ihr schauen?\n\n"
         "Gruß Lena", name="Lena Kunz",
         headers={"Delivered-To": "autoresponder@kunde.example", "X-POST-MessageClass": "1; Standard"}),
+    "a backup vendor's support answering, signed": mail(
+        "support@bareos.example", "Backup Error bei Ihrem Job fs01",
+        "Hallo,\n\nder Fehler kommt vom Storage-Daemon.\n\nViele Grüße\nJörg Steffens",
+        name="Bareos Support"),
+    "a customer writing from the vcenter mailbox with a question": mail(
+        "vcenter@kunde.example", "vCenter Alarm seit heute früh",
+        "Hallo, bei uns meldet der vCenter seit heute früh einen Alarm für esx03. Ist bei euch "
+        "etwas im Netz?\n\nGruß Timo"),
+    "a security vendor's sales mail, signed": mail(
+        "vertrieb@eset.example", "Ihre Lizenzen: Bedrohungsschutz verlängern",
+        "Sehr geehrte Damen und Herren,\n\nIhre Lizenzen laufen aus.\n\nMit freundlichen Grüßen\n"
+        "Sandra Vogel", name="ESET Vertrieb"),
+    "a person writing from a backup product's mailbox with a request": mail(
+        "duplicati@kunde.example", "Backup failed seit gestern",
+        "Backup failed. Bitte prüfen, der Storage ist nicht erreichbar."),
 }
 
 

@@ -7,7 +7,11 @@ mail is, never by the subject alone.
   Manager", a printer such as "ECOSYS M5526cdw"; or its address: `veeam@`, `eaton-ipm@`,
   `scanner@`, `printer@`), with a monitoring subject (PROBLEM, DOWN, failed, banned, backup,
   disconnected, toner ...) and no question or request; an appliance's name with a person's
-  sign-off is its vendor's support writing. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail
+  sign-off is its vendor's support writing. Products of backup, logging/SIEM, alerting,
+  virtualisation and endpoint security count as appliances ("Bareos", `wazuh@`, `vcenter@`,
+  "Opsgenie", "ESET PROTECT", "LANCOM 1900EF"), threats and events as monitoring words; a
+  request inside a record ("Failed: ..., please run repair", a time-stamped log line) asks
+  nobody. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail
   ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...") with the scan attached and no
   person's words; without an attachment a person's own mail from `scanner@` is answered.
 - A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
@@ -41,6 +45,11 @@ _SYSTEM_ACCOUNT_RE = re.compile(
     r"|ups|upsmon|upsd|nut|monitoring)$")
 # Applications whose default sender is their own name, for any notice they send.
 _APP_ACCOUNT_RE = re.compile(r"^(?:wordpress|nextcloud|gitlab|jenkins|jira|confluence|redmine)$")
+# Products that send their notices under their own name, in the display name or as the
+# local part's first word (bareos@, wazuh@, vcenter@, opsgenie@, duplicati@, eset@).
+_PRODUCTS = (r"bareos|bacula|duplicati|borgmatic|urbackup|acronis|arcserve|nakivo|wazuh|ossec"
+             r"|graylog|splunk|kibana|elastalert|opsgenie|pagerduty|healthchecks|vcenter|vmware"
+             r"|vsphere|esxi|nutanix|xcp-ng|bitdefender|gravityzone|kaspersky")
 # Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
 # "Proxmox Backup Server", printers): the display name is the product, never a person's.
 _APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
@@ -49,7 +58,9 @@ _APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|
                r"|netdata|grafana|alertmanager|hetrixtools|statuscake|pingdom"
                r"|intelligent power manager|ecosys|kyocera|taskalfa|(?:hp )?(?:color )?laserjet"
                r"|(?:hp )?officejet|brother (?:mfc|hl|dcp)|canon (?:ir|imagerunner|i-sensys|mf)"
-               r"|imagerunner|ricoh|xerox|lexmark|konica minolta|bizhub")
+               r"|imagerunner|ricoh|xerox|lexmark|konica minolta|bizhub"
+               # backup, log/SIEM, alerting, virtualisation, endpoint security, routers
+               r"|" + _PRODUCTS + r"|eset\b|lancom\b|draytek|zyxel")
 _APPLIANCE_NAME_RE = re.compile(r"(?i)^\W*(?:" + _APPLIANCES + r")\b")
 # ... or in the address: the product as the local part's first word (veeam@, fritzbox@,
 # synology-ds920@); a surname that is also a brand (eaton) is not enough there.
@@ -57,7 +68,7 @@ _APPLIANCE_LOCAL_RE = re.compile(
     r"^(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz-?box|proxmox|pve|veeam|unifi"
     r"|pfsense|opnsense|mikrotik|sophos|fortigate|watchguard|uptime-?kuma|uptimerobot|checkmk"
     r"|prtg|netdata|hetrixtools|statuscake|pingdom|eaton[-_.]?ipm|scanner|printer|mfp|drucker"
-    r"|kopierer|kyocera|ecosys)(?:[-_.+]\w*)*$")
+    r"|kopierer|kyocera|ecosys|eset|lancom|draytek|zyxel|" + _PRODUCTS + r")(?:[-_.+]\w*)*$")
 _MONITORING_SUBJECT_RE = re.compile(
     r"(?i)\b(?:problem|recovery|recovered|critical|warning|alert|down|unreachable"
     r"|fail(?:ed|ure|s)?|error|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
@@ -65,7 +76,8 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
     r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
-    r"|getrennt|verbunden)\b"
+    r"|getrennt|verbunden|events?|threats?|bedrohung(?:en)?|virus|malware|infected|infiziert"
+    r"|detected|erkannt)\b"
     r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
 # A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
 _SCAN_SUBJECT_RE = re.compile(
@@ -76,6 +88,10 @@ _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Event ID: 5").
 _FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
 REPORT_FIELDS = 4
+# A record of a report or a log: a field line, or a line that starts with a time stamp
+# ("2026-01-26 22:00:14 +01 - [Error-...]: ..., please run repair").
+_RECORD_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w .()/-]{0,30}:[ \t]|\d{4}-\d\d-\d\d[T ]\d\d:"
+                             r"|\d\d?\.\d\d?\.\d{4} \d\d:)[^\n]*")
 
 
 def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
@@ -100,7 +116,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):
         return not (asks(mail.text) or REQUEST_RE.search(own))
     if _appliance(mail, locals_):
-        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(_prose(own)))
     if any(_names_host(local, mail.subject or "") for local in locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
     return False
@@ -122,6 +138,12 @@ def _names_host(local: str, subject: str) -> bool:
     if not _HOST_LOCAL_RE.match(local):
         return False
     return bool(re.search(r"(?i)(?<![\w-])" + re.escape(local) + r"(?![\w-])", subject))
+
+
+def _prose(own: str) -> str:
+    """The text without its records: a product's error line ("Failed: ..., please run repair")
+    asks nobody; a person's "Backup failed. Bitte prüfen." stays."""
+    return _RECORD_LINE_RE.sub(" ", own)
 
 
 def _requests(own: str) -> bool:
