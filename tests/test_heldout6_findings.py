@@ -44,6 +44,32 @@ MACHINES = {
         "ana@firma.example", "Răspuns automat: Contract",
         "Bună ziua,\n\nSunt în concediu până pe 14 februarie.\nPentru urgențe: 0722 111 222.\n\nAna",
         name="Ana Popescu"),
+    # notices that say in their own language that they were sent automatically
+    "a Polish payment notice": mail(
+        "powiadomienia@platnosci.example", "Potwierdzenie otrzymania płatności",
+        "Szanowni Państwo,\n\nw dniu 12.01.2026 zarejestrowano wpłatę 389,00 PLN.\n\n"
+        "Wiadomość została wygenerowana automatycznie, prosimy na nią nie odpowiadać.\n\n"
+        "Pozdrawiamy\nZespół Płatności", name="Płatności"),
+    "a Turkish payment notice": mail(
+        "bilgi@odeme.example", "Ödemeniz başarıyla alındı",
+        "Sayın Müşterimiz,\n\n1.250,00 TL tutarındaki ödemeniz alınmıştır.\n\nBu e-posta "
+        "otomatik olarak gönderilmiştir, lütfen yanıtlamayınız.\n\nSaygılarımızla"),
+    "a Czech parcel notice": mail(
+        "info@zasilky.example", "Zásilka je připravena k vyzvednutí",
+        "Dobrý den,\n\nVaše zásilka je připravena k vyzvednutí.\n\nTento e-mail byl "
+        "vygenerován automaticky, neodpovídejte na něj prosím."),
+    "a Spanish payment notice from info@": mail(
+        "info@pagos.example", "¡Recibiste un pago!",
+        "¡Hola!\n\nRecibiste un pago de $ 48.500.\n\nEste e-mail se generó automáticamente. "
+        "Por favor, no lo respondas."),
+    "an Italian expiry notice signed by a company with its legal form": mail(
+        "comunicazioni@registro.example", "Avviso di scadenza del dominio",
+        "Gentile Cliente,\n\nil dominio esempio.it scade il 05/02/2026.\n\nCordiali saluti,"
+        "\nRegistro Esempio S.p.A.\n\nTi preghiamo di non rispondere a questo messaggio."),
+    "a Dutch notice": mail(
+        "info@betalingen.example", "Uitbetaling onderweg",
+        "Hoi,\n\nwe hebben een uitbetaling van € 2.418,60 gestuurd.\n\nDit is een automatisch "
+        "gegenereerd bericht."),
 }
 
 PEOPLE = {
@@ -59,6 +85,24 @@ PEOPLE = {
         "i.shevchenko@firma.example", "Автоматична відповідь: питання",
         "Добрий день!\n\nЯ у відпустці з понеділка. Чи можете ви продовжити домен firma.example "
         "до того часу?\n\nДякую, Ірина", name="Ірина Шевченко"),
+    "a Turkish customer whose footer says the mail was scanned automatically": mail(
+        "muhasebe@tekstil.example", "Fatura adresi",
+        "Merhaba,\n\nyeni adresimiz aşağıda. Faturaları bu adrese kesmenizi rica ederiz.\n\n"
+        "Saygılarımla,\nFatma Demir\n\nBu e-posta virüslere karşı otomatik olarak "
+        "taranmıştır.", name="Fatma Demir"),
+    "an Italian customer about a mail your server generates automatically": mail(
+        "info@studiorossi.example", "Email di errore ogni notte",
+        "Buongiorno,\n\nogni notte riceviamo una email generata automaticamente dal vostro "
+        "server con errori di backup. Vi prego di controllare.\n\nCordiali saluti\n"
+        "Studio Rossi S.r.l.", name="Studio Rossi"),
+    "a Polish customer about mail sent automatically": mail(
+        "anna@biuro.example", "Puste wiadomości",
+        "Dzień dobry,\n\ndostajemy wiadomości wysłane automatycznie z serwera, ale bez "
+        "treści. Proszę sprawdzić.\n\nPozdrawiam\nAnna Nowak", name="Anna Nowak"),
+    "a Dutch customer quoting the automatic message": mail(
+        "joost@studio.example", "Nog steeds geen antwoord",
+        "Ik krijg steeds 'Dit is een automatisch gegenereerd bericht' van jullie, maar mijn "
+        "vraag is niet beantwoord. Kunnen jullie mij bellen?\n\nJoost", name="Joost Dekker"),
 }
 
 

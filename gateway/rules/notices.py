@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules import declared_languages
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
 from gateway.rules.mail_systems import ASKING_RE
 from gateway.rules.originals import carries_original, own_part, without_links
@@ -27,7 +28,7 @@ from gateway.rules.parse import ParsedMail
 SCAN_CHARS = 3000
 # Words every sentence of _DECLARED_RE holds one of, lower case (plain substring tests).
 _DECLARED_WORDS = ("automat", "generated", "created by", "reply", "respond", "pondre", "pondez",
-                   "rispondere", "antworten", "conteste")
+                   "rispondere", "antworten", "conteste", *declared_languages.WORDS)
 # What a notice says about itself; tight, so that a footer ("Diese E-Mail wurde automatisch auf
 # Viren geprüft", "This message was automatically scanned") is not such a sentence.
 # One character inside a sentence: a "." or "!" before a letter or digit (FRITZ!Box, 26.01.,
@@ -57,7 +58,8 @@ _DECLARED_RE = re.compile(
     r"|\bno (?:responda|conteste) (?:a )?este"
     r"|\b(?:questo (?:è|e) un|questo messaggio (?:è|e) stato)\b" + _IN + "{0,40}"
     r"(?:messaggio automatico|(?:generato|inviato) automaticamente)"
-    r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere")
+    r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere"
+    + declared_languages.PATTERN)
 # A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
 # the notice speaks of itself).
 SIGN_OFF_RE = re.compile(
@@ -128,7 +130,10 @@ def persons_sign_off(text: str, sender: str) -> bool:
     labels = set(sender.rsplit("@", 1)[-1].lower().split(".")[:-1])
     for found in SIGN_OFF_RE.finditer(text):
         lines = (part.strip(" \t\r,.!").lower() for part in text[found.end():].split("\n", 3))
-        signed = _COMPANY_LINE_RE.match(next((part for part in lines if part), ""))
+        line = next((part for part in lines if part), "")
+        if declared_languages.company_line(line):
+            continue  # "Cordiali saluti, Aruba S.p.A.": a company signs
+        signed = _COMPANY_LINE_RE.match(line)
         if not signed:
             return True
         words = set(re.split(r"[\s-]+", signed.group(1)))

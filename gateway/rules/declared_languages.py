@@ -1,0 +1,76 @@
+"""Pure: what notices say about themselves in further languages (Polish, Czech, Slovak, Turkish,
+Portuguese, Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian, Croatian), and more
+of the Spanish and Italian wordings; a part of `notices._DECLARED_RE`, tight as it is: the
+sentence that the mail was sent or generated automatically ("Wiadomość została wygenerowana
+automatycznie", "Bu e-posta otomatik olarak gönderilmiştir", "Dit is een automatisch gegenereerd
+bericht", "Este e-mail se generó automáticamente"), or the plea not to answer it ("prosimy na nią
+nie odpowiadać", "neodpovídejte na něj", "lütfen yanıtlamayınız", "não responda a este e-mail",
+"ti preghiamo di non rispondere"). A virus-scan footer ("Bu e-posta virüslere karşı otomatik
+olarak taranmıştır") is no such sentence.
+
+`company_line`: the line under a sign-off that is a company's name with its legal form
+("Aruba S.p.A.", "Mollie B.V.", "PayPro S.A."), never a person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words one of which each sentence below holds, lower case (plain substring tests).
+WORDS = ("otomatik", "odpowiada", "odpov", "odpoved", "responda", "respondas", "antwoorden",
+         "reageren", "svara", "svar ", "vastaa", "válaszol", "răspunde", "raspunde", "odgovara",
+         "yanıtlama", "cevaplama", "rispondere")
+_IN = r"(?:[^.!\n]|[.!](?=\w))"
+PATTERN = (
+    # Polish
+    r"|\b(?:wiadomo(?:ś|s)(?:ć|c)|ten (?:e-?mail|mail)|ta wiadomo(?:ś|s)(?:ć|c)) (?:zosta(?:ł|l)a?"
+    r"|jest)\b" + _IN + r"{0,30}\b(?:wygenerowan[ay]|wys(?:ł|l)an[ay]|utworzon[ay]) automatycznie"
+    r"|\bprosimy (?:na ni(?:ą|a) |na niego )?nie odpowiada(?:ć|c)"
+    # Czech, Slovak
+    r"|\b(?:tento (?:e-?mail|email)|tato zpr(?:á|a)va|t(?:á|a)to spr(?:á|a)va) (?:byla?|bol[a]?|je)\b"
+    + _IN + r"{0,30}\b(?:vygenerov(?:á|a)n|generov(?:á|a)n|odesl(?:á|a)n|odoslan|zasl(?:á|a)n)"
+    r"\w{0,2} automaticky|\bneodpov(?:í|i)dejte na (?:n(?:ě|e)j|ni|tento|tuto)|\bneodpovedajte na "
+    # Turkish
+    r"|\bbu (?:e-?posta|mesaj|ileti)\b" + _IN + r"{0,30}\botomatik olarak (?:g(?:ö|o)nderil"
+    r"|olu(?:ş|s)turul)|\bl(?:ü|u)tfen (?:bu e-?postay(?:ı|i) )?"
+    r"(?:yan(?:ı|i)tlamay(?:ı|i)n(?:ı|i)z|cevaplamay(?:ı|i)n(?:ı|i)z)"
+    # Portuguese
+    r"|\b(?:est[ea]|esta) (?:e-?mail|mensagem|notifica(?:çã|ca)o)\b" + _IN + r"{0,30}"
+    r"\b(?:gerad[oa]|enviad[oa]) automaticamente"
+    r"|\b(?:por favor,? )?n(?:ã|a)o (?:responda|respondas) (?:a )?(?:este e-?mail|esta mensagem)"
+    # Spanish and Italian, beside notices' own
+    r"|\beste (?:e-?mail|correo(?: electr(?:ó|o)nico)?|mensaje) se (?:gener(?:ó|o)|ha generado"
+    r"|envi(?:ó|o)|ha enviado) autom(?:á|a)ticamente|\bpor favor,? no (?:lo |la )?respondas\b"
+    r"|\bno responda (?:a )?(?:este|esta) (?:e-?mail|correo|mensaje)"
+    r"|\bquest[ao] (?:e-?mail|messaggio|comunicazione|notifica)\b" + _IN + r"{0,40}"
+    r"\b(?:inviat[ao]|generat[ao]) automaticamente|\b(?:ti|vi) preghiamo di non rispondere"
+    r"|\bnon rispondere a quest[oa] (?:e-?mail|messaggio)"
+    # Dutch
+    r"|\bdit is een automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt) (?:bericht|e-?mail)"
+    r"|\bdit (?:bericht|e-?mail) is automatisch (?:gegenereerd|verzonden|verstuurd|aangemaakt)"
+    r"|\b(?:gelieve|graag) niet (?:te )?(?:antwoorden|reageren) op (?:dit|deze)"
+    r"|\b(?:je|u) kunt niet (?:op dit bericht|op deze e-?mail) (?:reageren|antwoorden)"
+    # Swedish, Danish, Norwegian
+    r"|\b(?:detta|det h(?:ä|a)r) (?:meddelande|mejl|mail|e-postmeddelande)\b" + _IN + r"{0,30}"
+    r"\bautomatiskt|\bsvara inte p(?:å|a) (?:detta|det h(?:ä|a)r)"
+    r"|\bdenne (?:e-?mail|mail|meddelelse|melding|e-post)\b" + _IN + r"{0,30}\bautomatisk"
+    r"|\bsvar venligst ikke|\bvennligst ikke svar|\bdu kan ikke svare p(?:å|a) denne"
+    # Finnish, Hungarian, Romanian, Croatian
+    r"|\bt(?:ä|a)m(?:ä|a) (?:viesti|s(?:ä|a)hk(?:ö|o)posti)\b" + _IN + r"{0,30}\bautomaattisesti"
+    r"|\b(?:ä|a)l(?:ä|a) vastaa t(?:ä|a)h(?:ä|a)n"
+    r"|\bez egy automatikus (?:(?:ü|u)zenet|(?:é|e)rtes(?:í|i)t(?:é|e)s)"
+    r"|\bk(?:é|e)rj(?:ü|u)k,? ne v(?:á|a)laszoljon"
+    r"|\bacest (?:e-?mail|mesaj)\b" + _IN + r"{0,30}\b(?:generat|trimis) automat\b"
+    r"|\bv(?:ă|a) rug(?:ă|a)m s(?:ă|a) nu r(?:ă|a)spunde(?:ț|ţ|t)i"
+    r"|\bova (?:poruka|e-?po(?:š|s)ta|e-?mail)\b" + _IN + r"{0,30}\bautomatski"
+    r"|\bmolimo (?:vas,? )?ne odgovarajte")
+
+COMPANY_LINE_RE = re.compile(
+    r"(?i)^[^\n]{1,40}?\s(?:s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|gmbh|ag|b\.v|n\.v|ltd|inc|llc|s\.a"
+    r"|s\.l|sas|sarl|ab|aps|as|oy|oyj|lda|s\.r\.o|sp\. z o\.o|a\.(?:ş|s)|kft|plc|bv|nv)\.?"
+    r"(?=$|[\s,·|-])")
+
+
+def company_line(line: str) -> bool:
+    """A company's name with its legal form ("Aruba S.p.A."), as a sign-off's line."""
+    return bool(COMPANY_LINE_RE.match(line.strip()))
