@@ -69,6 +69,16 @@ MACHINES = {
         "duplicati@nas.kunde.example", "Duplicati Backup report for Fotos",
         "Failed: Found 2 remote files that are not recorded in local storage, please run repair\n"
         "Log data:\n2026-01-26 22:00:14 +01 - [Error-FilelistProcessor]: please run repair"),
+    "a helpdesk's 'a support ticket was created' with its number, signed by the team": mail(
+        "support@it-service.example", "Support Ticket Opened [#482193]",
+        "Sehr geehrte(r) centron Support,\n\nein Support-Ticket wurde mit der Nummer #482193 "
+        "erstellt. Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen melden.\n\n"
+        "Ihr Kunde-IT Support-Team", name="Support Kunde-IT"),
+    "a service desk's 'Ihre Meldung ... wurde registriert' with a spaced number": mail(
+        "servicedesk@landkreis.example", "Ihre Meldung I 2601 337 wurde registriert",
+        "Sehr geehrte Damen und Herren,\n\nIhre Meldung wurde unter der Nummer I 2601 337 "
+        "registriert.\n\nBitte geben Sie bei Rückfragen immer die Meldungsnummer an.\n\n"
+        "Mit freundlichen Grüßen\nIhr IT-Servicedesk"),
 }
 
 PEOPLE = {
@@ -92,6 +102,14 @@ PEOPLE = {
     "a person writing from a backup product's mailbox with a request": mail(
         "duplicati@kunde.example", "Backup failed seit gestern",
         "Backup failed. Bitte prüfen, der Storage ist nicht erreichbar."),
+    "a customer: a ticket was created on our side, nothing happened since": mail(
+        "einkauf@kunde.example", "Ticket #48213",
+        "Hallo,\n\nein Ticket wurde bei uns unter #48213 erstellt, seitdem hat sich niemand "
+        "gemeldet. Das dauert jetzt schon drei Tage.\n\nBrenner"),
+    "a customer quoting the number of a registered report (Meldung) they made": mail(
+        "office@kunde.example", "Meldung I 2601 337",
+        "Guten Tag,\n\nmeine Meldung wurde unter I 2601 337 registriert, aber der Server ist "
+        "weiterhin nicht erreichbar.\n\nSabine Wolf"),
 }
 
 

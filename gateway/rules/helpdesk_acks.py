@@ -4,9 +4,11 @@ found). Known by its structure together, never by the subject alone:
 
 - an acknowledgement sentence to the reader: *your* ticket or case was created, opened or
   received ("Ihr Ticket wurde unter der Nummer #4721 angelegt", "We've received your message",
-  "Your case number is ...", "Wir haben Ihre Anfrage erhalten"); a customer's "Unser Ticket 48213
-  wurde angelegt, aber ..." is none;
-- a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`);
+  "Ihre Meldung I 2601 337 wurde registriert", "Your case number is ...", "Wir haben Ihre
+  Anfrage erhalten"), or *a* ticket was ("Ein Support-Ticket wurde mit der Nummer #482193
+  erstellt") where the writer never says I or we; a customer's "Unser Ticket 48213 wurde
+  angelegt, aber ..." is none;
+- a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`, `I 2601 337`);
 - no question in the writer's own lines (quoted `>` lines set aside), and no person's sign-off
   (a team's or none: "Cheers, The Pixelwerk Team", "Ihr Kundenservice der Bäckerei Schulte");
 - not sent on (Fwd:, WG:).
@@ -24,15 +26,21 @@ from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
 
 _ACK_RE = re.compile(
-    r"(?i)\b(?:your|ihr|ihre) (?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
-    r"|vorgang)\b[^.\n]{0,40}"
+    r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
+    r" (?:new |neue[sr]? )?(?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
+    r"|vorgang|meldung|incident|request for support)\b[^.\n]{0,40}"
     r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,40}?\b(?:created|opened"
-    r"|logged|received|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen)\b"
+    r"|logged|received|registered|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen"
+    r"|registriert|erfasst)\b"
     r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket)"
     r"|\byour (?:ticket|case|conversation|reference|request) (?:number|id|no\.?) is\b"
     r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail) (?:erhalten|empfangen)"
     r"|\bihre anfrage ist (?:bei uns )?eingegangen")
-_NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b")
+_NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
+# The writer's own I and we: "Ein Ticket wurde bei uns erstellt, aber ..." is a customer's.
+_FIRST_PERSON_RE = re.compile(
+    r"(?i)\b(?:ich|wir|uns|unser\w*|mein\w*|i|i'm|i've|we|we've|our|us|my|je|nous|notre|nos|mon"
+    r"|ma|mes)\b")
 
 
 def ticket_acknowledgement(mail: ParsedMail) -> bool:
@@ -41,6 +49,9 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
     if FORWARD_RE.match(subject):
         return False
     own = unquoted(own_part(mail.text))
-    if not _ACK_RE.search(own) or not _NUMBER_RE.search(f"{subject}\n{own}"):
+    found = _ACK_RE.search(own)
+    if not found or not _NUMBER_RE.search(f"{subject}\n{own}"):
         return False
+    if found.group("article") and _FIRST_PERSON_RE.search(own):
+        return False  # "a ticket was created" from a writer who speaks of their own
     return "?" not in without_links(own) and named_sign_off(own) is None
