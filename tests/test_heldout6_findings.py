@@ -70,6 +70,20 @@ MACHINES = {
         "info@betalingen.example", "Uitbetaling onderweg",
         "Hoi,\n\nwe hebben een uitbetaling van € 2.418,60 gestuurd.\n\nDit is een automatisch "
         "gegenereerd bericht."),
+    # build servers, backup software and bug trackers in their own name
+    "a build server's failure from ci@, its display name the product": mail(
+        "ci@werk.example", "[TeamCity, FAILED] Build Webshop :: Deploy #1142",
+        "Build Webshop :: Deploy #1142 failed (Exit code 1)\nAgent: build-agent-02\n\n"
+        "[11:09:11] sftp: connect to host web3 port 22: No route to host", name="TeamCity"),
+    "a backup program's report from a server's address": mail(
+        "server@studio.example", "Iperius Backup [SRV-STUDIO] - Backup completato con errori",
+        "Computer: SRV-STUDIO\nOperazione: Backup Gestionale\nRisultato: Backup completato con "
+        "errori\nErrore: 550 Permission denied", name="Iperius Backup"),
+    "a bug tracker's notice quoting the reporter's question": mail(
+        "bugtracker@vyvoj.example", "[Eshop 0000412]: Objednávky se neukládají",
+        "Následující úkol byl PŘIŘAZEN uživateli technik.\n=====\nOhlásil: jana\nPřiřazeno: "
+        "technik\nProjekt: Eshop\nStav: přiřazen\n=====\nPopis:\nOd včerejška se objednávky "
+        "neukládají. Můžete se prosím podívat na MySQL na serveru?", name="Mantis Bug Tracker"),
 }
 
 PEOPLE = {
@@ -103,6 +117,14 @@ PEOPLE = {
         "joost@studio.example", "Nog steeds geen antwoord",
         "Ik krijg steeds 'Dit is een automatisch gegenereerd bericht' van jullie, maar mijn "
         "vraag is niet beantwoord. Kunnen jullie mij bellen?\n\nJoost", name="Joost Dekker"),
+    "a CI vendor's support person answering about a failed build": mail(
+        "support@circleci.example", "Your failed build on main",
+        "Hi,\n\nthe build failed because the SSH key was rotated. Could you add the new key "
+        "to your server?\n\nBest regards,\nAnna", name="CircleCI Support"),
+    "a customer who pastes four fields of a report and asks": mail(
+        "it@kunde.example", "Fehler im Shop",
+        "Hallo,\n\nProjekt: Eshop\nStatus: offen\nServer: web3\nFehler: 500\n\nKönnen "
+        "Sie sich das ansehen?\n\nGruß\nJana", name="Jana Král"),
 }
 
 

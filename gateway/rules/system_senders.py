@@ -44,12 +44,18 @@ _SYSTEM_ACCOUNT_RE = re.compile(
     r"|munin|prometheus|alertmanager|grafana|www-data|backup|checkmk|cmk|observium|librenms"
     r"|ups|upsmon|upsd|nut|monitoring)$")
 # Applications whose default sender is their own name, for any notice they send.
-_APP_ACCOUNT_RE = re.compile(r"^(?:wordpress|nextcloud|gitlab|jenkins|jira|confluence|redmine)$")
+_APP_ACCOUNT_RE = re.compile(
+    r"^(?:wordpress|nextcloud|gitlab|jenkins|jira|confluence|redmine|bugtracker|mantis(?:bt)?"
+    r"|bugzilla|youtrack|gitea|forgejo|gogs|teamcity|trac|phabricator|kanboard|openproject)$")
 # Products that send their notices under their own name, in the display name or as the
 # local part's first word (bareos@, wazuh@, vcenter@, opsgenie@, duplicati@, eset@).
 _PRODUCTS = (r"bareos|bacula|duplicati|borgmatic|urbackup|acronis|arcserve|nakivo|wazuh|ossec"
              r"|graylog|splunk|kibana|elastalert|opsgenie|pagerduty|healthchecks|vcenter|vmware"
-             r"|vsphere|esxi|nutanix|xcp-ng|bitdefender|gravityzone|kaspersky")
+             r"|vsphere|esxi|nutanix|xcp-ng|bitdefender|gravityzone|kaspersky"
+             # backup software and build servers (CI/CD) of a customer's company
+             r"|iperius|cobian|uranium backup|altaro|teamcity|azure devops|azure pipelines"
+             r"|circleci|travis ci|buildkite|woodpecker ci|drone ci|github actions|gitlab ci"
+             r"|sonarqube|sonarcloud|mantis bug tracker|mantisbt|bugzilla|youtrack")
 # Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
 # "Proxmox Backup Server", printers): the display name is the product, never a person's.
 _APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
@@ -107,8 +113,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
-    if any(_APP_ACCOUNT_RE.match(local) for local in locals_):
-        return not (asks(mail.text) or REQUEST_RE.search(own))
+    if any(_APP_ACCOUNT_RE.match(local) for local in locals_):  # a ticket's fields quote people
+        return _report(own) or not (asks(mail.text) or REQUEST_RE.search(own))
     if _scan(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
     if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
@@ -144,6 +150,12 @@ def _prose(own: str) -> str:
     """The text without its records: a product's error line ("Failed: ..., please run repair")
     asks nobody; a person's "Backup failed. Bitte prüfen." stays."""
     return _RECORD_LINE_RE.sub(" ", own)
+
+
+def _report(own: str) -> bool:
+    """A report of fields ("Projekt: Eshop", "Stav: přiřazen", ...): a tracker's notice, whose
+    question is the quoted issue's."""
+    return len(_FIELD_LINE_RE.findall(own)) >= REPORT_FIELDS
 
 
 def _requests(own: str) -> bool:
