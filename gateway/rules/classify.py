@@ -92,7 +92,7 @@ _VENDOR_AUTOREPLY_HEADERS = (
 )
 _LIST_HEADERS = (
     "list-id", "list-unsubscribe", "list-subscribe", "list-post", "list-help", "list-owner",
-    "list-archive", "mailing-list", "x-mailing-list", "x-list-id",
+    "list-archive", "mailing-list", "x-mailing-list", "x-list-id", "x-mlserver", "x-ml-name",
 )
 
 

@@ -59,6 +59,9 @@ _ABUSE_SUBJECT_RE = re.compile(
 _ABUSE_BODY_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
     r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver")
+# A feedback loop's subject: complaint wording and the sending IP address (Microsoft's JMRP)
+_IP_COMPLAINT_RE = re.compile(
+    r"(?i)\b(?:complaint|abuse|spam)\b.{0,60}\b\d{1,3}(?:\.\d{1,3}){3}\b")
 # A question or a request: a customer asking about a complaint they got, not the complaint.
 ASKING_RE = re.compile(
     r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
@@ -104,10 +107,23 @@ def from_mail_system(mail: ParsedMail, envelope_sender: str | None) -> bool:
     named = bool(_SYSTEM_NAME_RE.match(mail.from_name or ""))
     addressed = any(_SYSTEM_LOCAL_RE.match(_local(a))
                     for a in (mail.from_addr, envelope_sender or "") if a)
-    if not (named or addressed) or person_subject(mail.subject):
+    if not (named or addressed):
         return False
+    if person_subject(mail.subject):
+        return _answers_with_failure(mail)
     return (carries_original(mail) or bool(SUBJECT_RE.match(mail.subject or ""))
             or bool(FAILURE_RE.search(mail.text[:SCAN_CHARS])))
+
+
+def _answers_with_failure(mail: ParsedMail) -> bool:
+    """A mail system that answers (Re:) with a delivery failure and the original's headers, and
+    not a word of a person before them: a customer's postmaster@ writes, greets or asks."""
+    if FORWARD_RE.match(mail.subject or "") or not (carries_original(mail)
+                                                    or quotes_original(mail.text)):
+        return False
+    own = own_part(mail.text)
+    return bool(FAILURE_RE.search(own)) and not (PERSON_WORDS_RE.search(own)
+                                                 or _PERSON_RE.search(own))
 
 
 def free_text_failure(mail: ParsedMail) -> bool:
@@ -143,6 +159,8 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if any(_ABUSE_LOCAL_RE.match(_local(s)) for s in senders):
         return True
+    if not (mail.text.strip() or mail.html) and _IP_COMPLAINT_RE.search(mail.subject or ""):
+        return True  # nothing but the message, under "complaint about message from <IP>"
     own = f"{mail.subject}\n{own_part(mail.text)}"
     asking = ASKING_RE.search(without_links(own))  # a link's "?" is nobody's question
     return bool(_ABUSE_SUBJECT_RE.search(mail.subject or "") and not asking

@@ -18,6 +18,7 @@ import html2text
 
 from gateway.rules.address_header import header_addresses
 from gateway.rules.bounces import failed_recipients
+from gateway.rules.mime_repair import rebuilt_multipart
 from gateway.rules.mime_slim import MARK, CutBody, slim
 from gateway.rules.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
@@ -225,6 +226,8 @@ def _walk(part: Message, mail: ParsedMail, cuts: dict[str, CutBody]) -> None:
             if isinstance(sub, Message):
                 _walk(sub, mail, cuts)
         return
+    if ctype.startswith("multipart/") and (fixed := rebuilt_multipart(part)) is not None:
+        return _walk(_PARSER.parsebytes(fixed), mail, cuts)  # its boundary was lost
     if ctype == "text/plain" and not _is_attachment(part) and not mail.text:
         mail.text = _part_text(part)
     elif ctype == "text/html" and not _is_attachment(part) and not mail.html:

@@ -1,0 +1,28 @@
+"""Pure: a multipart part whose boundary parameter was lost, rebuilt so that its parts are read.
+
+Some mail systems fold the Content-Type header without the leading white space a continuation
+line needs ("multipart/alternative;" and "boundary=..." on the next line, flush left). The
+parser then sees a multipart without a boundary and keeps its body as one string: the text
+inside is never read. A mail client still shows it; so do we: the first line that opens a part
+("--" and a token) names the boundary, and the part is parsed again with it. Bounded: only the
+start of the body is searched, and each rebuilt part is smaller than the one it came from."""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+
+SCAN_CHARS = 4000
+_DELIMITER_RE = re.compile(r"(?m)^--([^\s\"]{1,70})[ \t]*\r?$")
+
+
+def rebuilt_multipart(part: Message) -> bytes | None:
+    """The part as bytes with its boundary restored; None if it is not such a broken part."""
+    payload = part.get_payload()
+    if not isinstance(payload, str) or part.get_boundary() is not None:
+        return None
+    found = _DELIMITER_RE.search(payload[:SCAN_CHARS])
+    if not found:
+        return None
+    head = f'Content-Type: {part.get_content_type()}; boundary="{found.group(1)}"\r\n\r\n'
+    return (head + payload).encode("utf-8", "surrogateescape")
