@@ -79,6 +79,11 @@ MACHINES = {
         "Sehr geehrte Damen und Herren,\n\nIhre Meldung wurde unter der Nummer I 2601 337 "
         "registriert.\n\nBitte geben Sie bei Rückfragen immer die Meldungsnummer an.\n\n"
         "Mit freundlichen Grüßen\nIhr IT-Servicedesk"),
+    "a postmaster's failure notice signed 'Regards, Postmaster' with a request": mail(
+        "postmaster@isp.example", "Delivery Status Notification (Failure)",
+        "Your message to kunde@isp.example could not be delivered: mailbox full.\n\n"
+        "Please contact the recipient by other means.\n\nRegards,\nPostmaster",
+        name="Postmaster"),
 }
 
 PEOPLE = {
@@ -110,6 +115,16 @@ PEOPLE = {
         "office@kunde.example", "Meldung I 2601 337",
         "Guten Tag,\n\nmeine Meldung wurde unter I 2601 337 registriert, aber der Server ist "
         "weiterhin nicht erreichbar.\n\nSabine Wolf"),
+    "a customer's postmaster asking about DSNs, with a pasted 550 line, signed with a name": mail(
+        "postmaster@greenfield.example", "Delivery status notification for our domain - why rejected?",
+        "Hi,\n\nWe're getting delivery status notifications for everything we send to Microsoft "
+        "since yesterday:\n\n  550 5.7.1 Unfortunately, messages from [185.52.4.66] weren't "
+        "sent.\n\nCould you request delisting?\n\nThanks,\nOwen Davies\nIT, Greenfield Foods",
+        name="Postmaster"),
+    "an admin as 'Mail Delivery System' asking about 'Undeliverable', signed with a name": mail(
+        "mail@kunde.example", "Undeliverable mail to gmx addresses",
+        "Hallo,\n\nalle Mails an gmx.de kommen als undeliverable zurück. Könnt ihr das prüfen?\n\n"
+        "Viele Grüße\nJan Becker", name="Mail Delivery System"),
 }
 
 

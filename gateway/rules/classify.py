@@ -34,6 +34,7 @@ from gateway.rules.out_of_office import looks_like_absence_notice, vacation_mark
 from gateway.rules.parse import ParsedMail
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
+from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice
 from gateway.subaddress import first_ours
 
@@ -149,9 +150,9 @@ def is_bounce(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
         return Reason.BOUNCE
     if looks_like_bounce_report(mail.subject, mail.text) and not asks(mail.text):
         return Reason.BOUNCE
-    if from_mail_system(mail, env.sender) or free_text_failure(mail) or declared_failure(mail):
+    if from_mail_system(mail, env.sender) and not admin_signs(mail):
         return Reason.BOUNCE
-    if failure_only(mail):
+    if free_text_failure(mail) or declared_failure(mail) or failure_only(mail):
         return Reason.BOUNCE
     return None
 
@@ -162,7 +163,8 @@ def _bounce_address(mail: ParsedMail, env: Envelope) -> bool:
     locals_ = [_local(s) for s in (env.sender, mail.from_addr) if s]
     if not any(_BOUNCE_LOCAL_RE.match(local) for local in locals_):
         return False
-    return any(local.startswith("mailer") for local in locals_) or not postmaster_asks(mail)
+    admin = postmaster_asks(mail) or admin_signs(mail)
+    return any(local.startswith("mailer") for local in locals_) or not admin
 
 
 def _report_type(mail: ParsedMail) -> str:

@@ -31,7 +31,7 @@ from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import LINK_RE, relayed_person
+from gateway.rules.signed_replies import LINK_RE, admin_signs, relayed_person
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
@@ -57,7 +57,8 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
     if found == [envelope] and _BOUNCE_ENVELOPE_RE.match(envelope) and relayed_person(mail):
         found = []  # the envelope says where bounces go, the words are a person's
-    if found and not (set(found) == {"postmaster"} and postmaster_asks(mail)):
+    admin = set(found) == {"postmaster"} and (postmaster_asks(mail) or admin_signs(mail))
+    if found and not admin:
         return True
     return role_sender(mail, senders)
 

@@ -4,6 +4,10 @@
   person's name: one to four capitalised words on the same or the next line, no company or
   team word among them ("Felix Neumann", "Anna"; not "The Pixelwerk Team", "Globex Customer
   Care", "Ihr Kundenservice der Bäckerei Schulte"), above any footer separator line.
+- `admin_signs`: a customer's admin writing from postmaster@ (or as "Postmaster"), asking and
+  signing with a name, with no report and no original attached: a bounce subject or a pasted
+  failure line ("Delivery status notification for our domain - why rejected?") does not make
+  it a bounce.
 - `reply_structure`: the mail answers another (In-Reply-To or References, or a reply subject:
   Re:, AW:, Antw:, SV:, VS:, R:, Odp:), not a new notice.
 - `relayed_person`: the envelope's bounce address (an ESP's or a helpdesk's VERP) is overruled
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.notices import PLEASE_RE, asks
-from gateway.rules.originals import own_part
+from gateway.rules.originals import carries_original, own_part
 from gateway.rules.parse import ParsedMail
 
 _SIGN_OFF_RE = re.compile(
@@ -34,7 +38,8 @@ _COMPANY_WORDS = frozenset((
     "team", "service", "services", "support", "care", "customer", "kundenservice", "kundendienst",
     "kundenbetreuung", "desk", "helpdesk", "center", "centre", "gmbh", "ag", "kg", "inc", "ltd",
     "llc", "group", "ihr", "ihre", "your", "the", "das", "die", "der", "via", "from", "von",
-    "notifications", "alerts", "system", "admin", "info"))
+    "notifications", "alerts", "system", "admin", "info", "postmaster", "hostmaster", "webmaster",
+    "mailer-daemon", "daemon"))
 _NAME_WORDS = 4
 
 
@@ -63,6 +68,16 @@ def _person_name(line: str) -> bool:
         if word.lower().strip(".") in _COMPANY_WORDS:
             return False
     return True
+
+
+def admin_signs(mail: ParsedMail) -> bool:
+    """A customer's admin writing from postmaster@ or under a mail system's name: no report and
+    no original carried back, a question or a request, and a sign-off with a person's name
+    ("Thanks, Owen Davies"), even beside a bounce subject or a pasted 550 line."""
+    if mail.content_type == "multipart/report" or carries_original(mail):
+        return False
+    own = own_part(mail.text)
+    return (asks(mail.text) or bool(PLEASE_RE.search(own))) and named_sign_off(own) is not None
 
 
 def reply_structure(mail: ParsedMail) -> bool:
