@@ -84,6 +84,27 @@ MACHINES = {
         "Následující úkol byl PŘIŘAZEN uživateli technik.\n=====\nOhlásil: jana\nPřiřazeno: "
         "technik\nProjekt: Eshop\nStav: přiřazen\n=====\nPopis:\nOd včerejška se objednávky "
         "neukládají. Můžete se prosím podívat na MySQL na serveru?", name="Mantis Bug Tracker"),
+    # a service's notification, known by its footer, also where it quotes a person
+    "a calendar's event notification in Spanish": mail(
+        "calendar-notification@calendar.example", "Notificación: Revisión servidores @ lun 19 ene",
+        "Revisión servidores\nLunes 19 ene 2026 11am\nÚnete: https://meet.example/xyz\n\n"
+        "Estás recibiendo este correo electrónico porque has activado las notificaciones de "
+        "evento. Para dejar de recibir estos correos, ve a https://calendar.example/settings."),
+    "a chat digest quoting a colleague's question, in Swedish": mail(
+        "feedback@chat.example", "[Chat] Nya meddelanden från Björn Ek",
+        "Björn Ek\n09:02 Servern svarar inte på SSH. Kan du kolla med dem?\n\nSvara: "
+        "https://team.chat.example/d/1\n\nDu får det här mejlet eftersom du har aviseringar "
+        "via e-post aktiverade.", name="Chat"),
+    "a tracker's comment notification in Dutch": mail(
+        "tracker@bureau.example", "[Tracker] OPS-311: Migratie mailserver",
+        "Pieter de Wit heeft een opmerking toegevoegd\n\nKunnen jullie de DNS-records vóór "
+        "vrijdag aanpassen?\n\nBekijk: https://bureau.example/issue/OPS-311\n\nJe ontvangt "
+        "deze e-mail omdat je dit issue volgt.", name="Pieter de Wit (Tracker)"),
+    "an e-signature notice asking to be added to the address book": mail(
+        "sign@sign.example", "Completado: Contrato de servicios",
+        "El documento ha sido firmado por todas las partes. Véalo en https://sign.example/a/1\n\n"
+        "Para asegurarse de seguir recibiendo mensajes, añada sign@sign.example a su libreta de "
+        "direcciones."),
 }
 
 PEOPLE = {
@@ -125,6 +146,29 @@ PEOPLE = {
         "it@kunde.example", "Fehler im Shop",
         "Hallo,\n\nProjekt: Eshop\nStatus: offen\nServer: web3\nFehler: 500\n\nKönnen "
         "Sie sich das ansehen?\n\nGruß\nJana", name="Jana Král"),
+    "a customer forwarding such a notification with a question": mail(
+        "moritz@engelsoft.example", "Fwd: Run failed: Deploy to production",
+        "Hi, our deploy can't reach your server since Tuesday. Firewall?\n\n---------- Forwarded "
+        "message ---------\nFrom: CI <notifications@ci.example>\nSubject: Run failed\n\n"
+        "You are receiving this because you are subscribed. https://ci.example/settings",
+        name="Moritz Engel"),
+    "a customer forwarding one inline under a subject of their own": mail(
+        "hr@logistiek.example", "Kalendermeldingen",
+        "Goedemiddag, wij krijgen deze meldingen dubbel. Kunnen jullie kijken?\n\nFemke\n\n"
+        "From: Calendar <calendar-notification@calendar.example>\nSent: maandag 19 januari\n"
+        "Subject: Notificación\n\nJe ontvangt deze e-mail omdat ... https://calendar.example/s",
+        name="Femke de Graaf"),
+    "a customer quoting a footer and asking how to stop it": mail(
+        "it@kunde.example", "Zu viele Benachrichtigungen",
+        "Hallo,\n\nwir bekommen täglich Mails mit 'You are receiving this because you are "
+        "subscribed' (https://git.kunde.example/settings) - wie stellen wir das am Server ab?\n\n"
+        "Gruß\nJana", name="Jana Král"),
+    "a reseller's agent answering through a helpdesk that adds a footer": mail(
+        "support@partner.example", "Re: [#4411] Umzug der Domain",
+        "Hallo,\n\ndie Domain ist bei uns freigegeben, ihr könnt den Umzug starten.\n\n"
+        "Viele Grüße\nTobias Brandt\n\nYou are receiving this because you are CC'd on this "
+        "ticket: https://partner.example/t/4411", name="Partner Support",
+        headers={"In-Reply-To": "<t4411@centron.de>"}),
 }
 
 

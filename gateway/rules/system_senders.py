@@ -38,6 +38,7 @@ from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
+from gateway.rules.subscription_notices import subscription_notice
 
 _SYSTEM_ACCOUNT_RE = re.compile(
     r"^(?:root|nagios|icinga2?|zabbix|monit|cron|daemon|fail2ban|smartd|mdadm|apcupsd|logwatch"
@@ -109,7 +110,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     if person_subject(mail.subject):
         return False
-    if device_notice(mail, senders) or order_confirmation(mail):
+    if device_notice(mail, senders) or order_confirmation(mail) or subscription_notice(mail):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)

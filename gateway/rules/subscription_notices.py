@@ -1,0 +1,62 @@
+"""Pure: a service's notification known by its footer (reason `machine-notice`, only where no
+other sign was found): the sentence that tells the reader why they get it or how to stop or
+manage it ("You are receiving this email because you have event notifications turned on",
+"Estás recibiendo este correo electrónico en ... porque ...", "Du får det här mejlet eftersom
+...", "Je ontvangt deze e-mail omdat ...", "Change your notification settings"), or that asks
+to add the sender to the address book ("añada adobesign@adobesign.com a su libreta de
+direcciones"), in the writer's own part, beside a link. Such a notice may quote a person (a
+colleague's chat message, a comment, a calendar invitee's answer): the person wrote to the
+tool, not to us.
+
+A person forwarding or answering one (Fwd:, Re: ...) is a person; so is an answer through a
+helpdesk that a named person signs, whatever footer the helpdesk adds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.originals import own_part, unquoted, without_links
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import LINK_RE, named_sign_off, reply_structure
+
+_FOOTER_RE = re.compile(
+    r"(?i)\byou(?:'re| are) receiving this\b|\byou (?:have )?received this (?:e-?mail|message"
+    r"|notification)\b|\b(?:manage|change|update|adjust) (?:your |how you receive )?"
+    r"(?:e-?mail|notification) (?:notifications|settings|preferences)\b"
+    r"|\bmanage (?:your )?notifications\b"
+    r"|\bsie erhalten diese (?:e-?mail|nachricht|benachrichtigung)|\bdu erh(?:ä|a)ltst diese"
+    r"|\bbenachrichtigungseinstellungen"
+    r"|\b(?:est(?:á|a)s?|usted est(?:á|a)) recibiendo este (?:correo|e-?mail|mensaje)"
+    r"|\brecibes este (?:correo|e-?mail)|\b(?:gestiona|administra) tus notificaciones"
+    r"|\bpara dejar de recibir (?:estos|este)"
+    r"|\bvous recevez (?:cet|ce) (?:e-?mail|message|courriel)|\bpour ne plus recevoir (?:ces|ce)"
+    r"|\bparam(?:è|e)tres de notification|\bg(?:é|e)rer (?:vos|les) notifications"
+    r"|\b(?:ricevi|hai ricevuto) questa e-?mail|\bimpostazioni di notifica"
+    r"|\b(?:je|u) ontvangt deze (?:e-?mail|mail|melding)|\bmeldingsinstellingen"
+    r"|\best(?:á|a) a receber este (?:e-?mail|mensagem)|\bvoc(?:ê|e) est(?:á|a) recebendo este"
+    r"|\bdefini(?:çõ|co)es de notifica(?:çã|ca)o|\bgerir notifica(?:çõ|co)es"
+    r"|\bdu f(?:å|a)r (?:det h(?:ä|a)r|detta) (?:mejlet|mailet|e-postmeddelandet|meddelandet)"
+    r"|\bdu (?:modtager|mottar) denne (?:e-?mail|e-?posten|mailen)"
+    r"|\botrzymujesz (?:ten|t(?:ę|e)) (?:e-?mail|wiadomo(?:ść|sc))|\bustawienia powiadomie(?:ń|n)"
+    r"|\bnastaven(?:í|i) (?:ozn(?:á|a)men(?:í|i)|upozorn(?:ě|e)n(?:í|i))"
+    # "add our address to your address book"
+    r"|\badd \S+@\S+ to your (?:address book|contacts|safe senders)"
+    r"|\ba(?:ñ|n)ada \S+@\S+ a su libreta de direcciones"
+    r"|\bajoutez \S+@\S+ (?:à|a) votre carnet d'adresses"
+    r"|\bf(?:ü|ue)gen sie \S+@\S+ (?:zu )?ihrem adressbuch hinzu")
+
+
+def subscription_notice(mail: ParsedMail) -> bool:
+    """A footer that only a service writes, beside a link; not sent on or answered by a person."""
+    if person_subject(mail.subject):
+        return False
+    own = unquoted(own_part(mail.text))
+    footers = list(_FOOTER_RE.finditer(own))
+    if not (footers and LINK_RE.search(mail.text)):
+        return False
+    after = without_links(own[footers[-1].end():])  # a person quoting a footer goes on to ask
+    if "?" in after or named_sign_off(after) is not None:
+        return False
+    return not (reply_structure(mail) and named_sign_off(own) is not None)
