@@ -84,6 +84,16 @@ MACHINES = {
         "Your message to kunde@isp.example could not be delivered: mailbox full.\n\n"
         "Please contact the recipient by other means.\n\nRegards,\nPostmaster",
         name="Postmaster"),
+    "a CERT's report of open services, a list attached, signed by the team": attached(mail(
+        "reports@reports.cert.example", "[CB-Report#20260119-10021984] Offene Redis-Server",
+        "Sehr geehrte Damen und Herren,\n\nein offen erreichbarer Redis-Server kann von "
+        "Angreifern missbraucht werden. Wir möchten Sie bitten, den Sachverhalt zu prüfen.\n\n"
+        "Mit freundlichen Grüßen\nTeam CERT", name="CERT Reports"), "text/csv", "report.csv"),
+    "a takedown service's phishing notice with no attachment": mail(
+        "incident@takedown.example", "Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]",
+        "We have detected a phishing attack hosted on your network:\n\n"
+        "    http://paket.vps2291.example/track\n\nIf you believe this report was sent in "
+        "error, please reply to this email.\n\n--\nTakedown Service", name="Takedown"),
 }
 
 PEOPLE = {
@@ -125,6 +135,14 @@ PEOPLE = {
         "mail@kunde.example", "Undeliverable mail to gmx addresses",
         "Hallo,\n\nalle Mails an gmx.de kommen als undeliverable zurück. Könnt ihr das prüfen?\n\n"
         "Viele Grüße\nJan Becker", name="Mail Delivery System"),
+    "a CERT analyst's report signed with a name": mail(
+        "incident@cert.example", "Compromised host in your network 185.52.3.91",
+        "Hello,\n\nwe observed botnet traffic from 185.52.3.91. Please have a look.\n\n"
+        "Best regards,\nJohn Smith\nCERT Example"),
+    "a customer's security team asking whether their server is compromised": mail(
+        "security-alerts@kunde.example", "Phishing auf unserem Server?",
+        "Hallo, unser Scanner meldet Phishing-Seiten auf vps2291. Ist der Server kompromittiert? "
+        "Bitte um Rückmeldung."),
 }
 
 

@@ -17,12 +17,7 @@ from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
 from gateway.rules.generated_replies import generated_reply, plain_receipt
-from gateway.rules.mail_systems import (
-    abuse_complaint,
-    failure_only,
-    free_text_failure,
-    from_mail_system,
-)
+from gateway.rules.mail_systems import abuse_complaint, failure_only, free_text_failure, from_mail_system
 from gateway.rules.notices import (
     asks,
     declared_failure,
@@ -33,6 +28,7 @@ from gateway.rules.notices import (
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
 from gateway.rules.role_senders import noreply_sender
+from gateway.rules.security_reports import security_report
 from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice
@@ -176,7 +172,9 @@ def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Rea
     if mail.content_type != "multipart/report":
         if plain_receipt(mail):
             return Reason.READ_RECEIPT
-        return Reason.FEEDBACK_REPORT if abuse_complaint(mail, _senders(mail, env)) else None
+        senders = _senders(mail, env)
+        reported = abuse_complaint(mail, senders) or security_report(mail, senders)
+        return Reason.FEEDBACK_REPORT if reported else None
     return {"disposition-notification": Reason.READ_RECEIPT,
             "feedback-report": Reason.FEEDBACK_REPORT}.get(_report_type(mail))
 

@@ -1,0 +1,45 @@
+"""Pure: a security team's or a reporting service's report about our network, sent by a program
+with no original message attached (reason `feedback-report`): a CERT's list of open services
+("[CB-Report#...] Offene Redis-Server", a CSV of addresses), a takedown service's phishing
+notice ("Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]"). Known by two signs together:
+
+- the sender's local part is a reporting or security role: `reports@`, `autoreports@`,
+  `incident@`, `takedown@`, `cert@`, `csirt@`, `security-alerts@`, `abuse-reports@` ...;
+- the words of abuse or a security finding in the subject or the text (spam, abuse,
+  Missbrauch, phishing, malware, botnet, compromised, open resolver ...);
+and nothing of a person: no question in the writer's own lines and no sign-off with a person's
+name (a team's, "Team CERT-Bund", "Netcraft Takedown Service", or none). An analyst who signs
+"Best regards, John Smith", or a customer's security@ asking "Is our server compromised?", is
+a person and is answered; a person's complaint from their own address is not looked at here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import named_sign_off
+
+SCAN_CHARS = 3000
+_REPORT_LOCAL_RE = re.compile(
+    r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|abuse[-_.]?(?:reports?|tickets?"
+    r"|notifications?|noreply)|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
+    r"(?:[-_.+][\w.=-]*)?$")
+_FINDING_RE = re.compile(
+    r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
+    r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver"
+    r"|\bvulnerab|schwachstelle|verwundbar|offene[rns]? [\w-]*(?:server|dienst|resolver|port)")
+
+
+def security_report(mail: ParsedMail, senders: list[str]) -> bool:
+    """A reporting role's abuse or security finding, asking nothing, signed by no person."""
+    if person_subject(mail.subject):
+        return False
+    if not any(_REPORT_LOCAL_RE.match(s.rsplit("@", 1)[0].lower()) for s in senders):
+        return False
+    if not _FINDING_RE.search(f"{mail.subject}\n{mail.text[:SCAN_CHARS]}"):
+        return False
+    own = own_part(mail.text)
+    return "?" not in without_links(own) and named_sign_off(own) is None
