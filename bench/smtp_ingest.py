@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -209,11 +210,13 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
     env["PYTHONPATH"] = str(ROOT)
-    env["GATEWAY_METRICS_LISTEN"] = ""  # not measured here
+    metrics_port = free_port()  # on, as shipped, and scraped once a round as monitoring does
+    env["GATEWAY_METRICS_LISTEN"] = f"127.0.0.1:{metrics_port}"
     bare_rates, gateway_rates = [], []
     with tempfile.TemporaryDirectory() as workdir:
         bare_port, port = free_port(), free_port()
-        bare = start_server([sys.executable, "-c", BARE_SERVER, str(bare_port)], bare_port, env,
+        bare = start_server([sys.executable, "-c", BARE_SERVER, str(bare_port)], bare_port,
+                            {k: v for k, v in env.items() if k != "GATEWAY_METRICS_LISTEN"},
                             Path(workdir))
         config = Path(workdir) / "gateway.toml"
         config.write_text(f'worker_mode = "{args.worker_mode}"\n')
@@ -232,6 +235,8 @@ def main() -> None:
                 bare_rates.append(send_all(bare_port, mails, args.connections))
                 with sampler:  # until the worker has worked the load off: its peak counts too
                     gateway_rates.append(send_all(port, mails, args.connections))
+                    urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics",
+                                           timeout=30).read()
                     wait_drained(Path(workdir) / "var/gateway.db")
             memory = (peak_memory_mb(bare), peak_memory_mb(gateway), sampler.peak,
                       len(serve_pids(gateway)), sampler.parts)

@@ -77,3 +77,35 @@ def test_freed_memory_goes_back_to_the_system_at_most_every_interval():
     assert before - after > 20_000, (before, after)  # most of the freed 60 MB went back
     assert free.release() is False  # within the interval: nothing is walked again
     assert survivors  # kept alive on purpose until here
+
+
+BIG_BLOCKS = """
+import sys
+from gateway.service import memory
+from tests.test_worker_mode import rss_kb
+if sys.argv[1] == "tuned":
+    assert memory.limit_malloc_arenas()
+# 40 MB in 100 KB blocks (a mail's buffers), each followed by a small survivor: freed, they are
+# holes in the heap that only a trim gives back, unless they had pages of their own.
+blocks, survivors = [], []
+for n in range(400):
+    blocks.append(bytearray(100_000))
+    survivors.append(bytearray(2_000))
+before = rss_kb()
+del blocks
+print(before - rss_kb())
+"""
+
+
+def test_big_blocks_go_back_to_the_system_when_freed_without_a_trim():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def freed_kb(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", BIG_BLOCKS, mode], capture_output=True,
+                             text=True, check=True, cwd=Path(__file__).parents[1])
+        return int(out.stdout)
+
+    assert freed_kb("tuned") > 30_000  # nearly all of the 40 MB
+    assert freed_kb("default") < 10_000  # glibc's own threshold: kept in the heap

@@ -37,9 +37,10 @@ def serve(app: App) -> None:
     service.worker.log_options = app.log_options
     import asyncio  # here: the other commands start without it
 
+    loop_factory = _loop_factory()  # imported before the fork: its pages stay shared
     try:
         service.prepare()  # the worker forked now, before the event loop and its threads
-        with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        with asyncio.Runner(loop_factory=loop_factory) as runner:
             runner.run(service.run_until_signal())
     finally:
         # Ctrl-C (or an error) before the loop's handlers are in place: the worker only stops

@@ -1,10 +1,12 @@
 """What `serve` does to keep its memory down where glibc's allocator runs (Linux): fewer malloc
-arenas, and freed memory handed back to the system once work is done (bench/smtp_ingest.py
-measures both processes' PSS under load with replies; docs/development.md has the figures).
+arenas, big blocks outside the heap, and freed memory handed back to the system once work is
+done (bench/smtp_ingest.py measures both processes' PSS under load with replies;
+docs/development.md has the figures).
 
 Without these, each thread that once allocated keeps its own arena (the reception has several
-threads, the worker three), and pages freed after a burst of mail stay resident: both add some
-2-4 MB to each process after a load. Elsewhere (musl, macOS) both calls are skipped."""
+threads, the worker three), pages freed after a burst of mail stay resident, and a mail's big
+buffers leave holes in the heap that nothing else fills: together some 4-6 MB after a load.
+Elsewhere (musl, macOS) the malloc calls are skipped."""
 
 from __future__ import annotations
 
@@ -13,8 +15,14 @@ import ctypes.util
 import gc
 import time
 
-M_ARENA_MAX = -8  # mallopt's parameter number (glibc's malloc.h)
-ARENAS = 2        # one for the main thread, one shared by all others
+M_ARENA_MAX = -8        # mallopt's parameter numbers (glibc's malloc.h)
+M_MMAP_THRESHOLD = -3
+ARENAS = 2              # one for the main thread, one shared by all others
+# Blocks from this size up get pages of their own, returned when freed. glibc's default starts
+# at 128 KB and raises itself to the largest block freed so far (up to 32 MB), so after a big
+# mail its buffers land in the heap, where they leave holes. Measured on the bench: -2 MB, and
+# 32 KB gave no more.
+MMAP_THRESHOLD_BYTES = 64 * 1024
 RELEASE_EVERY_SECONDS = 5.0  # at most this often: a trim walks the whole heap (about 1 ms)
 
 
@@ -33,8 +41,10 @@ _LIBC = _glibc()
 
 
 def limit_malloc_arenas(count: int = ARENAS) -> bool:
-    """Before any thread starts: at most `count` malloc arenas (glibc); True if it took."""
-    return bool(_LIBC is not None and _LIBC.mallopt(M_ARENA_MAX, count) == 1)
+    """Before any thread starts: at most `count` malloc arenas, and big blocks in pages of their
+    own (glibc); True if both took."""
+    return bool(_LIBC is not None and _LIBC.mallopt(M_ARENA_MAX, count) == 1
+                and _LIBC.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1)
 
 
 class FreeMemory:

