@@ -95,6 +95,11 @@ PEOPLE = {
               SPAM), "max@kunde.example"),
     "a customer forwarding a spam as attachment without words, subject without an IP": (
         mixed("max@kunde.example", "Complaint about spam", None, SPAM), "max@kunde.example"),
+    "a customer forwarding a spam without words as 'Spam from <IP>'": (
+        mixed("max@kunde.example", "Spam from 203.0.113.9", None, SPAM), "max@kunde.example"),
+    "a customer forwarding it as 'Abuse complaint about 203.0.113.9', without words": (
+        mixed("max@kunde.example", "Abuse complaint about 203.0.113.9", None, SPAM),
+        "max@kunde.example"),
     # a mail system's local part (post_master@, as the "Re:" notice above) that writes as a
     # person; postmaster@ and mailer-daemon@ with failure words are bounces anyhow (classify)
     "a customer's post_master@ answering Re: about a failure, greeting and signing": (
@@ -141,9 +146,15 @@ def test_a_multipart_that_lost_its_boundary_is_still_read():
     assert reasons(raw, "max@kunde.example") == ()
 
 
-def test_a_broken_multipart_without_any_part_costs_nothing():
+@pytest.mark.parametrize("body", [
+    b"-- not a delimiter\r\n" * 20000,  # no delimiter to rebuild with
+    # 3,000 parts that each lost their boundary, one inside the other: a few repairs, not 3,000
+    b"".join(b"--b%d\r\nContent-Type: multipart/mixed\r\n\r\n" % i for i in range(3000))
+    + b"x" * 1_000_000,
+], ids=["no-delimiter", "nested-3000"])
+def test_a_broken_multipart_costs_little(body):
     raw = (b"From: Max <max@kunde.example>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
-           b"Content-Type: multipart/mixed\r\n\r\n" + b"-- not a delimiter\r\n" * 20000)
+           b"Content-Type: multipart/mixed\r\n\r\n" + body)
     start = time.perf_counter()
     mail = parse_mail(raw)
     assert time.perf_counter() - start < SLOW and mail.error is None

@@ -59,9 +59,10 @@ _ABUSE_SUBJECT_RE = re.compile(
 _ABUSE_BODY_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
     r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver")
-# A feedback loop's subject: complaint wording and the sending IP address (Microsoft's JMRP)
+# A feedback loop's subject, "complaint about message from <IP>" (Microsoft's JMRP); a person
+# who forwards a spam without a word writes "Spam from <IP>" and is answered
 _IP_COMPLAINT_RE = re.compile(
-    r"(?i)\b(?:complaint|abuse|spam)\b.{0,60}\b\d{1,3}(?:\.\d{1,3}){3}\b")
+    r"(?i)^\s*complaint about (?:a |the )?(?:e-?mail |message )?from (?:ip )?\d{1,3}(?:\.\d{1,3}){3}\b")
 # A question or a request: a customer asking about a complaint they got, not the complaint.
 ASKING_RE = re.compile(
     r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"

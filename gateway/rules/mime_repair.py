@@ -5,7 +5,9 @@ line needs ("multipart/alternative;" and "boundary=..." on the next line, flush 
 parser then sees a multipart without a boundary and keeps its body as one string: the text
 inside is never read. A mail client still shows it; so do we: the first line that opens a part
 ("--" and a token) names the boundary, and the part is parsed again with it. Bounded: only the
-start of the body is searched, and each rebuilt part is smaller than the one it came from."""
+start of the body is searched, and a mail gets at most REPAIRS_MAX repairs (noted in the list
+the caller passes, the parsed mail's defects while it is walked): parts that lost their
+boundary inside one another cost no more than a few parses of the mail, never one per level."""
 
 from __future__ import annotations
 
@@ -13,16 +15,20 @@ import re
 from email.message import Message
 
 SCAN_CHARS = 4000
+REPAIRS_MAX = 3
+REPAIRED = "MultipartBoundaryRebuilt"
 _DELIMITER_RE = re.compile(r"(?m)^--([^\s\"]{1,70})[ \t]*\r?$")
 
 
-def rebuilt_multipart(part: Message) -> bytes | None:
-    """The part as bytes with its boundary restored; None if it is not such a broken part."""
+def rebuilt_multipart(part: Message, noted: list[str]) -> bytes | None:
+    """The part as bytes with its boundary restored (noted in `noted`); None if it is not such
+    a broken part, or the mail had its repairs."""
     payload = part.get_payload()
     if not isinstance(payload, str) or part.get_boundary() is not None:
         return None
     found = _DELIMITER_RE.search(payload[:SCAN_CHARS])
-    if not found:
+    if not found or noted.count(REPAIRED) >= REPAIRS_MAX:
         return None
+    noted.append(REPAIRED)
     head = f'Content-Type: {part.get_content_type()}; boundary="{found.group(1)}"\r\n\r\n'
     return (head + payload).encode("utf-8", "surrogateescape")

@@ -226,7 +226,7 @@ def _walk(part: Message, mail: ParsedMail, cuts: dict[str, CutBody]) -> None:
             if isinstance(sub, Message):
                 _walk(sub, mail, cuts)
         return
-    if ctype.startswith("multipart/") and (fixed := rebuilt_multipart(part)) is not None:
+    if ctype.startswith("multipart/") and (fixed := rebuilt_multipart(part, mail.defects)):
         return _walk(_PARSER.parsebytes(fixed), mail, cuts)  # its boundary was lost
     if ctype == "text/plain" and not _is_attachment(part) and not mail.text:
         mail.text = _part_text(part)
