@@ -105,6 +105,22 @@ MACHINES = {
         "El documento ha sido firmado por todas las partes. Véalo en https://sign.example/a/1\n\n"
         "Para asegurarse de seguir recibiendo mensajes, añada sign@sign.example a su libreta de "
         "direcciones."),
+    # a form mailer relaying a web form's submission (the person wrote to the customer's site)
+    "a WordPress form's submission with the submitter as Reply-To": mail(
+        "wordpress@ristorante.example", "Nuova voce: Modulo di contatto",
+        "Nome\nFederica Costa\n\nEmail\nfederica.costa@mail.example\n\nTelefono\n+39 347 "
+        "118 2290\n\nMessaggio\nIl vostro sito dà errore quando pago la caparra. Potete "
+        "aiutarmi?\n\n---\nInviato da Ristorante da Mario", name="Ristorante da Mario",
+        headers={"Reply-To": "Federica Costa <federica.costa@mail.example>"}),
+    "a PHP form mailer's relay in Polish, no Reply-To": mail(
+        "formularz@hurtownia.example", "Wiadomość z formularza kontaktowego",
+        "Nowa wiadomość z formularza kontaktowego\n\nImię i nazwisko: Tomasz Wiśniewski\n"
+        "E-mail: t.wisniewski@poczta.example\nTelefon: 601 224 118\nTemat: Sklep nie działa\n\n"
+        "Treść wiadomości:\nNie mogę się zalogować do sklepu. Czy to problem po Państwa stronie?"),
+    "a German contact form from www-data@": mail(
+        "www-data@web3.kunde.example", "Kontaktformular: Anfrage",
+        "Name: Hans Meier\nE-Mail: hans.meier@privat.example\nNachricht: Bitte rufen Sie mich "
+        "zurück, der Shop ist nicht erreichbar."),
 }
 
 PEOPLE = {
@@ -169,6 +185,19 @@ PEOPLE = {
         "Viele Grüße\nTobias Brandt\n\nYou are receiving this because you are CC'd on this "
         "ticket: https://partner.example/t/4411", name="Partner Support",
         headers={"In-Reply-To": "<t4411@centron.de>"}),
+    "a reseller passing on their customer's request, fields and all": mail(
+        "vertrieb@agentur.example", "Rückrufbitte für unseren Kunden",
+        "Hallo,\n\nbitte meldet euch bei unserem Kunden:\n\nName: Hans Meier\nE-Mail: "
+        "hans.meier@privat.example\nTelefon: 0171 2233445\nNachricht: Shop nicht erreichbar"
+        "\n\nDanke, Lea", name="Lea Vogt"),
+    "a customer forwarding a form's submission": mail(
+        "mario@ristorante.example", "I: Nuova voce: Modulo di contatto",
+        "I messaggi del modulo arrivano con due giorni di ritardo.\n\nNome\nFederica Costa\n\n"
+        "Email\nfederica.costa@mail.example\n\nMessaggio\nVorrei prenotare.", name="Mario"),
+    "a customer whose signature lists name, e-mail and phone": mail(
+        "max@kunde.example", "Anfrage zum Server",
+        "Hallo,\n\nNachricht: der Server ist langsam.\n\nName: Max Kunde\nE-Mail: "
+        "max@kunde.example\nTelefon: 030 123456", name="Max Kunde"),
 }
 
 

@@ -33,6 +33,7 @@ import re
 
 from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice
+from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
@@ -111,6 +112,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if person_subject(mail.subject):
         return False
     if device_notice(mail, senders) or order_confirmation(mail) or subscription_notice(mail):
+        return True
+    if form_relay(mail):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
