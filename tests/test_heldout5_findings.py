@@ -34,6 +34,12 @@ def attached(found: tuple[bytes, str], content_type: str, filename: str) -> tupl
     return head + b"\r\n\r\n" + part, sender
 
 
+# A FortiGate alert's log record
+LOG = ('date=2026-01-25 time=11:04:19 devname="FGT-HQ" devid="FGT60FTK2209A1B2" '
+       'logid="0100032002" type="event" subtype="system" level="alert" '
+       'logdesc="Admin login failed" user="admin" srcip=45.95.147.222 action="login" '
+       'status="failed"')
+
 MACHINES = {
     "a message class naming the autoresponder beside a bare 'Auto-Reply:'": mail(
         "budi@tekstil.example", "Auto-Reply: Re: Invoice 2026-00187",
@@ -94,6 +100,9 @@ MACHINES = {
         "We have detected a phishing attack hosted on your network:\n\n"
         "    http://paket.vps2291.example/track\n\nIf you believe this report was sent in "
         "error, please reply to this email.\n\n--\nTakedown Service", name="Takedown"),
+    "a firewall's log record from a sender named after its host": mail(
+        "fgt-hq@kunde.example", "Message meets Alert condition",
+        "Message meets Alert condition\n" + LOG),
 }
 
 PEOPLE = {
@@ -143,6 +152,12 @@ PEOPLE = {
         "security-alerts@kunde.example", "Phishing auf unserem Server?",
         "Hallo, unser Scanner meldet Phishing-Seiten auf vps2291. Ist der Server kompromittiert? "
         "Bitte um Rückmeldung."),
+    "a customer pasting the firewall's log record with a request": mail(
+        "it@kunde.example", "Alert auf der Firewall",
+        LOG + "\n\nDas kommt seit heute früh. Bitte prüfen, ob das von euch kommt."),
+    "a terse error report with only a long link": mail(
+        "max@kunde.example", "Fehler beim Login",
+        "https://portal.example/login?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9"),
 }
 
 

@@ -18,6 +18,9 @@ mail is, never by the subject alone.
   `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
   question and no sign-off; a request ("Please review the event details") counts as a person's
   only outside a report of fields ("Log Name: ...", "Event ID: ...").
+- A device's log record as the text, from any sender (FortiGate's "Message meets Alert
+  condition" with `date=... devname="FGT-HQ" ... level="alert"`: eight key=value pairs or more
+  outside links), a monitoring subject, no question, sign-off or request outside a report.
 - An application's default sender (`wordpress@`: WordPress core's From; `nextcloud@`,
   `gitlab@`, `jenkins@`, `jira@`, `confluence@`, `redmine@`) with no question, request or
   sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
@@ -37,7 +40,7 @@ from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
-from gateway.rules.originals import own_part
+from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.subscription_notices import subscription_notice
 
@@ -96,6 +99,9 @@ _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Event ID: 5").
 _FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
 REPORT_FIELDS = 4
+# A log record's key=value pairs (FortiGate, syslog structured data): many make a record.
+_KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]*\"|[^\s\"]+)")
+LOG_PAIRS = 8
 # A record of a report or a log: a field line, or a line that starts with a time stamp
 # ("2026-01-26 22:00:14 +01 - [Error-...]: ..., please run repair").
 _RECORD_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w .()/-]{0,30}:[ \t]|\d{4}-\d\d-\d\d[T ]\d\d:"
@@ -127,7 +133,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return not (asks(mail.text) or REQUEST_RE.search(own))
     if _appliance(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(_prose(own)))
-    if any(_names_host(local, mail.subject or "") for local in locals_):
+    if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
     return False
 
@@ -148,6 +154,12 @@ def _names_host(local: str, subject: str) -> bool:
     if not _HOST_LOCAL_RE.match(local):
         return False
     return bool(re.search(r"(?i)(?<![\w-])" + re.escape(local) + r"(?![\w-])", subject))
+
+
+def _log_record(own: str) -> bool:
+    """A device's log record as the text (date=... devname="FGT-HQ" logid=... level="alert"
+    ...), from whatever sender: many key=value pairs outside links."""
+    return len(_KEY_VALUE_RE.findall(without_links(own))) >= LOG_PAIRS
 
 
 def _prose(own: str) -> str:
