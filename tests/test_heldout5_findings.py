@@ -103,6 +103,12 @@ MACHINES = {
     "a firewall's log record from a sender named after its host": mail(
         "fgt-hq@kunde.example", "Message meets Alert condition",
         "Message meets Alert condition\n" + LOG),
+    "a mail server's free-text failure with the original quoted as a client does": mail(
+        "mailserver@stadtwerke.example", "Nachricht konnte nicht zugestellt werden",
+        "Ihre Nachricht konnte nicht zugestellt werden.\n\nEmpfänger: k.becker@stadtwerke.example\n"
+        "Grund: Das Postfach existiert nicht mehr.\n\n---- Ursprüngliche Nachricht ----\n"
+        "Von: centron Support <technik@centron.de>\nGesendet: 15.01.2026 13:55\n"
+        "Betreff: Re: Störung Kundenportal\n\n> Die Störung ist behoben."),
 }
 
 PEOPLE = {
@@ -158,6 +164,10 @@ PEOPLE = {
     "a terse error report with only a long link": mail(
         "max@kunde.example", "Fehler beim Login",
         "https://portal.example/login?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9"),
+    "a customer's admin writing from mailserver@ about failures, signed with a name": mail(
+        "mailserver@kunde.example", "Mails konnten nicht zugestellt werden",
+        "Hallo,\n\nseit heute früh konnten Mails an t-online nicht zugestellt werden. Könnt ihr "
+        "schauen, ob unsere IP gelistet ist?\n\nDanke und Gruß\nMarkus Lenz"),
 }
 
 

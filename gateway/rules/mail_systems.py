@@ -3,7 +3,7 @@ sent them and by the original message they carry back.
 
 Three shapes, each needing two signs, never the subject alone:
 - a mail system as sender (its display name, also localised, or a variant local part such as
-  `post_master`, `mail-daemon`, `MicrosoftExchange<guid>`) *and* an attached original message
+  `post_master`, `mail-daemon`, `mailserver`, `MicrosoftExchange<guid>`) *and* an attached original message
   (message/rfc822, text/rfc822-headers), a bounce subject or a delivery-failure sentence;
 - a delivery failure written as free text (German, English, French, Spanish, Italian) from any
   address *and* the original's headers attached or quoted, with no words of a person before
@@ -48,7 +48,7 @@ _SYSTEM_NAME_RE = re.compile(
     r"|microsoft outlook|microsoft exchange|mail administrator|mail system)\s*$")
 _SYSTEM_LOCAL_RE = re.compile(
     r"^(?:post[-_.]?master|mail(?:er)?[-_.]?daemon|mailerdaemon|mail[-_.]?delivery(?:[-_.]system)?"
-    r"|mailermailer|microsoftexchange[0-9a-f]{32}|mdaemon|mail[-_.]?system)$")
+    r"|mailermailer|microsoftexchange[0-9a-f]{32}|mdaemon|mail[-_.]?system|mail[-_.]?server|mailsrv)$")
 _ABUSE_LOCAL_RE = re.compile(
     r"^(?:abuse(?:[-_.]?\w+)?|\w+[-_.]abuse|spam[-_.]?(?:reports?|complaints?)?|complaints?"
     r"|fbl|feedback[-_.]?loop|report[-_.]?spam)$")
