@@ -121,6 +121,21 @@ MACHINES = {
         "www-data@web3.kunde.example", "Kontaktformular: Anfrage",
         "Name: Hans Meier\nE-Mail: hans.meier@privat.example\nNachricht: Bitte rufen Sie mich "
         "zurück, der Shop ist nicht erreichbar."),
+    # helpdesks' acknowledgements in more languages, and Request Tracker's AutoReply
+    "a Spanish helpdesk acknowledgement from a person-like role": mail(
+        "soporte@distribuciones.example", "[#NXF-482-13004]: Hemos recibido su solicitud",
+        "Hola,\n\nGracias por ponerse en contacto con nosotros. Su solicitud (ID: NXF-482-13004) "
+        "ha sido recibida y está siendo revisada.\n\nAtentamente,\nEquipo de Soporte"),
+    "a Dutch helpdesk acknowledgement": mail(
+        "service@installatie.example", "Melding 48213 ontvangen",
+        "Beste klant,\n\nUw melding is ontvangen onder nummer 48213. Wij nemen zo snel mogelijk "
+        "contact met u op.\n\nMet vriendelijke groet,\nKlantenservice"),
+    "Request Tracker's AutoReply quoting the ticket's question": mail(
+        "drift@nordvind.example", "[rt.nordvind.example #20931] AutoReply: Byte av SSL-certifikat",
+        "Hej,\n\nDetta meddelande har genererats automatiskt som svar på att du skapat ett "
+        "ärende.\n\nDitt ärende har tilldelats ID [rt.nordvind.example #20931].\n\n"
+        "-------------------------------------------------------------------------\n"
+        "Kan ni byta certifikatet i helgen?", name="Nordvind IT via RT"),
 }
 
 PEOPLE = {
@@ -198,6 +213,14 @@ PEOPLE = {
         "max@kunde.example", "Anfrage zum Server",
         "Hallo,\n\nNachricht: der Server ist langsam.\n\nName: Max Kunde\nE-Mail: "
         "max@kunde.example\nTelefon: 030 123456", name="Max Kunde"),
+    "a Spanish customer whose request was received but not answered": mail(
+        "pedidos@talleres.example", "Solicitud 48213 sin respuesta",
+        "Hola,\n\nnuestra solicitud 48213 ha sido recibida hace una semana, pero nadie "
+        "responde. ¿Pueden mirarlo?\n\nJorge"),
+    "a customer answering Request Tracker's AutoReply": mail(
+        "erik@nordvind.example", "Re: [rt.nordvind.example #20931] AutoReply: Byte av certifikat",
+        "Hej, glöm det, vi har redan bytt det själva. Tack!\n\nErik", name="Erik Strand",
+        headers={"In-Reply-To": "<rt-20931@nordvind.example>"}),
 }
 
 

@@ -5,6 +5,8 @@
   word of a person (no question, request or sign-off: the client's "Jana Peters has accepted
   this invitation"). An invitation (`METHOD:REQUEST`) or a reply with the person's own question
   is a person's mail, and so is a reply sent on (`WG: Angenommen: ...`).
+- A ticket system's automatic reply whose subject is the ticket's tag and "AutoReply:"
+  (Request Tracker: "[rt.example.se #20931] AutoReply: ...", its text in any language).
 - A helpdesk's auto-acknowledgement, by the vendor's header that names the mail's type:
   Freshdesk's `X-FD-Email-Type: ticket_auto_reply`, and any `X-...-Email-Type` or
   `X-...-Mail-Type` header whose value names an automatic reply. Zendesk, OTRS/Znuny, Jira
@@ -30,6 +32,10 @@ _METHOD_REPLY_RE = re.compile(rb"(?im)^METHOD:[ \t]*REPLY[ \t]*\r?$")
 _PARAM_REPLY_RE = re.compile(r"(?i);\s*method\s*=\s*\"?reply\b")
 _TYPE_HEADER_RE = re.compile(r"^x-[\w-]*(?:e-?mail|mail|message)-type$")
 _AUTO_VALUE_RE = re.compile(r"(?i)auto[-_ ]?(?:reply|replied|respon|ack)")
+# "[rt.example.se #20931] AutoReply: ...": a ticket's tag, then the automatic reply's word; a
+# person answering it writes "Re: [...] AutoReply: ..." first.
+_TAGGED_AUTO_SUBJECT_RE = re.compile(
+    r"(?i)^\s*\[[^\]\n]{1,60}#\s?\d+\]\s*auto-?(?:reply|response|antwort)\s*:")
 _RECEIPT_SUBJECT_RE = re.compile(r"(?i)^\s*return receipt\s*(?:\(confirmation\))?\s*$")
 _RECEIPT_BODY_RE = re.compile(
     r"(?i)^\s*your document:[^\n]*\n\s*was received by:[^\n]+\n\s*at:[^\n]+\s*$")
@@ -40,7 +46,10 @@ def generated_reply(mail: ParsedMail) -> bool:
 
 
 def helpdesk_auto_reply(mail: ParsedMail) -> bool:
-    """A vendor's mail-type header that says: automatic reply."""
+    """A vendor's mail-type header that says: automatic reply; or a ticket system's automatic
+    reply by its subject, the ticket's tag and then "AutoReply:" (Request Tracker's)."""
+    if _TAGGED_AUTO_SUBJECT_RE.match(mail.subject or ""):
+        return True
     return any(_TYPE_HEADER_RE.match(name) and _AUTO_VALUE_RE.search(value)
                for name, value in mail.headers)
 

@@ -25,6 +25,30 @@ from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
 
+# The same in Spanish, French, Italian, Dutch, Portuguese, Polish, Swedish and Czech: *your*
+# request was received or created ("Su solicitud (ID: NXF-482-13004) ha sido recibida", "Votre
+# demande a été enregistrée", "Uw melding is ontvangen"), or "we have received your request".
+_ACK_MORE = (
+    r"|\b(?:su|tu) (?:solicitud|petici(?:ó|o)n|ticket|caso|consulta|incidencia)\b[^.\n]{0,40}"
+    r"\b(?:ha sido|fue)\b[^.\n]{0,20}?\b(?:recibid|cread|registrad|abiert)[ao]\b"
+    r"|\bvotre (?:demande|ticket|requ(?:ê|e)te|dossier)\b[^.\n]{0,40}\ba (?:bien )?(?:é|e)t(?:é|e)"
+    r" (?:cr(?:éé|ee)e?|re(?:ç|c)ue?|enregistr(?:é|e)e?|ouverte?)\b"
+    r"|\bune demande de support a (?:é|e)t(?:é|e) cr(?:éé|ee)e"
+    r"|\bla (?:sua|tua|vostra) (?:richiesta|segnalazione|pratica)\b[^.\n]{0,40}\b(?:è|e) stata"
+    r" (?:ricevuta|creata|registrata|aperta|presa in carico)\b"
+    r"|\b(?:uw|je|jouw) (?:aanvraag|ticket|verzoek|melding|vraag)\b[^.\n]{0,40}\bis"
+    r" (?:ontvangen|aangemaakt|geregistreerd|in behandeling genomen)\b"
+    r"|\b(?:o (?:seu|vosso)|seu) (?:pedido|ticket|chamado|pedido de suporte)\b[^.\n]{0,40}"
+    r"\bfoi (?:recebido|criado|registado|registrado|aberto)\b"
+    r"|\b(?:twoje|pana|pani|pa(?:ń|n)stwa) zg(?:ł|l)oszenie\b[^.\n]{0,40}\bzosta(?:ł|l)o"
+    r" (?:przyj(?:ę|e)te|utworzone|zarejestrowane)\b"
+    r"|\bditt (?:(?:ä|a)rende|supportärende)\b[^.\n]{0,40}\bhar (?:skapats|registrerats"
+    r"|tagits emot)\b"
+    r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
+    r"|zaevidov(?:á|a)n)\b"
+    r"|\b(?:hemos recibido su|nous avons bien re(?:ç|c)u votre|abbiamo ricevuto la (?:sua|tua)"
+    r"|wij hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail) ontvangen"
+    r"|recebemos o seu) ")
 _ACK_RE = re.compile(
     r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
     r" (?:new |neue[sr]? )?(?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
@@ -35,7 +59,7 @@ _ACK_RE = re.compile(
     r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket)"
     r"|\byour (?:ticket|case|conversation|reference|request) (?:number|id|no\.?) is\b"
     r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail) (?:erhalten|empfangen)"
-    r"|\bihre anfrage ist (?:bei uns )?eingegangen")
+    r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
 # The writer's own I and we: "Ein Ticket wurde bei uns erstellt, aber ..." is a customer's.
 _FIRST_PERSON_RE = re.compile(
