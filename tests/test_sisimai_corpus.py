@@ -86,9 +86,28 @@ MACHINES = {
                   sender="kunden-admin@list.example",
                   body="Duplicated Message-ID in <kunden@list.example>.",
                   headers={"X-ML-Name": "kunden"}), "kunden-admin@list.example"),
+    "a DMARC failure report as multipart/mixed, its fields written into the text": (
+        mixed("dmarc-reports@mx.partner.example", "DMARC failure report for centron.de",
+              "This is an authentication failure report for a message received from IP "
+              "203.0.113.9 on Tue, 13 Jan 2026.\r\n\r\nFeedback-Type: auth-failure\r\n"
+              "User-Agent: PartnerDMARC/2.1\r\nVersion: 1\r\nAuth-Failure: dmarc\r\n"
+              "Reported-Domain: centron.de\r\nSource-IP: 203.0.113.9", SPAM),
+        "dmarc-reports@mx.partner.example"),
 }
 
+REPORT_FIELDS = ("Feedback-Type: abuse\r\nUser-Agent: SomeFBL/1.0\r\nVersion: 1\r\n"
+                 "Source-IP: 203.0.113.9\r\nReported-Domain: centron.de")
+
 PEOPLE = {
+    "a customer pasting a report's fields and asking what they mean": (
+        mixed("max@kunde.example", "Report von unserem Provider",
+              REPORT_FIELDS + "\r\n\r\nWas bedeutet das für uns?", SPAM), "max@kunde.example"),
+    "a customer greeting, then the report's fields, the message attached": (
+        mixed("max@kunde.example", "Meldung vom Provider", "Hallo,\r\n\r\nanbei:\r\n\r\n"
+              + REPORT_FIELDS, SPAM), "max@kunde.example"),
+    "a customer forwarding such a report without a word (Fwd:)": (
+        mixed("max@kunde.example", "Fwd: Abuse Report", REPORT_FIELDS, SPAM),
+        "max@kunde.example"),
     "a customer forwarding a spam as attachment, with words, under the same subject": (
         mixed("max@kunde.example", "Complaint about message from 203.0.113.9",
               "Hallo, diese Mail kam heute von Ihrem Netz. Bitte unterbinden.\r\nMax Kunde",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
+from gateway.rules.feedback_fields import inline_feedback_report
 from gateway.rules.originals import (
     carries_original,
     client_quote,
@@ -160,6 +161,8 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if any(_ABUSE_LOCAL_RE.match(_local(s)) for s in senders):
         return True
+    if inline_feedback_report(mail, PERSON_WORDS_RE):
+        return True  # a report's fields in the text, outside multipart/report
     if not (mail.text.strip() or mail.html) and _IP_COMPLAINT_RE.search(mail.subject or ""):
         return True  # nothing but the message, under "complaint about message from <IP>"
     own = f"{mail.subject}\n{own_part(mail.text)}"
