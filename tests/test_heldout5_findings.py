@@ -168,6 +168,10 @@ PEOPLE = {
         "mailserver@kunde.example", "Mails konnten nicht zugestellt werden",
         "Hallo,\n\nseit heute früh konnten Mails an t-online nicht zugestellt werden. Könnt ihr "
         "schauen, ob unsere IP gelistet ist?\n\nDanke und Gruß\nMarkus Lenz"),
+    "a plain complaint from a team's reports mailbox with a request and a greeting": mail(
+        "reports@kunde.example", "Spam über Ihr Relay",
+        "Hallo,\n\nwir bekommen seit gestern Spam über Ihr Relay relay2. Bitte abstellen.\n\n"
+        "Gruß\nTeam IT"),
 }
 
 

@@ -8,9 +8,11 @@ notice ("Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]"). Known by two si
 - the words of abuse or a security finding in the subject or the text (spam, abuse,
   Missbrauch, phishing, malware, botnet, compromised, open resolver ...);
 and nothing of a person: no question in the writer's own lines and no sign-off with a person's
-name (a team's, "Team CERT-Bund", "Netcraft Takedown Service", or none). An analyst who signs
+name (a team's, "Team CERT-Bund", "Netcraft Takedown Service", or none), and its evidence (a link
+or a list attached) beside any request or greeting. An analyst who signs
 "Best regards, John Smith", or a customer's security@ asking "Is our server compromised?", is
-a person and is answered; a person's complaint from their own address is not looked at here.
+a person and is answered, and so is a plain complaint from `reports@` ("Bitte prüfen. Gruß, Team
+IT"); a person's complaint from their own address is not looked at here.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import named_sign_off
+from gateway.rules.signed_replies import LINK_RE, named_sign_off
 
 SCAN_CHARS = 3000
 _REPORT_LOCAL_RE = re.compile(
@@ -42,4 +45,9 @@ def security_report(mail: ParsedMail, senders: list[str]) -> bool:
     if not _FINDING_RE.search(f"{mail.subject}\n{mail.text[:SCAN_CHARS]}"):
         return False
     own = own_part(mail.text)
-    return "?" not in without_links(own) and named_sign_off(own) is None
+    if "?" in without_links(own) or named_sign_off(own) is not None:
+        return False
+    # a report comes with its evidence, a link or a list attached; plain words with a request
+    # or a greeting at the end are a person's complaint from the team's mailbox
+    plain = not (mail.attachments or LINK_RE.search(mail.text[:SCAN_CHARS]))
+    return not (plain and (PERSON_WORDS_RE.search(own) or PERSON_REQUEST_RE.search(own)))
