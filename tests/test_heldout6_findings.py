@@ -17,6 +17,18 @@ def reasons(raw: bytes, sender: str) -> tuple:
     return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
 
 
+def with_pdf(found: tuple[bytes, str]) -> tuple[bytes, str]:
+    """The mail as multipart/mixed: its text, and a PDF attached."""
+    raw, sender = found
+    head, body = raw.split(b"\r\n\r\n", 1)
+    head = head.replace(b"Content-Type: text/plain; charset=utf-8",
+                        b"Content-Type: multipart/mixed; boundary=B")
+    part = (b"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
+            + b"--B\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+            b"filename=invoice.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--B--\r\n")
+    return head + b"\r\n\r\n" + part, sender
+
+
 def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
          **kw) -> tuple[bytes, str]:
     return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
@@ -136,6 +148,21 @@ MACHINES = {
         "ärende.\n\nDitt ärende har tilldelats ID [rt.nordvind.example #20931].\n\n"
         "-------------------------------------------------------------------------\n"
         "Kan ni byta certifikatet i helgen?", name="Nordvind IT via RT"),
+    # invoices and bookings that a service sends on somebody's behalf
+    "a Czech invoice sent by an invoicing service, the issuer as Reply-To": with_pdf(mail(
+        "faktury@invoicing.example", "Faktura č. 2026-0012 od Petr Dvořák – webdesign",
+        "Dobrý den,\n\nv příloze posílám fakturu č. 2026-0012 na částku 8 470,00 Kč.\n\n"
+        "Děkuji.\n\nPetr Dvořák – webdesign", name="Petr Dvořák (přes Invoicing)",
+        headers={"Reply-To": "petr@dvorak-web.example"})),
+    "a Portuguese invoice sent by an invoicing service": with_pdf(mail(
+        "faturas@app.invoicing.example", "Fatura FT 2026/27 - Tavares & Filhos, Lda",
+        "Exmos. Senhores,\n\nJunto enviamos a Fatura FT 2026/27, no valor de 246,00 EUR.\n\n"
+        "Com os melhores cumprimentos,\nTavares & Filhos, Lda", name="Tavares & Filhos, Lda",
+        headers={"Reply-To": "geral@tavaresfilhos.example"})),
+    "a booking system's confirmation in Italian": mail(
+        "assistenza@bassi.example", "Prenotazione confermata con Assistenza Clienti Bassi",
+        "Prenotazione confermata\n\nGrazie per la prenotazione! Ecco i dettagli:\n\nServizio: "
+        "Intervento remoto - 1 ora\nData: mercoledì 28 gennaio 2026\nPersonale: Davide Bassi"),
 }
 
 PEOPLE = {
@@ -221,6 +248,22 @@ PEOPLE = {
         "erik@nordvind.example", "Re: [rt.nordvind.example #20931] AutoReply: Byte av certifikat",
         "Hej, glöm det, vi har redan bytt det själva. Tack!\n\nErik", name="Erik Strand",
         headers={"In-Reply-To": "<rt-20931@nordvind.example>"}),
+    "a customer's accounts department sending an invoice from its own mailbox": with_pdf(mail(
+        "buchhaltung@kunde.example", "Rechnung 2026-0012",
+        "Guten Tag,\n\nanbei unsere Rechnung 2026-0012.\n\nFreundliche Grüße\nPetra Klein",
+        name="Petra Klein")),
+    "an invoice whose Reply-To is on the sender's own domain": with_pdf(mail(
+        "rechnung@mail.kunde.example", "Faktura 2026/14",
+        "Dzień dobry,\n\nw załączeniu faktura 2026/14.\n\nPozdrawiam\nAnna Nowak",
+        name="Anna Nowak", headers={"Reply-To": "anna@kunde.example"})),
+    "a customer asking about an invoice sent through a service": with_pdf(mail(
+        "faturas@app.invoicing.example", "Fatura FT 2026/28",
+        "Bom dia, esta fatura está em duplicado? Podem verificar?\n\nRui", name="Rui Tavares",
+        headers={"Reply-To": "rui@tavaresfilhos.example"})),
+    "a technician confirming a booking by hand, signed with his name": mail(
+        "davide@bassi.example", "Booking confirmed with Informatica Bassi",
+        "Hello,\n\nthank you for booking. I will connect on Wednesday at 14:00.\n\n"
+        "Best regards,\nDavide Bassi", name="Davide Bassi"),
 }
 
 

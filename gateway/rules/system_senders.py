@@ -38,6 +38,7 @@ from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
+from gateway.rules.invoice_notices import service_notice
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part, without_links
@@ -119,7 +120,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if device_notice(mail, senders) or order_confirmation(mail) or subscription_notice(mail):
         return True
-    if form_relay(mail):
+    if form_relay(mail) or service_notice(mail):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
