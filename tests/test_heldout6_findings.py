@@ -232,6 +232,10 @@ PEOPLE = {
         "Hallo,\n\nbitte meldet euch bei unserem Kunden:\n\nName: Hans Meier\nE-Mail: "
         "hans.meier@privat.example\nTelefon: 0171 2233445\nNachricht: Shop nicht erreichbar"
         "\n\nDanke, Lea", name="Lea Vogt"),
+    "a customer's web admin passing a form's request on with a question first": mail(
+        "www-data@kunde.example", "Anfrage über unser Formular",
+        "Hallo, ein Kunde schrieb über unser Formular, könnt ihr helfen?\n\nName: Hans Meier\n"
+        "E-Mail: hans.meier@privat.example\nNachricht: Shop nicht erreichbar", name="Tom Weber"),
     "a customer forwarding a form's submission": mail(
         "mario@ristorante.example", "I: Nuova voce: Modulo di contatto",
         "I messaggi del modulo arrivano con due giorni di ritardo.\n\nNome\nFederica Costa\n\n"

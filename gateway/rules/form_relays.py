@@ -11,7 +11,9 @@ wrote to us. Known by its structure together, never by the subject:
 - and the mail says so: its Reply-To is the submitter, or its sender is a web program's or a
   form's (`wordpress@`, `www-data@`, `formularz@`, `kontaktformular@`, `webform@` ...).
 A customer who passes on their own customer's request, fields and all, writes from their own
-address with no such Reply-To and is a person; so is a forward (Fwd:, I:, WG: ...).
+address with no such Reply-To and is a person; so is one who asks or requests something before
+the fields ("Ein Kunde schrieb über unser Formular, könnt ihr helfen?"), and a forward (Fwd:,
+I:, WG: ...).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.mail_systems import ASKING_RE
+from gateway.rules.notices import PLEASE_RE
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
@@ -43,7 +47,7 @@ _LABEL_RES = {kind: re.compile(r"(?im)^[ \t*]*" + label + r"[ \t*]*(?::[^\n]*)?\
               for kind, label in _LABELS.items()}
 _ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _FORM_LOCAL_RE = re.compile(
-    r"^(?:wordpress|www-?data|apache|nginx|php|web|webmaster|formmail(?:er)?|form(?:ular(?:z|e)?)?"
+    r"^(?:wordpress|www-?data|apache|nginx|php|formmail(?:er)?|form(?:ular(?:z|e)?)?"
     r"|forms?|webform|contact-?form|kontakt-?formular|kontaktformular|formulario|modulo"
     r"|no-?reply)(?:[-_.+]\w*)*$")
 MIN_KINDS = 3
@@ -55,9 +59,13 @@ def form_relay(mail: ParsedMail) -> bool:
     if person_subject(mail.subject):
         return False
     own = own_part(mail.text)
-    kinds = {kind for kind, rx in _LABEL_RES.items() if rx.search(own)}
+    found = {kind: rx.search(own) for kind, rx in _LABEL_RES.items()}
+    kinds = {kind for kind, match in found.items() if match}
     if len(kinds) < MIN_KINDS or not {"email", "message"} <= kinds:
         return False
+    ahead = own[:min(match.start() for match in found.values() if match)]
+    if ASKING_RE.search(ahead) or PLEASE_RE.search(ahead):
+        return False  # a person who passes a form on: "Ein Kunde schrieb uns, könnt ihr ...?"
     sender = (mail.from_addr or "").lower()
     submitters = {a.lower() for a in _ADDRESS_RE.findall(own)} - {sender}
     if not submitters:
