@@ -172,6 +172,10 @@ PEOPLE = {
         "reports@kunde.example", "Spam über Ihr Relay",
         "Hallo,\n\nwir bekommen seit gestern Spam über Ihr Relay relay2. Bitte abstellen.\n\n"
         "Gruß\nTeam IT"),
+    "a customer: a ticket was created, nothing happened, without I or we": mail(
+        "sam@kunde.example", "Ticket #12345",
+        "A ticket has been created for this issue (#12345) three days ago. Nothing happened "
+        "since, the server is still down.", name="Sam Patel"),
 }
 
 

@@ -6,7 +6,8 @@ found). Known by its structure together, never by the subject alone:
   received ("Ihr Ticket wurde unter der Nummer #4721 angelegt", "We've received your message",
   "Ihre Meldung I 2601 337 wurde registriert", "Your case number is ...", "Wir haben Ihre
   Anfrage erhalten"), or *a* ticket was ("Ein Support-Ticket wurde mit der Nummer #482193
-  erstellt") where the writer never says I or we; a customer's "Unser Ticket 48213 wurde
+  erstellt") where the writer never says I or we and promises an answer ("Ein Mitarbeiter wird
+  sich so bald wie möglich bei Ihnen melden"); a customer's "Unser Ticket 48213 wurde
   angelegt, aber ..." is none;
 - a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`, `I 2601 337`);
 - no question in the writer's own lines (quoted `>` lines set aside), and no person's sign-off
@@ -61,6 +62,12 @@ _ACK_RE = re.compile(
     r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail) (?:erhalten|empfangen)"
     r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
+# What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
+# melden", "An agent will get back to you shortly").
+_PROMISE_RE = re.compile(
+    r"(?i)\b(?:will|wird|werden)\b[^.\n]{0,60}\b(?:get back|respond|contact|reply|be in touch"
+    r"|melden|bearbeit\w*|antworten|kontaktieren)|as soon as possible|so bald wie m(?:ö|oe)glich"
+    r"|schnellstm(?:ö|oe)glich|in k(?:ü|ue)rze\b")
 # The writer's own I and we: "Ein Ticket wurde bei uns erstellt, aber ..." is a customer's.
 _FIRST_PERSON_RE = re.compile(
     r"(?i)\b(?:ich|wir|uns|unser\w*|mein\w*|i|i'm|i've|we|we've|our|us|my|je|nous|notre|nos|mon"
@@ -76,6 +83,6 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
     found = _ACK_RE.search(own)
     if not found or not _NUMBER_RE.search(f"{subject}\n{own}"):
         return False
-    if found.group("article") and _FIRST_PERSON_RE.search(own):
-        return False  # "a ticket was created" from a writer who speaks of their own
+    if found.group("article") and (_FIRST_PERSON_RE.search(own) or not _PROMISE_RE.search(own)):
+        return False  # "a ticket was created": a helpdesk also says who will answer, and when
     return "?" not in without_links(own) and named_sign_off(own) is None
