@@ -176,6 +176,9 @@ PEOPLE = {
         "sam@kunde.example", "Ticket #12345",
         "A ticket has been created for this issue (#12345) three days ago. Nothing happened "
         "since, the server is still down.", name="Sam Patel"),
+    "a terse outage report from a person whose surname is a security vendor's name": mail(
+        "jan.kaspersky@kunde.example", "Server down", "Server down seit 8 Uhr.",
+        name="Kaspersky Jan"),
 }
 
 

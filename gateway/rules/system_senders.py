@@ -57,7 +57,7 @@ _APP_ACCOUNT_RE = re.compile(
 # local part's first word (bareos@, wazuh@, vcenter@, opsgenie@, duplicati@, eset@).
 _PRODUCTS = (r"bareos|bacula|duplicati|borgmatic|urbackup|acronis|arcserve|nakivo|wazuh|ossec"
              r"|graylog|splunk|kibana|elastalert|opsgenie|pagerduty|healthchecks|vcenter|vmware"
-             r"|vsphere|esxi|nutanix|xcp-ng|bitdefender|gravityzone|kaspersky"
+             r"|vsphere|esxi|nutanix|xcp-ng|bitdefender|gravityzone"
              # backup software and build servers (CI/CD) of a customer's company
              r"|iperius|cobian|uranium backup|altaro|teamcity|azure devops|azure pipelines"
              r"|circleci|travis ci|buildkite|woodpecker ci|drone ci|github actions|gitlab ci"
