@@ -248,6 +248,14 @@ PEOPLE = {
         "pedidos@talleres.example", "Solicitud 48213 sin respuesta",
         "Hola,\n\nnuestra solicitud 48213 ha sido recibida hace una semana, pero nadie "
         "responde. ¿Pueden mirarlo?\n\nJorge"),
+    "a partner's agent confirming a ticket by hand, signed in Spanish": mail(
+        "soporte@partner.example", "Solicitud 48213",
+        "Hola,\n\nsu solicitud 48213 ha sido recibida; la revisaremos hoy mismo y le llamo.\n\n"
+        "Atentamente,\nLaura Gómez", name="Soporte Partner"),
+    "a Dutch agent confirming a ticket by hand": mail(
+        "service@partner.example", "Melding 48213",
+        "Beste,\n\nUw melding is ontvangen onder nummer 48213, ik bel u vanmiddag terug.\n\n"
+        "Met vriendelijke groet,\nSanne de Vries", name="Service Partner"),
     "a customer answering Request Tracker's AutoReply": mail(
         "erik@nordvind.example", "Re: [rt.nordvind.example #20931] AutoReply: Byte av certifikat",
         "Hej, glöm det, vi har redan bytt det själva. Tack!\n\nErik", name="Erik Strand",

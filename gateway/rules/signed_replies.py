@@ -29,7 +29,10 @@ from gateway.rules.parse import ParsedMail
 _SIGN_OFF_RE = re.compile(
     r"(?i)\b(?:gr(?:ü|ue)(?:ß|ss)(?:e|en)?|gru(?:ß|ss)|regards|cheers|thanks|thank you|best"
     r"|sincerely|danke|merci|cordialement|saludos|saluti|mfg|lg|vg|vh|hälsningar|hilsen"
-    r"|pozdrawiam|s pozdravem|üdvözlettel|terveisin)\b[ \t,.!]*")
+    r"|pozdrawiam|s pozdravem|üdvözlettel|terveisin"
+    # Spanish, Italian, Dutch, Portuguese, Polish, Czech, Swedish/Norwegian, Turkish, French
+    r"|atentamente|un saludo|grazie|distinti saluti|groet(?:en)?|cumprimentos|atenciosamente"
+    r"|obrigad[oa]|z powa(?:ż|z)aniem|d(?:ě|e)kuji|mvh|saygılarımla|bien (?:à|a) vous)\b[ \t,.!]*")
 _REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
 _FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
 LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
@@ -39,8 +42,16 @@ _COMPANY_WORDS = frozenset((
     "kundenbetreuung", "desk", "helpdesk", "center", "centre", "gmbh", "ag", "kg", "inc", "ltd",
     "llc", "group", "ihr", "ihre", "your", "the", "das", "die", "der", "via", "from", "von",
     "notifications", "alerts", "system", "admin", "info", "postmaster", "hostmaster", "webmaster",
-    "mailer-daemon", "daemon"))
+    "mailer-daemon", "daemon",
+    # the same in the customers' other languages
+    "equipo", "soporte", "servicio", "atención", "clientes", "cliente", "équipe", "assistenza",
+    "supporto", "servizio", "clienti", "afdeling", "administratie", "klanten", "suporte", "apoio",
+    "equipa", "zespół", "obsługa", "podpora", "tým", "kundtjänst", "kundeservice", "destek",
+    "ekibi", "müşteri", "hizmetleri", "s.a.", "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as"))
+# Compound words of a department ("Klantenservice", "Kundendienst", "Servicedesk").
+_COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center")
 _NAME_WORDS = 4
+_PARTICLES = frozenset("de van den zu da di del della dos du le la ter ten".split())
 
 
 def named_sign_off(text: str) -> int | None:
@@ -58,14 +69,17 @@ def named_sign_off(text: str) -> int | None:
 
 
 def _person_name(line: str) -> bool:
-    """One to four capitalised words of letters, none a company's or team's word."""
+    """One to four capitalised words of letters, none a company's or team's word; a name's
+    particle inside it may be lower case ("Sanne de Vries", "Ana dos Santos")."""
     words = line.split()
     if not 0 < len(words) <= _NAME_WORDS:
         return False
-    for word in words:
+    for n, word in enumerate(words):
+        if 0 < n < len(words) - 1 and word in _PARTICLES:
+            continue
         if not (word[0].isupper() and all(c.isalpha() or c in "-.'" for c in word)):
             return False
-        if word.lower().strip(".") in _COMPANY_WORDS:
+        if word.lower().strip(".") in _COMPANY_WORDS or word.lower().endswith(_COMPANY_SUFFIXES):
             return False
     return True
 
