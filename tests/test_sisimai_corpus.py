@@ -45,10 +45,24 @@ def test_every_sisimai_bounce_and_report_is_a_machine(mode):
     assert wrong == [] and slow == []
 
 
+@pytest.mark.parametrize("ends", [b"\r\n", b"\r"], ids=["crlf", "cr"])
+def test_every_sisimai_bounce_is_a_machine_whatever_ends_its_lines(ends):
+    """sisimai keeps the same mails with CRLF (maildir/dos) and CR alone (maildir/mac, old
+    Macintosh mail); line ends change no verdict."""
+    wrong = []
+    for name, _, raw, sender, _ in samples("bounces", "from"):
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\n", ends)
+        if not (reasons(raw, sender) and reasons(raw, None)):
+            wrong.append(name)
+    assert wrong == []
+
+
 @pytest.mark.parametrize("mode", ["return-path", "from"])
 def test_the_person_in_sisimais_set_is_a_person(mode):
     found = samples("people", mode)
     assert [name for name, _, raw, sender, _ in found if reasons(raw, sender)] == []
+    cr_only = [(name, raw.replace(b"\n", b"\r"), sender) for name, _, raw, sender, _ in found]
+    assert [name for name, raw, sender in cr_only if reasons(raw, sender)] == []
     assert len(found) == 1
 
 

@@ -1,4 +1,5 @@
-"""Pure: a multipart part whose boundary parameter was lost, rebuilt so that its parts are read.
+"""Pure: a multipart part whose boundary parameter was lost, rebuilt so that its parts are read;
+and a text whose lines end in CR alone (old Macintosh mail) read with LF line ends.
 
 Some mail systems fold the Content-Type header without the leading white space a continuation
 line needs ("multipart/alternative;" and "boundary=..." on the next line, flush left). The
@@ -17,7 +18,9 @@ from email.message import Message
 SCAN_CHARS = 4000
 REPAIRS_MAX = 3
 REPAIRED = "MultipartBoundaryRebuilt"
-_DELIMITER_RE = re.compile(r"(?m)^--([^\s\"]{1,70})[ \t]*\r?$")
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
+# at a line start, whatever ends lines (LF, CRLF, or CR alone as old Macintosh mail has it)
+_DELIMITER_RE = re.compile(r"(?:\A|[\r\n])--([^\s\"]{1,70})[ \t]*(?=[\r\n]|\Z)")
 
 
 def rebuilt_multipart(part: Message, noted: list[str]) -> bytes | None:
@@ -32,3 +35,10 @@ def rebuilt_multipart(part: Message, noted: list[str]) -> bytes | None:
     noted.append(REPAIRED)
     head = f'Content-Type: {part.get_content_type()}; boundary="{found.group(1)}"\r\n\r\n'
     return (head + payload).encode("utf-8", "surrogateescape")
+
+
+def lone_cr_to_lf(text: str) -> str:
+    """Lines ended by CR alone end with LF, as the rules read lines (CRLF stays as it is)."""
+    if "\r" not in text or not _LONE_CR_RE.search(text):  # LF or CRLF: no copy of a big text
+        return text
+    return _LONE_CR_RE.sub("\n", text)

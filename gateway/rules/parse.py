@@ -18,7 +18,7 @@ import html2text
 
 from gateway.rules.address_header import header_addresses
 from gateway.rules.bounces import failed_recipients
-from gateway.rules.mime_repair import rebuilt_multipart
+from gateway.rules.mime_repair import lone_cr_to_lf, rebuilt_multipart
 from gateway.rules.mime_slim import MARK, CutBody, slim
 from gateway.rules.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
@@ -293,8 +293,7 @@ def _parse(raw: bytes, cuts: dict[str, CutBody]) -> ParsedMail:
     except Exception as exc:  # a defect we did not foresee: record it, keep what we have
         log.warning("partial parse: %s", exc)
         mail.error = f"partially parsed: {exc.__class__.__name__}: {exc}"
-    if not mail.text and mail.html:
-        mail.text = html_to_text(mail.html)
+    mail.text = lone_cr_to_lf(mail.text or (html_to_text(mail.html) if mail.html else ""))
     mail.bounced = failed_recipients(msg, mail.subject, mail.text)
     mail.defects = [d.__class__.__name__ for d in getattr(msg, "defects", [])]
     return mail
