@@ -252,7 +252,7 @@ def main() -> None:
           f"{[round(r) for r in gateway_rates]}")
     print(f"ratio gateway/bare: {gateway_rate / bare_rate:.2f} (target >= 1.0)")
     print(f"peak memory: bare {memory[0]:.0f} MB RSS; gateway serve ({memory[3]} processes, "
-          f"the first the reception) {memory[1]:.0f} MB RSS summed, {memory[2]:.0f} MB PSS summed "
+          f"the first the reception) {memory[1]:.0f} MB RSS summed, {memory[2]:.1f} MB PSS summed "
           f"(target < 100; PSS by process: "
           f"{', '.join(f'{mb:.0f}' for mb in memory[4].values())})")
 

@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
@@ -22,7 +23,6 @@ from gateway.config.settings import GatewaySettings, HostPort
 from gateway.delivery.outbox import Outbox
 from gateway.errors import ConfigError
 from gateway.ingest import policy_service
-from gateway.ingest.imap_idle import ImapWatchers
 from gateway.ingest.smtp import BatchWriter, ConnectionGate, protocol_factory
 from gateway.rules.policy import Policies
 from gateway.service.lifecycle import Lifecycle
@@ -33,6 +33,9 @@ from gateway.service.worker_handle import WorkerHandle
 from gateway.store.models import HEARTBEAT_SECONDS
 from gateway.store.queue import InboundQueue
 from gateway.store.retention import purge
+
+if TYPE_CHECKING:
+    from gateway.ingest.imap_idle import ImapWatchers
 
 log = logging.getLogger("gateway.daemon")
 
@@ -89,14 +92,21 @@ class Service:
             await asyncio.to_thread(self.worker.stop)
             raise
         self.writer.on_stored = self.worker.stored
-        if self.settings.imap:  # one watcher thread per folder (IDLE, else polling)
-            self.imap = ImapWatchers(self.settings, self.engine, self.clock, self.worker.wake)
-            self.imap.start()
+        self._start_imap(self.settings)
         self._schedule()
         self.scheduler.start()
         self._log_phases()
         self.worker.wake()  # anything left from before the start
         self.lifecycle.started()
+
+    def _start_imap(self, settings: GatewaySettings) -> None:
+        """One watcher thread per folder (IDLE, else polling). imapclient is imported only
+        where mailboxes are configured: 2 MB that a daemon without them does not hold."""
+        if settings.imap:
+            from gateway.ingest.imap_idle import ImapWatchers
+
+            self.imap = ImapWatchers(settings, self.engine, self.clock, self.worker.wake)
+            self.imap.start()
 
     async def _listen_all(self) -> None:
         for name, value, lmtp in (("smtp", self.settings.smtp.listen, False),
@@ -280,9 +290,7 @@ class Service:
             if self.imap is not None:  # the mailboxes may have changed too
                 await asyncio.to_thread(self.imap.stop, WORKER_STOP_SECONDS)
                 self.imap = None
-            if new.imap:
-                self.imap = ImapWatchers(new, self.engine, self.clock, self.worker.wake)
-                self.imap.start()
+            self._start_imap(new)
             self._log_phases()
             self.lifecycle.reloaded()
         except Exception:  # whatever it is, the daemon keeps running on what it had
