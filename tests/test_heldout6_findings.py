@@ -163,6 +163,15 @@ MACHINES = {
         "assistenza@bassi.example", "Prenotazione confermata con Assistenza Clienti Bassi",
         "Prenotazione confermata\n\nGrazie per la prenotazione! Ecco i dettagli:\n\nServizio: "
         "Intervento remoto - 1 ora\nData: mercoledì 28 gennaio 2026\nPersonale: Davide Bassi"),
+    # a no-reply sender stays one unless a named person of the same company is behind it
+    "a notice from no-reply@ with the company's service as Reply-To": mail(
+        "no-reply@shop.example", "Ihre Bestellung wurde versandt",
+        "Guten Tag,\n\nIhre Bestellung 100482 wurde versandt. Bitte prüfen Sie die Lieferung.\n\n"
+        "Ihr Team von Shop", headers={"Reply-To": "kundenservice@shop.example"}),
+    "a marketplace's no-reply@ relaying a seller on another domain": mail(
+        "no-reply@marketplace.example", "Nachricht von Ihrem Verkäufer",
+        "Hallo,\n\nkönnen Sie den Artikel morgen abholen?\n\nViele Grüße\nPeter Lang",
+        headers={"Reply-To": "peter.lang@seller.example"}),
 }
 
 PEOPLE = {
@@ -256,6 +265,11 @@ PEOPLE = {
         "service@partner.example", "Melding 48213",
         "Beste,\n\nUw melding is ontvangen onder nummer 48213, ik bel u vanmiddag terug.\n\n"
         "Met vriendelijke groet,\nSanne de Vries", name="Service Partner"),
+    "a person writing from their CRM's no-reply@, Reply-To themselves at the same company": mail(
+        "no-reply@crm.mertens.example", "Offerte extra mailboxen",
+        "Dag,\n\nWij hebben tegen maart 4 extra mailboxen nodig. Kunnen jullie mij een prijs "
+        "bezorgen?\n\nMet vriendelijke groeten,\nLucas Mertens", name="Lucas Mertens",
+        headers={"Reply-To": "Lucas Mertens <lucas@mertens.example>"}),
     "a customer answering Request Tracker's AutoReply": mail(
         "erik@nordvind.example", "Re: [rt.nordvind.example #20931] AutoReply: Byte av certifikat",
         "Hej, glöm det, vi har redan bytt det själva. Tack!\n\nErik", name="Erik Strand",
