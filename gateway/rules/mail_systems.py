@@ -19,7 +19,9 @@ Three shapes, each needing two signs, never the subject alone:
   sign-off, "I", "my", "we", "ich", "unser", "je", "mon" ...). Its subject may start with "RE:"
   (such gateways answer), never like a forward (Fwd:, WG:, TR:).
 Otherwise a subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a
-person's.
+person's; only a mail system itself may answer "Re:" with a failure and the original's headers
+and not a word of a person (Apache James does). A feedback report's fields written into the
+text outside multipart/report are read by feedback_fields.
 """
 
 from __future__ import annotations
