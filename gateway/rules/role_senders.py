@@ -19,6 +19,9 @@
   asks (a question or a request) *and* signs off, in plain words ("Habt ihr etwas an Port 25
   geändert? Danke und Gruß, Tobias").
 
+A person whose own mailbox is called no-reply (an Outlook identity, a CRM's sender with a
+Reply-To to the person) is none: `own_noreply_identity`.
+
 The last two count unless the mail reads like a person's own: plain words (no link, no
 attachment) with a request, a question or a sign-off ("Bitte prüfen, danke. Moritz" from a
 contact form's `no-reply-kontakt@`). A program's notice nearly always carries a link or an
@@ -34,7 +37,7 @@ from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import LINK_RE, admin_signs, relayed_person
+from gateway.rules.signed_replies import LINK_RE, admin_signs, named_sign_off, relayed_person
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
@@ -51,6 +54,12 @@ _ROLE_RE = re.compile(
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
 _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
+# A person's mail client (a program's notice names its own mailer, or none).
+_MAIL_CLIENT_RE = re.compile(
+    r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
+    r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
+# A link to a page (a notice's), not a bare domain a person names ("www.example.nl").
+_PAGE_LINK_RE = re.compile(r"(?i)https?://[^\s/]+/\S")
 
 
 def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
@@ -62,6 +71,8 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
         found = []  # the envelope says where bounces go, the words are a person's
     if found and _person_behind_noreply(mail):
         found = []  # a CRM's or a misconfigured client's no-reply@, answered at the Reply-To
+    if found and own_noreply_identity(mail, found):
+        return False  # a person whose own mailbox is called no-reply
     admin = set(found) == {"postmaster"} and (postmaster_asks(mail) or admin_signs(mail))
     if found and not admin:
         return True
@@ -81,8 +92,37 @@ def _person_behind_noreply(mail: ParsedMail) -> bool:
     return False
 
 
+def _same_domains(mail: ParsedMail) -> bool:
+    """Each Reply-To on the From's own domain (its last two labels)."""
+    sender = (mail.from_addr or "").lower().rsplit("@", 1)[-1].split(".")[-2:]
+    return all(a.lower().rsplit("@", 1)[-1].split(".")[-2:] == sender for a in mail.reply_to)
+
+
 def _local(address: str) -> str:
     return address.rsplit("@", 1)[0].strip().lower()
+
+
+def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
+    """A person whose own mailbox is called no-reply (an Outlook identity `noreply@` of the
+    company, a CRM's `no-reply@crm.` sender with a Reply-To to the person): the no-reply word
+    only on the From's mailbox (the envelope the same), a Reply-To on the From's domain to a
+    mailbox that is no program's, or a mail client's header, and a person's words: a question or request and a
+    sign-off with a name, no attachment and no link to a page above the name."""
+    sender = _local(mail.from_addr or "")
+    if not sender or any(local != sender for local in found):
+        return False
+    replies = [_local(a) for a in mail.reply_to]
+    if any(_NOREPLY_LOCAL_RE.match(r) or _NOREPLY_TOKEN_RE.search(r) or _ROLE_RE.match(r)
+           for r in replies) or not _same_domains(mail):
+        return False  # a program's Reply-To, or a relay for somebody on another domain
+    if not (replies or any(_MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
+                           for value in mail.header_values(name))):
+        return False
+    own = own_part(mail.text)
+    signed = named_sign_off(own)
+    if signed is None or mail.attachments or _PAGE_LINK_RE.search(own[:signed]):
+        return False
+    return asks(mail.text) or bool(_PLEASE_RE.search(own[:signed]))
 
 
 def role_sender(mail: ParsedMail, senders: list[str]) -> bool:

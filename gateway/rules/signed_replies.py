@@ -31,8 +31,12 @@ _SIGN_OFF_RE = re.compile(
     r"|sincerely|danke|merci|cordialement|saludos|saluti|mfg|lg|vg|vh|hälsningar|hilsen"
     r"|pozdrawiam|s pozdravem|üdvözlettel|terveisin"
     # Spanish, Italian, Dutch, Portuguese, Polish, Czech, Swedish/Norwegian, Turkish, French
-    r"|atentamente|un saludo|grazie|distinti saluti|groet(?:en)?|cumprimentos|atenciosamente"
-    r"|obrigad[oa]|z powa(?:ż|z)aniem|d(?:ě|e)kuji|mvh|saygılarımla|bien (?:à|a) vous)\b[ \t,.!]*")
+    r"|atentamente|un saludo|grazie(?: mille)?|distinti saluti|groet(?:en)?|cumprimentos"
+    r"|atenciosamente|obrigad[oa]|z powa(?:ż|z)aniem|d(?:ě|e)kuji|mvh|saygılarımla|bien (?:à|a) vous"
+    r"|groetjes|bedankt|dzi(?:ę|e)kuj(?:ę|e)|te(?:ş|s)ekk(?:ü|u)rler|salutations"
+    r"|vielen dank)\b"
+    # thanks "in advance" ("Merci d'avance,", "Danke im Voraus")
+    r"(?:[ \t]+(?:im voraus|in advance|d'avance|(?:por )?adelantado|in anticipo))?[ \t,.!]*")
 _REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
 _FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
 LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
@@ -47,7 +51,8 @@ _COMPANY_WORDS = frozenset((
     "equipo", "soporte", "servicio", "atención", "clientes", "cliente", "équipe", "assistenza",
     "supporto", "servizio", "clienti", "afdeling", "administratie", "klanten", "suporte", "apoio",
     "equipa", "zespół", "obsługa", "podpora", "tým", "kundtjänst", "kundeservice", "destek",
-    "ekibi", "müşteri", "hizmetleri", "s.a.", "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as"))
+    "ekibi", "müşteri", "hizmetleri", "equipe", "squadra", "ufficio", "dział", "ekip", "s.a.",
+    "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as"))
 # Compound words of a department ("Klantenservice", "Kundendienst", "Servicedesk").
 _COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center")
 _NAME_WORDS = 4

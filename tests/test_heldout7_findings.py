@@ -1,0 +1,97 @@
+"""Issue 21, the seventh held-out set's findings (tests/heldout7: people only): people whose mail
+looked partly like a machine's and was silenced; beside each fix the machines' look-alikes that
+must stay unanswered."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.rules.classify import Context, Envelope, classify
+from gateway.rules.parse import parse_mail
+from tests.conftest import make_mail
+
+CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
+OUTLOOK = {"X-Mailer": "Microsoft Outlook 16.0"}
+
+
+def reasons(raw: bytes, sender: str) -> tuple:
+    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
+
+
+def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
+         **kw) -> tuple[bytes, str]:
+    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
+
+
+PEOPLE = {
+    # a person whose own mailbox is called no-reply: an Outlook identity, a CRM's sender
+    "a Dutch person from a noreply@ Outlook identity, Reply-To himself, naming his site": mail(
+        "noreply@installatie.example", "Vraag over verlenging SSL-certificaat",
+        "Goedemiddag,\n\nOns SSL-certificaat voor www.installatie.example verloopt op 2 februari. "
+        "Wordt dit automatisch verlengd, of moet ik zelf iets doen?\n\nMet vriendelijke groet,\n"
+        "Pieter de Graaf\nDe Graaf Installatietechniek B.V.", name="Pieter de Graaf",
+        headers={"Reply-To": "pieter@installatie.example", **OUTLOOK}),
+    "a practice's clerk from the booking system's noreply@, Reply-To the office": mail(
+        "noreply@praxis.example", "Terminbuchung auf Homepage geht nicht mehr",
+        "Guten Tag,\n\nseit dem Update zeigt die Online-Terminbuchung nur noch eine weiße Seite. "
+        "Können Sie bitte nachsehen? Antworten bitte an verwaltung@praxis.example.\n\n"
+        "Vielen Dank\nJana Albers\nPraxisverwaltung", name="Praxis Dr. Albers (bitte nicht antworten)",
+        headers={"Reply-To": "verwaltung@praxis.example", **OUTLOOK}),
+    "a French printer's Outlook identity no-reply@, no Reply-To, 'Merci d'avance'": mail(
+        "no-reply@imprimerie.example", "Question sur l'envoi des factures",
+        "Bonjour,\n\nnos factures envoyées par votre serveur SMTP n'arrivent pas. Faut-il activer "
+        "quelque chose de votre côté ?\n\nMerci d'avance,\nThierry Dufour\nImprimerie Dufour",
+        name="Thierry Dufour", headers=OUTLOOK),
+    "a Belgian builder through his CRM's no-reply@crm., Reply-To himself": mail(
+        "no-reply@crm.bouw.example", "Offerte extra mailboxen",
+        "Dag,\n\nWij hebben tegen maart 4 extra mailboxen nodig. Kunnen jullie mij een prijs "
+        "bezorgen?\n\nMet vriendelijke groeten,\nLucas Mertens\nMertens Bouw BV",
+        name="Lucas Mertens", headers={"Reply-To": "Lucas Mertens <lucas@bouw.example>",
+                                       "X-Mailer": "Teamleader"}),
+}
+
+MACHINES = {
+    "a shop's notice from noreply@, Reply-To the shop's service, signed by its team": mail(
+        "noreply@shop.example", "Ihre Bestellung 10422 wurde versandt",
+        "Hallo Frau Schmidt,\n\nIhre Bestellung wurde versandt. Bitte prüfen Sie die Sendung bei "
+        "Erhalt.\n\nViele Grüße\nIhr Team von Shop Example", name="Shop Example",
+        headers={"Reply-To": "service@shop.example", **OUTLOOK}),
+    "a noreply@ notice signed with a name, but with a link to a page": mail(
+        "noreply@saas.example", "Please confirm your new sign-in",
+        "Hi,\n\nplease confirm the sign-in at https://saas.example/confirm?id=77 within 24 hours."
+        "\n\nBest regards,\nAnna Berg", name="Anna Berg",
+        headers={"Reply-To": "anna@saas.example"}),
+    "a noreply@ request signed with a name, Reply-To another program's no-reply": mail(
+        "noreply@crm.example", "Bitte bestätigen Sie Ihren Termin",
+        "Guten Tag,\n\nbitte bestätigen Sie Ihren Termin am 3. Februar.\n\nViele Grüße\n"
+        "Max Weber", name="Max Weber", headers={"Reply-To": "do-not-reply@crm.example"}),
+    "a noreply@ request signed with a name, neither a Reply-To nor a mail client": mail(
+        "noreply@portal.example", "Zugang läuft ab",
+        "Guten Tag,\n\nbitte verlängern Sie Ihren Zugang zum Portal.\n\nViele Grüße\n"
+        "Max Weber", name="Portal"),
+    "a helpdesk's Spanish acknowledgement signed 'Equipo de Soporte'": mail(
+        "soporte@empresa.example", "[#NXF-482-13004]: Hemos recibido su solicitud",
+        "Hola,\n\nGracias por ponerse en contacto con nosotros. Su solicitud (ID: NXF-482-13004) "
+        "ha sido recibida y está siendo revisada por nuestro equipo de soporte.\n\n"
+        "Atentamente,\nEquipo de Soporte\nEmpresa S.L.", name="Soporte Empresa",
+        envelope="bounces+2211934-7c1e-technik=centron.de@em8771.kayako.example"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
+def test_people_of_the_seventh_held_out_set(raw, sender):
+    assert reasons(raw, sender) == ()
+
+
+@pytest.mark.parametrize("raw, sender", MACHINES.values(), ids=MACHINES.keys())
+def test_machines_beside_them_stay_machines(raw, sender):
+    assert reasons(raw, sender), "a machine's mail must not be answered"
+
+
+def test_a_relay_for_somebody_on_another_domain_stays_a_noreply_sender():
+    raw, sender = mail(
+        "no-reply@marketplace.example", "Frage zu Ihrem Artikel",
+        "Guten Tag,\n\nist der Server noch verfügbar? Können Sie mir bitte ein Angebot machen?\n\n"
+        "Viele Grüße\nMax Weber", name="Max Weber über Marketplace",
+        headers={"Reply-To": "max.weber@gmail.example", **OUTLOOK})
+    assert reasons(raw, sender)
