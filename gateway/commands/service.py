@@ -59,7 +59,7 @@ def _run_optimized() -> None:
     import os
     import sys
 
-    if sys.flags.optimize < 2:
+    if sys.flags.optimize < 2 and sys.executable:  # (an embedded Python has none to run)
         os.execv(sys.executable, [sys.executable, "-OO", *sys.orig_argv[1:]])
 
 
