@@ -168,6 +168,11 @@ MACHINES = {
         "no-reply@shop.example", "Ihre Bestellung wurde versandt",
         "Guten Tag,\n\nIhre Bestellung 100482 wurde versandt. Bitte prüfen Sie die Lieferung.\n\n"
         "Ihr Team von Shop", headers={"Reply-To": "kundenservice@shop.example"}),
+    "a project tool's no-reply@ with its reply address on its own domain": mail(
+        "no-reply@tasks.example", "Ana atribuiu-lhe uma tarefa",
+        "Pode tratar disto com o centron?\n\nObrigada,\nAna Ribeiro",
+        headers={"Reply-To": "reply.t.1209938841120.f98c@mail.tasks.example",
+                 "In-Reply-To": "<task-1209938841120@tasks.example>"}),
     "a marketplace's no-reply@ relaying a seller on another domain": mail(
         "no-reply@marketplace.example", "Nachricht von Ihrem Verkäufer",
         "Hallo,\n\nkönnen Sie den Artikel morgen abholen?\n\nViele Grüße\nPeter Lang",
@@ -282,6 +287,10 @@ PEOPLE = {
         "rechnung@mail.kunde.example", "Faktura 2026/14",
         "Dzień dobry,\n\nw załączeniu faktura 2026/14.\n\nPozdrawiam\nAnna Nowak",
         name="Anna Nowak", headers={"Reply-To": "anna@kunde.example"})),
+    "a freelancer's own invoice from a free mailbox, Reply-To the business": with_pdf(mail(
+        "max.muster@freemail.example", "Rechnung 2026-01",
+        "Hallo,\n\nanbei meine Rechnung 2026-01 für die Arbeiten im Januar.\n\nViele Grüße\n"
+        "Max Muster", name="Max Muster", headers={"Reply-To": "max@muster-it.example"})),
     "a customer asking about an invoice sent through a service": with_pdf(mail(
         "faturas@app.invoicing.example", "Fatura FT 2026/28",
         "Bom dia, esta fatura está em duplicado? Podem verificar?\n\nRui", name="Rui Tavares",

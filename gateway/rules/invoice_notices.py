@@ -6,8 +6,10 @@ the subject alone:
   ...): the subject names an invoice with its number ("Faktura č. 2026-0012 od ...", "Fatura FT
   2026/27", "Factuur 2025-1187"), the invoice is attached as a PDF, and the Reply-To is the
   issuer's own address on another domain than the sender's (the service sends, the issuer is
-  answered); no question in the writer's own part. A customer's accounts department sending an
-  invoice from its own mailbox has no such Reply-To and is answered;
+  answered); no question in the writer's own part, no sign-off with a person's name (a
+  freelancer's own invoice from a free mailbox, Reply-To the business, is a person's). A
+  customer's accounts department sending an invoice from its own mailbox has no such Reply-To
+  and is answered;
 - a booking system's confirmation (Microsoft Bookings, Calendly-like pages): the subject says the
   booking is confirmed ("Prenotazione confermata con ...", "Booking confirmed with ...",
   "Buchung bestätigt"), the text thanks for the booking, no question, no person's sign-off.
@@ -53,7 +55,8 @@ def service_invoice(mail: ParsedMail) -> bool:
     sender = _domain(mail.from_addr or "")
     if not any(_domain(a) != sender for a in mail.reply_to):
         return False
-    return "?" not in without_links(own_part(mail.text))
+    own = own_part(mail.text)  # a freelancer's own invoice, signed with their name, is a person's
+    return "?" not in without_links(own) and named_sign_off(own) is None
 
 
 def booking_confirmation(mail: ParsedMail) -> bool:

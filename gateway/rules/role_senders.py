@@ -8,9 +8,6 @@
   it is overruled only for a person (`signed_replies.relayed_person`: an answer signed with a
   name, or a plain request signed with a name); a new notice, acknowledgement or confirmation
   through it ("Thanks for getting in touch! ... Cheers, The Pixelwerk Team") stays a machine's;
-- a whole no-reply local part is overruled for a person writing as their company's
-  `no-reply@` (a CRM, a misconfigured client): a Reply-To of a person on the same domain, and
-  words signed with a name;
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
@@ -51,6 +48,8 @@ _ROLE_RE = re.compile(
     r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
     r"|automailer|mailings?|autoreports?|mailrobot|robot|dse_[a-z]{2,4}\d*)(?:\+.*)?$")
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
+# A person's local part: letters, dots, hyphens (lucas@, l.mertens@), no token of a tool.
+_NAME_LOCAL_RE = re.compile(r"^[a-z][a-z.'-]{0,40}$")
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
 _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
@@ -69,27 +68,12 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
     if found == [envelope] and _BOUNCE_ENVELOPE_RE.match(envelope) and relayed_person(mail):
         found = []  # the envelope says where bounces go, the words are a person's
-    if found and _person_behind_noreply(mail):
-        found = []  # a CRM's or a misconfigured client's no-reply@, answered at the Reply-To
     if found and own_noreply_identity(mail, found):
         return False  # a person whose own mailbox is called no-reply
     admin = set(found) == {"postmaster"} and (postmaster_asks(mail) or admin_signs(mail))
     if found and not admin:
         return True
     return role_sender(mail, senders)
-
-
-def _person_behind_noreply(mail: ParsedMail) -> bool:
-    """A person writing as `no-reply@` of their own company (a CRM, a misconfigured client): a
-    Reply-To of a person's local part on the same domain as the From, and a person's words signed
-    with a name (`signed_replies.relayed_person`). A notice's Reply-To of support@ signs no name."""
-    sender = (mail.from_addr or "").lower().rsplit("@", 1)[-1].split(".")[-2:]
-    for address in mail.reply_to:
-        local, _, domain = address.lower().rpartition("@")
-        if domain.split(".")[-2:] == sender and not (
-                _NOREPLY_LOCAL_RE.match(local) or _ROLE_RE.match(local)):
-            return relayed_person(mail)
-    return False
 
 
 def _same_domains(mail: ParsedMail) -> bool:
@@ -113,8 +97,9 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
         return False
     replies = [_local(a) for a in mail.reply_to]
     if any(_NOREPLY_LOCAL_RE.match(r) or _NOREPLY_TOKEN_RE.search(r) or _ROLE_RE.match(r)
-           for r in replies) or not _same_domains(mail):
-        return False  # a program's Reply-To, or a relay for somebody on another domain
+           or not _NAME_LOCAL_RE.match(r) for r in replies) or not _same_domains(mail):
+        return False  # a program's Reply-To (a tool's reply token: reply.t.1209...@, reply+AB@),
+        # or a relay for somebody on another domain
     if not (replies or any(_MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
                            for value in mail.header_values(name))):
         return False

@@ -52,7 +52,8 @@ _COMPANY_WORDS = frozenset((
     "supporto", "servizio", "clienti", "afdeling", "administratie", "klanten", "suporte", "apoio",
     "equipa", "zespół", "obsługa", "podpora", "tým", "kundtjänst", "kundeservice", "destek",
     "ekibi", "müşteri", "hizmetleri", "equipe", "squadra", "ufficio", "dział", "ekip", "s.a.",
-    "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as"))
+    "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as", "aps", "oy", "lda", "sarl", "sas", "bv", "nv",
+    "kft", "s.r.o.", "a.s.", "sp."))
 # Compound words of a department ("Klantenservice", "Kundendienst", "Servicedesk").
 _COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center")
 _NAME_WORDS = 4
