@@ -95,3 +95,56 @@ def test_a_relay_for_somebody_on_another_domain_stays_a_noreply_sender():
         "Viele Grüße\nMax Weber", name="Max Weber über Marketplace",
         headers={"Reply-To": "max.weber@gmail.example", **OUTLOOK})
     assert reasons(raw, sender)
+
+
+# An absence announced in a request: the writer asks for more than whom to contact.
+ABSENCE_PEOPLE = {
+    "a lawyer away from Monday asking for a move before it": mail(
+        "b.hartmann@kanzlei.example", "Abwesenheit ab Montag – bitte vorher Postfach umziehen",
+        "Guten Tag,\n\nich bin ab Montag, 26.01., für zwei Wochen im Urlaub und nicht erreichbar. "
+        "Bitte ziehen Sie das Postfach info@kanzlei.example noch diese Woche auf das größere "
+        "Paket um. In dringenden Fällen wenden Sie sich in meiner Abwesenheit an meine Kollegin "
+        "Frau Yilmaz (yilmaz@kanzlei.example).\n\nMit freundlichen Grüßen\nBernd Hartmann"),
+    "an English customer out of office next week, a request without a question mark": mail(
+        "emily@creative.example", "Out of office next week",
+        "Hi team,\n\nI'm on vacation next week (out of office Jan 26-30). Please point "
+        "creative.example to the new server 185.23.11.20 before Friday. For urgent matters "
+        "contact jake@creative.example.\n\nThanks\nEmily"),
+}
+ABSENCE_MACHINES = {
+    "an absence notice that only says whom to call": mail(
+        "mike@firm.example", "Out of Office",
+        "I am out of the office until Monday with limited access to email.\n\nFor emergencies "
+        "please call the office at (503) 555-0142.\n\nMike"),
+    "a German absence notice: 'bitte beachten Sie', 'wenden Sie sich bitte an'": mail(
+        "a.bauer@firma.example", "Abwesenheitsnotiz: Ihre Anfrage",
+        "Vielen Dank für Ihre Nachricht. Ich bin bis 06.02. nicht im Büro. Bitte beachten Sie, "
+        "dass Ihre E-Mail nicht weitergeleitet wird. In dringenden Fällen wenden Sie sich bitte "
+        "an info@firma.example.\n\nAnna Bauer"),
+    "a Turkish client rule: 'lütfen info@... adresine yazınız'": mail(
+        "murat@insaat.example", "Otomatik yanıt: Sunucu taşıma",
+        "Merhaba,\n\n9 Şubat tarihine kadar izindeyim. Acil durumlarda lütfen info@insaat.example "
+        "adresine yazınız.\n\nSaygılarımla,\nMurat Yılmaz"),
+    "an English notice: 'please expect a delay', 'kindly note'": mail(
+        "j.doe@firm.example", "Automatic reply: Server move",
+        "Thank you for your email. I am on annual leave until 9 February. Please expect a delay "
+        "in my response. Kindly note that your email will not be forwarded.\n\nJohn Doe"),
+    "a German notice: 'Ich bitte um Ihr Verständnis'": mail(
+        "k.lang@firma.example", "Automatische Antwort: Rechnung",
+        "Guten Tag,\n\nich bin bis 13.02. im Urlaub. Ihre Nachricht wird nicht weitergeleitet. "
+        "Ich bitte um Ihr Verständnis.\n\nKarin Lang"),
+    "a French notice: 'Merci de votre compréhension'": mail(
+        "c.roy@societe.example", "Réponse automatique : Facture",
+        "Bonjour,\n\nJe suis absente jusqu'au 16 février. Merci de votre compréhension.\n\n"
+        "Claire Roy"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", ABSENCE_PEOPLE.values(), ids=ABSENCE_PEOPLE.keys())
+def test_an_absence_announced_with_a_request_is_a_person(raw, sender):
+    assert reasons(raw, sender) == ()
+
+
+@pytest.mark.parametrize("raw, sender", ABSENCE_MACHINES.values(), ids=ABSENCE_MACHINES.keys())
+def test_absence_notices_that_say_whom_to_contact_stay_machines(raw, sender):
+    assert reasons(raw, sender)

@@ -5,6 +5,8 @@ absence notice, or forward one to ask about it. So the subject must *start* like
 notice (a forward "WG: Automatische Antwort: ..." does not), and the body must corroborate it
 (an absence sentence or "this is an automatic reply"), and the writer asks nothing besides: a person
 who writes "ich bin ab dem 26.01. nicht erreichbar. Könnten Sie ... machen?" is answered.
+Nor does the writer ask for anything but whom to contact or call: "ich bin ab Montag im Urlaub.
+Bitte ziehen Sie das Postfach vorher um" is a person's.
 German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
 Norwegian, Czech, Finnish, Estonian, Hungarian, Greek, Catalan, Slovak, Croatian/Serbian/Bosnian,
 Slovenian, Romanian, Lithuanian, Latvian, Ukrainian, Russian and Bulgarian.
@@ -106,6 +108,24 @@ ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
 # A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
 # number is an absence notice's): a person who mentions their absence and asks something.
 _SENTENCE_END_RE = re.compile(r"([.!?\n])")
+_REQUEST_RE = re.compile(
+    r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b"
+    r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
+    r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b")
+# Where to turn instead, and notes on the mail itself: no request of the writer's own.
+_CONTACT_RE = re.compile(
+    r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
+    r"|l(?:ü|u)tfen),?\s+(?:\S+\s+){0,2}?(?:contact|call|phone|ring|reach|e-?mail|write|send"
+    r"|resend|note|expect|allow|bear|be aware|understand|excuse|accept|verst(?:ä|ae)ndnis|geduld"
+    r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
+    r"|forward|kontaktier|ruf|wende|schreib|beachte|richte|sende|contacter|appeler|(?:é|e)crire"
+    r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im)"
+    # a request that names an address or a number: where to turn ("lütfen info@... yazınız")
+    r"|\b(?:please|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen)"
+    r",?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
+    r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
+    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
+    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
 QUESTION_WORDS = 3
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
@@ -116,7 +136,14 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
     if not any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body)):
         return False
     own = unquoted(without_links(own_part(body)))
-    return not _asks_a_question(own)
+    return not (_asks_a_question(own) or _asks_for_more(own))
+
+
+def _asks_for_more(own: str) -> bool:
+    """A request of the writer's besides whom to contact or call ("Bitte ziehen Sie das Postfach
+    vorher um", "please point the domain to ..."): a person announcing an absence. A notice asks
+    nothing of the reader but where to turn ("For urgent matters please call ...")."""
+    return bool(_REQUEST_RE.search(_CONTACT_RE.sub(" ", own)))
 
 
 def _asks_a_question(own: str) -> bool:
