@@ -235,6 +235,10 @@ PEOPLE = {
         "Hallo,\n\nwir bekommen täglich Mails mit 'You are receiving this because you are "
         "subscribed' (https://git.kunde.example/settings) - wie stellen wir das am Server ab?\n\n"
         "Gruß\nJana", name="Jana Král"),
+    "a customer quoting a footer inline, complaining without a question or a name": mail(
+        "jorge@talleres.example", "Correos diarios",
+        "Hola, recibo cada día un correo 'Estás recibiendo este correo porque eres administrador' "
+        "de vuestro panel https://panel.example/x. No lo quiero recibir más."),
     "a reseller's agent answering through a helpdesk that adds a footer": mail(
         "support@partner.example", "Re: [#4411] Umzug der Domain",
         "Hallo,\n\ndie Domain ist bei uns freigegeben, ihr könnt den Umzug starten.\n\n"

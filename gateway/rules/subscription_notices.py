@@ -9,7 +9,8 @@ colleague's chat message, a comment, a calendar invitee's answer): the person wr
 tool, not to us.
 
 A person forwarding or answering one (Fwd:, Re: ...) is a person; so is an answer through a
-helpdesk that a named person signs, whatever footer the helpdesk adds.
+helpdesk that a named person signs, whatever footer the helpdesk adds, and a writer who quotes
+such a footer in quotation marks in a line of their own, or goes on to ask or sign after it.
 """
 
 from __future__ import annotations
@@ -48,12 +49,22 @@ _FOOTER_RE = re.compile(
     r"|\bf(?:ü|ue)gen sie \S+@\S+ (?:zu )?ihrem adressbuch hinzu")
 
 
+_QUOTE_MARKS = "'\"«»„“”‘’‚"
+
+
+def _quoted_inline(text: str, at: int) -> bool:
+    """The footer stands in quotation marks inside a line of the writer's ("recibo cada día un
+    correo 'Estás recibiendo este correo ...'"): a person quoting it, not the footer."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return any(mark in line for mark in _QUOTE_MARKS)
+
+
 def subscription_notice(mail: ParsedMail) -> bool:
     """A footer that only a service writes, beside a link; not sent on or answered by a person."""
     if person_subject(mail.subject):
         return False
     own = unquoted(own_part(mail.text))
-    footers = list(_FOOTER_RE.finditer(own))
+    footers = [m for m in _FOOTER_RE.finditer(own) if not _quoted_inline(own, m.start())]
     if not (footers and LINK_RE.search(mail.text)):
         return False
     after = without_links(own[footers[-1].end():])  # a person quoting a footer goes on to ask
