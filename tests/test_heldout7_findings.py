@@ -129,6 +129,10 @@ ABSENCE_MACHINES = {
         "j.doe@firm.example", "Automatic reply: Server move",
         "Thank you for your email. I am on annual leave until 9 February. Please expect a delay "
         "in my response. Kindly note that your email will not be forwarded.\n\nJohn Doe"),
+    "an English notice: 'please do not hesitate to contact', 'please feel free to get in touch'":
+    mail("s.khan@firm.example", "Out of office: Invoice",
+         "I'm out of the office until 2 March. Please do not hesitate to contact my colleague "
+         "Sarah. Please feel free to get in touch with the front desk.\n\nSam Khan"),
     "a German notice: 'Ich bitte um Ihr Verständnis'": mail(
         "k.lang@firma.example", "Automatische Antwort: Rechnung",
         "Guten Tag,\n\nich bin bis 13.02. im Urlaub. Ihre Nachricht wird nicht weitergeleitet. "

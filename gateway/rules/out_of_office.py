@@ -115,8 +115,10 @@ _REQUEST_RE = re.compile(
 # Where to turn instead, and notes on the mail itself: no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
-    r"|l(?:ü|u)tfen),?\s+(?:\S+\s+){0,2}?(?:contact|call|phone|ring|reach|e-?mail|write|send"
-    r"|resend|note|expect|allow|bear|be aware|understand|excuse|accept|verst(?:ä|ae)ndnis|geduld"
+    r"|l(?:ü|u)tfen),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
+    r"(?:contact|call|phone|ring|reach|e-?mail|write|send"
+    r"|re-?send|note|direct|touch|leite|expect|allow|bear|be aware|understand|excuse|accept"
+    r"|verst(?:ä|ae)ndnis|geduld"
     r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
     r"|forward|kontaktier|ruf|wende|schreib|beachte|richte|sende|contacter|appeler|(?:é|e)crire"
     r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im)"
