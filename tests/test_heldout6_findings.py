@@ -239,6 +239,10 @@ PEOPLE = {
         "jorge@talleres.example", "Correos diarios",
         "Hola, recibo cada día un correo 'Estás recibiendo este correo porque eres administrador' "
         "de vuestro panel https://panel.example/x. No lo quiero recibir más."),
+    "a customer pasting a footer as a block, then only their name": mail(
+        "ana@kunde.example", "Correos de vuestro panel",
+        "Hola,\n\nrecibimos correos con este texto al final:\n\nEstás recibiendo este correo "
+        "porque eres administrador.\nhttps://panel.example\n\nAna", name="Ana Ruiz"),
     "a reseller's agent answering through a helpdesk that adds a footer": mail(
         "support@partner.example", "Re: [#4411] Umzug der Domain",
         "Hallo,\n\ndie Domain ist bei uns freigegeben, ihr könnt den Umzug starten.\n\n"

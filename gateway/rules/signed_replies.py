@@ -74,6 +74,11 @@ def named_sign_off(text: str) -> int | None:
     return None
 
 
+def person_name(line: str) -> bool:
+    """A line that is a person's name alone ("Ana", "Sanne de Vries")."""
+    return _person_name(line.strip(" \t\r,.!-"))
+
+
 def _person_name(line: str) -> bool:
     """One to four capitalised words of letters, none a company's or team's word; a name's
     particle inside it may be lower case ("Sanne de Vries", "Ana dos Santos")."""

@@ -10,7 +10,8 @@ tool, not to us.
 
 A person forwarding or answering one (Fwd:, Re: ...) is a person; so is an answer through a
 helpdesk that a named person signs, whatever footer the helpdesk adds, and a writer who quotes
-such a footer in quotation marks in a line of their own, or goes on to ask or sign after it.
+such a footer in quotation marks in a line of their own, or goes on to ask or sign after it
+(a sign-off with a name, or their name alone as the last line).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from gateway.rules.bounces import person_subject
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import LINK_RE, named_sign_off, reply_structure
+from gateway.rules.signed_replies import LINK_RE, named_sign_off, person_name, reply_structure
 
 _FOOTER_RE = re.compile(
     r"(?i)\byou(?:'re| are) receiving this\b|\byou (?:have )?received this (?:e-?mail|message"
@@ -68,6 +69,7 @@ def subscription_notice(mail: ParsedMail) -> bool:
     if not (footers and LINK_RE.search(mail.text)):
         return False
     after = without_links(own[footers[-1].end():])  # a person quoting a footer goes on to ask
-    if "?" in after or named_sign_off(after) is not None:
-        return False
+    lines = [line for line in after.splitlines() if line.strip()]
+    if "?" in after or named_sign_off(after) is not None or (lines and person_name(lines[-1])):
+        return False  # the writer's name closes the mail: a person pasted the footer
     return not (reply_structure(mail) and named_sign_off(own) is not None)
