@@ -152,3 +152,32 @@ def test_an_absence_announced_with_a_request_is_a_person(raw, sender):
 @pytest.mark.parametrize("raw, sender", ABSENCE_MACHINES.values(), ids=ABSENCE_MACHINES.keys())
 def test_absence_notices_that_say_whom_to_contact_stay_machines(raw, sender):
     assert reasons(raw, sender)
+
+
+# A department that signs is no person ("Mit freundlichen Grüßen, Buchhaltung").
+DEPARTMENT_MACHINES = {
+    "a helpdesk's acknowledgement signed by the accounts department": mail(
+        "kundencenter@firma.example", "[#4721] Ihre Anfrage ist eingegangen",
+        "Guten Tag,\n\nIhr Ticket wurde unter der Nummer #4721 angelegt. Wir melden uns so bald "
+        "wie möglich bei Ihnen.\n\nMit freundlichen Grüßen\nBuchhaltung", name="Firma"),
+    "a case acknowledgement signed 'Accounts'": mail(
+        "help@firm.example", "Your case 88213 has been created",
+        "Hello,\n\nThank you for contacting us. Your case number is 88213. We have received your "
+        "message and will get back to you within 24 hours.\n\nBest regards,\nAccounts",
+        name="Firm"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", DEPARTMENT_MACHINES.values(),
+                         ids=DEPARTMENT_MACHINES.keys())
+def test_an_acknowledgement_signed_by_a_department_is_a_machine(raw, sender):
+    assert reasons(raw, sender)
+
+
+def test_a_clerk_confirming_by_hand_above_her_department_is_a_person():
+    raw, sender = mail(
+        "buchhaltung@firma.example", "Ihr Ticket #4721 wurde angelegt",
+        "Guten Tag,\n\nIhr Ticket wurde unter der Nummer #4721 angelegt, ich kümmere mich selbst "
+        "darum und melde mich so bald wie möglich bei Ihnen.\n\nViele Grüße\nPetra Klein\n"
+        "Buchhaltung", name="Petra Klein")
+    assert reasons(raw, sender) == ()

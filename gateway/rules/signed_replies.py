@@ -53,7 +53,10 @@ _COMPANY_WORDS = frozenset((
     "equipa", "zespół", "obsługa", "podpora", "tým", "kundtjänst", "kundeservice", "destek",
     "ekibi", "müşteri", "hizmetleri", "equipe", "squadra", "ufficio", "dział", "ekip", "s.a.",
     "s.l.", "b.v.", "s.r.l.", "s.p.a.", "ab", "as", "aps", "oy", "lda", "sarl", "sas", "bv", "nv",
-    "kft", "s.r.o.", "a.s.", "sp."))
+    "kft", "s.r.o.", "a.s.", "sp.",
+    # a department signing ("Viele Grüße, Vertrieb", "Best regards, Accounts")
+    "buchhaltung", "vertrieb", "verwaltung", "sekretariat", "rechnungswesen", "abteilung",
+    "accounting", "accounts", "sales", "billing", "finance", "office", "büro", "administration"))
 # Compound words of a department ("Klantenservice", "Kundendienst", "Servicedesk").
 _COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center")
 _NAME_WORDS = 4
