@@ -8,7 +8,8 @@ hides a wrong classification. Run it alone: `python -m tests.corpus_figures`; wi
 for external corpora that may not be kept in the repository.
 
 The real corpora of tests/corpus/real (flufl.bounce's bounces, talon's people's replies, both
-Apache-2.0, unchanged; sisimai's bounces and feedback reports, BSD-2-Clause; see their
+Apache-2.0, unchanged; sisimai's bounces and feedback reports, BSD-2-Clause; the MIT-licensed
+email-reply-parser projects' replies of people, wrapped in a client's headers; see their
 README.md) are measured as issue 21's held-out corpora are: each mail's To: rewritten to
 technik@centron.de, so that only classification can stop it, and two envelopes, the file's
 Return-Path (unknown when it has none) and its From address."""
@@ -36,7 +37,8 @@ CORPUS = Path(__file__).parent / "corpus"
 REAL = CORPUS / "real"
 # (folder of tests/corpus/real, its mails are a machine's)
 REAL_KINDS = (("flufl_bounce/bounces", True), ("flufl_bounce/people", False),
-              ("talon_people", False), ("sisimai/bounces", True), ("sisimai/people", False))
+              ("talon_people", False), ("sisimai/bounces", True), ("sisimai/people", False),
+              ("reply_parsers", False))
 RCPT = "technik@centron.de"
 START = datetime(2025, 10, 20, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 _HEAD_END_RE = re.compile(rb"\r?\n\r?\n")
