@@ -41,7 +41,7 @@ def test_every_sisimai_bounce_and_report_is_a_machine(mode):
             slow.append(name)
         if not found:
             wrong.append(name)
-    assert len(samples("bounces", mode)) >= 70
+    assert len(samples("bounces", mode)) >= 115
     assert wrong == [] and slow == []
 
 
