@@ -48,9 +48,18 @@ PEOPLE = {
         "bezorgen?\n\nMet vriendelijke groeten,\nLucas Mertens\nMertens Bouw BV",
         name="Lucas Mertens", headers={"Reply-To": "Lucas Mertens <lucas@bouw.example>",
                                        "X-Mailer": "Teamleader"}),
+    "a person from a noreply@ Thunderbird identity, signed below the '-- ' delimiter": mail(
+        "noreply@peters-it.example", "Mailserver langsam",
+        "Hallo,\n\nder Mailserver antwortet seit heute sehr langsam. Könnt ihr mal schauen?\n\n"
+        "-- \nJan Peters\nPeters IT", name="Jan Peters",
+        headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Thunderbird/115.6.0"}),
 }
 
 MACHINES = {
+    "a noreply@ notice from a mail client, its team below the '-- ' delimiter": mail(
+        "noreply@portal.example", "Wartung am Samstag",
+        "Hallo,\n\nbitte beachten Sie die Wartung am Samstag.\n\n-- \nThe Portal Team",
+        name="Portal", headers=OUTLOOK),
     "a shop's notice from noreply@, Reply-To the shop's service, signed by its team": mail(
         "noreply@shop.example", "Ihre Bestellung 10422 wurde versandt",
         "Hallo Frau Schmidt,\n\nIhre Bestellung wurde versandt. Bitte prüfen Sie die Sendung bei "

@@ -34,7 +34,13 @@ from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import LINK_RE, admin_signs, named_sign_off, relayed_person
+from gateway.rules.signed_replies import (
+    LINK_RE,
+    admin_signs,
+    named_sign_off,
+    person_name,
+    relayed_person,
+)
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
@@ -57,6 +63,7 @@ _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
 _MAIL_CLIENT_RE = re.compile(
     r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
     r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
+_SIG_DELIMITER_RE = re.compile(r"(?m)^--[ \t]?\r?\n[ \t]*(\S[^\r\n]*)")
 # A link to a page (a notice's), not a bare domain a person names ("www.example.nl").
 _PAGE_LINK_RE = re.compile(r"(?i)https?://[^\s/]+/\S")
 
@@ -74,6 +81,15 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     if found and not admin:
         return True
     return role_sender(mail, senders)
+
+
+def _signed(own: str) -> int | None:
+    """Where a person signs: a sign-off with a name, or a name heading the signature after the
+    `-- ` delimiter ("-- \nJan Peters\nPeters IT")."""
+    found = named_sign_off(own)
+    if found is None and (sig := _SIG_DELIMITER_RE.search(own)) and person_name(sig.group(1)):
+        found = sig.start()
+    return found
 
 
 def _same_domains(mail: ParsedMail) -> bool:
@@ -104,7 +120,7 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
                            for value in mail.header_values(name))):
         return False
     own = own_part(mail.text)
-    signed = named_sign_off(own)
+    signed = _signed(own)
     if signed is None or mail.attachments or _PAGE_LINK_RE.search(own[:signed]):
         return False
     return asks(mail.text) or bool(_PLEASE_RE.search(own[:signed]))
