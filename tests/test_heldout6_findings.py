@@ -65,7 +65,7 @@ MACHINES = {
     "a Turkish payment notice": mail(
         "bilgi@odeme.example", "Ödemeniz başarıyla alındı",
         "Sayın Müşterimiz,\n\n1.250,00 TL tutarındaki ödemeniz alınmıştır.\n\nBu e-posta "
-        "otomatik olarak gönderilmiştir, lütfen yanıtlamayınız.\n\nSaygılarımızla"),
+        "otomatik olarak gönderilmiştir, lütfen yanıtlamayınız.\n\nSaygılarımızla,\nodeme"),
     "a Czech parcel notice": mail(
         "info@zasilky.example", "Zásilka je připravena k vyzvednutí",
         "Dobrý den,\n\nVaše zásilka je připravena k vyzvednutí.\n\nTento e-mail byl "
@@ -78,6 +78,14 @@ MACHINES = {
         "comunicazioni@registro.example", "Avviso di scadenza del dominio",
         "Gentile Cliente,\n\nil dominio esempio.it scade il 05/02/2026.\n\nCordiali saluti,"
         "\nRegistro Esempio S.p.A.\n\nTi preghiamo di non rispondere a questo messaggio."),
+    "a Polish notice signed by a team": mail(
+        "powiadomienia@platnosci.example", "Zwrot środków",
+        "Szanowni Państwo,\n\nzwrot 120,00 PLN został zlecony.\n\nWiadomość została wysłana "
+        "automatycznie.\n\nZ poważaniem\nZespół Płatności"),
+    "a Dutch notice signed by its team": mail(
+        "info@betalingen.example", "Uitbetaling verwerkt",
+        "Hoi,\n\nje uitbetaling is verwerkt.\n\nDit is een automatisch gegenereerd bericht.\n\n"
+        "Met vriendelijke groet,\nHet Betalingen-team"),
     "a Dutch notice": mail(
         "info@betalingen.example", "Uitbetaling onderweg",
         "Hoi,\n\nwe hebben een uitbetaling van € 2.418,60 gestuurd.\n\nDit is een automatisch "
@@ -206,6 +214,14 @@ PEOPLE = {
         "anna@biuro.example", "Puste wiadomości",
         "Dzień dobry,\n\ndostajemy wiadomości wysłane automatycznie z serwera, ale bez "
         "treści. Proszę sprawdzić.\n\nPozdrawiam\nAnna Nowak", name="Anna Nowak"),
+    "a Dutch customer asking not to be answered by mail but called": mail(
+        "piet@bouw.example", "Terugbellen",
+        "Gelieve niet te antwoorden op deze mail maar mij te bellen op 06-12345678.\n\n"
+        "Met vriendelijke groet,\nPiet Jansen", name="Piet Jansen"),
+    "a Polish customer asking not to be answered but called": mail(
+        "jan@firma.example", "Proszę o telefon",
+        "Prosimy na nią nie odpowiadać mailowo, tylko zadzwonić: 601 222 333.\n\nZ poważaniem\n"
+        "Jan Kowalski", name="Jan Kowalski"),
     "a Dutch customer quoting the automatic message": mail(
         "joost@studio.example", "Nog steeds geen antwoord",
         "Ik krijg steeds 'Dit is een automatisch gegenereerd bericht' van jullie, maar mijn "

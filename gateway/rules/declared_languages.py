@@ -8,8 +8,10 @@ nie odpowiadać", "neodpovídejte na něj", "lütfen yanıtlamayınız", "não r
 "ti preghiamo di non rispondere"). A virus-scan footer ("Bu e-posta virüslere karşı otomatik
 olarak taranmıştır") is no such sentence.
 
-`company_line`: the line under a sign-off that is a company's name with its legal form
-("Aruba S.p.A.", "Mollie B.V.", "PayPro S.A."), never a person's.
+`SIGN_OFFS`: the closing formulas of those languages, beside notices' own ("Met vriendelijke
+groet", "Z poważaniem", "Saygılarımızla"); `company_line`: the line under a sign-off that is a
+company's name with its legal form ("Aruba S.p.A.", "Mollie B.V.", "PayPro S.A.") or a team's
+("Zespół Przelewy24", "Equipo de Soporte"), never a person's.
 """
 
 from __future__ import annotations
@@ -65,6 +67,20 @@ PATTERN = (
     r"|\bova (?:poruka|e-?po(?:š|s)ta|e-?mail)\b" + _IN + r"{0,30}\bautomatski"
     r"|\bmolimo (?:vas,? )?ne odgovarajte")
 
+# Closing formulas of those languages (a person's, or a company's when the line under it is one).
+SIGN_OFFS = (
+    r"|\bgroet(?:en|jes)?\b|\batentamente\b|\bun saludo\b|\bdistinti saluti\b"
+    r"|\bpozdrawiam(?:y)?\b|\bz powa(?:ż|z)aniem\b|\bs pozdravem\b|\bs pozdravom\b|\bmvh\b"
+    r"|\bh(?:ä|a)lsning(?:ar)?\b|\bhilsen\b|\bsayg(?:ı|i)lar(?:ı|i)m(?:(?:ı|i)zla|la)\b"
+    r"|\bcumprimentos\b|\batenciosamente\b|\bbien (?:à|a) vous\b|\b(?:ü|u)dv(?:ö|o)zlettel\b"
+    r"|\bterveisin\b")
+# A line that signs for a team ("Zespół Przelewy24", "Equipo de Soporte", "iyzico Ekibi",
+# "Het Mollie-team").
+_TEAM_LINE_RE = re.compile(
+    r"(?i)^(?:zesp(?:ó|o)(?:ł|l)|equipo|equipa|(?:é|e)quipe|team|teamet|t(?:ý|y)m|ekibi|tiimi"
+    r"|il team|het team|o team|la squadra|servizio clienti|klantenservice|kundtj(?:ä|a)nst"
+    r"|obs(?:ł|l)uga klienta|atenci(?:ó|o)n al cliente|service client)\b"
+    r"|[\s-](?:team|teamet|ekibi|tiimi|t(?:ý|y)m)$")
 COMPANY_LINE_RE = re.compile(
     r"(?i)^[^\n]{1,40}?\s(?:s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l|gmbh|ag|b\.v|n\.v|ltd|inc|llc|s\.a"
     r"|s\.l|sas|sarl|ab|aps|as|oy|oyj|lda|s\.r\.o|sp\. z o\.o|a\.(?:ş|s)|kft|plc|bv|nv)\.?"
@@ -72,5 +88,5 @@ COMPANY_LINE_RE = re.compile(
 
 
 def company_line(line: str) -> bool:
-    """A company's name with its legal form ("Aruba S.p.A."), as a sign-off's line."""
-    return bool(COMPANY_LINE_RE.match(line.strip()))
+    """A company's name with its legal form ("Aruba S.p.A."), or a team, as a sign-off's line."""
+    return bool(COMPANY_LINE_RE.match(line.strip()) or _TEAM_LINE_RE.search(line.strip()))

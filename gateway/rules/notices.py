@@ -65,7 +65,7 @@ _DECLARED_RE = re.compile(
 SIGN_OFF_RE = re.compile(
     r"(?i)gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
-    r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b")
+    r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b" + declared_languages.SIGN_OFFS)
 # A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
 REQUEST_RE = re.compile(
     r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
@@ -131,8 +131,8 @@ def persons_sign_off(text: str, sender: str) -> bool:
     for found in SIGN_OFF_RE.finditer(text):
         lines = (part.strip(" \t\r,.!").lower() for part in text[found.end():].split("\n", 3))
         line = next((part for part in lines if part), "")
-        if declared_languages.company_line(line):
-            continue  # "Cordiali saluti, Aruba S.p.A.": a company signs
+        if declared_languages.company_line(line) or set(re.split(r"[\s-]+", line)) <= labels:
+            continue  # "Cordiali saluti, Aruba S.p.A.", "Saygılarımızla, iyzico": a company signs
         signed = _COMPANY_LINE_RE.match(line)
         if not signed:
             return True
