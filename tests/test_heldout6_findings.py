@@ -56,6 +56,23 @@ MACHINES = {
         "ana@firma.example", "Răspuns automat: Contract",
         "Bună ziua,\n\nSunt în concediu până pe 14 februarie.\nPentru urgențe: 0722 111 222.\n\nAna",
         name="Ana Popescu"),
+    # a mail client rule's absence answer as "Re: <original>" in more languages
+    "a Polish client rule's answer as Re:": mail(
+        "anna@firma.example", "Re: Faktura 2026/14",
+        "Dzień dobry,\n\njestem na urlopie do 9 lutego. Odpowiem po powrocie.\n\nAnna Nowak",
+        name="Anna Nowak"),
+    "a Dutch client rule's answer as Re:": mail(
+        "piet@firma.example", "Re: Offerte",
+        "Goedendag,\n\nIk ben met vakantie tot 9 februari. Na mijn terugkeer beantwoord ik uw "
+        "e-mail.\n\nPiet", name="Piet Jansen"),
+    "a Swedish client rule's answer as Sv:": mail(
+        "erik@firma.example", "Sv: Certifikat",
+        "Hej,\n\njag är på semester till 9 februari. Jag svarar när jag är tillbaka.\n\nErik",
+        name="Erik Lund"),
+    "a Turkish client rule's answer as Ynt:": mail(
+        "ahmet@firma.example", "Ynt: Fatura",
+        "Merhaba,\n\n9 Şubat'a kadar izindeyim. Döndüğümde yanıt vereceğim.\n\nAhmet",
+        name="Ahmet Kaya"),
     # notices that say in their own language that they were sent automatically
     "a Polish payment notice": mail(
         "powiadomienia@platnosci.example", "Potwierdzenie otrzymania płatności",
@@ -200,6 +217,18 @@ PEOPLE = {
         "i.shevchenko@firma.example", "Автоматична відповідь: питання",
         "Добрий день!\n\nЯ у відпустці з понеділка. Чи можете ви продовжити домен firma.example "
         "до того часу?\n\nДякую, Ірина", name="Ірина Шевченко"),
+    "a Polish customer away who asks to postpone a restart": mail(
+        "anna@firma.example", "Re: Restart serwera",
+        "Dzień dobry,\n\njestem na urlopie do 9 lutego. Czy mogą Państwo przesunąć restart "
+        "serwera na później?\n\nAnna", name="Anna Nowak"),
+    "a Dutch customer away who asks for the maintenance afterwards": mail(
+        "piet@firma.example", "Re: Onderhoud",
+        "Ik ben met vakantie tot 9 februari. Graag het onderhoud pas daarna uitvoeren; na mijn "
+        "terugkeer bel ik.\n\nPiet", name="Piet Jansen"),
+    "a Swedish customer back soon who thanks": mail(
+        "erik@firma.example", "Sv: Certifikat",
+        "Tack! Jag är på semester till 9 februari, jag svarar när jag är tillbaka.\n\nErik",
+        name="Erik Lund"),
     "a Turkish customer whose footer says the mail was scanned automatically": mail(
         "muhasebe@tekstil.example", "Fatura adresi",
         "Merhaba,\n\nyeni adresimiz aşağıda. Faturaları bu adrese kesmenizi rica ederiz.\n\n"

@@ -7,8 +7,9 @@ Only the whole text decides, never the subject: an answer (Re:, AW:, SV: ...) wh
 the writer is ("I'm currently on a photo shoot ... with no internet access", "Ich bin bis ...
 im Urlaub") and when or through whom they can be reached ("will be back on January 28", "I will
 reply to your email when I return", "For bookings please contact studio@...", "nach meiner
-Rückkehr"), besides a greeting or a name of at most three words; no question mark, no thanks, no
-request other than whom to contact. A person's answer that says they are away *and* asks or
+Rückkehr", "Odpowiem po powrocie", "Na mijn terugkeer", "när jag är tillbaka", "Döndüğümde"),
+besides a greeting or a name of at most three words; no question mark, no thanks, no request
+other than whom to contact. A person's answer that says they are away *and* asks or
 asks for something ("Please postpone the restart until then", "Die Wartung am 20. passt") is a
 person's; so is one that quotes what it answers ("On ... wrote:").
 """
@@ -37,15 +38,26 @@ _BACK_RE = re.compile(
     r"|inquiries|questions)|\bwieder (?:im b(?:ü|ue)ro|erreichbar|da)\b|\bnach meiner r(?:ü|ue)ckkehr"
     r"|\bwenden sie sich\b|\bin dringenden f(?:ä|ae)llen|\bje serai de retour|(?:à|a) mon retour"
     r"|\bde retour le\b|\ba mi regreso|\bestar(?:é|e) de vuelta|\bal mio rientro"
-    r"|\bsar(?:ò|o) di ritorno")
+    r"|\bsar(?:ò|o) di ritorno"
+    # Polish, Dutch, Portuguese, Swedish, Danish/Norwegian, Czech/Slovak, Turkish, Croatian
+    r"|\bpo (?:moim )?powrocie|\bna mijn terugkeer|\bben ik (?:weer|terug)\b|\bweer op kantoor"
+    r"|\bno meu regresso|\bquando (?:regressar|voltar)|\bestarei de volta|\bn(?:ä|a)r jag (?:(?:ä|a)r"
+    r" tillbaka|kommer tillbaka)|\btillbaka (?:den|p(?:å|a))\b|\bn(?:å|a)r jeg (?:er|kommer) tilbake"
+    r"|\btilbake (?:den|på)\b|\bpo n(?:á|a)vrat(?:u|e)\b|\bd(?:ö|o)nd(?:ü|u)(?:ğ|g)(?:ü|u)mde"
+    r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b")
 # Whom to contact instead is no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
-    r"|\bveuillez contacter|\bpor favor,? contact|\bper favore,? contatt")
+    r"|\bveuillez contacter|\bpor favor,? contact|\bper favore,? contatt"
+    r"|\bprosz(?:ę|e) (?:o )?kontakt|\bgelieve contact|\bneem (?:dan )?contact op"
+    r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte")
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
-    r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b")
-_THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b")
+    r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b"
+    r"|\bgraag\b|\bgelieve\b|\bprosz(?:ę|e)\b|\bprosimy\b|\bpros(?:í|i)m\b|\bl(?:ü|u)tfen\b"
+    r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b")
+_THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
+                        r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
 
 
