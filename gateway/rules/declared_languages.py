@@ -3,10 +3,13 @@ Portuguese, Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian, Cro
 of the Spanish and Italian wordings; a part of `notices._DECLARED_RE`, tight as it is: the
 sentence that the mail was sent or generated automatically ("Wiadomość została wygenerowana
 automatycznie", "Bu e-posta otomatik olarak gönderilmiştir", "Dit is een automatisch gegenereerd
-bericht", "Este e-mail se generó automáticamente"), or the plea not to answer it ("prosimy na nią
-nie odpowiadać", "neodpovídejte na něj", "lütfen yanıtlamayınız", "não responda a este e-mail",
-"ti preghiamo di non rispondere"). A virus-scan footer ("Bu e-posta virüslere karşı otomatik
-olarak taranmıştır") is no such sentence.
+bericht", "Este e-mail se generó automáticamente"; in Japanese, Chinese and Korean
+"このメールは自動的に生成して送信しています", "本メールは送信専用です", "此邮件为系统自动发送",
+"본 메일은 발신전용입니다"; not asked as a question, "…ですか？"), or the plea not to
+answer it ("prosimy na nią nie odpowiadać", "neodpovídejte na něj", "lütfen yanıtlamayınız",
+"não responda a este e-mail", "ti preghiamo di non rispondere", "请勿回复", "회신하지
+마십시오"). A virus-scan footer ("Bu e-posta virüslere karşı otomatik olarak taranmıştır") is
+no such sentence.
 
 `SIGN_OFFS`: the closing formulas of those languages, beside notices' own ("Met vriendelijke
 groet", "Z poważaniem", "Saygılarımızla"); `company_line`: the line under a sign-off that is a
@@ -21,7 +24,12 @@ import re
 # Words one of which each sentence below holds, lower case (plain substring tests).
 WORDS = ("otomatik", "odpowiada", "odpov", "odpoved", "responda", "respondas", "antwoorden",
          "reageren", "svara", "svar ", "vastaa", "válaszol", "răspunde", "raspunde", "odgovara",
-         "yanıtlama", "cevaplama", "rispondere")
+         "yanıtlama", "cevaplama", "rispondere", "自動", "自动", "送信専用", "返信", "回复", "回覆",
+         "回復", "전용", "자동", "회신", "답장")
+# Japanese, Chinese, Korean: no spaces between words, "。！？" end a sentence; a sentence that
+# asks ("か？", "吗？", "까?") declares nothing.
+_CJK = r"[^。！？!?\n]"
+_NOT_ASKED = r"(?!" + _CJK + r"{0,15}(?:か|吗|嗎|까)?[？?])"
 _IN = r"(?:[^.!\n]|[.!](?=\w))"
 PATTERN = (
     # Polish
@@ -65,7 +73,18 @@ PATTERN = (
     r"|\bacest (?:e-?mail|mesaj)\b" + _IN + r"{0,30}\b(?:generat|trimis) automat\b"
     r"|\bv(?:ă|a) rug(?:ă|a)m s(?:ă|a) nu r(?:ă|a)spunde(?:ț|ţ|t)i"
     r"|\bova (?:poruka|e-?po(?:š|s)ta|e-?mail)\b" + _IN + r"{0,30}\bautomatski"
-    r"|\bmolimo (?:vas,? )?ne odgovarajte")
+    r"|\bmolimo (?:vas,? )?ne odgovarajte"
+    # Japanese
+    r"|(?:この|本)(?:メール|メッセージ|通知)は" + _CJK + r"{0,40}?自動(?:的に)?(?:で)?(?:送信|配信|生成"
+    r"|作成|発行|返信)" + _NOT_ASKED + r"|(?:この|本)(?:メール(?:アドレス)?|アドレス)は送信専用" + _NOT_ASKED
+    + r"|(?:この|本)メールに(?:は)?(?:ご)?返信(?:しないで|されないよう|なさらないよう|いただいても)"
+    # Chinese
+    r"|(?:此|本|这|這)封?(?:邮件|郵件|电子邮件|電子郵件|信件|消息|通知)" + _CJK + r"{0,20}?(?:系统|系統)?"
+    r"自(?:动|動)(?:发送|發送|发出|發出|生成|产生|產生)" + _NOT_ASKED
+    + r"|請勿(?:直接)?回覆|請勿(?:直接)?回復|请勿(?:直接)?回复"
+    # Korean
+    r"|(?:본|이) ?(?:메일|이메일|메시지)(?:은|는) " + _CJK + r"{0,30}?(?:발신 ?전용|자동으로 (?:발송|생성"
+    r"|전송|발신))" + _NOT_ASKED + r"|(?:회신|답장)하지 마(?:십시오|세요)")
 
 # Closing formulas of those languages (a person's, or a company's when the line under it is one).
 SIGN_OFFS = (

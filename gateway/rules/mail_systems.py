@@ -68,12 +68,12 @@ _IP_COMPLAINT_RE = re.compile(
     r"(?i)^\s*complaint about (?:a |the )?(?:e-?mail |message )?from (?:ip )?\d{1,3}(?:\.\d{1,3}){3}\b")
 # A question or a request: a customer asking about a complaint they got, not the complaint.
 ASKING_RE = re.compile(
-    r"(?i)\?|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
+    r"(?i)[?？]|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
     r"|was (?:sollen|k(?:ö|oe)nnen|m(?:ü|ue)ssen) wir|what (?:should|can|do) we")
 # A person's request or sign-off in a few words, beside PERSON_WORDS_RE's questions and thanks.
 PERSON_REQUEST_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bmfg\b|\bviele gr")
 PERSON_WORDS_RE = re.compile(
-    r"(?i)\?|gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
+    r"(?i)[?？]|gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
     r"|k(?:ö|oe)nnen sie|k(?:ö|oe)nnten sie|could you|can you|would you|please help"
     r"|pourriez-vous|pouvez-vous|podr(?:í|i)an|pueden|potreste|potete|por favor|per favore"

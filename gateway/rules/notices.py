@@ -81,7 +81,7 @@ _COMPANY_LINE_RE = re.compile(
 PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bpor favor\b|\bper favore\b")
 _TEAM_RE = re.compile(r"(?:\bteam|-team|\bservice|kundenservice|kundendienst|support)\b")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
-_SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*(?:[.!?\n]|$)")
+_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n]|[.!?](?=\w))*(?:[.!?。！？\n]|$)")
 
 
 def asks(text: str) -> bool:
