@@ -7,6 +7,9 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
+import pytest
+
+from gateway import launch
 from gateway.service import memory
 from tests.conftest import make_mail
 from tests.imap_fixtures import wait_for
@@ -113,3 +116,13 @@ def test_big_blocks_go_back_to_the_system_when_freed_without_a_trim():
 
     assert freed_kb("tuned") > 30_000  # nearly all of the 40 MB
     assert freed_kb("default") < 10_000  # glibc's own threshold: kept in the heap
+
+
+@pytest.mark.parametrize("args,command", [
+    (["serve"], "serve"), (["--config", "serve", "status"], "status"),
+    (["--config=/etc/g.toml", "-vv", "serve"], "serve"), (["--log-format", "json", "serve"], "serve"),
+    (["--json", "status", "serve"], "status"), (["--version"], None)])
+def test_the_command_word_that_makes_serve_run_optimized(args, command):
+    """Only `serve` runs itself again under -OO (launch.py), before the full command line is
+    imported; a config file named "serve" is not the command."""
+    assert launch._command(args) == command

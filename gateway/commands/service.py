@@ -14,8 +14,6 @@ def serve(app: App) -> None:
     import logging
     import signal
 
-    _run_optimized()
-
     from gateway.errors import ConfigError
     from gateway.service import descriptors
     from gateway.service.connect_check import exposed_listener, token_file_warnings
@@ -48,19 +46,6 @@ def serve(app: App) -> None:
         # Ctrl-C (or an error) before the loop's handlers are in place: the worker only stops
         # when told, and multiprocessing would wait for it at exit for ever.
         service.worker.stop()
-
-
-def _run_optimized() -> None:
-    """The same command line again, under `python -OO`, unless it runs so already (the same
-    process: systemd's MainPID, NOTIFY_SOCKET and the environment stay). A daemon needs no
-    docstrings: without them the modules it imports hold 4 MB less in each of its processes
-    (bench/smtp_ingest.py). The asserts -O also drops only narrow types for the type checker;
-    none checks input."""
-    import os
-    import sys
-
-    if sys.flags.optimize < 2 and sys.executable:  # (an embedded Python has none to run)
-        os.execv(sys.executable, [sys.executable, "-OO", *sys.orig_argv[1:]])
 
 
 def _loop_factory():
