@@ -53,6 +53,17 @@ PEOPLE = {
     "a Korean customer asking": (
         "서버 문의", "이 메일은 자동으로 발송되었나요? 서버에 접속할 수 없습니다.",
         "kim@kunde.example.kr"),
+    "a Japanese customer saying a mail was not sent automatically": (
+        "サーバー障害", "このメールは自動送信ではありません。srv-web-01 が停止しています。\r\n田中",
+        "tanaka@kunde.example.jp"),
+    "a Chinese customer saying it was not sent automatically": (
+        "服务器故障", "这封邮件不是系统自动发送的，我们的服务器停了。", "li@kunde.example.cn"),
+    "a Korean customer saying it was not sent automatically": (
+        "서버 장애", "이 메일은 자동으로 발송된 것이 아닙니다. 서버가 멈췄습니다.", "kim@kunde.example.kr"),
+    "a Japanese customer quoting a send-only line in a business letter, without a question": (
+        "請求書について", "お世話になっております。\r\n以下のメールが届きました。\r\n"
+        "本メールは送信専用です。\r\n内容を確認して折り返しご連絡ください。\r\n"
+        "よろしくお願いいたします。\r\n田中", "tanaka@kunde.example.jp"),
     "a Japanese customer asking with a full-width question mark alone": (
         "サーバー", "srv-web-01 に接続できません。確認していただけますか？\r\n田中",
         "tanaka@kunde.example.jp"),

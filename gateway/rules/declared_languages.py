@@ -27,9 +27,15 @@ WORDS = ("otomatik", "odpowiada", "odpov", "odpoved", "responda", "respondas", "
          "yanıtlama", "cevaplama", "rispondere", "自動", "自动", "送信専用", "返信", "回复", "回覆",
          "回復", "전용", "자동", "회신", "답장")
 # Japanese, Chinese, Korean: no spaces between words, "。！？" end a sentence; a sentence that
-# asks ("か？", "吗？", "까?") declares nothing.
+# asks ("か？", "吗？", "까?") or denies ("自動送信ではありません", "不是自动发送的", "자동으로 발송된
+# 것이 아닙니다") declares nothing.
 _CJK = r"[^。！？!?\n]"
-_NOT_ASKED = r"(?!" + _CJK + r"{0,15}(?:か|吗|嗎|까)?[？?])"
+_NOT_ASKED = (r"(?!" + _CJK + r"{0,15}(?:か|吗|嗎|까)?[？?])"
+              r"(?!" + _CJK + r"{0,15}(?:では|じゃ)(?:ありません|ない|ございません))"
+              r"(?!" + _CJK + r"{0,15}(?:아닙|아니|않))")
+_ZH_GAP = r"(?:(?!不|非|没|沒)" + _CJK + r")"
+# A person's words in those languages: the greeting and closing of a business letter, thanks.
+CJK_PERSON_RE = re.compile(r"お世話にな|よろしくお願い|宜しくお願い|谢谢|謝謝|此致|감사합니다|수고하세요")
 _IN = r"(?:[^.!\n]|[.!](?=\w))"
 PATTERN = (
     # Polish
@@ -79,7 +85,7 @@ PATTERN = (
     r"|作成|発行|返信)" + _NOT_ASKED + r"|(?:この|本)(?:メール(?:アドレス)?|アドレス)は送信専用" + _NOT_ASKED
     + r"|(?:この|本)メールに(?:は)?(?:ご)?返信(?:しないで|されないよう|なさらないよう|いただいても)"
     # Chinese
-    r"|(?:此|本|这|這)封?(?:邮件|郵件|电子邮件|電子郵件|信件|消息|通知)" + _CJK + r"{0,20}?(?:系统|系統)?"
+    r"|(?:此|本|这|這)封?(?:邮件|郵件|电子邮件|電子郵件|信件|消息|通知)" + _ZH_GAP + r"{0,20}?(?:系统|系統)?"
     r"自(?:动|動)(?:发送|發送|发出|發出|生成|产生|產生)" + _NOT_ASKED
     + r"|請勿(?:直接)?回覆|請勿(?:直接)?回復|请勿(?:直接)?回复"
     # Korean

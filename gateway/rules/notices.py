@@ -113,7 +113,7 @@ def declared_machine(mail: ParsedMail) -> bool:
     if not _DECLARED_RE.search(own):
         return False
     rest = _undeclared(own)
-    if ASKING_RE.search(rest):
+    if ASKING_RE.search(rest) or declared_languages.CJK_PERSON_RE.search(rest):
         return False
     if not SIGN_OFF_RE.search(rest):
         return True
