@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.rules.classify import Context, Envelope, classify
-from gateway.rules.parse import parse_mail
-from tests.conftest import make_mail
-
-CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
-
-
-def reasons(raw: bytes, sender: str) -> tuple:
-    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
-
-
-def mail(sender: str, subject: str, body: str, name: str = "", **kw) -> tuple[bytes, str]:
-    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), sender
+from tests.findings import mail, reasons
 
 
 def calendar(method: str, text: str = "", sender: str = "jana@planung.example",

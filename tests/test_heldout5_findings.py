@@ -5,34 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.rules.classify import Context, Envelope, classify
-from gateway.rules.parse import parse_mail
-from tests.conftest import make_mail
-
-CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
-
-
-def reasons(raw: bytes, sender: str) -> tuple:
-    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
-
-
-def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
-         **kw) -> tuple[bytes, str]:
-    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
-
-
-def attached(found: tuple[bytes, str], content_type: str, filename: str) -> tuple[bytes, str]:
-    """The mail as multipart/mixed: its text, and a file attached."""
-    raw, sender = found
-    head, body = raw.split(b"\r\n\r\n", 1)
-    head = head.replace(b"Content-Type: text/plain; charset=utf-8",
-                        b"Content-Type: multipart/mixed; boundary=B")
-    part = (b"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
-            + b"--B\r\nContent-Type: " + content_type.encode()
-            + b"\r\nContent-Disposition: attachment; filename=" + filename.encode()
-            + b"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--B--\r\n")
-    return head + b"\r\n\r\n" + part, sender
-
+from tests.findings import attached, mail, reasons
 
 # A FortiGate alert's log record
 LOG = ('date=2026-01-25 time=11:04:19 devname="FGT-HQ" devid="FGT60FTK2209A1B2" '

@@ -6,32 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.rules.classify import Context, Envelope, classify
-from gateway.rules.parse import parse_mail
-from tests.conftest import make_mail
-
-CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
-
-
-def reasons(raw: bytes, sender: str) -> tuple:
-    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
+from tests.findings import attached, mail, reasons
 
 
 def with_pdf(found: tuple[bytes, str]) -> tuple[bytes, str]:
     """The mail as multipart/mixed: its text, and a PDF attached."""
-    raw, sender = found
-    head, body = raw.split(b"\r\n\r\n", 1)
-    head = head.replace(b"Content-Type: text/plain; charset=utf-8",
-                        b"Content-Type: multipart/mixed; boundary=B")
-    part = (b"--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
-            + b"--B\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
-            b"filename=invoice.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--B--\r\n")
-    return head + b"\r\n\r\n" + part, sender
-
-
-def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
-         **kw) -> tuple[bytes, str]:
-    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
+    return attached(found, "application/pdf", "invoice.pdf")
 
 
 MACHINES = {

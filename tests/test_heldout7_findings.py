@@ -6,21 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.rules.classify import Context, Envelope, classify
-from gateway.rules.parse import parse_mail
-from tests.conftest import make_mail
+from tests.findings import mail, reasons
 
-CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
 OUTLOOK = {"X-Mailer": "Microsoft Outlook 16.0"}
-
-
-def reasons(raw: bytes, sender: str) -> tuple:
-    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
-
-
-def mail(sender: str, subject: str, body: str, name: str = "", envelope: str = "",
-         **kw) -> tuple[bytes, str]:
-    return make_mail(subject=subject, body=body, sender=sender, name=name, **kw), envelope or sender
 
 
 PEOPLE = {

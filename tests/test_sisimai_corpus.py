@@ -12,18 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from gateway.rules.classify import Context, Envelope, classify
 from gateway.rules.parse import parse_mail
 from tests.conftest import make_mail
 from tests.corpus_figures import REAL, file_samples
+from tests.findings import reasons
 
-CTX = Context(own_addresses=frozenset({"technik@centron.de"}), loop_token="gw@centron.de")
 SISIMAI = REAL / "sisimai"
 SLOW = 0.5  # seconds for parse and classify of one mail: 10 times the 50 ms we aim at
-
-
-def reasons(raw: bytes, sender: str | None) -> tuple:
-    return classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
 
 
 def samples(kind: str, mode: str) -> list:
