@@ -64,6 +64,8 @@ PEOPLE = {
         "請求書について", "お世話になっております。\r\n以下のメールが届きました。\r\n"
         "本メールは送信専用です。\r\n内容を確認して折り返しご連絡ください。\r\n"
         "よろしくお願いいたします。\r\n田中", "tanaka@kunde.example.jp"),
+    "a Chinese customer telling of a mail that said 'do not reply'": (
+        "邮件问题", "我们收到一封写着请勿回复的邮件，但是发票不对。", "li@kunde.example.cn"),
     "a Japanese customer asking with a full-width question mark alone": (
         "サーバー", "srv-web-01 に接続できません。確認していただけますか？\r\n田中",
         "tanaka@kunde.example.jp"),
