@@ -80,3 +80,14 @@ def test_a_notice_that_says_so_in_japanese_chinese_or_korean_is_a_machine(name):
 @pytest.mark.parametrize("name", PEOPLE)
 def test_people_writing_those_languages_stay_people(name):
     assert reasons(*PEOPLE[name]) == (), name
+
+
+@pytest.mark.parametrize("charset", ["iso-2022-jp", "shift_jis", "euc-jp"])
+def test_the_m_filter_notice_in_the_charsets_japanese_mail_comes_in(charset):
+    """As sisimai's m-FILTER sample is upstream (7-bit ISO-2022-JP), from a sender whose
+    address names no mail system: the declaration alone makes it a machine's."""
+    subject, body, sender = MACHINES["m-FILTER's failure notice (Japanese)"]
+    raw = (f"From: <{sender}>\r\nTo: technik@centron.de\r\nSubject: {subject}\r\n"
+           f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"{charset}\"\r\n\r\n"
+           ).encode() + body.encode(charset)
+    assert classify(parse_mail(raw), Envelope(sender, "technik@centron.de"), CTX).reasons
