@@ -38,6 +38,9 @@ _NETWORK_LOCAL_RE = re.compile(r"^(?:router|firewall|gateway|gw|fw)(?:[-_.]?\d+)
 _NETWORK_MAKER_RE = re.compile(
     r"(?i)\b(?:mikrotik|routeros|pfsense|opnsense|fritz!?\s?box|lancom|draytek|zyxel|securepoint"
     r"|fortigate|sophos|watchguard|unifi|edgerouter|openwrt)\b")
+# A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Sensor Name   : PS2").
+FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
+REPORT_FIELDS = 4
 _PHONE_LOCAL_RE = re.compile(r"^(?:voicemail|voice-?mail|fax|telefax|faxserver)(?:[-_.+]\w*)*$")
 
 
@@ -51,7 +54,13 @@ def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if any(_PHONE_LOCAL_RE.match(local) for local in locals_) and not mail.attachments:
         return False
     own = own_part(mail.text)
-    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+    request = REQUEST_RE.search(own) and not in_report(own)  # "Please check the system." below
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or request)  # a BMC's event fields
+
+
+def in_report(own: str) -> bool:
+    """A report of fields ("Sensor Name : PS2 Status", "Severity : Critical", ...)."""
+    return len(FIELD_LINE_RE.findall(own)) >= REPORT_FIELDS
 
 
 def _sender_device(mail: ParsedMail, sender: str) -> bool:

@@ -44,7 +44,8 @@ from gateway.rules.signed_replies import (
 
 _NOREPLY_LOCAL_RE = re.compile(
     r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer[-_]daemon|postmaster|listserv"
-    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine)$"
+    r"|majordomo|owner-.+|.+-owner|.+-request|.+-bounces?|bounces?([-+.].*)?|nobody|quarantine"
+    r"|microsoftexchange[0-9a-f]{32})$"  # Exchange's system mailbox (recall reports, NDRs)
 )
 # Roles of an alarm or a notice mailbox: a person there asks and signs off.
 _ALERT_ROLE_RE = re.compile(r"^(?:notifications?|alerts?)(?:\+.*)?$")
@@ -58,6 +59,12 @@ _ROLE_RE = re.compile(
 _NAME_LOCAL_RE = re.compile(r"^[a-z][a-z.'-]{0,40}$")
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
 SCAN_CHARS = 50000
+# A one-time code a program sends ("Sicherheitscode: 482913", "Your verification code is 5512").
+_ONE_TIME_CODE_RE = re.compile(
+    r"(?i)\b(?:security|verification|confirmation|one-time|login|sign-in|access) code"
+    r"(?: is)?\s*:?\s*\d{4,8}\b|\b(?:sicherheits|best(?:ä|ae)tigungs|verifizierungs|einmal"
+    r"|anmelde|zugangs)code\s*(?:lautet)?\s*:?\s*\d{4,8}\b|\bcode de (?:s(?:é|e)curit(?:é|e)"
+    r"|v(?:é|e)rification|confirmation)\s*:?\s*\d{4,8}\b")
 _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
 # A person's mail client (a program's notice names its own mailer, or none).
 _MAIL_CLIENT_RE = re.compile(
@@ -131,8 +138,8 @@ def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
     locals_ = [s.rsplit("@", 1)[0].strip().lower() for s in senders]
     if not any(_NOREPLY_TOKEN_RE.search(local) or _ROLE_RE.match(local) for local in locals_):
         return False
-    if not _writes_as_person(mail):
-        return True
+    if not _writes_as_person(mail) or _ONE_TIME_CODE_RE.search(own_part(mail.text)):
+        return True  # a security code is no person's words
     if any(_ALERT_ROLE_RE.match(local) for local in locals_):  # asks and signs off
         own = own_part(mail.text)
         return not ((asks(mail.text) or _PLEASE_RE.search(own)) and SIGN_OFF_RE.search(own))

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
-from gateway.rules.device_senders import device_notice
+from gateway.rules.device_senders import device_notice, in_report
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.invoice_notices import service_notice
@@ -61,7 +61,9 @@ _PRODUCTS = (r"bareos|bacula|duplicati|borgmatic|urbackup|acronis|arcserve|nakiv
              # backup software and build servers (CI/CD) of a customer's company
              r"|iperius|cobian|uranium backup|altaro|teamcity|azure devops|azure pipelines"
              r"|circleci|travis ci|buildkite|woodpecker ci|drone ci|github actions|gitlab ci"
-             r"|sonarqube|sonarcloud|mantis bug tracker|mantisbt|bugzilla|youtrack")
+             r"|sonarqube|sonarcloud|mantis bug tracker|mantisbt|bugzilla|youtrack"
+             # backup, storage, hosting panels, firewalls (Backup Exec, NetApp AutoSupport)
+             r"|backup ?exec|netapp|autosupport|ontap|plesk|usg ?flex|zywall")
 # Appliances and monitoring products that send in their own name ("Synology NAS", "FRITZ!Box",
 # "Proxmox Backup Server", printers): the display name is the product, never a person's.
 _APPLIANCES = (r"synology|diskstation|qnap|truenas|freenas|unraid|fritz!?\s?box|proxmox|veeam"
@@ -89,7 +91,7 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
     r"|getrennt|verbunden|events?|threats?|bedrohung(?:en)?|virus|malware|infected|infiziert"
-    r"|detected|erkannt)\b"
+    r"|detected|erkannt|limits?|(?:ü|ue)berschritten)\b"
     r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
 # A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
 _SCAN_SUBJECT_RE = re.compile(
@@ -97,9 +99,6 @@ _SCAN_SUBJECT_RE = re.compile(
     r"|gescannte[sn]? (?:dokument|datei|bild)|scan (?:von|vom)|scan-?to-?mail)")
 # A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
 _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-# A report's field lines ("Log Name:      Microsoft-Windows-Backup", "Event ID: 5").
-_FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
-REPORT_FIELDS = 4
 # A log record's key=value pairs (FortiGate, syslog structured data): many make a record.
 _KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]*\"|[^\s\"]+)")
 LOG_PAIRS = 8
@@ -133,7 +132,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):
         return not (asks(mail.text) or REQUEST_RE.search(own))
     if _appliance(mail, locals_):
-        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(_prose(own)))
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_prose(own), own))
     if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
     return False
@@ -172,9 +171,10 @@ def _prose(own: str) -> str:
 def _report(own: str) -> bool:
     """A report of fields ("Projekt: Eshop", "Stav: přiřazen", ...): a tracker's notice, whose
     question is the quoted issue's."""
-    return len(_FIELD_LINE_RE.findall(own)) >= REPORT_FIELDS
+    return in_report(own)
 
 
-def _requests(own: str) -> bool:
-    """A request of a person: not one inside a report of fields."""
-    return bool(REQUEST_RE.search(own)) and len(_FIELD_LINE_RE.findall(own)) < REPORT_FIELDS
+def _requests(own: str, whole: str | None = None) -> bool:
+    """A request of a person: not one beside a report of fields (counted in `whole`, the text
+    before its records were set aside)."""
+    return bool(REQUEST_RE.search(own)) and not in_report(own if whole is None else whole)

@@ -1,0 +1,85 @@
+"""Issue 21, the eighth held-out set's findings (tests/heldout8): machines that were answered
+(appliances and server software from a bare host-named or product-named address, Exchange's
+system mailbox, a security code from a *-noreply@ address); beside each fix the people's
+look-alikes that must stay answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.findings import attached, mail, reasons
+
+MACHINES = {
+    "a backup product's alert from its own name, fields and an error code": mail(
+        "backupexec@bkp01.kanzlei.example", 'Backup Exec Alert: Job Failed (Server: "BKP01")',
+        "Job Failed\nServer: BKP01\nJob: FS01-Full\nJob Log: C:\\BEX_BKP01_01882.xml\n\n"
+        "Final error: 0xe00084f4 - An error occurred while processing a B-Tree structure.\n",
+        name="Backup Exec"),
+    "a storage system's AutoSupport from a bare autosupport@, with its archive": attached(mail(
+        "autosupport@fs01.stadtwerke.example", "HA Group Notification from fs01-a (DISK "
+        "REDUNDANCY FAILED) ERROR", "Cluster Name: fs01\nNode Name: fs01-a\nModel: FAS2750\n"
+        "Message: raid.vol.disk.missing: Disk 1.0.11 is missing\n", name=""),
+        "application/x-7z-compressed", "autosupport.7z"),
+    "a hosting panel's limit notice from plesk@ of a web server, a request to log in": mail(
+        "plesk@web17.hoster.example", "Ressourcennutzung des Abonnements bauer.example hat das "
+        "Limit überschritten", "Die Ressourcennutzung des Abonnements hat die Limits überschritten:"
+        "\n\nSpeicherplatz: 10.4 GB von 10 GB\nTraffic: 38.1 GB von 100 GB\nKunde: Bauer GmbH\n"
+        "Abonnement: bauer.example\n\nBitte melden Sie sich bei Plesk an: "
+        "https://web17.hoster.example:8443\n", name=""),
+    "a server board's IPMI alert from ipmi-node07@, 'Please check the system.' below its fields":
+        mail("ipmi-node07@coloc.kunde.example", "IPMI Alert",
+             "BMC IP : 10.20.0.107\nNode : node07\n\nEvent Detail\nSensor Name   : PS2 Status\n"
+             "Severity      : Critical\nDescription   : Power Supply AC lost - Asserted\n\n"
+             "Please check the system.\n", name=""),
+    "a firewall's alert from its product-named address usgflex@": mail(
+        "usgflex@kfz.example", "USG FLEX 200 Alert (S162L32001234)",
+        "Model: USG FLEX 200\nSerial Number: S162L32001234\nPriority: alert\n"
+        "Message: Over 100 blocked login attempts from 45.155.205.12 in 60 seconds (ssh)\n",
+        name=""),
+    "Exchange's system mailbox: a recall report, no header": mail(
+        "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@maschinenbau.example",
+        "Bericht über Nachrichtenrückruf für Nachricht: Rechnung RE-2026-004977",
+        "Der Rückruf der Nachricht ist fehlgeschlagen.\n\nUrsprüngliche Nachricht: Rechnung\n"
+        "Rückrufstatus: Der Empfänger hat die Nachricht bereits gelesen.\n",
+        name="Microsoft Outlook"),
+    "a security code from a *-noreply@ address, thanked for by its team": mail(
+        "account-security-noreply@accountprotection.example", "Sicherheitscode für das Konto",
+        "Verwenden Sie den folgenden Sicherheitscode für das Konto te**@centron.de.\n\n"
+        "Sicherheitscode: 482913\n\nWenn Sie diesen Code nicht angefordert haben, können Sie "
+        "diese E-Mail ignorieren.\n\nVielen Dank\nIhr Kontoteam\n", name="Kontoteam"),
+}
+
+PEOPLE = {
+    "a person named after a product, from plesk@, asking about the limit": mail(
+        "plesk@kunde.example", "Limit überschritten",
+        "Hallo,\n\nPlesk meldet, unser Speicher sei überschritten. Könnt ihr das Paket "
+        "erhöhen?\n\nGruß\nJonas Plesk", name="Jonas Plesk"),
+    "a customer writing from the board's ipmi@ address about its alert, asking": mail(
+        "ipmi-node07@coloc.kunde.example", "IPMI Alert node07",
+        "Hallo,\n\nunser node07 meldet:\nSensor Name : PS2 Status\nSeverity : Critical\n\n"
+        "Ist bei euch im Rack der Strom ausgefallen?\n\nDanke, Tobias", name="Tobias Fuchs"),
+    "a customer from admin@ of a host forwarding a Backup Exec failure with a request": mail(
+        "admin@bkp01.kanzlei.example", "Backup Exec Alert: Job Failed",
+        "Hallo,\n\nseit gestern schlägt unser Backup fehl (Final error: 0xe00084f4). Bitte "
+        "prüft, ob das Storage bei euch voll ist.\n\nViele Grüße\nAnna Röder", name="Anna Röder"),
+    "a customer asking whether a security code mail means their mailbox was hacked": mail(
+        "m.keller@kunde.example", "Fwd: Sicherheitscode für das Microsoft-Konto",
+        "Hallo,\n\ndas kam gerade, ich habe keinen Code angefordert. Wurde mein Postfach "
+        "gehackt?\n\nSicherheitscode: 482913\n\nGruß\nMarkus Keller", name="Markus Keller"),
+    "a customer mentioning an Exchange recall, asking": mail(
+        "buchhaltung@maschinenbau.example", "Rückruf fehlgeschlagen",
+        "Hallo,\n\nich wollte eine Rechnung zurückrufen, der Rückruf ist fehlgeschlagen. "
+        "Könnt ihr die Mail bei euch löschen?\n\nDanke, Petra", name="Petra Brauer"),
+}
+
+
+@pytest.mark.parametrize("case", MACHINES)
+def test_the_machine_is_not_answered(case):
+    raw, sender = MACHINES[case]
+    assert reasons(raw, sender)
+
+
+@pytest.mark.parametrize("case", PEOPLE)
+def test_the_person_is_answered(case):
+    raw, sender = PEOPLE[case]
+    assert reasons(raw, sender) == ()
