@@ -1,6 +1,8 @@
 """Pure: a service's notification known by its footer (reason `machine-notice`, only where no
 other sign was found): the sentence that tells the reader why they get it or how to stop or
 manage it ("You are receiving this email because you have event notifications turned on",
+"You receive this e-mail because you are listed in our database", "click here to unsubscribe
+from further e-mails",
 "Estás recibiendo este correo electrónico en ... porque ...", "Du får det här mejlet eftersom
 ...", "Je ontvangt deze e-mail omdat ...", "Change your notification settings"), or that asks
 to add the sender to the address book ("añada adobesign@adobesign.com a su libreta de
@@ -25,7 +27,9 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off, person_name, r
 
 _FOOTER_RE = re.compile(
     r"(?i)\byou(?:'re| are) receiving this\b|\byou (?:have )?received this (?:e-?mail|message"
-    r"|notification)\b|\b(?:manage|change|update|adjust) (?:your |how you receive )?"
+    r"|notification)\b|\byou receive this (?:e-?mail|message|notification)\b"
+    r"|\bunsubscribe from (?:further|future|these|all|our) (?:e-?mails|messages|mailings"
+    r"|notifications)\b|\b(?:manage|change|update|adjust) (?:your |how you receive )?"
     r"(?:e-?mail|notification) (?:notifications|settings|preferences)\b"
     r"|\bmanage (?:your )?notifications\b"
     r"|\bsie erhalten diese (?:e-?mail|nachricht|benachrichtigung)|\bdu erh(?:ä|a)ltst diese"

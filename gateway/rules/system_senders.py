@@ -26,7 +26,8 @@ mail is, never by the subject alone.
   sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
 - Applications, devices and phone systems by address or display name: `device_senders.py`; a
   shop system's order confirmation: `order_notices.py`; a helpdesk's acknowledgement of a new
-  ticket, also as Re: (`helpdesk_acks.py`).
+  ticket, also as Re: (`helpdesk_acks.py`); a server account's file without words and a mail
+  library's attachment without a person's words (`library_senders.py`).
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
 """
 
@@ -39,6 +40,7 @@ from gateway.rules.device_senders import device_notice, in_report
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.invoice_notices import service_notice
+from gateway.rules.library_senders import library_notice
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part, without_links
@@ -119,7 +121,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if device_notice(mail, senders) or order_confirmation(mail) or subscription_notice(mail):
         return True
-    if form_relay(mail) or service_notice(mail):
+    if form_relay(mail) or service_notice(mail) or library_notice(mail, senders):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)

@@ -1,0 +1,50 @@
+"""Pure: reports and notices that a program sends without a person's words (reason
+`machine-notice`, only where no other sign was found), known by who sends *and* what the mail
+holds:
+
+- a system account of a server or a database (`root`, `cron`, `oracle`, `postgres`, `mysql`
+  ...) sending a file, attached or uuencoded into the text ("begin 644 report.csv"), with no
+  word of its own beside it: a scheduled report, whatever its subject ("Regelsets im
+  Test-Status gefunden: 1"). A system account that writes words is judged by
+  `system_senders.py` (monitoring subject, no request);
+- a program's mail library as the mailer (`X-Mailer: MIME::Lite`, PHPMailer, JavaMail,
+  Nodemailer, Zend/Laminas Mail ...) sending an attachment, with no question, request or
+  sign-off in its text: an invoice, a statement or a report that an application mails out. A
+  person who writes through a webmail built on such a library greets, asks or signs.
+A mail sent on or answered (Fwd:, Re: ...) is a person's: the caller checks that first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.parse import ParsedMail
+
+SERVER_ACCOUNT_RE = re.compile(
+    r"^(?:root|cron|daemon|nobody|www-data|apache|nginx|backup|oracle|postgres(?:ql)?|mysql"
+    r"|mariadb|mssql|sqlserver|db2inst\d*|sapadm|informix|sybase)$")
+_LIBRARY_MAILER_RE = re.compile(
+    r"(?i)\b(?:mime::lite|mime-lite|phpmailer|javamail|nodemailer|zend[_ ]mail|laminas[_ ]mail"
+    r"|mail::sender|email::sender|net::smtp|pear mail|mime::entity)\b")
+# A uuencoded file in the text: "begin 644 name" ... "end".
+_UUENCODED_RE = re.compile(r"(?ms)^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
+    """A server account's file without words, or a mail library's attachment without a
+    person's question, request or sign-off."""
+    own = own_part(mail.text)
+    if any(SERVER_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders):
+        if (mail.attachments or _UUENCODED_RE.search(own)) and not _words(own):
+            return True
+    if not (mail.attachments and _LIBRARY_MAILER_RE.search(mail.header("x-mailer") or "")):
+        return False
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+
+
+def _words(own: str) -> bool:
+    """Any word of the sender's own beside a uuencoded file and links."""
+    return bool(_WORD_RE.search(without_links(_UUENCODED_RE.sub(" ", own))))

@@ -1,0 +1,87 @@
+"""Issue 21, findings of the real mails of a helpdesk's intake test suite (zammad/zammad,
+test/data/mail, AGPL-3.0: measured outside the repository, not vendored; figures in
+docs/development.md): machines that were answered, each rebuilt here as a short synthetic mail
+of the same structure (no text of those files), beside the people that look like them and must
+stay answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.findings import attached, mail, reasons
+
+LIBRARY = {"X-Mailer": "MIME::Lite 3.030 (F2.85; T2.17; A2.21; B3.15; Q3.13)"}
+OUTLOOK = {"X-Mailer": "Microsoft Outlook 16.0"}
+
+MACHINES = {
+    # a database server's scheduled report: the system account sends a CSV and no word
+    "a database account's CSV report with an empty text": attached(mail(
+        "postgres@db-02.kunde.example", "Offene Vertraege gefunden: 3", "", name=""),
+        "text/csv", "vertraege.csv"),
+    "a database account's report uuencoded into the text": mail(
+        "mysql@db-02.kunde.example", "Offene Vertraege gefunden: 3",
+        "begin 644 vertraege.csv\nM5D525%)!1SM35$%455,*,3(S.V]F9F5N\n`\nend\n", name=""),
+    "root's empty mail with a log attached, envelope root": attached(mail(
+        "root@app01.kunde.example", "Export Kundenliste", "\n", name="root"),
+        "application/gzip", "export.log.gz"),
+    # an application mails an invoice through a mail library, a banner and no person's words
+    "a billing system's invoice through MIME::Lite, a banner for a text": attached(mail(
+        "team@abrechnung.example", "Ihre Rechnung als PDF-Dokument",
+        "*****************************\n\nABC Hosting          Kundenservice\n\n"
+        "-----------------------------\n\nABC Hosting GmbH * Hafenstr. 1 * 20457 Hamburg\n",
+        name="ABC Hosting", headers=LIBRARY), "application/pdf", "rechnung_4711.pdf"),
+    "a statement through PHPMailer with a table of fields": attached(mail(
+        "konto@portal.example", "Kontoauszug 02/2026",
+        "Kundennummer: 88123\nZeitraum: 01.02.2026 - 28.02.2026\nSaldo: 0,00 EUR\n",
+        name="Portal", headers={"X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer)"}),
+        "application/pdf", "auszug.pdf"),
+    # a vendor's licence notice: why you get it, and how to stop it
+    "a licence notice: 'You receive this e-mail because', unsubscribe from further e-mails": mail(
+        "sales@fernwartung.example", "Licensing information: no channel available",
+        "Dear Mr. Berger,\n\nsince our last message there were 2 cases in which no further session "
+        "could be opened. Additional channels can be added in our online shop: "
+        "https://shop.fernwartung.example/channels\n\nBest regards,\nYour Fernwartung Team\n\n"
+        "P.S.: You receive this e-mail because you are listed as the person who ordered a "
+        "licence. Please click https://fernwartung.example/unsubscribe?id=77 to unsubscribe from "
+        "further e-mails.\n\nFernwartung GmbH * Hauptstr. 3 * 70173 Stuttgart", name="Fernwartung"),
+}
+
+PEOPLE = {
+    "a person at root@ who writes and asks, a file attached": attached(mail(
+        "root@app01.kunde.example", "Export Kundenliste",
+        "Hallo, anbei das Log vom Export. Könnt ihr bitte schauen, warum er abbricht?\n\nGruß\nTom",
+        name="Tom Weber"), "text/plain", "export.log"),
+    "a person sending a CSV without a word from her own mailbox": attached(mail(
+        "anna.berg@kunde.example", "Offene Vertraege gefunden: 3", "", name="Anna Berg"),
+        "text/csv", "vertraege.csv"),
+    "a person writing from a database account's mailbox, no file": mail(
+        "oracle@db-02.kunde.example", "Listener startet nicht",
+        "Hallo zusammen,\n\nder Listener auf db-02 startet seit dem Update nicht mehr. Was "
+        "können wir tun?\n\nViele Grüße\nJens Krüger", name="Jens Krüger"),
+    "a person through a webmail on PHPMailer, an invoice attached, signed": attached(mail(
+        "buchhaltung@kunde.example", "Ihre Rechnung als PDF-Dokument",
+        "Hallo,\n\nanbei die korrigierte Rechnung.\n\nViele Grüße\nPetra Lang", name="Petra Lang",
+        headers={"X-Mailer": "PHPMailer 6.9.1"}), "application/pdf", "rechnung.pdf"),
+    "a person in Outlook sending a PDF without words": attached(mail(
+        "petra.lang@kunde.example", "Rechnung", "", name="Petra Lang", headers=OUTLOOK),
+        "application/pdf", "rechnung.pdf"),
+    "a person asking how to stop 'You receive this e-mail' mails": mail(
+        "kurt@kunde.example", "Newsletter abbestellen",
+        "Hallo,\n\nich bekomme jeden Tag eine Mail mit dem Satz 'You receive this e-mail because "
+        "you are listed in our database' und einem Link https://x.example/unsub. Wie kann ich "
+        "mich abmelden?\n\nGruß\nKurt Maier", name="Kurt Maier"),
+    "a person whose own text says to unsubscribe him from further e-mails, signed": mail(
+        "kurt@kunde.example", "Abmeldung",
+        "Please unsubscribe from further e-mails my old address kurt@alt.example, see "
+        "https://portal.example/profile\n\nThanks,\nKurt Maier", name="Kurt Maier"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", MACHINES.values(), ids=MACHINES.keys())
+def test_machines_of_the_zammad_mails_are_not_answered(raw, sender):
+    assert reasons(raw, sender), "a machine's mail must not be answered"
+
+
+@pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
+def test_people_beside_them_are_answered(raw, sender):
+    assert reasons(raw, sender) == ()
