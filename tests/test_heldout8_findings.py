@@ -47,6 +47,18 @@ MACHINES = {
         "Verwenden Sie den folgenden Sicherheitscode für das Konto te**@centron.de.\n\n"
         "Sicherheitscode: 482913\n\nWenn Sie diesen Code nicht angefordert haben, können Sie "
         "diese E-Mail ignorieren.\n\nVielen Dank\nIhr Kontoteam\n", name="Kontoteam"),
+    "an Outlook rule's reply: in Elternzeit, not forwarded, whom to turn to, a signature": mail(
+        "s.weber@immobilien.example", "AW: Ihre Rechnung RE-2026-005102",
+        "Guten Tag,\n\nich befinde mich bis voraussichtlich Juli 2026 in Elternzeit. Ihre E-Mail "
+        "wird nicht weitergeleitet.\nBitte wenden Sie sich in allen Angelegenheiten an meinen "
+        "Kollegen Herrn Frank Albers (f.albers@immobilien.example, Tel. 0211 98 76 54-12).\n\n"
+        "Viele Grüße\nSandra Weber\nWeber Immobilien GmbH & Co. KG", name="Weber, Sandra",
+        headers={"X-Mailer": "Microsoft Outlook 16.0"}),
+    "a mailbox autoresponder without header: the office closed, where to send deadlines": mail(
+        "kanzlei@ra.example", "AW: Re: Migration Postfach kanzlei@",
+        "Sehr geehrte Damen und Herren,\n\ndie Kanzlei ist vom 22.01. bis 30.01.2026 geschlossen. "
+        "Ihre Nachricht wird nach unserer Rückkehr bearbeitet.\nFristsachen senden Sie bitte per "
+        "beA oder Fax (0231 556677-9).\n\nRechtsanwalt Emre Türk", name=""),
 }
 
 PEOPLE = {
@@ -70,6 +82,15 @@ PEOPLE = {
         "buchhaltung@maschinenbau.example", "Rückruf fehlgeschlagen",
         "Hallo,\n\nich wollte eine Rechnung zurückrufen, der Rückruf ist fehlgeschlagen. "
         "Könnt ihr die Mail bei euch löschen?\n\nDanke, Petra", name="Petra Brauer"),
+    "a customer on parental leave who still asks for something": mail(
+        "s.weber@immobilien.example", "AW: Ihre Rechnung RE-2026-005102",
+        "Guten Tag,\n\nich befinde mich ab Februar in Elternzeit. Bitte schicken Sie die "
+        "Rechnungen ab dann an f.albers@immobilien.example und stellen Sie die Anschrift um.\n\n"
+        "Viele Grüße\nSandra Weber", name="Sandra Weber"),
+    "an office closed, and a question about the migration": mail(
+        "kanzlei@ra.example", "AW: Re: Migration Postfach kanzlei@",
+        "Sehr geehrte Damen und Herren,\n\ndie Kanzlei ist vom 22.01. bis 30.01.2026 geschlossen. "
+        "Können Sie die Migration in dieser Zeit machen?\n\nRechtsanwalt Emre Türk", name=""),
 }
 
 

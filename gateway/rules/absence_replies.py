@@ -28,7 +28,26 @@ _REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res)\s*(?:\[\d+
 _NO_ACCESS_RE = re.compile(
     r"(?i)\b(?:no|limited|without|kein(?:en)?|eingeschr(?:ä|ae)nkt(?:en)?) (?:internet|e-?mail|mail)"
     r"[- ]?(?:access|zugang|zugriff)|\bkeinen zugriff auf (?:meine )?e-?mails"
-    r"|\bsans acc(?:è|e)s (?:à|a) |\bsin acceso a |\bsenza accesso a ")
+    r"|\bsans acc(?:è|e)s (?:à|a) |\bsin acceso a |\bsenza accesso a "
+    r"|\b(?:e-?mail|nachricht) wird nicht weitergeleitet|\bwill not be forwarded")
+# Leave, or an office closed: "in Elternzeit", "on parental leave", "die Kanzlei ist ... geschlossen".
+_LEAVE_RE = re.compile(
+    r"(?i)\bin (?:elternzeit|mutterschutz|karenz)\b|\bon (?:parental|maternity|paternity) leave\b"
+    r"|\ben cong(?:é|e) (?:parental|maternit(?:é|e)|paternit(?:é|e))"
+    r"|\b(?:kanzlei|praxis|b(?:ü|ue)ro|gesch(?:ä|ae)ft|betrieb|office|practice)\b[^!?\n]{0,60}?"
+    r"\b(?:geschlossen|closed)\b")
+# A greeting line of its own ("Sehr geehrte Damen und Herren,", "Guten Tag,", "Dear Sir or Madam,").
+_GREETING_RE = re.compile(
+    r"(?i)^\s*(?:sehr geehrte[^\n]{0,40}|guten tag|hallo|liebe[^\n]{0,30}|dear [^\n]{0,30}|hello"
+    r"|hi|bonjour|madame,? monsieur)[,!]?\s*$")
+# A sign-off line of its own: the lines under it (at most SIGNATURE_LINES) are a signature.
+_SIGN_OFF_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:(?:viele|beste|freundliche|herzliche|liebe) gr(?:ü|ue)(?:ß|ss)e"
+    r"|mit (?:freundlichen|besten) gr(?:ü|ue)(?:ß|ss)en|(?:best|kind|warm)? ?regards|cordialement"
+    r"|saludos|distinti saluti|met vriendelijke groet(?:en)?)[,!.]?[ \t]*$")
+SIGNATURE_LINES = 4
+# A dot after a number or a short abbreviation ("22.01. bis", "Tel. 0211", "& Co. KG") ends no sentence.
+_INNER_DOT_RE = re.compile(r"(?<=\d)\.(?= )|(?<=\b[A-Za-z]{2})\.(?= [\w(])|(?<=\b[A-Za-z]{3})\.(?= \d)")
 # When, or through whom, the writer can be reached.
 _BACK_RE = re.compile(
     r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
@@ -38,7 +57,7 @@ _BACK_RE = re.compile(
     r"|inquiries|questions)|\bwieder (?:im b(?:ü|ue)ro|erreichbar|da)\b|\bnach meiner r(?:ü|ue)ckkehr"
     r"|\bwenden sie sich\b|\bin dringenden f(?:ä|ae)llen|\bje serai de retour|(?:à|a) mon retour"
     r"|\bde retour le\b|\ba mi regreso|\bestar(?:é|e) de vuelta|\bal mio rientro"
-    r"|\bsar(?:ò|o) di ritorno"
+    r"|\bsar(?:ò|o) di ritorno|\bnach unserer r(?:ü|ue)ckkehr|\b(?:senden|schicken) sie bitte (?:per|an)\b"
     # Polish, Dutch, Portuguese, Swedish, Danish/Norwegian, Czech/Slovak, Turkish, Croatian
     r"|\bpo (?:moim )?powrocie|\bna mijn terugkeer|\bben ik (?:weer|terug)\b|\bweer op kantoor"
     r"|\bno meu regresso|\bquando (?:regressar|voltar)|\bestarei de volta|\bn(?:ä|a)r jag (?:(?:ä|a)r"
@@ -48,6 +67,7 @@ _BACK_RE = re.compile(
 # Whom to contact instead is no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
+    r"|\b(?:senden|schicken) sie bitte (?:per|an)\b"
     r"|\bveuillez contacter|\bpor favor,? contact|\bper favore,? contatt"
     r"|\bprosz(?:ę|e) (?:o )?kontakt|\bgelieve contact|\bneem (?:dan )?contact op"
     r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte")
@@ -70,11 +90,21 @@ def rule_absence_reply(subject: str, text: str) -> bool:
         return False
     if _REQUEST_RE.search(_CONTACT_RE.sub(" ", own)):
         return False
-    absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE) for m in rx.finditer(own)]
+    own = _INNER_DOT_RE.sub(" ", _without_signature(own))
+    absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE) for m in rx.finditer(own)]
     back = [m.span() for m in _BACK_RE.finditer(own)]
     if not (absent and back):
         return False
     spans = absent + back
-    return all(len(s.group().split()) <= SHORT_WORDS
+    return all(len(s.group().split()) <= SHORT_WORDS or _GREETING_RE.match(s.group())
                or any(a < s.end() and s.start() < b for a, b in spans)
                for s in _SENTENCE_RE.finditer(own))
+
+
+def _without_signature(own: str) -> str:
+    """The text down to a sign-off line, when at most SIGNATURE_LINES lines follow it (name,
+    company): "Viele Grüße / Sandra Weber / Weber Immobilien GmbH & Co. KG"."""
+    found = list(_SIGN_OFF_LINE_RE.finditer(own))
+    if found and len(own[found[-1].end():].strip().splitlines()) <= SIGNATURE_LINES:
+        return own[:found[-1].start()]
+    return own
