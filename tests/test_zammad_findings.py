@@ -44,6 +44,14 @@ MACHINES = {
         "P.S.: You receive this e-mail because you are listed as the person who ordered a "
         "licence. Please click https://fernwartung.example/unsubscribe?id=77 to unsubscribe from "
         "further e-mails.\n\nFernwartung GmbH * Hauptstr. 3 * 70173 Stuttgart", name="Fernwartung"),
+    # an issue tracker's notification, its own header, nobody's words
+    "a tracker's notice: X-JIRA-FingerPrint, '[JIRA] (OPS-12) ...', 'Issue updated'": mail(
+        "ops@tracker.example", "[JIRA] (OPS-12) Zugang Testsystem", "Issue updated\n",
+        name="IT Kunde", headers={"X-JIRA-FingerPrint": "0f3c9d6b44e1a0c9b2dfa6c1e6d0a7a1"}),
+    "a code host's notice with X-GitLab-Project and a link": mail(
+        "git@git.kunde.example", "kunde/shop | Pipeline #4711 has failed",
+        "Pipeline #4711 has failed for main: https://git.kunde.example/kunde/shop/-/pipelines/4711\n",
+        name="Kunde Git", headers={"X-GitLab-Project": "shop", "X-GitLab-Pipeline-Id": "4711"}),
 }
 
 PEOPLE = {
@@ -74,6 +82,14 @@ PEOPLE = {
         "kurt@kunde.example", "Abmeldung",
         "Please unsubscribe from further e-mails my old address kurt@alt.example, see "
         "https://portal.example/profile\n\nThanks,\nKurt Maier", name="Kurt Maier"),
+    "an agent's comment mailed through the tracker, asking and signed": mail(
+        "jira@partner.example", "[JIRA] (ITS-88) Firewall-Freigabe",
+        "Lena Vogt commented on ITS-88:\n\nHallo, könnt ihr bitte Port 8443 für 203.0.113.7 "
+        "freigeben?\n\nDanke,\nLena Vogt", name="Lena Vogt (Jira)",
+        headers={"X-JIRA-FingerPrint": "5d2a1f07d0e3b2a1c4d5e6f7a8b9c0d1"}),
+    "a person writing about a tracker without its header": mail(
+        "lena.vogt@partner.example", "[JIRA] (ITS-88) Firewall-Freigabe", "Issue updated\n",
+        name="Lena Vogt"),
 }
 
 

@@ -10,7 +10,13 @@ holds:
 - a program's mail library as the mailer (`X-Mailer: MIME::Lite`, PHPMailer, JavaMail,
   Nodemailer, Zend/Laminas Mail ...) sending an attachment, with no question, request or
   sign-off in its text: an invoice, a statement or a report that an application mails out. A
-  person who writes through a webmail built on such a library greets, asks or signs.
+  person who writes through a webmail built on such a library greets, asks or signs;
+- an issue tracker's or code host's notification, known by the header the tool names itself in
+  (`X-JIRA-FingerPrint`, `X-Redmine-*`, `X-GitLab-*`, `X-GitHub-*`, `X-Bugzilla-*` ...), with
+  no question, request or sign-off ("[JIRA] (SYS-422) ..." over "Issue updated"). An agent's
+  comment mailed through the tool ("please add our new office IP ... Thanks, Arjun Mehta") is a
+  person's and answered; helpdesks (Zendesk, Freshdesk, OTRS) are not listed: their agents
+  write through them.
 A mail sent on or answered (Fwd:, Re: ...) is a person's: the caller checks that first.
 """
 
@@ -28,19 +34,25 @@ SERVER_ACCOUNT_RE = re.compile(
 _LIBRARY_MAILER_RE = re.compile(
     r"(?i)\b(?:mime::lite|mime-lite|phpmailer|javamail|nodemailer|zend[_ ]mail|laminas[_ ]mail"
     r"|mail::sender|email::sender|net::smtp|pear mail|mime::entity)\b")
+# Headers an issue tracker or a code host names itself in; no mail client writes them.
+_TRACKER_HEADER_RE = re.compile(
+    r"^x-(?:jira-fingerprint|atlassian-[\w-]+|redmine-[\w-]+|gitlab-[\w-]+|github-[\w-]+"
+    r"|bugzilla-[\w-]+|trac-[\w-]+|phabricator-[\w-]+|gitea-[\w-]+|launchpad-[\w-]+"
+    r"|youtrack-[\w-]+)$")
 # A uuencoded file in the text: "begin 644 name" ... "end".
 _UUENCODED_RE = re.compile(r"(?ms)^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
-    """A server account's file without words, or a mail library's attachment without a
-    person's question, request or sign-off."""
+    """A server account's file without words; a mail library's attachment or a tracker's
+    notification without a person's question, request or sign-off."""
     own = own_part(mail.text)
     if any(SERVER_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders):
         if (mail.attachments or _UUENCODED_RE.search(own)) and not _words(own):
             return True
-    if not (mail.attachments and _LIBRARY_MAILER_RE.search(mail.header("x-mailer") or "")):
+    library = mail.attachments and _LIBRARY_MAILER_RE.search(mail.header("x-mailer") or "")
+    if not (library or any(_TRACKER_HEADER_RE.match(name) for name, _ in mail.headers)):
         return False
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
 
