@@ -59,6 +59,12 @@ MACHINES = {
         "Sehr geehrte Damen und Herren,\n\ndie Kanzlei ist vom 22.01. bis 30.01.2026 geschlossen. "
         "Ihre Nachricht wird nach unserer Rückkehr bearbeitet.\nFristsachen senden Sie bitte per "
         "beA oder Fax (0231 556677-9).\n\nRechtsanwalt Emre Türk", name=""),
+    "an onboarding mail signed by a first name, unsubscribe link on a marketing platform": mail(
+        "tomas@saas.example", "Quick question about your status page", "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom domain yet.\n\nWould a quick 15-minute call help? You can pick a slot here: https://saas.example/demo\n\nCheers,\nTomas\nCustomer Success @ SaaS\n\nDon't want these emails? Unsubscribe: https://e.customeriomail.com/unsubscribe/dgTQ",
+        name="Tomas from SaaS"),
+    "the same with the platform's Message-ID, and no unsubscribe link": mail(
+        "tomas@saas.example", "Quick question about your status page", "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom domain yet.\n\nWould a quick 15-minute call help? You can pick a slot here: https://saas.example/demo\n\nCheers,\nTomas\nCustomer Success @ SaaS\n\n",
+        name="Tomas from SaaS", message_id="<11bc183bd727de4759699c64@customer.io>"),
 }
 
 PEOPLE = {
@@ -91,6 +97,17 @@ PEOPLE = {
         "kanzlei@ra.example", "AW: Re: Migration Postfach kanzlei@",
         "Sehr geehrte Damen und Herren,\n\ndie Kanzlei ist vom 22.01. bis 30.01.2026 geschlossen. "
         "Können Sie die Migration in dieser Zeit machen?\n\nRechtsanwalt Emre Türk", name=""),
+    "a customer sending on a platform's onboarding mail to ask about it": mail(
+        "tomas@kunde.example", "Fwd: Quick question about your status page",
+        "Hallo,\n\nist das von euch? Wir haben keinen Status-Page-Dienst bestellt.\n\n"
+        "-------- Weitergeleitete Nachricht --------\nFrom: Tomas <tomas@saas.example>\n"
+        "Subject: Quick question\n\nUnsubscribe: https://e.customeriomail.com/unsubscribe/dgTQ"
+        "\n\nGruß\nTomas Berger", name="Tomas Berger"),
+    "a customer whose own shop's unsubscribe link does not work": mail(
+        "tomas@shop.example", "Abmeldelink im Newsletter",
+        "Hallo,\n\nder Link https://shop.example/newsletter/unsubscribe?id=5 in unserem "
+        "Newsletter zeigt einen Fehler 500. Könnt ihr ins Log schauen?\n\nCheers,\nTomas",
+        name="Tomas Berger"),
 }
 
 

@@ -8,7 +8,10 @@ Two signs, either decides:
 - the envelope sender, the recorded Return-Path or the Message-ID on a marketing platform's own
   sending domain (HubSpot's `hubspotemail.net`, Mailchimp's `mcsv.net`/`mcdlv.net`/`rsgsv.net`,
   Campaign Monitor's `createsend.com`/`cmail19.com`/`cmail20.com`, CleverReach's `crsend.com`,
-  Klaviyo's `klaviyomail.com`).
+  Klaviyo's `klaviyomail.com`, customer.io's `customer.io`/`customeriomail.com`);
+- an unsubscribe link on such a domain in the writer's own text ("Don't want these emails?
+  Unsubscribe: https://e.customeriomail.com/unsubscribe/..."), not in a forward or an answer
+  (a customer sending on a newsletter to ask about it is answered).
 Transactional relays (SendGrid, Mailgun, Amazon SES, Mandrill, Postmark) are left out on purpose:
 helpdesks send their agents' answers through them (Freshdesk through SendGrid), and a person's
 answer must stay answered.
@@ -18,12 +21,16 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.bounces import person_subject
+from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
 _CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$")
 _MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
-                      "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com")
+                      "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com",
+                      "customer.io", "customeriomail.com")
 _DOMAIN_RE = re.compile(r"@([\w.-]+)")
+_UNSUBSCRIBE_LINK_RE = re.compile(r"(?i)https?://([\w.-]+)(?::\d+)?/\S*unsubscribe")
 
 
 def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
@@ -31,8 +38,13 @@ def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
     if any(_CAMPAIGN_HEADER_RE.match(name) for name, _ in mail.headers):
         return True
     places = (envelope, mail.header("return-path") or "", mail.message_id or "")
-    return any(_marketing(found.group(1)) for place in places
-               for found in _DOMAIN_RE.finditer(place.lower()))
+    if any(_marketing(found.group(1)) for place in places
+           for found in _DOMAIN_RE.finditer(place.lower())):
+        return True
+    if person_subject(mail.subject):
+        return False
+    return any(_marketing(found.group(1).lower())
+               for found in _UNSUBSCRIBE_LINK_RE.finditer(own_part(mail.text)))
 
 
 def _marketing(domain: str) -> bool:
