@@ -9,6 +9,11 @@ import pytest
 
 from tests.findings import attached, mail, reasons
 
+ONBOARDING = (
+    "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom "
+    "domain yet.\n\nWould a quick 15-minute call help? You can pick a slot here: "
+    "https://saas.example/demo\n\nCheers,\nTomas\nCustomer Success @ SaaS\n\n")
+
 MACHINES = {
     "a backup product's alert from its own name, fields and an error code": mail(
         "backupexec@bkp01.kanzlei.example", 'Backup Exec Alert: Job Failed (Server: "BKP01")',
@@ -60,10 +65,11 @@ MACHINES = {
         "Ihre Nachricht wird nach unserer Rückkehr bearbeitet.\nFristsachen senden Sie bitte per "
         "beA oder Fax (0231 556677-9).\n\nRechtsanwalt Emre Türk", name=""),
     "an onboarding mail signed by a first name, unsubscribe link on a marketing platform": mail(
-        "tomas@saas.example", "Quick question about your status page", "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom domain yet.\n\nWould a quick 15-minute call help? You can pick a slot here: https://saas.example/demo\n\nCheers,\nTomas\nCustomer Success @ SaaS\n\nDon't want these emails? Unsubscribe: https://e.customeriomail.com/unsubscribe/dgTQ",
+        "tomas@saas.example", "Quick question about your status page",
+        ONBOARDING + "Don't want these emails? Unsubscribe: https://e.customeriomail.com/unsubscribe/dgTQ",
         name="Tomas from SaaS"),
     "the same with the platform's Message-ID, and no unsubscribe link": mail(
-        "tomas@saas.example", "Quick question about your status page", "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom domain yet.\n\nWould a quick 15-minute call help? You can pick a slot here: https://saas.example/demo\n\nCheers,\nTomas\nCustomer Success @ SaaS\n\n",
+        "tomas@saas.example", "Quick question about your status page", ONBOARDING,
         name="Tomas from SaaS", message_id="<11bc183bd727de4759699c64@customer.io>"),
 }
 
