@@ -71,6 +71,12 @@ MACHINES = {
     "the same with the platform's Message-ID, and no unsubscribe link": mail(
         "tomas@saas.example", "Quick question about your status page", ONBOARDING,
         name="Tomas from SaaS", message_id="<11bc183bd727de4759699c64@customer.io>"),
+    "a company's invoice with its PDF from a generic mail@, signed for its team": attached(mail(
+        "mail@hoster.example", "Ihre Rechnung Nr. 5008123456",
+        "Sehr geehrte Damen und Herren,\n\nanbei erhalten Sie Ihre Rechnung Nr. 5008123456 über "
+        "23,45 EUR. Der Betrag wird per SEPA-Lastschrift eingezogen.\n\nMit freundlichen Grüßen"
+        "\n\nIhr Hoster Team\n\nHoster GmbH\nGeschäftsführer: Felix Muster\n",
+        name="Hoster GmbH"), "application/pdf", "Rechnung_5008123456.pdf"),
 }
 
 PEOPLE = {
@@ -114,6 +120,16 @@ PEOPLE = {
         "Hallo,\n\nder Link https://shop.example/newsletter/unsubscribe?id=5 in unserem "
         "Newsletter zeigt einen Fehler 500. Könnt ihr ins Log schauen?\n\nCheers,\nTomas",
         name="Tomas Berger"),
+    "a customer's question about an invoice, with the PDF": attached(mail(
+        "mail@kunde.example", "Rechnung Nr. 2026-004977",
+        "Guten Tag,\n\ndie Rechnung im Anhang enthält zwei Positionen doppelt. Können Sie das "
+        "korrigieren?\n\nMit freundlichen Grüßen\n\nIhr Kunde-Team", name="Kunde GmbH"),
+        "application/pdf", "Rechnung_2026-004977.pdf"),
+    "a customer's invoice from mail@, signed by a clerk's name": attached(mail(
+        "mail@lieferant.example", "Rechnung Nr. 2026-0012",
+        "Sehr geehrte Damen und Herren,\n\nanbei unsere Rechnung Nr. 2026-0012 für die "
+        "Montage.\n\nMit freundlichen Grüßen\nPetra Brauer\nBuchhaltung", name="Lieferant GmbH"),
+        "application/pdf", "Rechnung_2026-0012.pdf"),
 }
 
 

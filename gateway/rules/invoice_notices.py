@@ -10,6 +10,10 @@ the subject alone:
   freelancer's own invoice from a free mailbox, Reply-To the business, is a person's). A
   customer's accounts department sending an invoice from its own mailbox has no such Reply-To
   and is answered;
+- a company's own invoice mail: the subject names an invoice with its number, the invoice is
+  attached as a PDF, the text is signed for the company's team ("Mit freundlichen Grüßen / Ihr
+  netcup Team"), never by a person, and neither asks nor requests anything; a customer's
+  question about an invoice, or an invoice signed by a clerk's name, is answered;
 - a booking system's confirmation (Microsoft Bookings, Calendly-like pages): the subject says the
   booking is confirmed ("Prenotazione confermata con ...", "Booking confirmed with ...",
   "Buchung bestätigt"), the text thanks for the booking, no question, no person's sign-off.
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.notices import PLEASE_RE, SIGN_OFF_RE, persons_sign_off
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
@@ -49,14 +54,28 @@ def service_invoice(mail: ParsedMail) -> bool:
     """An invoice a service sends for its issuer: subject, PDF, the issuer's Reply-To elsewhere."""
     if not _INVOICE_SUBJECT_RE.search(mail.subject or ""):
         return False
-    if not any(a.content_type == "application/pdf" or a.filename.lower().endswith(".pdf")
-               for a in mail.attachments):
+    if not _pdf(mail):
         return False
     sender = _domain(mail.from_addr or "")
     if not any(_domain(a) != sender for a in mail.reply_to):
         return False
     own = own_part(mail.text)  # a freelancer's own invoice, signed with their name, is a person's
     return "?" not in without_links(own) and named_sign_off(own) is None
+
+
+def team_invoice(mail: ParsedMail) -> bool:
+    """A company's invoice with its PDF, signed for its team, asking nothing."""
+    if not (_INVOICE_SUBJECT_RE.search(mail.subject or "") and _pdf(mail)):
+        return False
+    own = without_links(own_part(mail.text))
+    if "?" in own or PLEASE_RE.search(own) or not SIGN_OFF_RE.search(own):
+        return False
+    return not persons_sign_off(own, mail.from_addr or "")
+
+
+def _pdf(mail: ParsedMail) -> bool:
+    return any(a.content_type == "application/pdf" or a.filename.lower().endswith(".pdf")
+               for a in mail.attachments)
 
 
 def booking_confirmation(mail: ParsedMail) -> bool:
@@ -70,4 +89,5 @@ def booking_confirmation(mail: ParsedMail) -> bool:
 
 
 def service_notice(mail: ParsedMail) -> bool:
-    return not person_subject(mail.subject) and (service_invoice(mail) or booking_confirmation(mail))
+    return not person_subject(mail.subject) and (service_invoice(mail) or team_invoice(mail)
+                                              or booking_confirmation(mail))
