@@ -101,3 +101,11 @@ def test_machines_of_the_zammad_mails_are_not_answered(raw, sender):
 @pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
 def test_people_beside_them_are_answered(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+def test_uuencoded_files_are_found_in_one_pass_and_an_unclosed_begin_is_text():
+    from gateway.rules.library_senders import _without_uuencoded
+    assert _without_uuencoded("begin 644 r.csv\nM4E5,15\n`\nend\nGruß Tom") == ("Gruß Tom", True)
+    hostile = "begin 644 a.csv\nM4E5\n" * 20000  # no "end": a regex scanning to it was quadratic
+    text, found = _without_uuencoded(hostile)
+    assert not found and text.count("begin 644") == 20000

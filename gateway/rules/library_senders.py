@@ -39,8 +39,8 @@ _TRACKER_HEADER_RE = re.compile(
     r"^x-(?:jira-fingerprint|atlassian-[\w-]+|redmine-[\w-]+|gitlab-[\w-]+|github-[\w-]+"
     r"|bugzilla-[\w-]+|trac-[\w-]+|phabricator-[\w-]+|gitea-[\w-]+|launchpad-[\w-]+"
     r"|youtrack-[\w-]+)$")
-# A uuencoded file in the text: "begin 644 name" ... "end".
-_UUENCODED_RE = re.compile(r"(?ms)^begin [0-7]{3,4} \S[^\n]*\n.*?^end[ \t]*$")
+# A uuencoded file in the text: a "begin 644 name" line ... an "end" line.
+_UU_BEGIN_RE = re.compile(r"begin [0-7]{3,4} \S")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -49,7 +49,8 @@ def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
     notification without a person's question, request or sign-off."""
     own = own_part(mail.text)
     if any(SERVER_ACCOUNT_RE.match(s.rsplit("@", 1)[0]) for s in senders):
-        if (mail.attachments or _UUENCODED_RE.search(own)) and not _words(own):
+        rest, uuencoded = _without_uuencoded(own)
+        if (mail.attachments or uuencoded) and not _words(rest):
             return True
     library = mail.attachments and _LIBRARY_MAILER_RE.search(mail.header("x-mailer") or "")
     if not (library or any(_TRACKER_HEADER_RE.match(name) for name, _ in mail.headers)):
@@ -57,6 +58,23 @@ def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
 
 
-def _words(own: str) -> bool:
-    """Any word of the sender's own beside a uuencoded file and links."""
-    return bool(_WORD_RE.search(without_links(_UUENCODED_RE.sub(" ", own))))
+def _without_uuencoded(own: str) -> tuple[str, bool]:
+    """The text without its uuencoded files (one pass over the lines), and whether it had one."""
+    kept: list[str] = []
+    block: list[str] | None = None
+    found = False
+    for line in own.splitlines():
+        if block is None and _UU_BEGIN_RE.match(line):
+            block = [line]
+        elif block is not None and line.strip() == "end":
+            block, found = None, True
+        elif block is not None:
+            block.append(line)
+        else:
+            kept.append(line)
+    return "\n".join(kept + (block or [])), found  # an unclosed "begin" is text
+
+
+def _words(text: str) -> bool:
+    """Any word of the sender's own outside links."""
+    return bool(_WORD_RE.search(without_links(text)))
