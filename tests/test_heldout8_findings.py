@@ -130,6 +130,11 @@ PEOPLE = {
         "Sehr geehrte Damen und Herren,\n\nanbei unsere Rechnung Nr. 2026-0012 für die "
         "Montage.\n\nMit freundlichen Grüßen\nPetra Brauer\nBuchhaltung", name="Lieferant GmbH"),
         "application/pdf", "Rechnung_2026-0012.pdf"),
+    "on leave, back on a date, and a complaint in a sentence of its own after the date": mail(
+        "s.weber@immobilien.example", "AW: Ihre Rechnung RE-2026-005102",
+        "Guten Tag,\n\nich bin bis Juli in Elternzeit und wieder erreichbar ab dem 1.7. Die "
+        "Rechnung vom Januar enthält die Wartung doppelt.\n\nViele Grüße\nSandra Weber",
+        name="Sandra Weber"),
 }
 
 

@@ -46,8 +46,9 @@ _SIGN_OFF_LINE_RE = re.compile(
     r"|mit (?:freundlichen|besten) gr(?:ü|ue)(?:ß|ss)en|(?:best|kind|warm)? ?regards|cordialement"
     r"|saludos|distinti saluti|met vriendelijke groet(?:en)?)[,!.]?[ \t]*$")
 SIGNATURE_LINES = 4
-# A dot after a number or a short abbreviation ("22.01. bis", "Tel. 0211", "& Co. KG") ends no sentence.
-_INNER_DOT_RE = re.compile(r"(?<=\d)\.(?= )|(?<=\b[A-Za-z]{2})\.(?= [\w(])|(?<=\b[A-Za-z]{3})\.(?= \d)")
+# A dot after a number or a short abbreviation ("22.01. bis", "Tel. 0211") ends no sentence.
+# Only before a word in lower case, a digit or "(": "... ab dem 1.7. Die Rechnung ..." are two.
+_INNER_DOT_RE = re.compile(r"(?:(?<=\d)|(?<=\b[A-Za-z]{2})|(?<=\b[A-Za-z]{3}))\.(?= [a-zäöüß\d(])")
 # When, or through whom, the writer can be reached.
 _BACK_RE = re.compile(
     r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
