@@ -35,15 +35,14 @@ MACHINES = {
         "Kundennummer: 88123\nZeitraum: 01.02.2026 - 28.02.2026\nSaldo: 0,00 EUR\n",
         name="Portal", headers={"X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer)"}),
         "application/pdf", "auszug.pdf"),
-    # a vendor's licence notice: why you get it, and how to stop it
-    "a licence notice: 'You receive this e-mail because', unsubscribe from further e-mails": mail(
-        "sales@fernwartung.example", "Licensing information: no channel available",
-        "Dear Mr. Berger,\n\nsince our last message there were 2 cases in which no further session "
-        "could be opened. Additional channels can be added in our online shop: "
-        "https://shop.fernwartung.example/channels\n\nBest regards,\nYour Fernwartung Team\n\n"
-        "P.S.: You receive this e-mail because you are listed as the person who ordered a "
-        "licence. Please click https://fernwartung.example/unsubscribe?id=77 to unsubscribe from "
-        "further e-mails.\n\nFernwartung GmbH * Hauptstr. 3 * 70173 Stuttgart", name="Fernwartung"),
+    # a vendor's notice whose footer says why it comes and how to stop it
+    "a quota notice: 'You receive this e-mail as', unsubscribe from further e-mails": mail(
+        "service@speicher.example", "Storage information: quota almost reached",
+        "Dear Mr. Berger,\n\nyour backup storage has reached 92 % of its quota. More storage can "
+        "be booked at https://shop.speicher.example/storage\n\nKind regards,\nYour Speicher "
+        "Team\n\nYou receive this e-mail as the technical contact of contract 4711. Use "
+        "https://speicher.example/unsubscribe?id=77 to unsubscribe from further e-mails.\n\n"
+        "Speicher GmbH * Hauptstr. 3 * 70173 Stuttgart", name="Speicher"),
     # an issue tracker's notification, its own header, nobody's words
     "a tracker's notice: X-JIRA-FingerPrint, '[JIRA] (OPS-12) ...', 'Issue updated'": mail(
         "ops@tracker.example", "[JIRA] (OPS-12) Zugang Testsystem", "Issue updated\n",
@@ -76,7 +75,7 @@ PEOPLE = {
     "a person asking how to stop 'You receive this e-mail' mails": mail(
         "kurt@kunde.example", "Newsletter abbestellen",
         "Hallo,\n\nich bekomme jeden Tag eine Mail mit dem Satz 'You receive this e-mail because "
-        "you are listed in our database' und einem Link https://x.example/unsub. Wie kann ich "
+        "you ordered a licence' und einem Link https://x.example/unsub. Wie kann ich "
         "mich abmelden?\n\nGruß\nKurt Maier", name="Kurt Maier"),
     "a person whose own text says to unsubscribe him from further e-mails, signed": mail(
         "kurt@kunde.example", "Abmeldung",

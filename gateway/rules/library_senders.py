@@ -4,8 +4,8 @@ holds:
 
 - a system account of a server or a database (`root`, `cron`, `oracle`, `postgres`, `mysql`
   ...) sending a file, attached or uuencoded into the text ("begin 644 report.csv"), with no
-  word of its own beside it: a scheduled report, whatever its subject ("Regelsets im
-  Test-Status gefunden: 1"). A system account that writes words is judged by
+  word of its own beside it: a scheduled report, whatever its subject ("Offene Verträge
+  gefunden: 3"). A system account that writes words is judged by
   `system_senders.py` (monitoring subject, no request);
 - a program's mail library as the mailer (`X-Mailer: MIME::Lite`, PHPMailer, JavaMail,
   Nodemailer, Zend/Laminas Mail ...) sending an attachment, with no question, request or
@@ -13,7 +13,7 @@ holds:
   person who writes through a webmail built on such a library greets, asks or signs;
 - an issue tracker's or code host's notification, known by the header the tool names itself in
   (`X-JIRA-FingerPrint`, `X-Redmine-*`, `X-GitLab-*`, `X-GitHub-*`, `X-Bugzilla-*` ...), with
-  no question, request or sign-off ("[JIRA] (SYS-422) ..." over "Issue updated"). An agent's
+  no question, request or sign-off ("[JIRA] (OPS-12) ..." over "Issue updated"). An agent's
   comment mailed through the tool ("please add our new office IP ... Thanks, Arjun Mehta") is a
   person's and answered; helpdesks (Zendesk, Freshdesk, OTRS) are not listed: their agents
   write through them.

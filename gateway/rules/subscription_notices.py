@@ -1,8 +1,8 @@
 """Pure: a service's notification known by its footer (reason `machine-notice`, only where no
 other sign was found): the sentence that tells the reader why they get it or how to stop or
 manage it ("You are receiving this email because you have event notifications turned on",
-"You receive this e-mail because you are listed in our database", "click here to unsubscribe
-from further e-mails",
+"You receive this e-mail because you ordered a licence", "... to unsubscribe from further
+e-mails",
 "Estás recibiendo este correo electrónico en ... porque ...", "Du får det här mejlet eftersom
 ...", "Je ontvangt deze e-mail omdat ...", "Change your notification settings"), or that asks
 to add the sender to the address book ("añada adobesign@adobesign.com a su libreta de
