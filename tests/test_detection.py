@@ -171,10 +171,12 @@ def with_original(text: str, subject: str, sender: str = "relay@mx.partner.examp
     ("Microsoft Outlook", "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@firma.example")])
 def test_a_mail_system_by_name_or_address_with_the_original_attached(name, sender):
     raw = with_original("Ihre Mail kam nicht an.", "Rückläufer", sender=sender, name=name)
-    assert reasons(raw, sender=sender) == ("bounce",)
+    # Exchange's system mailbox is a no-reply sender too (tests/test_heldout8_findings.py)
+    also = ("noreply-sender",) if sender.startswith("MicrosoftExchange") else ()
+    assert reasons(raw, sender=sender) == ("bounce", *also)
     plain = make_mail(name=name, sender=sender, subject="Delivery Status Notification",
                       body="Delivery to the following recipients has been delayed.")
-    assert reasons(plain, sender=sender) == ("bounce",)
+    assert reasons(plain, sender=sender) == ("bounce", *also)
 
 
 @pytest.mark.parametrize("kind", ["message/rfc822", "text/rfc822-headers"])
