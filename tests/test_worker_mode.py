@@ -13,7 +13,7 @@ from gateway import launch
 from gateway.service import memory
 from tests.conftest import make_mail
 from tests.imap_fixtures import wait_for
-from tests.serve_process import group_members, serve_with_own_template, wait_gone
+from tests.serve_process import Serve, group_members, serve_with_own_template, wait_gone
 
 
 def serve_in_mode(tmp_path, mode: str = "thread"):
@@ -126,3 +126,26 @@ def test_the_command_word_that_makes_serve_run_optimized(args, command):
     """Only `serve` runs itself again under -OO (launch.py), before the full command line is
     imported; a config file named "serve" is not the command."""
     assert launch._command(args) == command
+
+
+def test_serve_starts_and_answers_where_its_state_cannot_be_recorded(tmp_path):
+    """The state row written before the worker's fork (its one-time ORM work then stays
+    shared) fails here, as every heartbeat's does: serve starts, says so, and answers."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GATEWAY_")}
+    subprocess.run([sys.executable, "-m", "gateway", "db", "upgrade"], cwd=tmp_path, check=True,
+                   env=env, capture_output=True, timeout=120)
+    with sqlite3.connect(tmp_path / "var/gateway.db") as db:
+        db.execute("CREATE TRIGGER refuse BEFORE INSERT ON service_state "
+                   "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    gw = Serve(tmp_path)
+    try:
+        assert "could not record the service state before the worker's fork" in gw.log
+        gw.send(make_mail())
+        wait_for(lambda: list((tmp_path / "var/outbox").glob("*.eml")), what="the reply")
+    finally:
+        gw.finish()

@@ -71,11 +71,13 @@ class Service:
         process leaves their objects, so their pages stay shared)."""
         self._recover()
         if self.worker.separate_process:
-            # The first state row before the fork: the ORM's one-time work on a first write
-            # (mappers configured, lazy attributes set on thousands of shared objects) then
-            # stays shared. After the fork each process copied the pages it wrote: 9 MB.
-            report_state(self.engine, self.state_name, self.started_at, self.clock.now(),
-                         {"pid": os.getpid(), "listening": {}})
+            # The first state row before the fork: the ORM's one-time work of a first write
+            # (mappers, lazy attributes of shared objects) stays shared; after it, 9 MB copied.
+            try:
+                report_state(self.engine, self.state_name, self.started_at, self.clock.now(),
+                             {"pid": os.getpid(), "listening": {}})
+            except Exception:  # as in the heartbeat: a status report never stops the daemon
+                log.exception("could not record the service state before the worker's fork")
             self.engine.dispose()  # no open database connection goes into the fork
             gc.collect()
             gc.freeze()
