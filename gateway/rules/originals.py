@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from email.parser import BytesHeaderParser
 from email.utils import parseaddr
+from functools import lru_cache
 
 from gateway.rules.parse import ParsedMail, decode_header_value
 
@@ -30,17 +31,34 @@ _MESSAGE_NAMES = frozenset({"from", "to", "subject", "sent", "message-id"})
 _PARSER = BytesHeaderParser()
 _URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _SUBJECT_LINE_RE = re.compile(r"(?im)^[\s>]*(?:subject|betreff|objet|oggetto|asunto)\s*:.*$")
+# The rules ask for the same mail's own part and its text without links some ten times while
+# classifying it: the last few answers are kept (pure functions of a string; texts this short).
+MEMO_CHARS = 8192
+_MEMO = 16
 
 
 def without_links(text: str) -> str:
     """Links and quoted subject lines set aside: their question marks are nobody's question."""
+    return _without_links(text) if len(text) <= MEMO_CHARS else _links_out(text)
+
+
+def _links_out(text: str) -> str:
     return _SUBJECT_LINE_RE.sub(" ", _URL_RE.sub(" ", text))
+
+
+_without_links = lru_cache(maxsize=_MEMO)(_links_out)
 
 
 def carries_original(mail: ParsedMail) -> bool:
     """The original message (or its headers) attached, as bounces and complaints send it back."""
     return any(a.content_type in ORIGINAL_TYPES or a.filename.lower().endswith(".eml")
                for a in mail.attachments)
+
+
+@lru_cache(maxsize=_MEMO)
+def _quoted(head: str) -> tuple[tuple[int, str, str], ...]:
+    """quoted_headers, kept for the last few heads (of at most SCAN_CHARS)."""
+    return tuple(quoted_headers(head))
 
 
 def quoted_headers(head: str) -> list[tuple[int, str, str]]:
@@ -61,25 +79,25 @@ def quoted_headers(head: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def _a_message(quoted: list[tuple[int, str, str]]) -> bool:
+def _a_message(quoted: tuple[tuple[int, str, str], ...]) -> bool:
     return len({name for _, name, _ in quoted} & _MESSAGE_NAMES) >= 2
 
 
 def quotes_original(text: str) -> bool:
-    return _a_message(quoted_headers(text[:SCAN_CHARS]))
+    return _a_message(_quoted(text[:SCAN_CHARS]))
 
 
 def client_quote(text: str) -> bool:
     """A quote as mail clients write it (Sent:, Gesendet:, Envoyé: ... instead of Date:): a
     person quoting a mail; mail systems quote the raw headers."""
-    quoted = quoted_headers(text[:SCAN_CHARS])
+    quoted = _quoted(text[:SCAN_CHARS])
     return _a_message(quoted) and any(name == "sent" for _, name, _ in quoted)
 
 
 def own_part(text: str) -> str:
     """The text before the quoted original's headers (the whole scanned text if none)."""
     head = text[:SCAN_CHARS]
-    quoted = quoted_headers(head)
+    quoted = _quoted(head)
     return head[:quoted[0][0]] if _a_message(quoted) else head
 
 
@@ -93,7 +111,7 @@ def original_senders(mail: ParsedMail) -> list[tuple[str, str, str]]:
     attached = [a.data for a in mail.attachments if a.data and (
         a.content_type in ORIGINAL_TYPES or a.filename.lower().endswith(".eml"))]
     found = [_attached_sender(data) for data in attached[:ORIGINALS_MAX]]
-    quoted = quoted_headers(mail.text[:SCAN_CHARS])
+    quoted = _quoted(mail.text[:SCAN_CHARS])
     if _a_message(quoted):
         first = {}
         for _, name, value in quoted:
