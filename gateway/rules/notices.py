@@ -18,6 +18,7 @@ A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gateway.rules import declared_languages
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
@@ -106,10 +107,16 @@ def declared_machine(mail: ParsedMail) -> bool:
     """Says it is a machine's, and holds no words of a person besides."""
     if person_subject(mail.subject) or "?" in (mail.subject or ""):
         return False
-    lowered = mail.text[:SCAN_CHARS].lower()  # the cheap look first: most mail ends here
+    return _declared(mail.text[:SCAN_CHARS], mail.from_addr or "")
+
+
+@lru_cache(maxsize=16)  # asked twice of most mails: by declared_failure, then as a notice
+def _declared(head: str, sender: str) -> bool:
+    """declared_machine on the text's scanned head, past the subject's look."""
+    lowered = head.lower()  # the cheap look first: most mail ends here
     if not any(word in lowered for word in _DECLARED_WORDS):
         return False
-    own = without_links(own_part(mail.text))
+    own = without_links(own_part(head))
     if not _DECLARED_RE.search(own):
         return False
     rest = _undeclared(own)
@@ -119,7 +126,7 @@ def declared_machine(mail: ParsedMail) -> bool:
         return True
     # signed for a company, and asking the reader for nothing ("Bitte passen Sie ... an" above
     # "Ihr IT-Team" is a person's request)
-    return not (persons_sign_off(rest, mail.from_addr or "") or PLEASE_RE.search(rest))
+    return not (persons_sign_off(rest, sender) or PLEASE_RE.search(rest))
 
 
 def persons_sign_off(text: str, sender: str) -> bool:
