@@ -22,8 +22,11 @@ Reply-To to the person) is none: `own_noreply_identity`.
 The last two count unless the mail reads like a person's own: plain words (no link, no
 attachment) with a request, a question or a sign-off ("Bitte prüfen, danke. Moritz" from a
 contact form's `no-reply-kontakt@`). A program's notice nearly always carries a link or an
-attachment. `billing@`, `invoice@`, `rechnung@` are not such roles: a customer's accounts
-department writes from them, tersely too, and is answered.
+attachment. From a role (not a no-reply word) a link below the person's name is the company's
+footer, not a notice's (`signed_replies.signs_above_footer`: a marketing person writing from
+`newsletter@` in Outlook about its rate limit, "Abmelden: https://…" under the name).
+`billing@`, `invoice@`, `rechnung@` are not such roles: a customer's accounts department
+writes from them, tersely too, and is answered.
 """
 
 from __future__ import annotations
@@ -36,10 +39,11 @@ from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import (
     LINK_RE,
+    MAIL_CLIENT_RE,
     admin_signs,
-    named_sign_off,
-    person_name,
     relayed_person,
+    signed_at,
+    signs_above_footer,
 )
 
 _NOREPLY_LOCAL_RE = re.compile(
@@ -66,11 +70,6 @@ _ONE_TIME_CODE_RE = re.compile(
     r"|anmelde|zugangs)code\s*(?:lautet)?\s*:?\s*\d{4,8}\b|\bcode de (?:s(?:é|e)curit(?:é|e)"
     r"|v(?:é|e)rification|confirmation)\s*:?\s*\d{4,8}\b")
 _PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b")
-# A person's mail client (a program's notice names its own mailer, or none).
-_MAIL_CLIENT_RE = re.compile(
-    r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
-    r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
-_SIG_DELIMITER_RE = re.compile(r"(?m)^--[ \t]?\r?\n[ \t]*(\S[^\r\n]*)")
 # A link to a page (a notice's), not a bare domain a person names ("www.example.nl").
 _PAGE_LINK_RE = re.compile(r"(?i)https?://[^\s/]+/\S")
 
@@ -88,15 +87,6 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     if found and not admin:
         return True
     return role_sender(mail, senders)
-
-
-def _signed(own: str) -> int | None:
-    """Where a person signs: a sign-off with a name, or a name heading the signature after the
-    `-- ` delimiter ("-- \nJan Peters\nPeters IT")."""
-    found = named_sign_off(own)
-    if found is None and (sig := _SIG_DELIMITER_RE.search(own)) and person_name(sig.group(1)):
-        found = sig.start()
-    return found
 
 
 def _same_domains(mail: ParsedMail) -> bool:
@@ -123,11 +113,11 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
            or not _NAME_LOCAL_RE.match(r) for r in replies) or not _same_domains(mail):
         return False  # a program's Reply-To (a tool's reply token: reply.t.1209...@, reply+AB@),
         # or a relay for somebody on another domain
-    if not (replies or any(_MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
+    if not (replies or any(MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
                            for value in mail.header_values(name))):
         return False
     own = own_part(mail.text)
-    signed = _signed(own)
+    signed = signed_at(own)
     if signed is None or mail.attachments or _PAGE_LINK_RE.search(own[:signed]):
         return False
     return asks(mail.text) or bool(_PLEASE_RE.search(own[:signed]))
@@ -138,7 +128,9 @@ def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
     locals_ = [s.rsplit("@", 1)[0].strip().lower() for s in senders]
     if not any(_NOREPLY_TOKEN_RE.search(local) or _ROLE_RE.match(local) for local in locals_):
         return False
-    if not _writes_as_person(mail) or _ONE_TIME_CODE_RE.search(own_part(mail.text)):
+    person = _writes_as_person(mail) or (
+        not any(_NOREPLY_TOKEN_RE.search(local) for local in locals_) and signs_above_footer(mail))
+    if not person or _ONE_TIME_CODE_RE.search(own_part(mail.text)):
         return True  # a security code is no person's words
     if any(_ALERT_ROLE_RE.match(local) for local in locals_):  # asks and signs off
         own = own_part(mail.text)

@@ -16,6 +16,12 @@
   before the name and no attachment (a person's request through Mandrill). Notices,
   acknowledgements and confirmations ("Thanks for getting in touch! ... Cheers, The Pixelwerk
   Team", "Please do not change the subject line ... Sincerely, Globex Customer Care") are none.
+- `signs_above_footer`: a person's mail from a mail client (its X-Mailer or User-Agent, or
+  Outlook's Thread-Index, which Outlook and OWA set and mailing tools do not) whose links all
+  stand below the person's name, in the company's footer ("Abmelden: https://…", "You are
+  receiving this email because …"): no attachment, and a question or a request above a named
+  sign-off (or a name heading the signature after `-- `). A mailing tool's newsletter names
+  the tool, not a client, and a notice's link stands above its sign-off.
 """
 
 from __future__ import annotations
@@ -40,6 +46,11 @@ _SIGN_OFF_RE = re.compile(
 _REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
 _FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
 LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
+# A person's mail client (a program's notice names its own mailer, or none).
+MAIL_CLIENT_RE = re.compile(
+    r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
+    r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
+_SIG_DELIMITER_RE = re.compile(r"(?m)^--[ \t]?\r?\n[ \t]*(\S[^\r\n]*)")
 # Words of a company's or a team's signature, never of a person's name.
 _COMPANY_WORDS = frozenset((
     "team", "service", "services", "support", "care", "customer", "kundenservice", "kundendienst",
@@ -125,3 +136,31 @@ def relayed_person(mail: ParsedMail) -> bool:
     if mail.attachments or LINK_RE.search(own[:signed]):
         return False
     return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
+
+
+def signed_at(own: str) -> int | None:
+    """Where a person signs: a sign-off with a name, or a name heading the signature after the
+    `-- ` delimiter ("-- \nJan Peters\nPeters IT")."""
+    found = named_sign_off(own)
+    if found is None and (sig := _SIG_DELIMITER_RE.search(own)) and person_name(sig.group(1)):
+        found = sig.start()
+    return found
+
+
+def mail_client(mail: ParsedMail) -> bool:
+    """Sent from a person's mail client: its X-Mailer or User-Agent, or Outlook's Thread-Index."""
+    return mail.header("thread-index") is not None or any(
+        MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
+        for value in mail.header_values(name))
+
+
+def signs_above_footer(mail: ParsedMail) -> bool:
+    """A person's mail from a mail client whose links all stand below the person's name: no
+    attachment, and a question or a request above a named sign-off."""
+    if mail.attachments or not mail_client(mail):
+        return False
+    own = own_part(mail.text)
+    signed = signed_at(own)
+    if signed is None or LINK_RE.search(own[:signed]):
+        return False
+    return asks(own[:signed]) or bool(PLEASE_RE.search(own[:signed]))

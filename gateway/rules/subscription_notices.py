@@ -13,7 +13,10 @@ tool, not to us.
 A person forwarding or answering one (Fwd:, Re: ...) is a person; so is an answer through a
 helpdesk that a named person signs, whatever footer the helpdesk adds, and a writer who quotes
 such a footer in quotation marks in a line of their own, or goes on to ask or sign after it
-(a sign-off with a name, or their name alone as the last line).
+(a sign-off with a name, or their name alone as the last line). So is a person whose company
+footer says it, below their name, in a mail from their mail client that asks above the name
+with no link there (`signed_replies.signs_above_footer`: "Sie erhalten diese E-Mail, weil Sie
+mit uns in Kontakt stehen. Abmelden: https://…" under an Outlook user's question).
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ import re
 from gateway.rules.bounces import person_subject
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import LINK_RE, named_sign_off, person_name, reply_structure
+from gateway.rules.signed_replies import (
+    LINK_RE,
+    named_sign_off,
+    person_name,
+    reply_structure,
+    signs_above_footer,
+)
 
 _FOOTER_RE = re.compile(
     r"(?i)\byou(?:'re| are) receiving this\b|\byou (?:have )?received this (?:e-?mail|message"
@@ -76,4 +85,6 @@ def subscription_notice(mail: ParsedMail) -> bool:
     lines = [line for line in after.splitlines() if line.strip()]
     if "?" in after or named_sign_off(after) is not None or (lines and person_name(lines[-1])):
         return False  # the writer's name closes the mail: a person pasted the footer
-    return not (reply_structure(mail) and named_sign_off(own) is not None)
+    if reply_structure(mail) and named_sign_off(own) is not None:
+        return False
+    return not signs_above_footer(mail)  # the footer of a person's company, under the name
