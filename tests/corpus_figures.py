@@ -9,10 +9,11 @@ for external corpora that may not be kept in the repository.
 
 The real corpora of tests/corpus/real (flufl.bounce's bounces, talon's people's replies, both
 Apache-2.0, unchanged; sisimai's bounces and feedback reports, BSD-2-Clause; the MIT-licensed
-email-reply-parser projects' replies of people, wrapped in a client's headers; see their
-README.md) are measured as issue 21's held-out corpora are: each mail's To: rewritten to
-technik@centron.de, so that only classification can stop it, and two envelopes, the file's
-Return-Path (unknown when it has none) and its From address."""
+email-reply-parser projects' replies of people, wrapped in a client's headers; the bounces,
+auto-replies and people's mails shipped in the MIT-licensed registry packages baunsu, bounced and
+django-mailbox; see their README.md) are measured as issue 21's held-out corpora are: each
+mail's To: rewritten to technik@centron.de, so that only classification can stop it, and two
+envelopes, the file's Return-Path (unknown when it has none) and its From address."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ REAL = CORPUS / "real"
 # (folder of tests/corpus/real, its mails are a machine's)
 REAL_KINDS = (("flufl_bounce/bounces", True), ("flufl_bounce/people", False),
               ("talon_people", False), ("sisimai/bounces", True), ("sisimai/people", False),
-              ("reply_parsers", False))
+              ("reply_parsers", False), ("registry_packages/machines", True),
+              ("registry_packages/people", False))
 RCPT = "technik@centron.de"
 START = datetime(2025, 10, 20, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 _HEAD_END_RE = re.compile(rb"\r?\n\r?\n")

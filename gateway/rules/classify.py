@@ -27,6 +27,7 @@ from gateway.rules.notices import (
 )
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
+from gateway.rules.precedence import sender_precedence
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.security_reports import security_report
 from gateway.rules.sender_auth import authenticated
@@ -204,7 +205,7 @@ def is_auto_response_suppressed(mail: ParsedMail, env: Envelope, ctx: Context) -
 
 
 def is_precedence(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    values = mail.header_values("precedence") + mail.header_values("x-precedence")
+    values = sender_precedence(mail, _envelope(mail, env))
     for value in values:
         kind = value.strip().lower()
         if kind in ("bulk", "junk"):

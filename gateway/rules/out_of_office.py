@@ -27,10 +27,12 @@ from gateway.rules.originals import own_part, unquoted, without_links
 BODY_CHARS = 2000
 
 # Catalan, Slovak, Croatian/Serbian/Bosnian, Slovenian, Romanian, Lithuanian, Latvian, Ukrainian,
-# Russian and Bulgarian (Outlook client rules send these without any header).
+# Russian and Bulgarian (Outlook client rules send these without any header; Outlook 2003's
+# Latvian one puts "Out of office" before "automatic reply:").
 _EAST_PREFIXES = (
     r"|resposta autom(?:à|a)tica|automatsk[iy] odgovor|samodejni odgovor|r(?:ă|a)spuns automat"
-    r"|automatinis atsakymas|autom(?:ā|a)tisk(?:ā|a) atbilde|автоматичн(?:а|ий) відповідь"
+    r"|automatinis atsakymas|(?:(?:ā|a)rpus biroja (?:atra(?:š|s)an(?:ā|a)s )?)?"
+    r"autom(?:ā|a)tisk(?:ā|a) atbilde|автоматичн(?:а|ий) відповідь"
     r"|автоматический ответ|автоматичен отговор|аутоматски одговор")
 _EAST_BODY = (
     r"|s(?:ó|o)c fora de l'oficina|estic de vacances|per a qualsevol urg(?:è|e)ncia"
@@ -111,20 +113,22 @@ _SENTENCE_END_RE = re.compile(r"([.!?\n])")
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b"
     r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
-    r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b")
+    r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b"
+    r"|\bl(?:ū|u)dzu\b")
 # Where to turn instead, and notes on the mail itself: no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
-    r"|l(?:ü|u)tfen),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
+    r"|l(?:ü|u)tfen|l(?:ū|u)dzu),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
     r"(?:contact|call|phone|ring|reach|e-?mail|write|send"
     r"|re-?send|note|direct|touch|leite|expect|allow|bear|be aware|understand|excuse|accept"
     r"|verst(?:ä|ae)ndnis|geduld"
     r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
     r"|forward|kontaktier|ruf|wende|schreib|beachte|richte|sende|contacter|appeler|(?:é|e)crire"
-    r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im)"
+    r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im"
+    r"|sazin|zvan|rakst)"
     # a request that names an address or a number: where to turn ("lütfen info@... yazınız")
-    r"|\b(?:please|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen)"
-    r",?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
+    r"|\b(?:please|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen"
+    r"|l(?:ū|u)dzu),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
