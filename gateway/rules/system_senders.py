@@ -2,18 +2,19 @@
 `machine-notice`, only where no other sign was found), recognised by the sender *and* what the
 mail is, never by the subject alone.
 
-- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...), or an
-  appliance in its own name ("Synology NAS", "FRITZ!Box", "Proxmox VE", "Intelligent Power
+- A system account as sender (`root`, `nagios`, `icinga`, `zabbix`, `cron`, `fail2ban` ...), or
+  an appliance in its own name ("Synology NAS", "FRITZ!Box", "Proxmox VE", "Intelligent Power
   Manager", a printer such as "ECOSYS M5526cdw"; or its address: `veeam@`, `eaton-ipm@`,
   `scanner@`, `printer@`), with a monitoring subject (PROBLEM, DOWN, failed, banned, backup,
-  disconnected, toner ...) and no question or request; an appliance's name with a person's
-  sign-off is its vendor's support writing. Products of backup, logging/SIEM, alerting,
-  virtualisation and endpoint security count as appliances ("Bareos", `wazuh@`, `vcenter@`,
-  "Opsgenie", "ESET PROTECT", "LANCOM 1900EF"), threats and events as monitoring words; a
-  request inside a record ("Failed: ..., please run repair", a time-stamped log line) asks
-  nobody. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail
-  ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...") with the scan attached and no
-  person's words; without an attachment a person's own mail from `scanner@` is answered.
+  disconnected, toner ...) and no question or request (a system account's mail signed with a
+  person's name, "Kindly replace the disk tonight. Regards, Piotr", is the admin's); an
+  appliance's name with a person's sign-off is its vendor's support writing. Products of backup,
+  logging/SIEM, alerting, virtualisation and endpoint security count as appliances ("Bareos",
+  `wazuh@`, `vcenter@`, "Opsgenie", "ESET PROTECT", "LANCOM 1900EF"), threats and events as
+  monitoring words; a request inside a record ("Failed: ..., please run repair", a time-stamped
+  log line) asks nobody. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail ("Gescanntes
+  Dokument von MFC-L8900CDW", "Scanned from ...") with the scan attached and no person's words;
+  without an attachment a person's own mail from `scanner@` is answered.
 - A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
   `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
   question and no sign-off; a request ("Please review the event details") counts as a person's
@@ -45,6 +46,7 @@ from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import named_sign_off
 from gateway.rules.subscription_notices import subscription_notice
 
 _SYSTEM_ACCOUNT_RE = re.compile(
@@ -131,8 +133,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
     if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
         return False
-    if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):
-        return not (asks(mail.text) or REQUEST_RE.search(own))
+    if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):  # "Regards, Piotr" too
+        return not (asks(mail.text) or REQUEST_RE.search(own) or named_sign_off(own) is not None)
     if _appliance(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_prose(own), own))
     if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
