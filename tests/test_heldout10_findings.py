@@ -57,6 +57,20 @@ MACHINES = {
         "root@srv01.kunde.example", "Backup failed on srv01",
         "rsync exited with code 23 (partial transfer).\nSee /var/log/backup.log.\n\nRegards,\n"
         "backup.sh", name="root"),
+    "WordPress's comment notice from wordpress@: a commenter's signed words in its fields": mail(
+        "wordpress@winkel.example", "[Winkel] Reactie: \"Openingstijden kerst\"",
+        "Nieuwe reactie op je bericht \"Openingstijden kerst\"\nAuteur: Jan (IP-adres: "
+        "203.0.113.7)\nE-mail: jan@voorbeeld.example\nURL: https://jan.example\nReactie:\n"
+        "Zijn jullie op 2e kerstdag open?\n\nGroet,\nJan\n\nJe kunt alle reacties op dit bericht hier zien:\n"
+        "https://winkel.example/openingstijden/#comments\n\nPermalink: https://winkel.example/"
+        "openingstijden/#comment-12\nVerwijder het: https://winkel.example/wp-admin/comment.php"
+        "?action=trash&c=12\nMarkeer als spam: https://winkel.example/wp-admin/comment.php"
+        "?action=spam&c=12", name="Winkel"),
+    "Nextcloud's share notice from nextcloud@, no person's words": mail(
+        "nextcloud@firma.example", "Anna Nowak udostępnił(a) Ci »Faktury 2026«",
+        "Cześć,\n\nAnna Nowak udostępnił(a) Ci »Faktury 2026«.\n\nOtwórz »Faktury 2026«: "
+        "https://cloud.firma.example/f/4411\n\nNextcloud – bezpieczne miejsce na Twoje dane",
+        name="Anna Nowak (przez Nextcloud)"),
 }
 
 PEOPLE = {
@@ -74,6 +88,14 @@ PEOPLE = {
         mail("root@srv01.kunde.example", "srv01 disk failure - replace disk",
              "smartctl says /dev/sdb is failing (Reallocated_Sector_Ct 2048). Kindly replace the "
              "disk tonight, the RAID is degraded.\n\nRegards, Piotr", name="root"),
+    "a shop owner from the site's wordpress@, Dutch, a request signed 'Groet, Sanne' (probe)":
+        mail("wordpress@winkel.example", "Website gehackt",
+             "Hallo, onze website toont sinds vanochtend spam-links. Graag een backup van "
+             "gisteren terugzetten.\n\nGroet,\nSanne", name="Sanne de Boer"),
+    "an admin from nextcloud@, Polish, 'Proszę o pomoc', signed (probe)": mail(
+        "nextcloud@firma.example", "Nextcloud nie działa",
+        "Dzień dobry, po aktualizacji Nextcloud pokazuje błąd 500. Proszę o pomoc.\n\n"
+        "Pozdrawiam\nAnna Nowak", name="Anna Nowak"),
 }
 
 

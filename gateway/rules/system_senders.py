@@ -128,18 +128,24 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
     if any(_APP_ACCOUNT_RE.match(local) for local in locals_):  # a ticket's fields quote people
-        return _report(own) or not (asks(mail.text) or REQUEST_RE.search(own))
+        return _report(own) or not _signs_or_asks(mail, own)
     if _scan(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
     if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
         return False
     if any(_SYSTEM_ACCOUNT_RE.match(local) for local in locals_):  # "Regards, Piotr" too
-        return not (asks(mail.text) or REQUEST_RE.search(own) or named_sign_off(own) is not None)
+        return not _signs_or_asks(mail, own)
     if _appliance(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_prose(own), own))
     if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
     return False
+
+
+def _signs_or_asks(mail: ParsedMail, own: str) -> bool:
+    """A person's words: a question, a request or thanks, or a sign-off with a person's name in
+    any of the customers' languages ("Groet, Sanne", "Pozdrawiam, Anna Nowak", "Regards, Piotr")."""
+    return bool(asks(mail.text) or REQUEST_RE.search(own) or named_sign_off(own) is not None)
 
 
 def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:
