@@ -9,6 +9,7 @@ from tests.findings import attached, mail, reasons
 
 OUTLOOK = {"Thread-Index": "AQHahR4x2Hk0mZ1bS0WkYpQ3cTnVdA==", "X-MS-Has-Attach": "",
            "X-MS-TNEF-Correlator": ""}
+PHPMAILER = {"X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)"}
 NEWSLETTER_FOOTER = ("\n\nSie erhalten diese E-Mail, weil Sie mit uns in Kontakt stehen. Abmelden: "
                      "https://modehaus.example/newsletter/abmelden")
 RATE_LIMIT = ("Hallo,\n\nich bin im Marketing und schreibe vom Newsletter-Postfach: unser "
@@ -71,6 +72,10 @@ MACHINES = {
         "Cześć,\n\nAnna Nowak udostępnił(a) Ci »Faktury 2026«.\n\nOtwórz »Faktury 2026«: "
         "https://cloud.firma.example/f/4411\n\nNextcloud – bezpieczne miejsce na Twoje dane",
         name="Anna Nowak (przez Nextcloud)"),
+    "an application's invoice through PHPMailer, signed for the company": attached(mail(
+        "rechnung@lieferant.example", "Rechnung 2026-0044", "Anbei erhalten Sie Ihre Rechnung "
+        "2026-0044.\n\nBest regards,\nThe Lieferant Billing Team", name="Lieferant GmbH",
+        headers=PHPMAILER), "application/pdf", "Rechnung_2026-0044.pdf"),
 }
 
 PEOPLE = {
@@ -96,6 +101,12 @@ PEOPLE = {
         "nextcloud@firma.example", "Nextcloud nie działa",
         "Dzień dobry, po aktualizacji Nextcloud pokazuje błąd 500. Proszę o pomoc.\n\n"
         "Pozdrawiam\nAnna Nowak", name="Anna Nowak"),
+    "a contract sent from a CRM on PHPMailer, signed 'Best, Tom Fletcher' (probe)": attached(mail(
+        "tom@fletcherbikes.example", "Signed contract", "Attached the signed contract.\n\nBest,\n"
+        "Tom Fletcher", name="Tom Fletcher", headers=PHPMAILER), "application/pdf", "contract.pdf"),
+    "the same in German, 'LG Andreas' (probe)": attached(mail(
+        "a.schuster@kunde.example", "Vertrag", "Anbei der unterschriebene Vertrag.\n\nLG Andreas",
+        name="Andreas Schuster", headers=PHPMAILER), "application/pdf", "Vertrag.pdf"),
 }
 
 

@@ -9,8 +9,10 @@ holds:
   `system_senders.py` (monitoring subject, no request);
 - a program's mail library as the mailer (`X-Mailer: MIME::Lite`, PHPMailer, JavaMail,
   Nodemailer, Zend/Laminas Mail ...) sending an attachment, with no question, request or
-  sign-off in its text: an invoice, a statement or a report that an application mails out. A
-  person who writes through a webmail built on such a library greets, asks or signs;
+  sign-off in its text (a sign-off word, or a sign-off with a person's name in any language:
+  "Best, Tom Fletcher", "LG Andreas"): an invoice, a statement or a report that an application
+  mails out. A person who writes through a webmail or a CRM built on such a library greets,
+  asks or signs;
 - an issue tracker's or code host's notification, known by the header the tool names itself in
   (`X-JIRA-FingerPrint`, `X-Redmine-*`, `X-GitLab-*`, `X-GitHub-*`, `X-Bugzilla-*` ...), with
   no question, request or sign-off ("[JIRA] (OPS-12) ..." over "Issue updated"). An agent's
@@ -27,6 +29,7 @@ import re
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import named_sign_off
 
 SERVER_ACCOUNT_RE = re.compile(
     r"^(?:root|cron|daemon|nobody|www-data|apache|nginx|backup|oracle|postgres(?:ql)?|mysql"
@@ -55,7 +58,8 @@ def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
     library = mail.attachments and _LIBRARY_MAILER_RE.search(mail.header("x-mailer") or "")
     if not (library or any(_TRACKER_HEADER_RE.match(name) for name, _ in mail.headers)):
         return False
-    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
+                or named_sign_off(own) is not None)  # "Best, Tom Fletcher", "LG Andreas"
 
 
 def _without_uuencoded(own: str) -> tuple[str, bool]:
