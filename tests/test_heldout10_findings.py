@@ -76,6 +76,10 @@ MACHINES = {
         "rechnung@lieferant.example", "Rechnung 2026-0044", "Anbei erhalten Sie Ihre Rechnung "
         "2026-0044.\n\nBest regards,\nThe Lieferant Billing Team", name="Lieferant GmbH",
         headers=PHPMAILER), "application/pdf", "Rechnung_2026-0044.pdf"),
+    "a server's backup status from its host-named address, its host name under it": mail(
+        "srv01@kunde.example", "srv01 Backup Status",
+        "Backup job: Nightly\nStatus: Failed\nStart: 2026-01-13 02:00\nError: Storage not "
+        "reachable\n\nsrv01.kunde.example", name=""),
 }
 
 PEOPLE = {
@@ -107,6 +111,10 @@ PEOPLE = {
     "the same in German, 'LG Andreas' (probe)": attached(mail(
         "a.schuster@kunde.example", "Vertrag", "Anbei der unterschriebene Vertrag.\n\nLG Andreas",
         name="Andreas Schuster", headers=PHPMAILER), "application/pdf", "Vertrag.pdf"),
+    "an admin writing from the server's host-named srv01@, 'LG Andreas' (probe)": mail(
+        "srv01@kunde.example", "srv01 Backup Status seit Montag rot",
+        "Unser Backup auf srv01 ist seit Montag rot, das Storage ist nicht erreichbar.\n\n"
+        "LG Andreas", name="Andreas Schuster"),
 }
 
 

@@ -17,8 +17,9 @@ mail is, never by the subject alone.
   without an attachment a person's own mail from `scanner@` is answered.
 - A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
   `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
-  question and no sign-off; a request ("Please review the event details") counts as a person's
-  only outside a report of fields ("Log Name: ...", "Event ID: ...").
+  question and no sign-off (a word, or a person's name under one: "LG Andreas"); a request
+  ("Please review the event details") counts as a person's only outside a report of fields ("Log
+  Name: ...", "Event ID: ...").
 - A device's log record as the text, from any sender (FortiGate's "Message meets Alert
   condition" with `date=... devname="FGT-HQ" ... level="alert"`: eight key=value pairs or more
   outside links), a monitoring subject, no question, sign-off or request outside a report.
@@ -138,7 +139,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if _appliance(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_prose(own), own))
     if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
-        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own))
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own)
+                    or named_sign_off(own) is not None)  # "LG Andreas" from srv01@
     return False
 
 
