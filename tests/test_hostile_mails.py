@@ -136,3 +136,14 @@ def test_twenty_mb_attachment_is_stored_with_the_ticket(gateway, engine):
     with Session(engine) as session:
         item = session.exec(select(Attachment)).one()
         assert (item.filename, item.size) == ("core.dump", 20 * 1024 * 1024)
+
+
+def test_raw_iso_2022_jp_subject_is_read_as_japanese():
+    """Japanese mailers (KDDI's and au's notices, InterScan's) write the Subject in raw 7-bit
+    ISO-2022-JP, without encoded words: read as Japanese, not as escape codes in the ticket."""
+    subject = "ご利用料金のお知らせ".encode("iso-2022-jp")
+    raw = b"From: info@example.jp\r\nTo: technik@centron.de\r\nSubject: " + subject + \
+        b"\r\n\r\nbody\r\n"
+    assert parse_mail(raw).subject == "ご利用料金のお知らせ"
+    broken = b"From: a@example.jp\r\nSubject: \x1b$B\xff\xff\x1b(B\r\n\r\nx\r\n"
+    assert parse_mail(broken).subject  # an escape sequence that does not decode: kept, no raise

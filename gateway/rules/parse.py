@@ -30,12 +30,10 @@ _UNSAFE_FILENAME_RE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
 class _ParsePolicy(EmailPolicy):
-    """policy.default with compat32 header fetching.
-
-    The header registry builds a parsed object for every header touched, the parser itself
-    touches Content-Type on every part: three quarters of the parse time. We need only a few
-    headers decoded, which `decode_header_value` does, tolerantly, on the raw values.
-    """
+    """policy.default with compat32 header fetching. The header registry builds a parsed object
+    for every header touched, the parser itself touches Content-Type on every part: three
+    quarters of the parse time. We need only a few headers decoded, which `decode_header_value`
+    does, tolerantly, on the raw values."""
 
     def header_fetch_parse(self, name, value):
         return compat32.header_fetch_parse(name, value)
@@ -146,9 +144,11 @@ def _raw_values(msg: Message, name: str) -> list[str]:
 
 
 def _unescaped(value: str) -> str:
-    """Raw 8-bit bytes in a header (surrogate escapes) guessed as text."""
-    if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
-        value = decode_bytes(value.encode("ascii", "surrogateescape"), "utf-8")
+    """Raw 8-bit bytes in a header (surrogate escapes) guessed as text; raw 7-bit ISO-2022-JP,
+    which Japanese mailers write without encoded words, read as Japanese."""
+    charset = "iso-2022-jp" if "\x1b$" in str(value) else "utf-8"
+    if charset != "utf-8" or any("\udc80" <= ch <= "\udcff" for ch in str(value)):
+        value = decode_bytes(str(value).encode("ascii", "surrogateescape"), charset)
     return str(value)
 
 
