@@ -72,6 +72,7 @@ class Reason(StrEnum):
     SPAM = "spam"
     NOREPLY_SENDER = "noreply-sender"
     MACHINE_NOTICE = "machine-notice"  # says it is automatic, or a system account's alert
+    MACHINE_SIGNALS = "machine-signals"  # several weak structural signs, no person's (machine_signals.py)
     UNAUTHENTICATED = "unauthenticated"
     # decide.py: the outcome for a person's mail, or why it got no reply
     EMPTY = "empty"

@@ -17,6 +17,7 @@ from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
 from gateway.rules.generated_replies import generated_reply, plain_receipt
+from gateway.rules.machine_signals import machine_signals
 from gateway.rules.mail_systems import abuse_complaint, failure_only, free_text_failure, from_mail_system
 from gateway.rules.notices import (
     asks,
@@ -236,7 +237,7 @@ def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if declared_machine(mail) or system_notice(mail, _senders(mail, env)):
         return Reason.MACHINE_NOTICE
-    return None
+    return Reason.MACHINE_SIGNALS if machine_signals(mail) else None  # several weak signs
 
 
 def is_list(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

@@ -1,0 +1,286 @@
+"""Pure: a general detector of machine-generated mail from weak structural signals that people's
+mail rarely combines (reason `machine-signals`, only where no other sign was found).
+
+No vendor, product or subject is named. Each signal alone is common in people's mail too; the
+detector decides only where several come together and no sign of a person is left:
+
+- `fields`: a record in the writer's own text: three "Label: value" lines or more (not a pasted
+  mail's From:/Date: lines), three table rows (html2text's `a | b`, columns apart by spaces);
+  `report` instead where it is long (six lines or more) or a log's eight key=value pairs;
+- `footer`: boilerplate a program appends: why the reader gets it ("You are receiving this
+  because", "Sie erhalten diese E-Mail", "Vous recevez ce message"), how to unsubscribe or
+  manage notifications, that it was generated automatically or must not be answered, a
+  copyright line; in DE/EN/FR/ES/IT/NL;
+- `links`: three links or more, a call to action ("View details: https://..."), or a 1x1
+  tracking image in the HTML;
+- `sender`: nobody by name: no display name that is a person's (or one the local part does not
+  spell), or a server's own account on a host name of three labels (`bareos@backup01.ex.de`);
+- `mailer`: an X-Mailer/User-Agent of a library or program, no mail client (PHPMailer,
+  MIME::Lite, a helpdesk's), or a sending platform's headers (Feedback-ID, X-SES-*, X-SG-EID ...);
+- `html-only`: only an HTML body, laid out with a table;
+- `impersonal`: nobody greets, signs off or writes as I;
+- `subject`: a "[tag]" in front, or separators no person types (" :: ", " | ").
+
+Rule: at least `NEEDED` (3) signals, one of them `STRONG` (a record of fields from a bare
+address without words is also a terse person's), and no sign of a person, which vetoes whatever
+the count: a forward or answer (Fwd:, Re: ...), a quoted original, a mail client, and in the
+writer's own prose (fields, tables, links and quotations set aside) a first-person sentence ("I",
+"ich", "je", "yo", "io", "ik" ...), a question, a request ("bitte", "please" ...: unless a footer
+shows a program) or a sign-off with a person's name.
+
+Bounded and cheap: the writer's own part (`originals.SCAN_CHARS`), the last `TAIL_CHARS` of the
+text for a footer, `HTML_CHARS` of the HTML; single-line patterns with bounded repeats; in
+stages, the cheap signals first (most people's mail stops there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.notices import persons_sign_off
+from gateway.rules.originals import carries_original, client_quote, own_part, without_links
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import named_sign_off, person_name
+
+NEEDED = 3
+TAIL_CHARS = 3000
+HTML_CHARS = 20000
+FIELD_LINES = 3
+TABLE_ROWS = 3
+REPORT_LINES = 6  # a long record is a report: a signal of the strong kind
+LOG_PAIRS = 8
+LINKS = 3
+# One of these is needed: a record of fields from a bare address without words is also a
+# terse person's (a pasted access, a list of values), never a footer, links or a built subject.
+STRONG = frozenset({"report", "footer", "links", "html-only", "subject", "mailer"})
+_ORDER = ("fields", "report", "footer", "links", "sender", "mailer", "html-only", "impersonal",
+          "subject")
+
+_FIELD_RE = re.compile(r"(?m)^[ \t]*[^\W\d_][\w .()/'&#-]{0,30}?[ \t]*:[ \t]+\S")
+_TABLE_RE = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n|]{0,200}\|?[^\n]{0,200}$")
+# A pasted mail's header lines are no record of fields (a person quoting a mail or a log).
+_HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|message-id|return-path"
+                              r"|reply-to|sent|von|an|betreff|gesendet|datum|de|objet|envoy)\s*:")
+# A text table's row: three columns apart by runs of spaces ("1    DELOCK 86545     Patchkabel").
+_COLUMNS_RE = re.compile(r"(?m)^[ \t]*\S[^\n]{0,80}?\S {3,}\S[^\n]{0,80}?\S {3,}\S")
+_KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]{0,80}\"|[^\s\"]+)")
+_LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\")\]]{4,}")
+_ACTION_RE = re.compile(r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*\[?[^\n]{0,40}?https?://")
+_PIXEL_RE = re.compile(r"(?i)<img[^>]{0,300}?\b(?:width=[\"']?1[\"'\s>]|height=[\"']?1[\"'\s>])")
+_FOOTER_RE = re.compile(  # on lower-case text; see _footer
+    r"you(?:'re| are)? receiv(?:e|ed|ing) this\b|this (?:e-?mail|message|notification)"
+    r" (?:was|is|has been) (?:sent|generated|created)\b|automatically (?:generated|sent|created)\b"
+    r"|do not (?:reply|respond)\b|please do not reply\b|unsubscribe\b|opt[ -]out\b"
+    r"|(?:manage|change|update) (?:your )?(?:e-?mail |notification )?(?:notifications?|settings|"
+    r"preferences|subscriptions?)\b|all rights reserved\b"
+    r"|sie erhalten diese|du erh(?:ä|a)ltst diese|automatisch (?:erstellt|erzeugt|generiert"
+    r"|versendet|verschickt|gesendet)|nicht auf diese (?:e-?mail|nachricht)|abbestellen\b"
+    r"|abmelden\b|benachrichtigungen (?:verwalten|ändern)|alle rechte vorbehalten\b"
+    r"|vous recevez (?:ce|cet)|g(?:é|e)n(?:é|e)r(?:é|e) automatiquement|ne pas r(?:é|e)pondre"
+    r"|se d(?:é|e)sabonner|d(?:é|e)sinscri|tous droits r(?:é|e)serv(?:é|e)s"
+    r"|recib(?:e|es|iendo) este|(?:enviad[oa]|generad[oa]|gener(?:ó|o)) autom(?:á|a)ticamente"
+    r"|no (?:responda|respondas|conteste)"
+    r"|dar(?:se)? de baja|todos los derechos reservados"
+    r"|ricevi questa|ricevuto questa|(?:inviat[oa]|generat[oa]) automaticamente|non rispondere"
+    r"|annulla (?:l')?iscrizione"
+    r"|tutti i diritti riservati"
+    r"|je ontvangt deze|automatisch (?:gegenereerd|verzonden)|niet (?:op )?(?:deze|dit)"
+    r" (?:e-?mail|bericht) (?:beantwoorden|reageren)|afmelden\b|alle rechten voorbehouden"
+    r"|©|\(c\) ?(?:19|20)\d\d")
+# A person's own sentence in the first person singular: "I" before a lower-case word (not
+# "Nummer I 2601"), and on lower-case text the pronouns of other languages, not inside a word, a
+# domain or an address (".io", ".eu"); no alternative starts with \\b (see _footer).
+_I_RE = re.compile(r"I(?:'(?:m|ve|d|ll)\b| [a-z]{2,})")
+_PRONOUN_RE = re.compile(
+    r"(?:ich|mir|mich|me|my|je|j'|moi|yo|io|mi|ik|mij|eu|jag|jeg|ja|já)(?![\w.@/-])")
+# A sign-off's words, on lower-case text (a notice's "Mit freundlichen Grüßen" too).
+_SIGN_OFF_RE = re.compile(
+    r"gr(?:ü|ue)(?:ß|ss)|regards|cheers|thanks|thank you|danke|merci|cordialement|saludos|saluti"
+    r"|grazie|gracias|groet|pozdr|atentamente|cumprimentos|obrigad|hälsningar|hilsen|sincerely")
+# How a person's letter opens (a notice's "Sehr geehrte Damen und Herren" too: then no signal).
+_GREETING_RE = re.compile(
+    r"(?i)^\W{0,3}(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte|guten (?:tag|morgen|abend)|moin"
+    r"|servus|bonjour|bonsoir|salut|madame|monsieur|hola|estimad[oa]s?|buen[oa]s|buongiorno|ciao"
+    r"|gentile|egregi|goedemiddag|goedemorgen|goedendag|beste|geachte|dzie(?:ń|n) dobry|dobr(?:ý|y) den"
+    r"|ol(?:á|a)|prezad|caro|cara|good (?:morning|afternoon|evening)|greetings)\b")
+# A subject a program builds: a [tag] in front, or separators no person types ("a :: b", "a | b").
+_SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,40}\]|\s::\s|\s\|\s")
+# A server's own host as the sender's domain: three labels or more (not "co.uk"-like suffixes).
+_HOST_DOMAIN_RE = re.compile(
+    r"^(?![^.]+\.(?:co|com|org|net|ac|gv|or|ne|gov|edu)\.[a-z]{2}$)[^.@]+\.[^.@]+\.[^.@]+")
+_QUESTION_RE = re.compile(r"[?？]")
+# A request in the writer's own prose (on lower-case text): a person's, unless a footer shows a
+# program ("Please renew before ..." above "You are receiving this because ...").
+_REQUEST_RE = re.compile(r"bitte|please|kindly|veuillez|s'il vous pla|por favor|per favore"
+                         r"|alstublieft|graag")
+_MAIL_CLIENT_RE = re.compile(
+    r"(?i)outlook|thunderbird|apple mail|iphone|ipad|android|roundcube|evolution|mutt|claws"
+    r"|em client|mailbird|postbox|sogo|horde|rainloop|webmail|gmail|yahoo|mail\.ru|kmail|sylpheed"
+    r"|the bat|seamonkey|opera mail|spark|airmail|canary|superhuman|gnus|alpine|pine|lotus notes")
+# A program's mailer: a library, a language's runtime, a service or a tool (not a mail client).
+_PROGRAM_MAILER_RE = re.compile(
+    r"(?i)php|mailer|mime::|swift|java|python|perl|ruby|node|\.net\b|smtp|\blib|\bapi\b|service"
+    r"|\bbot\b|cron|notif|ticket|\bcrm\b|desk|sendmail|\bmail::|postfix|\bsdk\b")
+_PLATFORM_HEADERS = ("feedback-id", "x-ses-outgoing", "x-mailgun-sid", "x-mailgun-tag", "x-sg-eid",
+                     "x-sg-id", "x-pm-message-id", "x-mc-user", "x-mandrill-user", "x-sib-id",
+                     "x-mj-mid", "x-csa-complaints", "x-job", "x-mailer-sid")
+_PARTICLE_RE = re.compile(r"(?<=\w) (?:von|vom|van|der|zu|de la|y) (?=[A-ZÄÖÜ])")
+_NAME_LOCAL_RE = re.compile(r"^[a-z]{1,20}[._-][a-z]{2,30}$")
+
+
+def machine_signals(mail: ParsedMail) -> bool:
+    """At least NEEDED signals of a program, one of them STRONG, and no sign of a person. In
+    stages, the cheap signals first: most people's mail has too few of them to go on."""
+    own = own_part(mail.text)
+    found = _cheap(mail, own)
+    if len(found) + 2 < NEEDED:  # footer and impersonal could add two at most
+        return False
+    found["footer"] = _has_footer(mail, own)
+    if sum(found.values()) + 1 < NEEDED or not any(found.get(name) for name in STRONG):
+        return False
+    if _person(mail, own):
+        return False
+    found["impersonal"] = _impersonal(own)
+    return sum(found.values()) >= NEEDED
+
+
+def signals(mail: ParsedMail) -> list[str]:
+    """The names of the machine signals found (see the module's docstring)."""
+    own = own_part(mail.text)
+    found = {**_cheap(mail, own), "footer": _has_footer(mail, own), "impersonal": _impersonal(own)}
+    return [name for name in _ORDER if found.get(name)]
+
+
+def _has_footer(mail: ParsedMail, own: str) -> bool:
+    """Boilerplate in the writer's own part, or in the text's tail where that is longer."""
+    return _footer(own) or (len(mail.text) > len(own) and _footer(mail.text[-TAIL_CHARS:]))
+
+
+def _cheap(mail: ParsedMail, own: str) -> dict[str, bool]:
+    """The signals found by a few bounded scans (all but footer and impersonal)."""
+    html = mail.html[:HTML_CHARS]
+    records = _records(own)
+    found = {"fields": 0 < records < REPORT_LINES, "report": records >= REPORT_LINES,
+             "links": _links(own, html), "sender": not _person_sender(mail),
+             "mailer": _mailer(mail), "html-only": _html_only(mail, html),
+             "subject": bool(_SUBJECT_RE.search(mail.subject or ""))}
+    return {name: True for name, present in found.items() if present}
+
+
+_QUOTED_RE = re.compile(r"\"[^\"\n]{1,200}\"|„[^“”\n]{1,200}[“”]|«[^»\n]{1,200}»|“[^”\n]{1,200}”")
+
+
+def _prose(own: str) -> str:
+    """The writer's own lines that are no field, no table row, no quoted (`>`) line, without
+    links and without what stands in quotation marks (a tool quoting a person's comment)."""
+    lines = (line for line in without_links(own).splitlines()
+             if not (line.lstrip().startswith(">") or "|" in line or _FIELD_RE.match(line)))
+    return _QUOTED_RE.sub(" ", "\n".join(lines))
+
+
+def _person(mail: ParsedMail, own: str) -> bool:
+    """A sign of a person: a forward or answer, a quoted original, a mail client, or in the
+    writer's own prose a first-person sentence, a question, a request (where no footer shows a
+    program) or a sign-off with a name."""
+    if person_subject(mail.subject) or carries_original(mail) or client_quote(mail.text):
+        return True
+    agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
+    if _MAIL_CLIENT_RE.search(agent):
+        return True
+    prose = _prose(own)
+    if _first_person(prose) or _QUESTION_RE.search(_without_footer(prose)):
+        return True
+    if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own):
+        return True
+    if _signs_own_name(prose, mail.from_addr or ""):
+        return True
+    signed = named_sign_off(own)
+    return signed is not None and persons_sign_off(own[signed:], mail.from_addr or "")
+
+
+def _signs_own_name(prose: str, sender: str) -> bool:
+    """The last line is a name alone that the sender's address spells ("John" from john@)."""
+    last = next((line.strip() for line in reversed(prose.splitlines()) if line.strip()), "")
+    first = last.split()[0].lower() if last.split() else ""
+    return len(first) > 1 and person_name(last) and first in sender.lower()
+
+
+def _footer(text: str) -> bool:
+    """Boilerplate (on lower-case text; no alternative starts with \\b, so that the regex
+    engine can skip to the characters that start one)."""
+    return bool(_FOOTER_RE.search(text.lower()))
+
+
+def _without_footer(prose: str) -> str:
+    """The text without what leads to a footer's phrase on its line: a footer's question ("Don't
+    want these e-mails? Unsubscribe: ...") asks nobody; one after the phrase ("Automatisch
+    generierte Mail von unserem Shop kommt nicht an, warum?") is a person's."""
+    kept = []
+    for line in prose.splitlines():
+        lowered = line.lower()
+        found = _FOOTER_RE.search(lowered)
+        kept.append(lowered[found.end():] if found else line)
+    return "\n".join(kept)
+
+
+def _impersonal(own: str) -> bool:
+    """Nobody greets, signs off or writes as I (a "Sehr geehrte ..." or "Grüße" is enough)."""
+    first = next((line for line in own.splitlines() if line.strip()), "")
+    prose = _prose(own)
+    return not (_GREETING_RE.match(first) or _SIGN_OFF_RE.search(prose.lower()) or _first_person(prose))
+
+
+def _first_person(prose: str) -> bool:
+    if any(_before_ok(prose, f.start()) for f in _I_RE.finditer(prose)):
+        return True
+    lowered = prose.lower()
+    return any(_before_ok(lowered, f.start()) for f in _PRONOUN_RE.finditer(lowered))
+
+
+def _before_ok(text: str, at: int) -> bool:
+    """No letter, digit, dot, @, / or - right before (a word starts here)."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.@/-")
+
+
+def _records(own: str) -> int:
+    """How many record lines the text holds if they make a record of fields (else 0): "Label:
+    value" lines (not a pasted mail's header lines), a table's rows, a log's key=value pairs."""
+    fields = len([f for f in _FIELD_RE.findall(own) if not _HEADER_LABEL_RE.match(f)])
+    rows = max(len(_TABLE_RE.findall(own)), len(_COLUMNS_RE.findall(own)))
+    pairs = len(_KEY_VALUE_RE.findall(without_links(own)))
+    found = max(fields if fields >= FIELD_LINES else 0, rows if rows >= TABLE_ROWS else 0)
+    return max(found, REPORT_LINES if pairs >= LOG_PAIRS else 0)
+
+
+def _links(own: str, html: str) -> bool:
+    if len(set(_LINK_RE.findall(own))) >= LINKS or _ACTION_RE.search(own):
+        return True
+    return bool(_PIXEL_RE.search(html))
+
+
+def _person_sender(mail: ParsedMail) -> bool:
+    """The From is somebody by name: a display name of two words or more that is a person's
+    name, or one that the local part spells (`Anna <anna@>`), or without a display name a
+    local part of two name parts (`j.weber@`, `anna_weber@`)."""
+    name = (mail.from_name or "").strip().strip("\"'")
+    local, _, domain = (mail.from_addr or "").lower().rpartition("@")
+    if _HOST_DOMAIN_RE.match(domain) and not _NAME_LOCAL_RE.match(local):
+        return False  # a server's own account (bareos@backup01.example.de)
+    if not name:
+        return bool(_NAME_LOCAL_RE.match(local))
+    if not person_name(_PARTICLE_RE.sub(" ", name)):
+        return False
+    words = name.lower().split()
+    return len(words) > 1 or words[0][:3] in local
+
+
+def _mailer(mail: ParsedMail) -> bool:
+    agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
+    if _PROGRAM_MAILER_RE.search(agent) and not _MAIL_CLIENT_RE.search(agent):
+        return True
+    return any(mail.header_values(name) for name in _PLATFORM_HEADERS)
+
+
+def _html_only(mail: ParsedMail, html: str) -> bool:
+    return mail.content_type == "text/html" and html.lower().count("<table") >= 1

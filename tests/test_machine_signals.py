@@ -1,0 +1,131 @@
+"""Issue 21: the general detector of machine-generated mail (gateway/rules/machine_signals.py,
+reason `machine-signals`): machines of vendors no rule names, which no other rule catches, each
+written here in my own words; beside them the people that look like them and must stay
+answered; and its cost on hostile input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from gateway.rules.machine_signals import machine_signals, signals
+from gateway.rules.parse import parse_mail
+from tests.findings import mail, reasons
+
+CRON_TOOL = {"X-Mailer": "NotifyKit 2.3 (python)"}
+OUTLOOK = {"X-Mailer": "Microsoft Outlook 16.0"}
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def html_mail(sender: str, subject: str, html: str, name: str) -> tuple[bytes, str]:
+    raw, envelope = mail(sender, subject, html, name=name)
+    return raw.replace(b"Content-Type: text/plain; charset=utf-8", b"Content-Type: text/html; "
+                       b"charset=utf-8"), envelope
+
+
+MACHINES = {
+    "a rack sensor's alert: fields, a [tag] subject, a server's own account, no words": mail(
+        "sensorhub@rack4.kunde.example", "[Klima] Grenzwert überschritten",
+        "Messpunkt: Rack 4 oben\nTemperatur: 31,5 °C\nGrenzwert: 28,0 °C\n"
+        "Zeitpunkt: 2026-02-03 04:12:55\n", name=""),
+    "a workspace's usage summary: fields, links, a copyright line": mail(
+        "hello@cloudly.example", "Your usage summary for February",
+        "Workspace: kunde-prod\nSeats used: 14 of 20\nStorage: 81 GB of 100 GB\n\n"
+        "Open the dashboard: https://app.cloudly.example/w/kunde-prod\n"
+        "Billing: https://app.cloudly.example/w/kunde-prod/billing\n\n"
+        "© 2026 Cloudly Inc. All rights reserved.\n", name="Cloudly"),
+    "a parcel notice in French: fields, a call to action, 'tous droits réservés'": mail(
+        "suivi@colis-express.example", "Votre colis arrive demain",
+        "Numéro de suivi : CX 4471 2290 FR\nLivraison prévue : mardi 10 février\n"
+        "Point relais : Tabac de la Gare, 12 rue Nationale\n\n"
+        "Suivre mon colis : https://colis-express.example/suivi/CX44712290\n\n"
+        "Colis Express SAS, tous droits réservés.\n", name="Colis Express"),
+    "a build tool's report through a program's mailer, a [tag] subject": mail(
+        "ci@build.kunde.example", "[nightly] deploy-web finished with errors",
+        "Pipeline: deploy-web\nRun: 2291\nBranch: main\nDuration: 4m12s\nResult: 2 errors\n",
+        name="Build Server", headers=CRON_TOOL),
+    "an HTML-only statement laid out in a table, a tracking pixel": html_mail(
+        "konto@zahlwerk.example", "Kontostand Februar",
+        "<html><body><table><tr><td>Kontostand</td><td>1.204,11 EUR</td></tr>"
+        "<tr><td>Buchungen</td><td>17</td></tr></table>"
+        "<p><a href='https://zahlwerk.example/konto'>Zum Konto</a></p>"
+        "<img src='https://t.zahlwerk.example/o.gif' width='1' height='1'></body></html>",
+        name="Zahlwerk"),
+    "a Dutch reminder: fields, links, 'afmelden'": mail(
+        "herinnering@factuurdienst.example", "Herinnering: factuur 2026-118 vervalt",
+        "Factuurnummer: 2026-118\nBedrag: € 86,00\nVervaldatum: 14-02-2026\n\n"
+        "Betaal direct: https://factuurdienst.example/betaal/2026-118\n\n"
+        "Geen herinneringen meer ontvangen? Afmelden: https://factuurdienst.example/instellingen\n",
+        name="Factuurdienst"),
+}
+
+PEOPLE = {
+    "a person's table of fields, written as I": mail(
+        "klimatechnik@rack4.kunde.example", "[Klima] Grenzwert überschritten",
+        "Messpunkt: Rack 4 oben\nTemperatur: 31,5 °C\nGrenzwert: 28,0 °C\n\n"
+        "ich sehe das seit heute Nacht, ist bei euch die Klimaanlage ausgefallen\n", name=""),
+    "a person's fields and a company footer with a copyright, signed with her name": mail(
+        "info@cloudly.example", "Your usage summary for February",
+        "Workspace: kunde-prod\nSeats used: 14 of 20\nStorage: 81 GB of 100 GB\n\n"
+        "Please raise our storage to 200 GB.\n\nBest regards,\nAnna Weber\n\n"
+        "Cloudly Inc. | https://cloudly.example | https://cloudly.example/privacy\n"
+        "© 2026 Cloudly Inc. All rights reserved.\n", name="Cloudly"),
+    "a person asking in French beside a tracking link and fields": mail(
+        "suivi@colis-express.example", "Votre colis arrive demain",
+        "Numéro de suivi : CX 4471 2290 FR\nLivraison prévue : mardi 10 février\n"
+        "Point relais : Tabac de la Gare\n\nSuivre : https://colis-express.example/suivi/CX4471\n\n"
+        "Le serveur est-il livré à la bonne adresse ?\n", name="Colis Express"),
+    "a person sending a build report on, 'Fwd:', no words": mail(
+        "ci@build.kunde.example", "Fwd: [nightly] deploy-web finished with errors",
+        "Pipeline: deploy-web\nRun: 2291\nBranch: main\nResult: 2 errors\n",
+        name="Build Server", headers=CRON_TOOL),
+    "a terse admin pasting fields from a server's mailbox, nothing else": mail(
+        "root@app01.kunde.example", "Neue Zugangsdaten",
+        "Host: app01.kunde.example\nBenutzer: deploy\nPort: 2222\nSchlüssel: ed25519\n", name=""),
+    "a person in Outlook with many links in the signature": mail(
+        "herinnering@factuurdienst.example", "Herinnering: factuur 2026-118",
+        "Factuurnummer: 2026-118\nBedrag: € 86,00\nVervaldatum: 14-02-2026\n\n"
+        "Ik heb deze al betaald: https://bank.example/tx/1 https://bank.example/tx/2 "
+        "https://bank.example/tx/3\n\nAfmelden: https://factuurdienst.example/instellingen\n",
+        name="Factuurdienst", headers=OUTLOOK),
+    "a long report pasted from a bare address with a request, no footer": mail(
+        "it@kunde.example", "[backup] Fehler",
+        "Job: nightly\nServer: fs01\nStart: 02:00\nEnde: 02:14\nStatus: Fehler\nCode: 0xe0008\n"
+        "Log: https://fs01.kunde.example/log/1 https://fs01.kunde.example/log/2 "
+        "https://fs01.kunde.example/log/3\n\nBitte prüfen, ob das an eurem Storage liegt.\n",
+        name=""),
+    "a customer's order in fields, greeting and a named sign-off": mail(
+        "einkauf@baeckerei.example", "Bestellung [Server M]",
+        "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"
+        "Details: https://baeckerei.example/it\n\nViele Grüße\nJonas Brandt\n", name="Einkauf"),
+}
+
+
+@pytest.mark.parametrize("raw, sender", MACHINES.values(), ids=MACHINES.keys())
+def test_machines_no_other_rule_knows_are_caught_by_their_signals(raw, sender):
+    assert reasons(raw, sender) == ("machine-signals",), signals(parse_mail(raw))
+
+
+@pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
+def test_people_that_look_like_them_are_answered(raw, sender):
+    assert reasons(raw, sender) == ()
+
+
+def test_two_signals_are_not_enough():
+    """Fields and a program's account alone, a person's terse data (no footer, no link)."""
+    raw, _ = mail("sensorhub@rack4.kunde.example", "Messwerte", "Temperatur: 31 °C\n"
+                  "Luftfeuchte: 40 %\nZeitpunkt: 04:12\n", name="")
+    found = parse_mail(raw)
+    assert set(signals(found)) >= {"fields", "sender"} and not machine_signals(found)
+
+
+def test_hostile_long_lines_cost_little():
+    """Long lines of colons, pipes, spaces and links: bounded scans, no backtracking."""
+    body = ("a: " * 20000 + "\n" + "x |" * 20000 + "\n" + "w" + " " * 50000 + "w\n"
+            + "https://" + "a" * 50000 + "\n" + "\"" * 30000 + "\n")
+    found = parse_mail(mail("x@y.example", "[t] s", body, name="")[0])
+    start = time.process_time()
+    for _ in range(5):
+        machine_signals(found)
+    assert time.process_time() - start < 1.0
