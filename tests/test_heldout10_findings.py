@@ -80,6 +80,15 @@ MACHINES = {
         "srv01@kunde.example", "srv01 Backup Status",
         "Backup job: Nightly\nStatus: Failed\nStart: 2026-01-13 02:00\nError: Storage not "
         "reachable\n\nsrv01.kunde.example", name=""),
+    "an out-of-office that speaks of the reader's need ('if you need', 'falls Sie … benötigen')":
+        mail("j.wolf@kunde.example", "Out of Office: Wartung 30.01.",
+             "I am out of the office until 6 February. If you need immediate assistance, please "
+             "contact otto@kunde.example.\n\nIch bin bis 06.02. nicht im Büro. Falls Sie "
+             "dringend Hilfe benötigen, wenden Sie sich bitte an otto@kunde.example.", name="Jan Wolf"),
+    "an Outlook rule's reply in Dutch: the reader's need ('als u … nodig heeft')": mail(
+        "e.mulder@advies.example", "RE: Onderhoud",
+        "Ik ben tot 6 februari afwezig. Als u dringend hulp nodig heeft, neem dan contact op met "
+        "ruud@advies.example.", name="Eva Mulder"),
 }
 
 PEOPLE = {
@@ -115,6 +124,14 @@ PEOPLE = {
         "srv01@kunde.example", "srv01 Backup Status seit Montag rot",
         "Unser Backup auf srv01 ist seit Montag rot, das Storage ist nicht erreichbar.\n\n"
         "LG Andreas", name="Andreas Schuster"),
+    "'Out of office' as subject, on vacation, 'I need the out of office reply set up' (probe)":
+        mail("tom@kunde.example", "Out of office",
+             "Hi, I'm on vacation from Monday until 2 Feb. I need the out of office reply set up "
+             "on tom@kunde.example, I can't find it in the webmail.\n\nTom", name="Tom Fletcher"),
+    "an answer: away from Monday, 'vorher brauche ich noch die Zugangsdaten' (probe)": mail(
+        "j.wolf@kunde.example", "AW: Umzug Postfach",
+        "Ich bin ab Montag bis 06.02. im Urlaub. Vorher brauche ich noch die neuen Zugangsdaten."
+        "\n\nViele Grüße\nJan Wolf", name="Jan Wolf"),
 }
 
 

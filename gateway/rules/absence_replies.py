@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.originals import own_part, unquoted, without_links
-from gateway.rules.out_of_office import ABSENCE_RE
+from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
@@ -89,7 +89,8 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or "?" in own or _THANKS_RE.search(own):
         return False
-    if _REQUEST_RE.search(_CONTACT_RE.sub(" ", own)):
+    rest = _CONTACT_RE.sub(" ", own)
+    if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
         return False
     own = _INNER_DOT_RE.sub(" ", _without_signature(own))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE) for m in rx.finditer(own)]

@@ -115,6 +115,13 @@ _REQUEST_RE = re.compile(
     r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
     r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b"
     r"|\bl(?:ū|u)dzu\b")
+# The writer's own need, a request without a "please" ("I need the out of office reply set up",
+# "vorher brauche ich die Zugangsdaten"); a notice speaks of the reader's ("if you need help").
+NEED_RE = re.compile(
+    r"(?i)\b(?:i|we)(?: would|'d)? need\b|\b(?:ich|wir) (?:brauch|ben(?:ö|oe)tig)(?:e|en)\b"
+    r"|\b(?:brauch|ben(?:ö|oe)tig)(?:e ich|en wir)\b|\bj'ai besoin\b|\bnous avons besoin\b"
+    r"|\bnecesit(?:o|amos)\b|\b(?:ho|abbiamo) bisogno\b|\bpotrzebuj(?:ę|emy)\b"
+    r"|\b(?:ik|wij|we) (?:heb|hebben)\b[^.!?\n]{0,40}\bnodig\b|\bihtiyac(?:ı|i)m(?:(?:ı|i)z)? var\b")
 # Where to turn instead, and notes on the mail itself: no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
@@ -147,9 +154,11 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
 
 def _asks_for_more(own: str) -> bool:
     """A request of the writer's besides whom to contact or call ("Bitte ziehen Sie das Postfach
-    vorher um", "please point the domain to ..."): a person announcing an absence. A notice asks
+    vorher um", "please point the domain to ...", "I need the out of office reply set up"): a
+    person announcing an absence. A notice asks
     nothing of the reader but where to turn ("For urgent matters please call ...")."""
-    return bool(_REQUEST_RE.search(_CONTACT_RE.sub(" ", own)))
+    rest = _CONTACT_RE.sub(" ", own)
+    return bool(_REQUEST_RE.search(rest) or NEED_RE.search(rest))
 
 
 def _asks_a_question(own: str) -> bool:
