@@ -58,6 +58,10 @@ MACHINES = {
         "Betaal direct: https://factuurdienst.example/betaal/2026-118\n\n"
         "Geen herinneringen meer ontvangen? Afmelden: https://factuurdienst.example/instellingen\n",
         name="Factuurdienst"),
+    "an uptime probe signed with its product's name, which is the domain's, not the sender's": mail(
+        "probe@wachturm.example", "[Wachturm probe group eu-central, 3 locations] shop.kunde.example",
+        "shop.kunde.example is DOWN since 04:12 (HTTP 502).\n\n"
+        "Details: https://wachturm.example/checks/8812\n\nWachturm Monitoring\n", name="Wachturm"),
 }
 
 PEOPLE = {
@@ -95,6 +99,10 @@ PEOPLE = {
         "Log: https://fs01.kunde.example/log/1 https://fs01.kunde.example/log/2 "
         "https://fs01.kunde.example/log/3\n\nBitte prüfen, ob das an eurem Storage liegt.\n",
         name=""),
+    "a terse person from a bare first-name address, her name as the last line": mail(
+        "john@miller.example", "[urgent] mail server",
+        "Mail server down since 4:00, see https://status.miller.example/1 and "
+        "https://status.miller.example/2 and https://status.miller.example/3\nJohn\n", name=""),
     "a customer's order in fields, greeting and a named sign-off": mail(
         "einkauf@baeckerei.example", "Bestellung [Server M]",
         "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"

@@ -105,7 +105,7 @@ _GREETING_RE = re.compile(
     r"|gentile|egregi|goedemiddag|goedemorgen|goedendag|beste|geachte|dzie(?:ń|n) dobry|dobr(?:ý|y) den"
     r"|ol(?:á|a)|prezad|caro|cara|good (?:morning|afternoon|evening)|greetings)\b")
 # A subject a program builds: a [tag] in front, or separators no person types ("a :: b", "a | b").
-_SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,40}\]|\s::\s|\s\|\s")
+_SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,80}\]|\s::\s|\s\|\s")
 # A server's own host as the sender's domain: three labels or more (not "co.uk"-like suffixes).
 _HOST_DOMAIN_RE = re.compile(
     r"^(?![^.]+\.(?:co|com|org|net|ac|gv|or|ne|gov|edu)\.[a-z]{2}$)[^.@]+\.[^.@]+\.[^.@]+")
@@ -200,10 +200,11 @@ def _person(mail: ParsedMail, own: str) -> bool:
 
 
 def _signs_own_name(prose: str, sender: str) -> bool:
-    """The last line is a name alone that the sender's address spells ("John" from john@)."""
+    """The last line is a name alone that the sender's local part spells ("John" from john@;
+    not "Pingdom Alerting" from alert@pingdom.example: a product signs with its domain)."""
     last = next((line.strip() for line in reversed(prose.splitlines()) if line.strip()), "")
     first = last.split()[0].lower() if last.split() else ""
-    return len(first) > 1 and person_name(last) and first in sender.lower()
+    return len(first) > 1 and person_name(last) and first in sender.lower().rpartition("@")[0]
 
 
 def _footer(text: str) -> bool:
