@@ -113,3 +113,72 @@ def test_forwarders_precedence_silences_nobody(name: str) -> None:
 @pytest.mark.parametrize("name", FORWARDED_MACHINES)
 def test_senders_precedence_still_counts(name: str) -> None:
     assert reasons(*FORWARDED_MACHINES[name]), name
+
+
+# Seen in a Debian package's test mails (measure only): the Unix vacation program's answer,
+# "Re: " and the address, a sentence saying it is automatic, and the writer's signature block.
+VACATION_TEXT = (
+    "This is an automated response to a message you have sent to j.weber@firma.example.\n\n"
+    "I will be out of the office until Monday, March 3 2025.\n\n"
+    "I will reply to your email when I return.\n\nJan\n\n___________________\n\nJan Weber\n"
+    "Network/Systems Manager\nFirma GmbH\n0911-123.4567\nhttp://www.firma.example\n")
+VACATION = {
+    "the vacation program's answer with a signature block": mail(
+        "j.weber@firma.example", "Re: j.weber@firma.example", VACATION_TEXT),
+    "the same in German": mail(
+        "j.weber@firma.example", "Re: Serverumzug",
+        "Dies ist eine automatisch erstellte Antwort.\n\nIch bin bis zum 3. März nicht im Büro. "
+        "Nach meiner Rückkehr melde ich mich.\n\nJan Weber\n"),
+}
+VACATION_PEOPLE = {
+    "a person away who says so in a reply and reports a failure": mail(
+        "j.weber@firma.example", "Re: Serverumzug",
+        "This is not an automated response: I will be out of the office until Monday and will "
+        "reply to your email when I return. The backup of srv02 failed again last night.\n"
+        "Jan\n"),
+    "a person quoting the notice they got and asking": mail(
+        "j.weber@firma.example", "Re: Serverumzug",
+        "I get this back from our own server: 'This is an automated response to a message you "
+        "have sent to info@firma.example. I will be out of the office until Monday.' Why?\n"),
+}
+
+
+@pytest.mark.parametrize("name", VACATION)
+def test_vacation_programs_answer_is_a_machines(name: str) -> None:
+    assert reasons(*VACATION[name]), name
+
+
+@pytest.mark.parametrize("name", VACATION_PEOPLE)
+def test_person_away_or_quoting_a_vacation_answer_is_answered(name: str) -> None:
+    assert reasons(*VACATION_PEOPLE[name]) == (), name
+
+
+# Seen in a Debian package's test mails (measure only): an RSS-to-mail gateway's items, one
+# mail per news item, from its rssfeeds@ address, the item's link and summary as text.
+FEED_TEXT = ("URL: http://www.news.example/click/-2,8676018,1440/\nDate: Not supplied\n\n"
+             "Pioneering contributions to astrophysics have provided two new windows on the "
+             "Universe\n")
+FEEDS = {
+    "an RSS gateway's item from rssfeeds@": mail(
+        "rssfeeds@home.example", "Physicists win Nobel Prize", FEED_TEXT, name="newscientist"),
+    "an rss2email item: the reader's own address, the program's X-RSS-Feed header": mail(
+        "user@rss2email.invalid", "Physicists win Nobel Prize", FEED_TEXT,
+        name="New Scientist: Jane Doe",
+        headers={"X-RSS-Feed": "http://www.news.example/rss", "X-RSS-ID": "8676018"}),
+}
+FEED_PEOPLE = {
+    "Russ, whose name is no feed's": mail(
+        "russ@kanzlei.example", "RSS-Feed der Website",
+        "Hallo,\n\nder RSS-Feed unserer Website https://kanzlei.example/feed zeigt seit gestern "
+        "nichts mehr an. Können Sie nachsehen?\n\nGruß\nRuss"),
+}
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_feed_items_are_a_programs(name: str) -> None:
+    assert reasons(*FEEDS[name]), name
+
+
+@pytest.mark.parametrize("name", FEED_PEOPLE)
+def test_a_person_writing_about_a_feed_is_answered(name: str) -> None:
+    assert reasons(*FEED_PEOPLE[name]) == (), name

@@ -8,7 +8,9 @@ the writer is ("I'm currently on a photo shoot ... with no internet access", "Ic
 im Urlaub") and when or through whom they can be reached ("will be back on January 28", "I will
 reply to your email when I return", "For bookings please contact studio@...", "nach meiner
 Rückkehr", "Odpowiem po powrocie", "Na mijn terugkeer", "när jag är tillbaka", "Döndüğümde"),
-besides a greeting or a name of at most three words; no question mark, no thanks, no request
+besides a greeting or a name of at most three words and the sentence that says the answer is
+automatic ("This is an automated response to a message you have sent to ...": the Unix vacation
+program's, whose subject is "Re: " and the original's); no question mark, no thanks, no request
 other than whom to contact. A person's answer that says they are away *and* asks or
 asks for something ("Please postpone the restart until then", "Die Wartung am 20. passt") is a
 person's; so is one that quotes what it answers ("On ... wrote:").
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 
@@ -92,7 +95,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     rest = _CONTACT_RE.sub(" ", own)
     if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
         return False
-    own = _INNER_DOT_RE.sub(" ", _without_signature(own))
+    own = _INNER_DOT_RE.sub(" ", _without_signature(undeclared(own)))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE) for m in rx.finditer(own)]
     back = [m.span() for m in _BACK_RE.finditer(own)]
     if not (absent and back):

@@ -4,7 +4,8 @@ Jessica"; reason `bulk`). No person wrote it to us: a program sent it from a lis
 
 Two signs, either decides:
 - a campaign header, named for it by the service (`X-Campaign`, `X-CampaignID`,
-  `X-Mailjet-Campaign`, `X-Mailin-Campaign` ...): no mail client writes one;
+  `X-Mailjet-Campaign`, `X-Mailin-Campaign` ...), or a feed-to-mail program's (rss2email's
+  `X-RSS-Feed`, `X-RSS-ID`, `X-RSS-URL`): no mail client writes one;
 - the envelope sender, the recorded Return-Path or the Message-ID on a marketing platform's own
   sending domain (HubSpot's `hubspotemail.net`, Mailchimp's `mcsv.net`/`mcdlv.net`/`rsgsv.net`,
   Campaign Monitor's `createsend.com`/`cmail19.com`/`cmail20.com`, CleverReach's `crsend.com`,
@@ -25,7 +26,7 @@ from gateway.rules.bounces import person_subject
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
-_CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$")
+_CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$|^x-rss-(?:feed|id|url)$")
 _MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
                       "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com",
                       "customer.io", "customeriomail.com")

@@ -5,8 +5,10 @@ answer is a machine's: answering it would confirm our own reply as a sender and 
 talking, so it is never answered (reason `auto-reply`).
 
 Two ways to know one, never the subject (challenges answer with "RE: <the subject>"):
-- the vendor's header: Bluebottle's `X-Bluebottle-Request`, TMDA's `X-Delivery-Agent: TMDA/...`,
-  or TMDA's confirmation address (`name-confirm-<time>.<pid>.<hmac>@`);
+- the vendor's header: Bluebottle's `X-Bluebottle-Request`, or TMDA's confirmation address
+  (`name-confirm-<time>.<pid>.<hmac>@`, `name+confirm+...@` where `+` is the delimiter); not
+  TMDA's `X-Delivery-Agent: TMDA/...` alone: TMDA writes it (and `X-TMDA-Fingerprint`) on every
+  mail its user sends, a person's answers too;
 - a challenge's wording, two sentences of it (German, English, French, Spanish or Italian): what
   it is (the sender's address to be added to *the recipient's* or *my* allowed, approved or
   guest list; verify that you are a human; "I'm protecting myself from receiving junk mail"; "a
@@ -28,7 +30,7 @@ from gateway.rules.originals import without_links
 from gateway.rules.parse import ParsedMail
 
 SCAN_CHARS = 3000
-_TMDA_CONFIRM_RE = re.compile(r"(?i)-confirm-\d{6,}\.\d+\.[0-9a-f]{6,}$")
+_TMDA_CONFIRM_RE = re.compile(r"(?i)[-+]confirm[-+]\d{6,}\.\d+\.[0-9a-f]{6,}$")
 # Words every sentence of _CLAIM_RE holds one of, lower case (plain substring tests first).
 _CHEAP = ("list", "liste", "lista", "human", "humain", "umano", "mensch", "persona", "robot",
           "junk", "permission", "approved", "accepts")
@@ -72,8 +74,6 @@ _LINK_RE = re.compile(r"(?i)\bhttps?://\S+")
 def challenge_response(mail: ParsedMail) -> bool:
     """A challenge-response system's request to confirm the sender."""
     if mail.header_values("x-bluebottle-request"):
-        return True
-    if any(v.strip().upper().startswith("TMDA") for v in mail.header_values("x-delivery-agent")):
         return True
     if _TMDA_CONFIRM_RE.search((mail.from_addr or "").rsplit("@", 1)[0]):
         return True

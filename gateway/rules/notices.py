@@ -98,7 +98,7 @@ def pastes_and_asks(text: str) -> bool:
     return asks(text) and not _COPY_LINE_RE.search(text[:SCAN_CHARS])
 
 
-def _undeclared(text: str) -> str:
+def undeclared(text: str) -> str:
     """The text without the sentences that declare it automatic ("merci de ne pas y répondre")."""
     return "".join(s for s in _SENTENCE_RE.findall(text) if not _DECLARED_RE.search(s))
 
@@ -119,7 +119,7 @@ def _declared(head: str, sender: str) -> bool:
     own = without_links(own_part(head))
     if not _DECLARED_RE.search(own):
         return False
-    rest = _undeclared(own)
+    rest = undeclared(own)
     if ASKING_RE.search(rest) or declared_languages.CJK_PERSON_RE.search(rest):
         return False
     if not SIGN_OFF_RE.search(rest):

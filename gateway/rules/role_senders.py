@@ -12,9 +12,10 @@
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
   `notify@`, `newsletter@`, `updates@`, `mailer@`, `digest@`, `mailrobot@`, DocuSign's
-  `dse_na3@`); `alerts@` and `notifications@` too, but a person writing from the alarm mailbox
-  asks (a question or a request) *and* signs off, in plain words ("Habt ihr etwas an Port 25
-  geändert? Danke und Gruß, Tobias").
+  `dse_na3@`, a feed-to-mail gateway's `rssfeeds@`, `rss@`, `feeds@`); `alerts@` and
+  `notifications@` too, but a person writing from the alarm mailbox asks (a question or a
+  request) *and* signs off, in plain words ("Habt ihr etwas an Port 25 geändert? Danke und
+  Gruß, Tobias").
 
 A person whose own mailbox is called no-reply (an Outlook identity, a CRM's sender with a
 Reply-To to the person) is none: `own_noreply_identity`.
@@ -57,7 +58,8 @@ _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
     r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
-    r"|automailer|mailings?|autoreports?|mailrobot|robot|dse_[a-z]{2,4}\d*)(?:\+.*)?$")
+    r"|automailer|mailings?|autoreports?|mailrobot|robot|dse_[a-z]{2,4}\d*"
+    r"|rss(?:[-_.]?feeds?)?|rss2email|feeds)(?:\+.*)?$")
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.
 # A person's local part: letters, dots, hyphens (lucas@, l.mertens@), no token of a tool.
 _NAME_LOCAL_RE = re.compile(r"^[a-z][a-z.'-]{0,40}$")
