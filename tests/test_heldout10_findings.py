@@ -89,6 +89,14 @@ MACHINES = {
         "e.mulder@advies.example", "RE: Onderhoud",
         "Ik ben tot 6 februari afwezig. Als u dringend hulp nodig heeft, neem dan contact op met "
         "ruud@advies.example.", name="Eva Mulder"),
+    "an Outlook rule's reply to our ticket mail: 'Vielen Dank für Ihre Nachricht', 'nicht im Hause'":
+        mail("h.sauer@sauer-optik.example", "AW: [#12345] Zertifikat abgelaufen",
+             "Sehr geehrte Damen und Herren,\n\nvielen Dank für Ihre Nachricht. Ich bin bis "
+             "einschließlich 23.01.2026 nicht im Hause und kann Ihre E-Mail erst danach bearbeiten. "
+             "In dringenden Fällen wenden Sie sich bitte an info@sauer-optik.example oder "
+             "telefonisch an 0821 45 66 10.\n\nMit freundlichen Grüßen\nHeike Sauer\n\nSauer "
+             "Optik GmbH · Maximilianstraße 20 · 86150 Augsburg", name="Heike Sauer",
+             headers={"X-Mailer": "Microsoft Outlook 16.0"}),
 }
 
 PEOPLE = {
@@ -132,6 +140,16 @@ PEOPLE = {
         "j.wolf@kunde.example", "AW: Umzug Postfach",
         "Ich bin ab Montag bis 06.02. im Urlaub. Vorher brauche ich noch die neuen Zugangsdaten."
         "\n\nViele Grüße\nJan Wolf", name="Jan Wolf"),
+    "an answer thanking for the message, away, and asking to move the date": mail(
+        "h.sauer@sauer-optik.example", "AW: [#12345] Zertifikat abgelaufen",
+        "Vielen Dank für Ihre Nachricht. Ich bin bis 23.01. nicht im Hause. Bitte verschieben Sie "
+        "den Zertifikatswechsel auf den 26.01.\n\nMit freundlichen Grüßen\nHeike Sauer",
+        name="Heike Sauer"),
+    "an answer thanking for the help, then away from tomorrow, whom to turn to": mail(
+        "h.sauer@sauer-optik.example", "AW: [#12345] Zertifikat abgelaufen",
+        "Vielen Dank für die schnelle Hilfe, das Zertifikat ist jetzt gültig. Ich bin ab morgen "
+        "nicht im Hause, in dringenden Fällen wenden Sie sich an info@sauer-optik.example.\n\n"
+        "Mit freundlichen Grüßen\nHeike Sauer", name="Heike Sauer"),
 }
 
 

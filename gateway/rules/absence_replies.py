@@ -83,6 +83,14 @@ _REQUEST_RE = re.compile(
 _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
                         r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
+# An absence notice's opening thanks for the mail it answers ("Vielen Dank für Ihre Nachricht.",
+# "Thank you for your email."): the notice's, not a person's thanks for something done.
+_THANKS_FOR_MAIL_RE = re.compile(
+    r"(?i)\b(?:(?:vielen|herzlichen|besten) )?dank f(?:ü|ue)r ihre (?:e-?mail|nachricht|mail)\b"
+    r"|\bthank you for your (?:e-?mail|message)\b|\bthanks for your (?:e-?mail|message)\b"
+    r"|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel)\b"
+    r"|\bgracias por su (?:mensaje|correo)\b|\bgrazie per (?:la sua|il suo) (?:messaggio|e-?mail)\b"
+    r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
 
 
 def rule_absence_reply(subject: str, text: str) -> bool:
@@ -90,13 +98,16 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     if not _REPLY_RE.match(subject or ""):
         return False
     own = unquoted(without_links(own_part(text or ""))).strip()
-    if not own or len(own) > OWN_CHARS or "?" in own or _THANKS_RE.search(own):
+    if not own or len(own) > OWN_CHARS or "?" in own:
+        return False
+    if _THANKS_RE.search(_THANKS_FOR_MAIL_RE.sub(" ", own)):
         return False
     rest = _CONTACT_RE.sub(" ", own)
     if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
         return False
     own = _INNER_DOT_RE.sub(" ", _without_signature(undeclared(own)))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE) for m in rx.finditer(own)]
+    absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
     back = [m.span() for m in _BACK_RE.finditer(own)]
     if not (absent and back):
         return False

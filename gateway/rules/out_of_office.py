@@ -99,7 +99,7 @@ _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
     r"|automatic(?:ally generated)? (?:reply|message|response)|auto-?generated"
     r"|(?:ich )?bin (?:bis|vom|ab|derzeit|zurzeit|momentan|leider)\b.{0,60}"
-    r"(?:nicht im b(?:ü|ue)ro|abwesend|nicht erreichbar|im urlaub|au(?:ß|ss)er haus)"
+    r"(?:nicht im b(?:ü|ue)ro|nicht im hause?|abwesend|nicht erreichbar|im urlaub|au(?:ß|ss)er haus)"
     r"|(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:annual )?leave"
     r"|on vacation|on holiday|travell?ing)"
     r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
