@@ -41,6 +41,7 @@ from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice, in_report
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
+from gateway.rules.host_reports import field_report, self_named_host
 from gateway.rules.invoice_notices import service_notice
 from gateway.rules.library_senders import library_notice
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
@@ -89,8 +90,8 @@ _APPLIANCE_LOCAL_RE = re.compile(
     r"|prtg|netdata|hetrixtools|statuscake|pingdom|eaton[-_.]?ipm|scanner|printer|mfp|drucker"
     r"|kopierer|kyocera|ecosys|eset|lancom|draytek|zyxel|" + _PRODUCTS + r")(?:[-_.+]\w*)*$")
 _MONITORING_SUBJECT_RE = re.compile(
-    r"(?i)\b(?:problem|recovery|recovered|critical|warning|alert|down|unreachable"
-    r"|fail(?:ed|ure|s)?|error|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
+    r"(?i)\b(?:problems?|recovery|recovered|critical|warnings?|alerts?|down|unreachable"
+    r"|fail(?:ed|ures?|s)?|errors?|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
     r"|cron|logwatch|status|firing|resolved|triggered|offline|timeout|threshold|exceeded"
     r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
     r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
@@ -141,13 +142,14 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own)
                     or named_sign_off(own) is not None)  # "LG Andreas" from srv01@
-    return False
+    return field_report(mail, own) or self_named_host(mail, own)
 
 
 def _signs_or_asks(mail: ParsedMail, own: str) -> bool:
     """A person's words: a question, a request or thanks, or a sign-off with a person's name in
-    any of the customers' languages ("Groet, Sanne", "Pozdrawiam, Anna Nowak", "Regards, Piotr")."""
-    return bool(asks(mail.text) or REQUEST_RE.search(own) or named_sign_off(own) is not None)
+    any of the customers' languages ("Groet, Sanne", "Pozdrawiam, Anna Nowak", "Regards, Piotr").
+    A request beside a report of fields ("Please inspect this machine" above them) asks nobody."""
+    return bool(asks(mail.text) or _requests(_prose(own), own) or named_sign_off(own) is not None)
 
 
 def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:

@@ -1,0 +1,61 @@
+"""Pure: monitoring notices that name no known product, recognised by their structure (reason
+`machine-notice`, only where no other sign was found). Called from `system_senders.system_notice`
+once the subject is a monitoring one (PROBLEM, Alert, DEGRADED, Warning, failed ...) and the mail
+was not sent on or answered (Fwd:, Re:):
+
+- a report of fields as the text ("Notification Type: PROBLEM", "Host: web-prod-02", "State:
+  CRITICAL", "Event Severity: CRITICAL", four field lines or more: Centreon, a RAID manager, a
+  server's management board, a security scan), with no greeting, question, request or sign-off
+  outside the fields. A person who pastes such fields greets, asks or signs ("Hallo, seit heute
+  Nacht kommt das hier: ... Könnt ihr prüfen? Gruß Jörg");
+- a program writing from a host in its own name: the From has no display name, or one that is
+  its local part ("Cacti <cacti@cacti.example.de>", "ISPConfig <ispconfig@srv-ispc.example.de>",
+  `gatus@status.example.de`), the domain is a host under the organisation's domain (a label
+  more than the registered domain: `status.agentur.de`, not `agentur.de` or `agentur.co.uk`),
+  and no question, request or sign-off. A person writes from the organisation's domain
+  (`j.maier@holzbau-maier.de`) or under a name of their own ("Jörg Maier <root@backup01...>").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.device_senders import FIELD_LINE_RE, in_report
+from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.parse import ParsedMail
+
+# A greeting or a writer's I/we in the text outside the fields.
+_PERSON_RE = re.compile(
+    r"(?i)\b(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)"
+    r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
+# Second-level labels under a country code that registries sell domains in (agentur.co.uk).
+_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
+                            "ltd", "plc", "gv", "priv", "asso"})
+_ALNUM_RE = re.compile(r"[^a-z0-9]")
+_FIELD_WHOLE_RE = re.compile(FIELD_LINE_RE.pattern + r"[^\n]*")
+
+
+def field_report(mail: ParsedMail, own: str) -> bool:
+    """A report of fields with no person's words outside them."""
+    if not in_report(own):
+        return False
+    prose = _FIELD_WHOLE_RE.sub(" ", own)
+    words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
+    return not (words or _PERSON_RE.search(prose))
+
+
+def self_named_host(mail: ParsedMail, own: str) -> bool:
+    """A program on a host writing in its own name (or none), asking nothing, signing nothing."""
+    sender = (mail.from_addr or "").lower()
+    local, _, domain = sender.partition("@")
+    name = _ALNUM_RE.sub("", (mail.from_name or "").lower())
+    if not local or name not in ("", _ALNUM_RE.sub("", local)) or not _host_domain(domain):
+        return False
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+
+
+def _host_domain(domain: str) -> bool:
+    """A host under a registered domain: a label more than `example.de` or `example.co.uk`."""
+    labels = domain.split(".")
+    registered = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVELS and len(labels[-1]) == 2 else 2
+    return len(labels) > registered

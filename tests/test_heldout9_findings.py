@@ -1,0 +1,83 @@
+"""Issue 21, the ninth held-out set's findings (tests/heldout9): machines that were answered
+(a monitoring engine's report of fields, a program on a host writing in its own name, a root
+scanner's "Warnings found" with "Please inspect" above its fields); beside each fix the people's
+look-alikes that must stay answered. The mails are written here in other words than the set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.findings import mail, reasons
+
+FIELDS = ("Host: web-prod-02\nAddress: 10.0.0.57\nService: HTTPS\nState: CRITICAL\n"
+          "Date/Time: 2026-01-14 03:12\n")
+
+MACHINES = {
+    "a monitoring engine's report of fields from a bare address of the company's domain": mail(
+        "monitor@weber.example", "** PROBLEM Service Alert: web-prod-02/HTTPS is CRITICAL **",
+        "***** Monitoring Engine *****\n\nNotification Type: PROBLEM\n\n" + FIELDS
+        + "\nAdditional Info:\n\nCRITICAL - Socket timeout after 10 seconds\n", name=""),
+    "a RAID manager's event fields under a product's display name": mail(
+        "msm@lenz.example", "Alert from Server SRV-HV02: VD 0 changed from OPTIMAL to DEGRADED",
+        "Server Name: SRV-HV02\nServer IP: 192.168.10.22\nController ID: 0\n"
+        "Event Description: State change on VD 0 from OPTIMAL to DEGRADED\nEvent ID: 251\n"
+        "Event Severity: CRITICAL\n", name="RAID Storage Manager"),
+    "a program on a host in its own name, three lines of fields": mail(
+        "cacti@cacti.stadtwerke.example", "ALERT: vm-db01 - Traffic went above threshold",
+        "An alert has been issued that requires your attention.\n\nHost: vm-db01\n"
+        "URL: https://cacti.stadtwerke.example/graph.php?id=412\nMessage: traffic above 800 M\n",
+        name="Cacti"),
+    "a bare address on a host, an alert triggered, no fields": mail(
+        "gatus@status.agentur.example", "[core-api] Alert triggered",
+        'An alert for core-api has been triggered due to having failed 3 time(s) in a row:\n'
+        'Endpoint "core-api" is unhealthy.\n\nCondition results\n[STATUS] (502) == 200\n',
+        name=""),
+    "a panel on a host in its own name, greeting nobody by name, a short notice": mail(
+        "panel@srv-panel.medienhaus.example", "Traffic-Limit erreicht für die Website example.de",
+        "Hallo,\n\ndie Website example.de hat das monatliche Traffic-Limit überschritten.\n"
+        "Die Website wurde deaktiviert.\n\n--\nPanel\n", name="Panel"),
+    "a root scanner's plural warnings, 'Please inspect' above its fields": mail(
+        "root@web5.gaertnerei.example", "[scanner] Warnings found for web5.gaertnerei.example",
+        "Please inspect this machine, because it may be infected.\nWarning: The file properties "
+        "have changed:\n  File: /usr/bin/curl\n  Current hash: 6b4c2a\n  Stored hash : 41f00c\n"
+        "Warning: Suspicious file types found in /dev:\n", name="root"),
+}
+
+PEOPLE = {
+    "a person pasting fields under a monitoring subject, greeting and asking": mail(
+        "j.maier@holzbau.example", "PROBLEM web-prod-02",
+        "Hallo,\n\nseit heute Nacht kommt das hier:\n\n" + FIELDS + "\nKönnt ihr das prüfen?\n\n"
+        "Gruß\nJörg", name="Jörg Maier"),
+    "a person pasting fields and signing, asking nothing": mail(
+        "j.maier@holzbau.example", "Alert web-prod-02",
+        FIELDS + "\nGruß Jörg", name="Jörg Maier"),
+    "a person writing from root@ of a host under their own name, with a request": mail(
+        "root@backup01.holzbau.example", "Backup failed",
+        "Hallo, der Backup-Job ist heute Nacht fehlgeschlagen. Bitte prüfen.\n\nGruß Jörg",
+        name="Jörg Maier"),
+    "a bare admin@ of the company's own domain, terse": mail(
+        "admin@kunde.example", "Server down", "Server down seit 8 Uhr.", name=""),
+    "a bare address on a host that asks": mail(
+        "it@stud.uni.example", "Server down?", "Ist der Server down? Bei uns geht nichts.",
+        name=""),
+    "a person on a co.uk domain without display name, a request and thanks": mail(
+        "ops@northwind.co.uk", "Alert: packet loss on uplink",
+        "Packet loss 5 % since 14:00 UTC on the Frankfurt uplink, please check with upstream. "
+        "Thanks, Dan", name=""),
+    "a person at root@ pasting a scanner's fields and asking": mail(
+        "root@web5.gaertnerei.example", "rkhunter warnings",
+        "Warning: The file properties have changed:\n  File: /usr/bin/curl\n  Current hash: 6b\n"
+        "  Stored hash : 41\n\nIst das ein Fehlalarm nach dem Update?", name="root"),
+}
+
+
+@pytest.mark.parametrize("case", MACHINES)
+def test_the_machine_is_not_answered(case):
+    raw, sender = MACHINES[case]
+    assert reasons(raw, sender)
+
+
+@pytest.mark.parametrize("case", PEOPLE)
+def test_the_person_is_answered(case):
+    raw, sender = PEOPLE[case]
+    assert reasons(raw, sender) == ()
