@@ -38,7 +38,7 @@ _IN = r"(?:[^.!\n]|[.!](?=\w))"
 _GENERATED = (r"(?:automatically (?:generated|created|sent)|generated (?:automatically|by)"
               r"|created (?:automatically|by)|an? automat(?:ic|ed) (?:message|e-?mail|notification"
               r"|notice|reply|response|report))")
-_DECLARED_RE = re.compile(
+_WORDINGS = (
     r"(?i)\bthis (?:is|(?:e-?)?mail (?:message )?(?:was|has been|is)|message (?:was|has been|is)"
     r"|notification (?:was|has been|is)|notice (?:was|has been|is))\b" + _IN + "{0,40}" + _GENERATED
     + r"|\bdo not (?:reply|respond) to this (?:e-?mail|message|notification|automated)"
@@ -61,6 +61,10 @@ _DECLARED_RE = re.compile(
     r"(?:messaggio automatico|(?:generato|inviato) automaticamente)"
     r"|\bnon rispondere (?:a )?(?:questo|al presente)|\bsi prega di non rispondere"
     + declared_languages.PATTERN)
+# Each wording starts at a word's edge (\b), at a line's start or with a CJK character (checked
+# by tests/test_notices.py): tried at those places only, a search costs about half.
+_DECLARED_RE = re.compile(r"(?i)(?=\b|(?<![^\n])|[\u3000-\U0010ffff])(?:"
+                          + _WORDINGS.removeprefix("(?i)") + ")")
 # A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
 # the notice speaks of itself).
 SIGN_OFF_RE = re.compile(
