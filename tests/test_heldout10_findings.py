@@ -97,6 +97,20 @@ MACHINES = {
              "telefonisch an 0821 45 66 10.\n\nMit freundlichen Grüßen\nHeike Sauer\n\nSauer "
              "Optik GmbH · Maximilianstraße 20 · 86150 Augsburg", name="Heike Sauer",
              headers={"X-Mailer": "Microsoft Outlook 16.0"}),
+    "a CRM's payment reminder: declared automatic, 'betrachten Sie … bitte als gegenstandslos'":
+        attached(mail("rechnung@schuster-fenster.example", "Zahlungserinnerung zu Rechnung 2025-1187",
+                      "Sehr geehrte Damen und Herren,\n\ndie Rechnung 2025-1187 über 1.428,00 EUR "
+                      "ist noch offen. Wir bitten um Ausgleich bis zum 23.01.2026.\n\nSollten Sie "
+                      "die Zahlung bereits veranlasst haben, betrachten Sie dieses Schreiben bitte als "
+                      "gegenstandslos.\n\nDiese E-Mail wurde automatisch aus unserem CRM generiert."
+                      "\n\nMit freundlichen Grüßen\nSchuster Fenster & Türen GmbH",
+                      name="Schuster Fenster & Türen GmbH", headers=PHPMAILER),
+                 "application/pdf", "Zahlungserinnerung_2025-1187.pdf"),
+    "the same in English: 'If you have already paid, please disregard this reminder.'": mail(
+        "billing@supplier.example", "Payment reminder: invoice 2025-1187",
+        "Dear customer,\n\ninvoice 2025-1187 (EUR 1,428.00) is overdue. If you have already paid, "
+        "please disregard this reminder.\n\nThis email was automatically generated.\n\nKind "
+        "regards,\nSupplier Ltd", name="Supplier Ltd"),
 }
 
 PEOPLE = {
@@ -150,6 +164,11 @@ PEOPLE = {
         "Vielen Dank für die schnelle Hilfe, das Zertifikat ist jetzt gültig. Ich bin ab morgen "
         "nicht im Hause, in dringenden Fällen wenden Sie sich an info@sauer-optik.example.\n\n"
         "Mit freundlichen Grüßen\nHeike Sauer", name="Heike Sauer"),
+    "a person's mail from a ticket system, a request beside 'betrachten Sie … als gegenstandslos'":
+        mail("t.berg@kunde.example", "Zugang VPN",
+             "Diese E-Mail wurde automatisch aus unserem Ticketsystem erstellt. Bitte schalten Sie "
+             "den VPN-Zugang für Herrn Ott frei. Falls schon erledigt, betrachten Sie die Mail bitte "
+             "als gegenstandslos.\n\nViele Grüße\nTim Berg", name="Tim Berg"),
 }
 
 

@@ -86,6 +86,13 @@ _COMPANY_LINE_RE = re.compile(
 PLEASE_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bpor favor\b|\bper favore\b")
 _TEAM_RE = re.compile(r"(?:\bteam|-team|\bservice|kundenservice|kundendienst|support)\b")
 _COPY_LINE_RE = re.compile(r"(?m)^[ \t>]*(?:[-=_*]{5,}|-{2,}[ \t]*\w[^\n]{0,60}-{2,})[ \t]*$")
+# A notice's note on itself: disregard it if already done.
+_DISREGARD_RE = re.compile(
+    r"(?i)\bals gegenstandslos\b|\b(?:please )?(?:disregard|ignore) this (?:e-?mail|message"
+    r"|notice|reminder|notification)\b|\bne (?:pas )?tenir compte de ce(?:t|tte)? (?:message"
+    r"|courriel|e-?mail|rappel)\b|\b(?:ignore|haga caso omiso de) este (?:mensaje|correo"
+    r"|recordatorio)\b|\bignorar?e? (?:questo|questa|il presente) (?:messaggio|e-?mail|sollecito)\b"
+    r"|\b(?:deze|dit) (?:e-?mail|bericht|herinnering) (?:als niet verzonden|te negeren)\b")
 _SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n]|[.!?](?=\w))*(?:[.!?。！？\n]|$)")
 
 
@@ -105,6 +112,13 @@ def pastes_and_asks(text: str) -> bool:
 def undeclared(text: str) -> str:
     """The text without the sentences that declare it automatic ("merci de ne pas y répondre")."""
     return "".join(s for s in _SENTENCE_RE.findall(text) if not _DECLARED_RE.search(s))
+
+
+def _heeded(text: str) -> str:
+    """The text without a notice's note on itself ("Sollten Sie bereits gezahlt haben, betrachten
+    Sie dieses Schreiben bitte als gegenstandslos", "please disregard this reminder"): its
+    "bitte" asks the reader for nothing."""
+    return "".join(s for s in _SENTENCE_RE.findall(text) if not _DISREGARD_RE.search(s))
 
 
 def declared_machine(mail: ParsedMail) -> bool:
@@ -130,7 +144,7 @@ def _declared(head: str, sender: str) -> bool:
         return True
     # signed for a company, and asking the reader for nothing ("Bitte passen Sie ... an" above
     # "Ihr IT-Team" is a person's request)
-    return not (persons_sign_off(rest, sender) or PLEASE_RE.search(rest))
+    return not (persons_sign_off(rest, sender) or PLEASE_RE.search(_heeded(rest)))
 
 
 def persons_sign_off(text: str, sender: str) -> bool:
