@@ -36,6 +36,7 @@ stages, the cheap signals first (most people's mail stops there).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from gateway.rules.bounces import person_subject
 from gateway.rules.notices import persons_sign_off
@@ -58,7 +59,7 @@ _ORDER = ("fields", "report", "footer", "links", "sender", "mailer", "html-only"
           "subject")
 
 _FIELD_RE = re.compile(r"(?m)^[ \t]*[^\W\d_][\w .()/'&#-]{0,30}?[ \t]*:[ \t]+\S")
-_TABLE_RE = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n|]{0,200}\|?[^\n]{0,200}$")
+_TABLE_RE = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n]{0,400}$")
 # A pasted mail's header lines are no record of fields (a person quoting a mail or a log).
 _HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|message-id|return-path"
                               r"|reply-to|sent|von|an|betreff|gesendet|datum|de|objet|envoy)\s*:")
@@ -67,7 +68,9 @@ _COLUMNS_RE = re.compile(r"(?m)^[ \t]*\S[^\n]{0,80}?\S {3,}\S[^\n]{0,80}?\S {3,}
 _KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]{0,80}\"|[^\s\"]+)")
 _LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\")\]]{4,}")
 _ACTION_RE = re.compile(r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*\[?[^\n]{0,40}?https?://")
-_PIXEL_RE = re.compile(r"(?i)<img[^>]{0,300}?\b(?:width=[\"']?1[\"'\s>]|height=[\"']?1[\"'\s>])")
+_IMG_RE = re.compile(r"(?i)<img\b[^>]{0,300}")
+_ONE_PIXEL_RE = re.compile(r"(?i)(?:width|height)\s*=\s*[\"']?1(?:px)?(?:[\"'\s;/]|$)")
+IMAGES = 50  # img tags looked at, at most
 _FOOTER_RE = re.compile(  # on lower-case text; see _footer
     r"you(?:'re| are)? receiv(?:e|ed|ing) this\b|this (?:e-?mail|message|notification)"
     r" (?:was|is|has been) (?:sent|generated|created)\b|automatically (?:generated|sent|created)\b"
@@ -257,7 +260,7 @@ def _records(own: str) -> int:
 def _links(own: str, html: str) -> bool:
     if len(set(_LINK_RE.findall(own))) >= LINKS or _ACTION_RE.search(own):
         return True
-    return bool(_PIXEL_RE.search(html))
+    return any(_ONE_PIXEL_RE.search(tag.group()) for tag in islice(_IMG_RE.finditer(html), IMAGES))
 
 
 def _person_sender(mail: ParsedMail) -> bool:
