@@ -111,8 +111,10 @@ PEOPLE = {
 
 
 @pytest.mark.parametrize("raw, sender", MACHINES.values(), ids=MACHINES.keys())
-def test_machines_no_other_rule_knows_are_caught_by_their_signals(raw, sender):
-    assert reasons(raw, sender) == ("machine-signals",), signals(parse_mail(raw))
+def test_machines_no_other_rule_knew_are_caught_by_their_signals(raw, sender):
+    """No other rule knew them when they were written (some structural rules landed since)."""
+    assert machine_signals(parse_mail(raw)), signals(parse_mail(raw))
+    assert reasons(raw, sender)
 
 
 @pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())

@@ -28,6 +28,8 @@ from gateway.rules.parse import ParsedMail
 _PERSON_RE = re.compile(
     r"(?i)\b(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)"
     r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
+# A writer's I outside the fields (a program greets, "Hallo," from a panel, but writes no I).
+_I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai)\b")
 # Second-level labels under a country code that registries sell domains in (agentur.co.uk).
 _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
                             "ltd", "plc", "gv", "priv", "asso"})
@@ -51,7 +53,9 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
     name = _ALNUM_RE.sub("", (mail.from_name or "").lower())
     if not local or name not in ("", _ALNUM_RE.sub("", local)) or not _host_domain(domain):
         return False
-    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+    prose = _FIELD_WHOLE_RE.sub(" ", own)  # "ich sehe das seit heute Nacht" below the values
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
+                or _I_RE.search(prose))
 
 
 def _host_domain(domain: str) -> bool:
