@@ -111,6 +111,11 @@ MACHINES = {
         "Dear customer,\n\ninvoice 2025-1187 (EUR 1,428.00) is overdue. If you have already paid, "
         "please disregard this reminder.\n\nThis email was automatically generated.\n\nKind "
         "regards,\nSupplier Ltd", name="Supplier Ltd"),
+    "a shop's notice from noreply@, Reply-To its info@, closing with the shop's name": mail(
+        "noreply@kaffee-brandt.example", "Ihre Bestellung 1042 ist unterwegs",
+        "Hallo,\n\nIhre Bestellung 1042 ist unterwegs. Haben Sie Fragen? Antworten Sie einfach "
+        "auf diese E-Mail.\n\nKaffeerösterei Brandt", name="Kaffeerösterei Brandt",
+        headers={"Reply-To": "Kaffeerösterei Brandt <info@kaffee-brandt.example>"}),
 }
 
 PEOPLE = {
@@ -169,6 +174,13 @@ PEOPLE = {
              "Diese E-Mail wurde automatisch aus unserem Ticketsystem erstellt. Bitte schalten Sie "
              "den VPN-Zugang für Herrn Ott frei. Falls schon erledigt, betrachten Sie die Mail bitte "
              "als gegenstandslos.\n\nViele Grüße\nTim Berg", name="Tim Berg"),
+    "heldout9's shop owner from the shop's noreply@, Reply-To himself, his name alone under it":
+        mail("noreply@kaffee-brandt.example", "Shop langsam seit Update",
+             "Hallo Technik,\n\nich schreibe versehentlich aus dem Shop-Postfach, bitte an jan@ "
+             "antworten.\nSeit dem PHP-Update lädt der Shop 8-10 Sekunden. Könnt ihr mal nach "
+             "OPcache schauen?\n\nJan Brandt", name="",
+             headers={"Reply-To": "Jan Brandt <jan@kaffee-brandt.example>",
+                      "User-Agent": "Roundcube Webmail/1.6.9"}),
 }
 
 

@@ -42,6 +42,7 @@ from gateway.rules.signed_replies import (
     LINK_RE,
     MAIL_CLIENT_RE,
     admin_signs,
+    person_name,
     relayed_person,
     signed_at,
     signs_above_footer,
@@ -105,8 +106,9 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
     """A person whose own mailbox is called no-reply (an Outlook identity `noreply@` of the
     company, a CRM's `no-reply@crm.` sender with a Reply-To to the person): the no-reply word
     only on the From's mailbox (the envelope the same), a Reply-To on the From's domain to a
-    mailbox that is no program's, or a mail client's header, and a person's words: a question or request and a
-    sign-off with a name, no attachment and no link to a page above the name."""
+    mailbox that is no program's, or a mail client's header, and a person's words: a question or
+    request and a sign-off with a name (or the Reply-To's person's name closing the text), no
+    attachment and no link to a page above the name."""
     sender = _local(mail.from_addr or "")
     if not sender or any(local != sender for local in found):
         return False
@@ -120,9 +122,24 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
         return False
     own = own_part(mail.text)
     signed = signed_at(own)
+    if signed is None:
+        signed = _reply_to_signs(mail, own)
     if signed is None or mail.attachments or _PAGE_LINK_RE.search(own[:signed]):
         return False
     return asks(mail.text) or bool(_PLEASE_RE.search(own[:signed]))
+
+
+def _reply_to_signs(mail: ParsedMail, own: str) -> int | None:
+    """Where the text closes with a person's name alone that the Reply-To's local part spells
+    ("Jan Brandt" over `Reply-To: jan@…` or `j.brandt@…`): the writer signs as whom to answer.
+    A shop's name over its `info@` is none."""
+    lines = [line.strip() for line in own.splitlines() if line.strip()]
+    if not lines or not person_name(lines[-1]):
+        return None
+    spelled = {piece for address in mail.reply_to for piece in re.split(r"[._-]", _local(address))}
+    if not {word.lower().strip(".") for word in lines[-1].split()} & spelled:
+        return None
+    return own.rfind(lines[-1])
 
 
 def role_sender(mail: ParsedMail, senders: list[str]) -> bool:
