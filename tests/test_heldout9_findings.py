@@ -1,13 +1,15 @@
 """Issue 21, the ninth held-out set's findings (tests/heldout9): machines that were answered
 (a monitoring engine's report of fields, a program on a host writing in its own name, a root
 scanner's "Warnings found" with "Please inspect" above its fields); beside each fix the people's
-look-alikes that must stay answered. The mails are written here in other words than the set's."""
+look-alikes that must stay answered; a phone system's voicemail or fax by its subject and the
+recording or fax attached, from any sender; a scanner's "Scan Data from", a printer's model as the
+local part. The mails are written here in other words than the set's."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.findings import mail, reasons
+from tests.findings import attached, mail, reasons
 
 FIELDS = ("Host: web-prod-02\nAddress: 10.0.0.57\nService: HTTPS\nState: CRITICAL\n"
           "Date/Time: 2026-01-14 03:12\n")
@@ -41,6 +43,25 @@ MACHINES = {
         "Please inspect this machine, because it may be infected.\nWarning: The file properties "
         "have changed:\n  File: /usr/bin/curl\n  Current hash: 6b4c2a\n  Stored hash : 41f00c\n"
         "Warning: Suspicious file types found in /dev:\n", name="root"),
+    "a phone system's voicemail with its recording, from the PBX's own address": attached(mail(
+        "pbx@telefon.autohaus.example", "Neue Voicemail von 0049891234 (Ext. 200)",
+        "Sie haben eine neue Voicemail erhalten.\n\nVon: 0049891234\nAn: 200 Technik\n"
+        "Dauer: 00:00:38\n", name="Phone System"), "audio/wav", "vmail_200.wav"),
+    "a voicemail in English, the recording attached": attached(mail(
+        "telephony@pbx.firm.example", "New voicemail from +44 20 7946 0011",
+        "You have a new voicemail.\nCaller: +44 20 7946 0011\nLength: 0:42\n", name=""),
+        "audio/mpeg", "voicemail.mp3"),
+    "a fax server's fax with its PDF": attached(mail(
+        "starface@pbx.kanzlei.example", "Neues Fax von +49 711 4890213",
+        "Sie haben ein neues Fax erhalten.\n\nAbsender: +49 711 4890213\nSeiten: 2\n",
+        name="STARFACE"), "application/pdf", "Fax_20260113.pdf"),
+    "a scanner's 'Scan Data from' with the scan": attached(mail(
+        "scanner@praxis.example", "Scan Data from IM C3000", "Attached: 20260115102231.pdf",
+        name="IM C3000"), "application/pdf", "20260115102231.pdf"),
+    "a printer's model as the local part, a scan subject, the scan": attached(mail(
+        "bizhub-c300i@schulamt.example", "Gescanntes Dokument",
+        "Gerätename: bizhub C300i\nDatei: SKM_C300i.pdf\n", name=""),
+        "application/pdf", "SKM_C300i.pdf"),
 }
 
 PEOPLE = {
@@ -68,6 +89,20 @@ PEOPLE = {
         "root@web5.gaertnerei.example", "rkhunter warnings",
         "Warning: The file properties have changed:\n  File: /usr/bin/curl\n  Current hash: 6b\n"
         "  Stored hash : 41\n\nIst das ein Fehlalarm nach dem Update?", name="root"),
+    "a person sending a fax on with a request": attached(mail(
+        "p.albers@kanzlei.example", "Fax von Müller GmbH",
+        "Anbei das Fax von Müller, bitte auf unser Kundenkonto buchen.\n\nGruß\nPetra Albers",
+        name="Petra Albers"), "application/pdf", "fax.pdf"),
+    "a person sending on a voicemail and asking": attached(mail(
+        "dan@firm.example", "Voicemail from our customer",
+        "Can you listen to this and call the customer back?", name="Dan Hughes"),
+        "audio/wav", "voicemail.wav"),
+    "a person writing about a voicemail that never arrives, no recording": mail(
+        "t.brenner@autohaus.example", "Neue Voicemail von 0171 2233445 kommt nicht an",
+        "Die Mailbox-Benachrichtigung kommt seit gestern ohne Aufnahme.", name="Thomas Brenner"),
+    "a person asking from the printer's address, nothing attached": mail(
+        "bizhub-c300i@schulamt.example", "Gescanntes Dokument", "Kommt der Scan bei euch an?",
+        name=""),
 }
 
 

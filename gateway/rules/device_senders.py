@@ -42,6 +42,13 @@ _NETWORK_MAKER_RE = re.compile(
 FIELD_LINE_RE = re.compile(r"(?m)^[ \t]*[A-Z][\w .()/-]{0,30}:[ \t]")
 REPORT_FIELDS = 4
 _PHONE_LOCAL_RE = re.compile(r"^(?:voicemail|voice-?mail|fax|telefax|faxserver)(?:[-_.+]\w*)*$")
+# A phone system's notice of a recording or a fax in its subject's own words, whatever the
+# sender ("Neue Voicemail von 0049...", "New voicemail from", "Neues Fax von +49 ...").
+_PHONE_SUBJECT_RE = re.compile(
+    r"(?i)^\W*(?:(?:neue[sr]?|new|nouveau|nouvelle|nuevo|nueva|nuovo|nuova|nieuwe?)\s+)?"
+    r"(?:voice-?mail|voice message|sprachnachricht|mailbox-?nachricht|message vocal"
+    r"|mensaje de voz|messaggio vocale|fax|telefax)\s+(?:von|vom|from|de|da|van|received)\b")
+_RECORDING_TYPES = ("audio/", "application/pdf", "image/tiff")
 
 
 def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
@@ -56,6 +63,17 @@ def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
     own = own_part(mail.text)
     request = REQUEST_RE.search(own) and not in_report(own)  # "Please check the system." below
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or request)  # a BMC's event fields
+
+
+def phone_notice(mail: ParsedMail) -> bool:
+    """A voicemail or a fax that a phone system delivers: its subject, the recording or the fax
+    attached, and no person's words ("Anbei das Fax von Müller, bitte buchen. Gruß" is one)."""
+    if not _PHONE_SUBJECT_RE.match(mail.subject or ""):
+        return False
+    if not any(a.content_type.lower().startswith(_RECORDING_TYPES) for a in mail.attachments):
+        return False
+    own = own_part(mail.text)
+    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
 
 
 def in_report(own: str) -> bool:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
-from gateway.rules.device_senders import device_notice, in_report
+from gateway.rules.device_senders import device_notice, in_report, phone_notice
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.host_reports import field_report, self_named_host
@@ -88,7 +88,8 @@ _APPLIANCE_LOCAL_RE = re.compile(
     r"^(?:synology|diskstation|qnap|truenas|freenas|unraid|fritz-?box|proxmox|pve|veeam|unifi"
     r"|pfsense|opnsense|mikrotik|sophos|fortigate|watchguard|uptime-?kuma|uptimerobot|checkmk"
     r"|prtg|netdata|hetrixtools|statuscake|pingdom|eaton[-_.]?ipm|scanner|printer|mfp|drucker"
-    r"|kopierer|kyocera|ecosys|eset|lancom|draytek|zyxel|" + _PRODUCTS + r")(?:[-_.+]\w*)*$")
+    r"|kopierer|kyocera|ecosys|bizhub|ricoh|xerox|lexmark|imagerunner|taskalfa|workcentre"
+    r"|versalink|laserjet|officejet|eset|lancom|draytek|zyxel|" + _PRODUCTS + r")(?:[-_.+]\w*)*$")
 _MONITORING_SUBJECT_RE = re.compile(
     r"(?i)\b(?:problems?|recovery|recovered|critical|warnings?|alerts?|down|unreachable"
     r"|fail(?:ed|ures?|s)?|errors?|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
@@ -102,7 +103,8 @@ _MONITORING_SUBJECT_RE = re.compile(
 # A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
 _SCAN_SUBJECT_RE = re.compile(
     r"(?i)^\W*(?:scann?ed (?:document|image|file|from)|scan(?:ned)? (?:from|to e-?mail)"
-    r"|gescannte[sn]? (?:dokument|datei|bild)|scan (?:von|vom)|scan-?to-?mail)")
+    r"|gescannte[sn]? (?:dokument|datei|bild)|scan (?:von|vom)|scan-?to-?mail|scan data from"
+    r"|attached image\s*$)")
 # A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
 _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A log record's key=value pairs (FortiGate, syslog structured data): many make a record.
@@ -123,9 +125,11 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     if person_subject(mail.subject):
         return False
-    if device_notice(mail, senders) or order_confirmation(mail) or subscription_notice(mail):
+    if device_notice(mail, senders) or phone_notice(mail) or order_confirmation(mail):
         return True
-    if form_relay(mail) or service_notice(mail) or library_notice(mail, senders):
+    if subscription_notice(mail) or form_relay(mail) or service_notice(mail):
+        return True
+    if library_notice(mail, senders):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
