@@ -116,6 +116,18 @@ MACHINES = {
         "Hallo,\n\nIhre Bestellung 1042 ist unterwegs. Haben Sie Fragen? Antworten Sie einfach "
         "auf diese E-Mail.\n\nKaffeerösterei Brandt", name="Kaffeerösterei Brandt",
         headers={"Reply-To": "Kaffeerösterei Brandt <info@kaffee-brandt.example>"}),
+    "Outlook rules' absence answers in French, Spanish, Italian: whom to contact (seen on the way)":
+        mail("e.mulder@advies.example", "RE: Maintenance",
+             "Je suis absente jusqu'au 6 février. Si vous avez besoin d'aide, veuillez contacter "
+             "ruud@advies.example.", name="Eva Mulder"),
+    "the Spanish one": mail(
+        "e.mulder@advies.example", "RE: Mantenimiento",
+        "Estoy fuera de la oficina. Si necesita ayuda, por favor contacte ruud@advies.example.",
+        name="Eva Mulder"),
+    "the Italian one": mail(
+        "e.mulder@advies.example", "RE: Manutenzione",
+        "Sono assente fino al 6 febbraio. Per urgenze potete contattare ruud@advies.example.",
+        name="Eva Mulder"),
 }
 
 PEOPLE = {
@@ -181,6 +193,14 @@ PEOPLE = {
              "OPcache schauen?\n\nJan Brandt", name="",
              headers={"Reply-To": "Jan Brandt <jan@kaffee-brandt.example>",
                       "User-Agent": "Roundcube Webmail/1.6.9"}),
+    "away, and the maintenance may go ahead, whom to contact (French)": mail(
+        "c.dubois@societe.example", "RE: Maintenance",
+        "Je suis absente jusqu'au 6 février. Pouvez-vous décaler la maintenance ? Sinon contactez "
+        "marc@societe.example.", name="Claire Dubois"),
+    "away till Monday, the maintenance on Tuesday is fine, whom to contact (Spanish)": mail(
+        "m.ruiz@empresa.example", "RE: Mantenimiento",
+        "Estoy fuera de la oficina hasta el lunes. Pueden hacer el mantenimiento el martes, "
+        "contacten a marc@empresa.example.", name="Marta Ruiz"),
 }
 
 
