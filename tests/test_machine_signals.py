@@ -58,6 +58,12 @@ MACHINES = {
         "Betaal direct: https://factuurdienst.example/betaal/2026-118\n\n"
         "Geen herinneringen meer ontvangen? Afmelden: https://factuurdienst.example/instellingen\n",
         name="Factuurdienst"),
+    "an Italian quarantine digest: a table, links, a footer, 'I messaggi' is an article": mail(
+        "filtro@posta.kunde.example", "Riepilogo quarantena: 2 messaggi",
+        "Data | Mittente | Oggetto\n---|---|---\n10/02 | a@x.example | Fattura | "
+        "[Rilascia](https://posta.kunde.example/q/1)\n11/02 | b@y.example | Pacco | "
+        "[Rilascia](https://posta.kunde.example/q/2)\n\nI messaggi verranno eliminati dopo 30 "
+        "giorni.\n\nQuesto messaggio è stato generato automaticamente.\n", name="Filtro Posta"),
     "an uptime probe signed with its product's name, which is the domain's, not the sender's": mail(
         "probe@wachturm.example", "[Wachturm probe group eu-central, 3 locations] shop.kunde.example",
         "shop.kunde.example is DOWN since 04:12 (HTTP 502).\n\n"
@@ -103,6 +109,10 @@ PEOPLE = {
         "john@miller.example", "[urgent] mail server",
         "Mail server down since 4:00, see https://status.miller.example/1 and "
         "https://status.miller.example/2 and https://status.miller.example/3\nJohn\n", name=""),
+    "a person writing 'I' before a word ending in i is still I in English": mail(
+        "ops@kunde.example", "Fwd-less report [deploy]",
+        "Build: 2291\nBranch: main\nResult: failed\nLog: https://ci.kunde.example/2291\n\n"
+        "I ski tomorrow, the others know.\n", name=""),
     "a customer's order in fields, greeting and a named sign-off": mail(
         "einkauf@baeckerei.example", "Bestellung [Server M]",
         "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"

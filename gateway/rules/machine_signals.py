@@ -92,9 +92,10 @@ _FOOTER_RE = re.compile(  # on lower-case text; see _footer
     r" (?:e-?mail|bericht) (?:beantwoorden|reageren)|afmelden\b|alle rechten voorbehouden"
     r"|©|\(c\) ?(?:19|20)\d\d")
 # A person's own sentence in the first person singular: "I" before a lower-case word (not
-# "Nummer I 2601"), and on lower-case text the pronouns of other languages, not inside a word, a
-# domain or an address (".io", ".eu"); no alternative starts with \\b (see _footer).
-_I_RE = re.compile(r"I(?:'(?:m|ve|d|ll)\b| [a-z]{2,})")
+# "Nummer I 2601", not Italian's article before a plural: "I messaggi"), and on lower-case text
+# the pronouns of other languages, not inside a word, a domain or an address (".io", ".eu");
+# no alternative starts with \\b (see _footer).
+_I_RE = re.compile(r"I(?:'(?:m|ve|d|ll)\b| (?![a-z]{3,}i\b)[a-z]{2,})")
 _PRONOUN_RE = re.compile(
     r"(?:ich|mir|mich|me|my|je|j'|moi|yo|io|mi|ik|mij|eu|jag|jeg|ja|já)(?![\w.@/-])")
 # A sign-off's words, on lower-case text (a notice's "Mit freundlichen Grüßen" too).
