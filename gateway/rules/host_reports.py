@@ -23,6 +23,7 @@ import re
 from gateway.rules.device_senders import FIELD_LINE_RE, in_report
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import person_name
 
 # A greeting or a writer's I/we in the text outside the fields.
 _PERSON_RE = re.compile(
@@ -35,15 +36,37 @@ _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or",
                             "ltd", "plc", "gv", "priv", "asso"})
 _ALNUM_RE = re.compile(r"[^a-z0-9]")
 _FIELD_WHOLE_RE = re.compile(FIELD_LINE_RE.pattern + r"[^\n]*")
+# A name's letters as a local part spells them: "Müller" as mueller@ or muller@.
+_FOLD_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a"})
 
 
 def field_report(mail: ParsedMail, own: str) -> bool:
-    """A report of fields with no person's words outside them."""
-    if not in_report(own):
+    """A report of fields with no person's words outside them, not from a person's own address
+    (who pastes an alert with a line of their own: "FYI - got this tonight, looks like on your
+    side.")."""
+    if not in_report(own) or own_address(mail):
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
     return not (words or _PERSON_RE.search(prose))
+
+
+def own_address(mail: ParsedMail) -> bool:
+    """A person's own address: a display name of two or three words that the local part spells
+    as first and last name ("Max Müller <max.mueller@>", "<m.mueller@>", "<mmueller@>"). A
+    program signs with a product's name that its local part spells once ("Centreon Engine
+    <centreon@>"), if at all."""
+    name = mail.from_name or ""
+    words = name.lower().split()
+    local = _ALNUM_RE.sub("", (mail.from_addr or "").lower().rpartition("@")[0])
+    if not (2 <= len(words) <= 3 and person_name(name)):
+        return False
+    spelled = set()
+    for fold in (_FOLD_E, _FOLD):
+        first, last = (_ALNUM_RE.sub("", words[at].translate(fold)) for at in (0, -1))
+        spelled |= {first + last, first[:1] + last, last + first}
+    return local in spelled
 
 
 def self_named_host(mail: ParsedMail, own: str) -> bool:

@@ -39,6 +39,8 @@ import re
 from itertools import islice
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.closings import ends_with_closing
+from gateway.rules.company_footers import without_signature_footer
 from gateway.rules.notices import persons_sign_off
 from gateway.rules.originals import carries_original, client_quote, own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -156,9 +158,12 @@ def signals(mail: ParsedMail) -> list[str]:
     return [name for name in _ORDER if found.get(name)]
 
 
-def _has_footer(mail: ParsedMail, own: str) -> bool:
-    """Boilerplate in the writer's own part, or in the text's tail where that is longer."""
-    return _footer(own) or (len(mail.text) > len(own) and _footer(mail.text[-TAIL_CHARS:]))
+def _has_footer(mail: ParsedMail, own: str, signature: bool = True) -> bool:
+    """Boilerplate in the writer's own part, or in the text's tail where that is longer; without
+    `signature`, not a company signature's copyright line or disclaimer (company_footers)."""
+    tail = mail.text[-TAIL_CHARS:] if len(mail.text) > len(own) else ""
+    keep = str.lower if signature else lambda text: without_signature_footer(text.lower())
+    return any(_footer(keep(text)) for text in (own, tail) if text)
 
 
 def _cheap(mail: ParsedMail, own: str) -> dict[str, bool]:
@@ -195,9 +200,9 @@ def _person(mail: ParsedMail, own: str) -> bool:
     prose = _prose(own)
     if _first_person(prose) or _QUESTION_RE.search(_without_footer(prose)):
         return True
-    if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own):
+    if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own, _impersonal(own)):
         return True
-    if _signs_own_name(prose, mail.from_addr or ""):
+    if _signs_own_name(prose, mail.from_addr or "") or ends_with_closing(prose):
         return True
     signed = named_sign_off(own)
     return signed is not None and persons_sign_off(own[signed:], mail.from_addr or "")

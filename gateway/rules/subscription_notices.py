@@ -36,7 +36,8 @@ from gateway.rules.signed_replies import (
 
 _FOOTER_RE = re.compile(
     r"(?i)\byou(?:'re| are) receiving this\b|\byou (?:have )?received this (?:e-?mail|message"
-    r"|notification)\b|\byou receive this (?:e-?mail|message|notification)\b"
+    r"|notification)\b(?! (?:in error|by mistake))"
+    r"|\byou receive this (?:e-?mail|message|notification)\b"
     r"|\bunsubscribe from (?:further|future|these|all|our) (?:e-?mails|messages|mailings"
     r"|notifications)\b|\b(?:manage|change|update|adjust) (?:your |how you receive )?"
     r"(?:e-?mail|notification) (?:notifications|settings|preferences)\b"
@@ -46,7 +47,8 @@ _FOOTER_RE = re.compile(
     r"|\b(?:est(?:á|a)s?|usted est(?:á|a)) recibiendo este (?:correo|e-?mail|mensaje)"
     r"|\brecibes este (?:correo|e-?mail)|\b(?:gestiona|administra) tus notificaciones"
     r"|\bpara dejar de recibir (?:estos|este)"
-    r"|\bvous recevez (?:cet|ce) (?:e-?mail|message|courriel)|\bpour ne plus recevoir (?:ces|ce)"
+    r"|\bvous recevez (?:cet|ce) (?:e-?mail|message|courriel)(?! par erreur)"
+    r"|\bpour ne plus recevoir (?:ces|ce)"
     r"|\bparam(?:è|e)tres de notification|\bg(?:é|e)rer (?:vos|les) notifications"
     r"|\b(?:ricevi|hai ricevuto) questa e-?mail|\bimpostazioni di notifica"
     r"|\b(?:je|u) ontvangt deze (?:e-?mail|mail|melding)|\bmeldingsinstellingen"

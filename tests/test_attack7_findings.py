@@ -1,0 +1,114 @@
+"""Issue 21: an attack, as a stranger would, on the classifier changes of session 7 (the general
+detector machine_signals, the monitoring notices by structure of host_reports, the footers of
+subscription_notices): people's mails written to look like what the rules take for machines,
+each beside the machine look-alikes that must stay unanswered. Each person here was silenced
+before the fix that came with this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.rules.machine_signals import machine_signals
+from gateway.rules.parse import parse_mail
+from tests.findings import mail, reasons
+
+ALERT_FIELDS = ("Job: nightly-full\nClient: fs01\nStatus: Failed\nError: Connection refused\n"
+                "Start: 02:00\nEnd: 02:01\n")
+CENTREON_FIELDS = ("Notification Type: PROBLEM\nService: HTTPS\nHost: web-prod-02\nState: CRITICAL\n"
+                   "Date/Time: 14-01-2026 03:12:44\n")
+COMPANY_SIGNATURE = ("\n\n--\nMusterbau GmbH | Industriestr. 4 | 70565 Stuttgart\nGeschäftsführer: "
+                     "Karl Muster | HRB 12345\nhttps://www.musterbau.example | "
+                     "https://www.linkedin.com/company/musterbau | https://musterbau.example/datenschutz\n"
+                     "© 2026 Musterbau GmbH\n")
+DISCLAIMER = ("\n\nThis e-mail is confidential. If you received this e-mail in error, please notify "
+              "the sender and delete it.")
+
+PEOPLE = {
+    # host_reports.field_report: a person's own address pasting an alert with a line of their own
+    "a person's own address pastes a backup alert, 'FYI - got this tonight'": mail(
+        "max.mueller@isp-kunde.example", "Backup failed again",
+        "FYI - got this tonight, looks like on your side.\n\n" + ALERT_FIELDS
+        + "\nhttps://backup.isp-kunde.example/job/991\n", name="Max Müller"),
+    "a German admin's own address, 'FYI, kam heute Nacht'": mail(
+        "j.maier@holzbau-maier.example", "Backup fehlgeschlagen",
+        "FYI, kam heute Nacht, sieht nach eurer Seite aus.\n\n" + ALERT_FIELDS, name="Jörg Maier"),
+    # machine_signals: a request in a letter whose company signature carries a copyright line
+    "an accounting department's request above a company signature with a copyright line": mail(
+        "buchhaltung@musterbau.example", "Rechnung stornieren",
+        "Sehr geehrte Damen und Herren,\n\nbitte stornieren Sie folgende Rechnung und schicken Sie "
+        "eine Gutschrift:\n\nRechnungsnummer: RE-2026-0412\nDatum: 03.02.2026\nBetrag: 119,00 EUR\n"
+        "Kundennummer: 40112\n\nMit freundlichen Grüßen\nIhre Buchhaltung" + COMPANY_SIGNATURE,
+        name="Musterbau GmbH"),
+    # subscription_notices: a confidentiality disclaimer is no 'you received this e-mail' footer
+    "accounts payable's request above a confidentiality disclaimer and signature links": mail(
+        "accounts@harbour-freight.example", "Duplicate invoice",
+        "Hello,\n\nplease cancel the duplicate invoice below and confirm by email.\n\nInvoice no: "
+        "INV-88120\nDate: 2026-02-03\nAmount: 119.00 EUR\nCustomer ID: 40112\n\nKind regards\n"
+        "Accounts Payable\nHarbour Freight Ltd\nhttps://harbour-freight.example | "
+        "https://harbour-freight.example/privacy\n" + DISCLAIMER, name="Harbour Freight Ltd"),
+    "a French disclaimer 'Si vous recevez ce message par erreur' under a request": mail(
+        "compta@boulangerie-martin.example", "Facture en double",
+        "Bonjour,\n\nmerci d'annuler la facture FA-2026-118, elle a été envoyée deux fois.\n\n"
+        "Cordialement,\nLa comptabilité\nhttps://boulangerie-martin.example\n\nCe message est "
+        "confidentiel. Si vous recevez ce message par erreur, merci de le détruire.",
+        name="Boulangerie Martin"),
+    # machine_signals: a terse mail from a role address closing on a bare thanks
+    "a terse [URGENT] mail from a role address: a line, values, 'Thanks'": mail(
+        "ops@shop.example", "[URGENT] srv-web-01 down",
+        "srv-web-01 not reachable since 04:10.\n\nIP: 203.0.113.10\nContract: 4411\n"
+        "Server: srv-web-01\n\nThanks\n", name=""),
+    "a terse [DRINGEND] mail: values and 'Danke!'": mail(
+        "technik@baeckerei-kunde.example", "[DRINGEND] Kasse offline",
+        "Kassensystem seit 7 Uhr offline.\n\nKunde: 40112\nServer: vps-4411\nIP: 203.0.113.10\n\n"
+        "Danke!\n", name=""),
+}
+
+MACHINES = {
+    "a monitoring tool signing with its product's name, which its local part spells once": mail(
+        "centreon@monitor.kunde.example", "** PROBLEM Service Alert: web-prod-02 is CRITICAL **",
+        CENTREON_FIELDS, name="Centreon Engine"),
+    "a monitoring team's two-word name over a report of fields": mail(
+        "monitoring.team@kunde.example", "PROBLEM alert web-prod-02", CENTREON_FIELDS,
+        name="Monitoring Team"),
+    "an impersonal renewal notice asking, with a copyright line only": mail(
+        "billing@cloudly.example", "Your plan renews soon",
+        "Plan: Business\nRenewal date: 2026-03-01\nAmount: 240.00 EUR\n\nPlease update your payment "
+        "method before the renewal date: https://cloudly.example/billing\n\n"
+        "© 2026 Cloudly Inc. All rights reserved.", name="Cloudly Billing"),
+    "a renewal notice asking, with a program's footer beside the copyright": mail(
+        "billing@cloudly.example", "Your plan renews soon",
+        "Dear customer,\n\nPlan: Business\nRenewal date: 2026-03-01\nAmount: 240.00 EUR\n\nPlease "
+        "update your payment method before the renewal date.\n\nBest regards,\nCloudly Billing\n\n"
+        "You are receiving this email because you are the billing contact of this workspace.\n"
+        "© 2026 Cloudly Inc.", name="Cloudly Billing"),
+    "a service's notice that a subscriber received this e-mail because of a setting": mail(
+        "news@cloudly.example", "Product update",
+        "New this month: dashboards.\nhttps://cloudly.example/changelog\n\nYou have received this "
+        "email because you subscribed to product updates.", name="Cloudly"),
+}
+
+# Machines that only machine_signals decides among these rules (the detector itself is asked).
+SIGNAL_MACHINES = {
+    "a status notice closing 'Thanks,' for its team": mail(
+        "status@statuspage.example", "[Status] Degraded performance",
+        "Component: API\nStatus: Degraded\nStarted: 04:10 UTC\n\nDetails: "
+        "https://statuspage.example/incidents/1\n\nThanks,\nThe Statuspage Team", name=""),
+}
+
+
+@pytest.mark.parametrize("name", PEOPLE)
+def test_people_are_answered(name):
+    raw, envelope = PEOPLE[name]
+    assert reasons(raw, envelope) == ()
+
+
+@pytest.mark.parametrize("name", MACHINES)
+def test_machine_look_alikes_stay_unanswered(name):
+    raw, envelope = MACHINES[name]
+    assert reasons(raw, envelope)
+
+
+@pytest.mark.parametrize("name", SIGNAL_MACHINES)
+def test_machine_signals_still_decides(name):
+    raw, _ = SIGNAL_MACHINES[name]
+    assert machine_signals(parse_mail(raw))
