@@ -3,7 +3,10 @@
 scanner's "Warnings found" with "Please inspect" above its fields); beside each fix the people's
 look-alikes that must stay answered; a phone system's voicemail or fax by its subject and the
 recording or fax attached, from any sender; a scanner's "Scan Data from", a printer's model as the
-local part. The mails are written here in other words than the set's."""
+local part. A person writing from a no-reply mailbox by mistake, with a Reply-To to themselves and
+signing with the Reply-To's name alone, is a person. An abuse desk's automatic acknowledgement
+("This is an automated response to confirm that we have received it", "Wir haben Ihre Beschwerde
+erhalten"), also as Re:, is a machine's. The mails are written here in other words than the set's."""
 
 from __future__ import annotations
 
@@ -62,6 +65,24 @@ MACHINES = {
         "bizhub-c300i@schulamt.example", "Gescanntes Dokument",
         "Gerätename: bizhub C300i\nDatei: SKM_C300i.pdf\n", name=""),
         "application/pdf", "SKM_C300i.pdf"),
+    "a shop's notice from noreply@, Reply-To the owner, his name last, a link above it": mail(
+        "noreply@kaffee.example", "Ihr Gutschein",
+        "Bitte lösen Sie Ihren Gutschein hier ein: https://kaffee.example/gutschein/88\n\n"
+        "Jan Brandt", name="", headers={"Reply-To": "Jan Brandt <jan@kaffee.example>"}),
+    "noreply@ with a Reply-To to a person, the text signed by nobody": mail(
+        "noreply@kaffee.example", "Shop: Lagerbestand niedrig",
+        "Bitte prüfen Sie den Lagerbestand von Espresso Classico.\n\nIhr Shop", name="",
+        headers={"Reply-To": "Jan Brandt <jan@kaffee.example>"}),
+    "an abuse desk's automated response as Re:, with its case number": mail(
+        "abuse-replies@cloud.example", "Re: Phishing page hosted at 203.0.113.44 [Case 9102877]",
+        "Hello,\n\nThank you for your report. This is an automated response to confirm that we "
+        "have received it and created case 9102877.\n\nOur Trust & Safety team reviews every "
+        "report.\n\nCloud Trust & Safety", name="Cloud Trust & Safety"),
+    "an abuse desk's German acknowledgement of a complaint, signed by its team": mail(
+        "abuse@vps.example", "[Ticket#2026011310004312] Eingangsbestätigung: Portscan",
+        "Sehr geehrte Damen und Herren,\n\nwir haben Ihre Beschwerde erhalten und unter der "
+        "Ticketnummer 2026011310004312 erfasst. Wir werden den Vorfall prüfen.\n\n"
+        "Mit freundlichen Grüßen\nIhr VPS Abuse Team", name="VPS Abuse Team"),
 }
 
 PEOPLE = {
@@ -103,6 +124,20 @@ PEOPLE = {
     "a person asking from the printer's address, nothing attached": mail(
         "bizhub-c300i@schulamt.example", "Gescanntes Dokument", "Kommt der Scan bei euch an?",
         name=""),
+    "an owner writing from the shop's noreply@ by mistake, Reply-To himself, his name last":
+        mail("noreply@kaffee.example", "Shop langsam seit Update",
+             "Hallo Technik,\n\nich schreibe versehentlich aus dem Shop-Postfach, bitte an jan@ "
+             "antworten.\nSeit dem PHP-Update lädt der Shop 8 Sekunden. Könnt ihr nach OPcache "
+             "schauen?\n\nJan Brandt", name="",
+             headers={"Reply-To": "Jan Brandt <jan@kaffee.example>"}),
+    "a customer answering an abuse desk's case, signing with her name": mail(
+        "a.weber@shop.example", "Re: Phishing page hosted at 203.0.113.44 [Case 9102877]",
+        "We have received your automated response, but the page is still online. Please take "
+        "it down today.\n\nRegards,\nAnna Weber", name="Anna Weber"),
+    "an abuse handler answering a complaint by hand, signing with his name": mail(
+        "abuse@vps.example", "Re: [Ticket#2026011310004312] Portscan",
+        "Hallo,\n\nwir haben Ihre Beschwerde erhalten und den Server 62.171.150.33 gesperrt.\n\n"
+        "Viele Grüße\nMarkus Vogel", name="Markus Vogel"),
 }
 
 

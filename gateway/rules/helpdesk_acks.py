@@ -5,7 +5,9 @@ found). Known by its structure together, never by the subject alone:
 - an acknowledgement sentence to the reader: *your* ticket or case was created, opened or
   received ("Ihr Ticket wurde unter der Nummer #4721 angelegt", "We've received your message",
   "Ihre Meldung I 2601 337 wurde registriert", "Your case number is ...", "Wir haben Ihre
-  Anfrage erhalten"), or *a* ticket was ("Ein Support-Ticket wurde mit der Nummer #482193
+  Anfrage erhalten", an abuse desk's "This is an automated response to confirm that we have
+  received it and created case 9102877", "Wir haben Ihre Beschwerde erhalten"), or *a* ticket
+  was ("Ein Support-Ticket wurde mit der Nummer #482193
   erstellt") where the writer never says I or we and promises an answer ("Ein Mitarbeiter wird
   sich so bald wie möglich bei Ihnen melden"); a customer's "Unser Ticket 48213 wurde
   angelegt, aber ..." is none;
@@ -57,9 +59,13 @@ _ACK_RE = re.compile(
     r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,40}?\b(?:created|opened"
     r"|logged|received|registered|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen"
     r"|registriert|erfasst)\b"
-    r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket)"
+    r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket|report"
+    r"|complaint|abuse report)"
     r"|\byour (?:ticket|case|conversation|reference|request) (?:number|id|no\.?) is\b"
-    r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail) (?:erhalten|empfangen)"
+    r"|\bwir haben ihre (?:nachricht|anfrage|e-?mail|beschwerde|meldung) (?:erhalten|empfangen)"
+    # an abuse desk's "automated response to confirm that we have received it and created case"
+    r"|\ban? automated (?:response|reply|acknowledge?ment) (?:to confirm|confirming)\b[^.\n]{0,40}"
+    r"\breceived\b"
     r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
 # What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
