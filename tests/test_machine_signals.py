@@ -113,6 +113,11 @@ PEOPLE = {
         "ops@kunde.example", "Fwd-less report [deploy]",
         "Build: 2291\nBranch: main\nResult: failed\nLog: https://ci.kunde.example/2291\n\n"
         "I ski tomorrow, the others know.\n", name=""),
+    "a terse person in Gmail's web client pasting three status links, no words": mail(
+        "kai@kunde.example", "[status] shop",
+        "https://status.kunde.example/a\nhttps://status.kunde.example/b\n"
+        "https://status.kunde.example/c\n", name="",
+        message_id="<CAJ8xPq1e7Hn2vX0y3r4s5t6u7v8w9Z@mail.gmail.com>"),
     "a customer's order in fields, greeting and a named sign-off": mail(
         "einkauf@baeckerei.example", "Bestellung [Server M]",
         "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"

@@ -124,6 +124,9 @@ _MAIL_CLIENT_RE = re.compile(
     r"(?i)outlook|thunderbird|apple mail|iphone|ipad|android|roundcube|evolution|mutt|claws"
     r"|em client|mailbird|postbox|sogo|horde|rainloop|webmail|gmail|yahoo|mail\.ru|kmail|sylpheed"
     r"|the bat|seamonkey|opera mail|spark|airmail|canary|superhuman|gnus|alpine|pine|lotus notes")
+# A Message-ID that Gmail's own web or app client writes (a program sending through Gmail's SMTP
+# writes its own, or gets one of smtp.gmail.com): a person's, who writes no X-Mailer.
+_CLIENT_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")
 # A program's mailer: a library, a language's runtime, a service or a tool (not a mail client).
 _PROGRAM_MAILER_RE = re.compile(
     r"(?i)php|mailer|mime::|swift|java|python|perl|ruby|node|\.net\b|smtp|\blib|\bapi\b|service"
@@ -189,13 +192,14 @@ def _prose(own: str) -> str:
 
 
 def _person(mail: ParsedMail, own: str) -> bool:
-    """A sign of a person: a forward or answer, a quoted original, a mail client, or in the
+    """A sign of a person: a forward or answer, a quoted original, a mail client (by its name, or
+    Gmail's by its Message-ID), or in the
     writer's own prose a first-person sentence, a question, a request (where no footer shows a
     program) or a sign-off with a name."""
     if person_subject(mail.subject) or carries_original(mail) or client_quote(mail.text):
         return True
     agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
-    if _MAIL_CLIENT_RE.search(agent):
+    if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
         return True
     prose = _prose(own)
     if _first_person(prose) or _QUESTION_RE.search(_without_footer(prose)):
