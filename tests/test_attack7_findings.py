@@ -20,6 +20,8 @@ COMPANY_SIGNATURE = ("\n\n--\nMusterbau GmbH | Industriestr. 4 | 70565 Stuttgart
                      "Karl Muster | HRB 12345\nhttps://www.musterbau.example | "
                      "https://www.linkedin.com/company/musterbau | https://musterbau.example/datenschutz\n"
                      "© 2026 Musterbau GmbH\n")
+OUTLOOK = {"Thread-Index": "AQHahR4x2Hk0mZ1bS0WkYpQ3cTnVdA==", "X-MS-Has-Attach": "",
+           "X-MS-TNEF-Correlator": ""}
 DISCLAIMER = ("\n\nThis e-mail is confidential. If you received this e-mail in error, please notify "
               "the sender and delete it.")
 
@@ -61,9 +63,37 @@ PEOPLE = {
         "technik@baeckerei-kunde.example", "[DRINGEND] Kasse offline",
         "Kassensystem seit 7 Uhr offline.\n\nKunde: 40112\nServer: vps-4411\nIP: 203.0.113.10\n\n"
         "Danke!\n", name=""),
+    # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
+    "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
+        "p.durand@cabinet.example", "RE: Migration serveur",
+        "Merci pour votre message. Je suis absent jusqu'au 20 février, mais vous pouvez lancer la "
+        "migration comme prévu. Je serai de retour le lundi 23.\n\nCordialement,\nPierre Durand",
+        name="Pierre Durand", headers=OUTLOOK),
+    # out_of_office: a subject about the absence feature, not an absence
+    "a customer whose 'Out of office' is not sent, away from tomorrow": mail(
+        "amy@studio.example", "Out of office not working",
+        "Hi,\n\nmy out of office reply is not sent since yesterday, although it is switched on in "
+        "webmail. I'm away from tomorrow until March 3.\n\nAmy", name="Amy Chen",
+        headers={"X-Mailer": "iPhone Mail (21D61)"}),
+    "'Abwesenheitsnotiz funktioniert nicht', im Urlaub ab Montag": mail(
+        "m.roth@firma.example", "Abwesenheitsnotiz funktioniert nicht",
+        "Hallo,\n\nich bin ab Montag im Urlaub, die Abwesenheitsnotiz im Webmail ist aktiv, aber "
+        "Absender bekommen keine Antwort.\n\nGruß\nMarkus Roth", name="Markus Roth"),
 }
 
 MACHINES = {
+    "an Outlook rule's French answer: thanks, away, back on Monday": mail(
+        "p.durand@cabinet.example", "RE: Migration serveur",
+        "Merci pour votre message. Je suis absent jusqu'au 20 février, mais je serai de retour le "
+        "lundi 23.\n\nCordialement,\nPierre Durand", name="Pierre Durand", headers=OUTLOOK),
+    "an answer's absence notice whose 'but' clause says whom to contact": mail(
+        "tom@harbour.example", "Re: DNS change",
+        "Thank you for your email. I am out of the office until Monday, but for urgent matters "
+        "contact support@harbour.example.\n\nTom", name="Tom Reed"),
+    "an absence notice prefixed to an original subject with trouble words": mail(
+        "m.roth@firma.example", "Abwesenheitsnotiz: Fehler beim Login",
+        "Ich bin bis 28.02. nicht im Büro. Ab dem 01.03. bin ich wieder erreichbar. In dringenden "
+        "Fällen wenden Sie sich an info@firma.example.\n\nMarkus Roth", name="Markus Roth"),
     "a monitoring tool signing with its product's name, which its local part spells once": mail(
         "centreon@monitor.kunde.example", "** PROBLEM Service Alert: web-prod-02 is CRITICAL **",
         CENTREON_FIELDS, name="Centreon Engine"),

@@ -84,6 +84,9 @@ _REQUEST_RE = re.compile(
 _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
                         r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
+# A clause after "but" is a sentence of its own: "Je suis absent jusqu'au 20, mais vous pouvez
+# lancer la migration" says more than the absence (a notice's "but I will be back on ..." is one).
+_CONTRAST_RE = re.compile(r"(?i),[ \t]*(?=(?:but|mais|aber|jedoch|doch|ma|pero|maar|men|ale)\b)")
 # An absence notice's opening thanks for the mail it answers ("Vielen Dank für Ihre Nachricht.",
 # "Thank you for your email."): the notice's, not a person's thanks for something done.
 _THANKS_FOR_MAIL_RE = re.compile(
@@ -113,9 +116,10 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     if not (absent and back):
         return False
     spans = absent + back
+    clauses = _CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own)
     return all(len(s.group().split()) <= SHORT_WORDS or _GREETING_RE.match(s.group())
                or any(a < s.end() and s.start() < b for a, b in spans)
-               for s in _SENTENCE_RE.finditer(own))
+               for s in _SENTENCE_RE.finditer(clauses))
 
 
 def _without_signature(own: str) -> str:

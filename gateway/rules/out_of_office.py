@@ -107,6 +107,16 @@ _BODY_RE = re.compile(
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
     + _MORE_BODY + ")")
 ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
+# A subject about the absence feature itself, not an absence: the trouble words right after the
+# absence word, no colon between ("Out of office not working", "Abwesenheitsnotiz funktioniert
+# nicht", "Réponse automatique ne marche pas"); "Abwesenheitsnotiz: Fehler beim Login" is a notice.
+_TROUBLE_SUBJECT_RE = re.compile(
+    r"(?i)^\W{0,3}(?:out of (?:the )?office|ooo|auto[- ]?reply|autoresponder|abwesenheit\w{0,12}"
+    r"|urlaubs?(?:notiz|antwort|meldung)|automatische antwort|r(?:é|e)ponse automatique"
+    r"|respuesta autom(?:á|a)tica|risposta automatica)[^:\n]{0,30}?\b(?:not (?:working|sent"
+    r"|sending|going out|active)|doesn'?t work|does not work|broken|problems?|issues?"
+    r"|funktioniert nicht|geht nicht|klappt nicht|kommt nicht|fehler|einrichten|set ?up"
+    r"|ne (?:marche|fonctionne) pas|no funciona|non funziona|werkt niet)\b")
 # A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
 # number is an absence notice's): a person who mentions their absence and asks something.
 _SENTENCE_END_RE = re.compile(r"([.!?\n])")
@@ -143,7 +153,7 @@ QUESTION_WORDS = 3
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
     """An absence subject, and a body sentence that states (not asks about) an absence."""
-    if not _SUBJECT_RE.match(subject or ""):
+    if not _SUBJECT_RE.match(subject or "") or _TROUBLE_SUBJECT_RE.match(subject):
         return False
     body = (text or "")[:BODY_CHARS]
     if not any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body)):
