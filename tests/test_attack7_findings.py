@@ -1,8 +1,9 @@
 """Issue 21: an attack, as a stranger would, on the classifier changes of session 7 (the general
 detector machine_signals, the monitoring notices by structure of host_reports, the footers of
-subscription_notices): people's mails written to look like what the rules take for machines,
-each beside the machine look-alikes that must stay unanswered. Each person here was silenced
-before the fix that came with this file."""
+subscription_notices, the absence rules, a forwarder's Precedence under SRS): people's mails
+written to look like what the rules take for machines, each beside the machine look-alikes that
+must stay unanswered, and lists that looked like a forwarder's mail. Each person and each list
+here was decided wrongly before the fix that came with this file."""
 
 from __future__ import annotations
 
@@ -117,6 +118,38 @@ MACHINES = {
         "email because you subscribed to product updates.", name="Cloudly"),
 }
 
+SRS = "SRS0=Ab3d=RT=lists.verein.example=owner-mitglieder@hoster.example"
+FORWARDER = "Received: from fwd.hoster.example by mx.centron.de; Wed, 01 Oct 2025 10:00:05 +0200"
+LIST_HOST = "Received: from lists.verein.example by fwd.hoster.example; Wed, 01 Oct 2025 10:00:03 +0200"
+POSTED = "Received: from pc.verein.example by lists.verein.example; Wed, 01 Oct 2025 10:00:01 +0200"
+
+
+def forwarded(trace: list[str], envelope: str = SRS) -> tuple[bytes, str]:
+    """A member's post as a list re-sends it, then a forwarder under an SRS envelope."""
+    head = trace + ["From: Anna Berger <anna.berger@verein.example>", "To: mitglieder@verein.example",
+                    "Subject: Büro am Freitag", "Date: Wed, 01 Oct 2025 10:00:00 +0200",
+                    "Message-ID: <x1@verein.example>", "MIME-Version: 1.0",
+                    "Content-Type: text/plain; charset=utf-8"]
+    body = ("Hallo zusammen,\n\nam Freitag ist das Büro ab 12 Uhr geschlossen. Bei Fragen meldet "
+            "euch bei mir.\n\nGruß\nAnna Berger\n")
+    return ("\r\n".join(head) + "\r\n\r\n" + body).encode(), envelope
+
+
+# precedence: a list without List-* headers forwarded under SRS keeps its Precedence
+LISTS = {
+    "a list that names itself as Sender (owner-list@), forwarded under SRS": forwarded(
+        [FORWARDER, "Precedence: bulk", "Sender: owner-mitglieder@lists.verein.example", LIST_HOST,
+         POSTED]),
+    "a list's post without list headers whose SRS envelope carries the list's owner- address":
+        forwarded([FORWARDER, LIST_HOST, "Precedence: list", POSTED]),
+}
+FORWARDED_PEOPLE = {
+    "the member's own mail forwarded under SRS, a forwarder's Precedence and her own Sender":
+        forwarded(["Received: (qmail 1 invoked from network); 1 Oct 2025 08:00:04 -0000",
+                   "Precedence: bulk", "Sender: anna.berger@verein.example", POSTED],
+                  "SRS0=Ab3d=RT=verein.example=anna.berger@hoster.example"),
+}
+
 # Machines that only machine_signals decides among these rules (the detector itself is asked).
 SIGNAL_MACHINES = {
     "a status notice closing 'Thanks,' for its team": mail(
@@ -136,6 +169,18 @@ def test_people_are_answered(name):
 def test_machine_look_alikes_stay_unanswered(name):
     raw, envelope = MACHINES[name]
     assert reasons(raw, envelope)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_lists_forwarded_under_srs_stay_unanswered(name):
+    raw, envelope = LISTS[name]
+    assert reasons(raw, envelope)
+
+
+@pytest.mark.parametrize("name", FORWARDED_PEOPLE)
+def test_people_forwarded_under_srs_are_answered(name):
+    raw, envelope = FORWARDED_PEOPLE[name]
+    assert reasons(raw, envelope) == ()
 
 
 @pytest.mark.parametrize("name", SIGNAL_MACHINES)

@@ -28,7 +28,7 @@ from gateway.rules.notices import (
 )
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
-from gateway.rules.precedence import sender_precedence
+from gateway.rules.precedence import sender_precedence, srs_original
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.security_reports import security_report
 from gateway.rules.sender_auth import authenticated
@@ -108,8 +108,8 @@ def _envelope(mail: ParsedMail, env: Envelope) -> str:
 
 
 def _senders(mail: ParsedMail, env: Envelope) -> list[str]:
-    """Envelope sender, From, Reply-To."""
-    found = [_envelope(mail, env), mail.from_addr, *mail.reply_to]
+    """Envelope sender (and the original one of a forwarder's SRS address), From, Reply-To."""
+    found = [_envelope(mail, env), srs_original(_envelope(mail, env)), mail.from_addr, *mail.reply_to]
     return [a.lower() for a in found if a]
 
 
@@ -253,7 +253,7 @@ def is_spam(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
 
 
 def is_noreply_sender(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
-    envelope = _local(_envelope(mail, env))
+    envelope = _local(srs_original(_envelope(mail, env)) or _envelope(mail, env))  # SRS: its own
     if noreply_sender(mail, envelope, _senders(mail, env)):
         return Reason.NOREPLY_SENDER
     return None
