@@ -118,6 +118,10 @@ PEOPLE = {
         "https://status.kunde.example/a\nhttps://status.kunde.example/b\n"
         "https://status.kunde.example/c\n", name="",
         message_id="<CAJ8xPq1e7Hn2vX0y3r4s5t6u7v8w9Z@mail.gmail.com>"),
+    "a bare first-name address without display name, a [tag], links and a footer word": mail(
+        "kai@kunde.example", "[shop] Newsletter",
+        "https://shop.kunde.example/a https://shop.kunde.example/b\n\nabbestellen geht nicht\n",
+        name=""),
     "a customer's order in fields, greeting and a named sign-off": mail(
         "einkauf@baeckerei.example", "Bestellung [Server M]",
         "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"

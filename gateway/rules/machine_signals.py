@@ -41,6 +41,13 @@ from itertools import islice
 from gateway.rules.bounces import person_subject
 from gateway.rules.closings import ends_with_closing
 from gateway.rules.company_footers import without_signature_footer
+from gateway.rules.machine_words import (
+    GREETING_RE,
+    SIGN_OFF_RE,
+    first_person,
+    footer,
+    without_footer,
+)
 from gateway.rules.notices import persons_sign_off
 from gateway.rules.originals import carries_original, client_quote, own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -54,6 +61,7 @@ TABLE_ROWS = 3
 REPORT_LINES = 6  # a long record is a report: a signal of the strong kind
 LOG_PAIRS = 8
 LINKS = 3
+PROSE_WORDS = 8  # fewer words of prose and no record: too terse to be called impersonal
 # One of these is needed: a record of fields from a bare address without words is also a
 # terse person's (a pasted access, a list of values), never a footer, links or a built subject.
 STRONG = frozenset({"report", "footer", "links", "html-only", "subject", "mailer"})
@@ -69,47 +77,10 @@ _HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|me
 _COLUMNS_RE = re.compile(r"(?m)^[ \t]*\S[^\n]{0,80}?\S {3,}\S[^\n]{0,80}?\S {3,}\S")
 _KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]{0,80}\"|[^\s\"]+)")
 _LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\")\]]{4,}")
-_ACTION_RE = re.compile(r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*\[?[^\n]{0,40}?https?://")
+_ACTION_RE = re.compile(r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:(?!//)[ \t]*\[?[^\n]{0,40}?https?://")
 _IMG_RE = re.compile(r"(?i)<img\b[^>]{0,300}")
 _ONE_PIXEL_RE = re.compile(r"(?i)(?:width|height)\s*=\s*[\"']?1(?:px)?(?:[\"'\s;/]|$)")
 IMAGES = 50  # img tags looked at, at most
-_FOOTER_RE = re.compile(  # on lower-case text; see _footer
-    r"you(?:'re| are)? receiv(?:e|ed|ing) this\b|this (?:e-?mail|message|notification)"
-    r" (?:was|is|has been) (?:sent|generated|created)\b|automatically (?:generated|sent|created)\b"
-    r"|do not (?:reply|respond)\b|please do not reply\b|unsubscribe\b|opt[ -]out\b"
-    r"|(?:manage|change|update) (?:your )?(?:e-?mail |notification )?(?:notifications?|settings|"
-    r"preferences|subscriptions?)\b|all rights reserved\b"
-    r"|sie erhalten diese|du erh(?:ä|a)ltst diese|automatisch (?:erstellt|erzeugt|generiert"
-    r"|versendet|verschickt|gesendet)|nicht auf diese (?:e-?mail|nachricht)|abbestellen\b"
-    r"|abmelden\b|benachrichtigungen (?:verwalten|ändern)|alle rechte vorbehalten\b"
-    r"|vous recevez (?:ce|cet)|g(?:é|e)n(?:é|e)r(?:é|e) automatiquement|ne pas r(?:é|e)pondre"
-    r"|se d(?:é|e)sabonner|d(?:é|e)sinscri|tous droits r(?:é|e)serv(?:é|e)s"
-    r"|recib(?:e|es|iendo) este|(?:enviad[oa]|generad[oa]|gener(?:ó|o)) autom(?:á|a)ticamente"
-    r"|no (?:responda|respondas|conteste)"
-    r"|dar(?:se)? de baja|todos los derechos reservados"
-    r"|ricevi questa|ricevuto questa|(?:inviat[oa]|generat[oa]) automaticamente|non rispondere"
-    r"|annulla (?:l')?iscrizione"
-    r"|tutti i diritti riservati"
-    r"|je ontvangt deze|automatisch (?:gegenereerd|verzonden)|niet (?:op )?(?:deze|dit)"
-    r" (?:e-?mail|bericht) (?:beantwoorden|reageren)|afmelden\b|alle rechten voorbehouden"
-    r"|©|\(c\) ?(?:19|20)\d\d")
-# A person's own sentence in the first person singular: "I" before a lower-case word (not
-# "Nummer I 2601", not Italian's article before a plural: "I messaggi"), and on lower-case text
-# the pronouns of other languages, not inside a word, a domain or an address (".io", ".eu");
-# no alternative starts with \\b (see _footer).
-_I_RE = re.compile(r"I(?:'(?:m|ve|d|ll)\b| (?![a-z]{3,}i\b)[a-z]{2,})")
-_PRONOUN_RE = re.compile(
-    r"(?:ich|mir|mich|me|my|je|j'|moi|yo|io|mi|ik|mij|eu|jag|jeg|ja|já)(?![\w.@/-])")
-# A sign-off's words, on lower-case text (a notice's "Mit freundlichen Grüßen" too).
-_SIGN_OFF_RE = re.compile(
-    r"gr(?:ü|ue)(?:ß|ss)|regards|cheers|thanks|thank you|danke|merci|cordialement|saludos|saluti"
-    r"|grazie|gracias|groet|pozdr|atentamente|cumprimentos|obrigad|hälsningar|hilsen|sincerely")
-# How a person's letter opens (a notice's "Sehr geehrte Damen und Herren" too: then no signal).
-_GREETING_RE = re.compile(
-    r"(?i)^\W{0,3}(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte|guten (?:tag|morgen|abend)|moin"
-    r"|servus|bonjour|bonsoir|salut|madame|monsieur|hola|estimad[oa]s?|buen[oa]s|buongiorno|ciao"
-    r"|gentile|egregi|goedemiddag|goedemorgen|goedendag|beste|geachte|dzie(?:ń|n) dobry|dobr(?:ý|y) den"
-    r"|ol(?:á|a)|prezad|caro|cara|good (?:morning|afternoon|evening)|greetings)\b")
 # A subject a program builds: a [tag] in front, or separators no person types ("a :: b", "a | b").
 _SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,80}\]|\s::\s|\s\|\s")
 # A server's own host as the sender's domain: three labels or more (not "co.uk"-like suffixes).
@@ -135,6 +106,7 @@ _PLATFORM_HEADERS = ("feedback-id", "x-ses-outgoing", "x-mailgun-sid", "x-mailgu
                      "x-sg-id", "x-pm-message-id", "x-mc-user", "x-mandrill-user", "x-sib-id",
                      "x-mj-mid", "x-csa-complaints", "x-job", "x-mailer-sid")
 _PARTICLE_RE = re.compile(r"(?<=\w) (?:von|vom|van|der|zu|de la|y) (?=[A-ZÄÖÜ])")
+_BARE_WORD_RE = re.compile(r"^[a-z]{2,20}$")
 _NAME_LOCAL_RE = re.compile(r"^[a-z]{1,20}[._-][a-z]{2,30}$")
 
 
@@ -166,7 +138,7 @@ def _has_footer(mail: ParsedMail, own: str, signature: bool = True) -> bool:
     `signature`, not a company signature's copyright line or disclaimer (company_footers)."""
     tail = mail.text[-TAIL_CHARS:] if len(mail.text) > len(own) else ""
     keep = str.lower if signature else lambda text: without_signature_footer(text.lower())
-    return any(_footer(keep(text)) for text in (own, tail) if text)
+    return any(footer(keep(text)) for text in (own, tail) if text)
 
 
 def _cheap(mail: ParsedMail, own: str) -> dict[str, bool]:
@@ -202,7 +174,7 @@ def _person(mail: ParsedMail, own: str) -> bool:
     if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
         return True
     prose = _prose(own)
-    if _first_person(prose) or _QUESTION_RE.search(_without_footer(prose)):
+    if first_person(prose) or _QUESTION_RE.search(without_footer(prose)):
         return True
     if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own, _impersonal(own)):
         return True
@@ -220,41 +192,14 @@ def _signs_own_name(prose: str, sender: str) -> bool:
     return len(first) > 1 and person_name(last) and first in sender.lower().rpartition("@")[0]
 
 
-def _footer(text: str) -> bool:
-    """Boilerplate (on lower-case text; no alternative starts with \\b, so that the regex
-    engine can skip to the characters that start one)."""
-    return bool(_FOOTER_RE.search(text.lower()))
-
-
-def _without_footer(prose: str) -> str:
-    """The text without what leads to a footer's phrase on its line: a footer's question ("Don't
-    want these e-mails? Unsubscribe: ...") asks nobody; one after the phrase ("Automatisch
-    generierte Mail von unserem Shop kommt nicht an, warum?") is a person's."""
-    kept = []
-    for line in prose.splitlines():
-        lowered = line.lower()
-        found = _FOOTER_RE.search(lowered)
-        kept.append(lowered[found.end():] if found else line)
-    return "\n".join(kept)
-
-
 def _impersonal(own: str) -> bool:
-    """Nobody greets, signs off or writes as I (a "Sehr geehrte ..." or "Grüße" is enough)."""
+    """Nobody greets, signs off or writes as I (a "Sehr geehrte ..." or "Grüße" is enough), in
+    prose of some length or beside a record: a terse person greets nobody in four words."""
     first = next((line for line in own.splitlines() if line.strip()), "")
     prose = _prose(own)
-    return not (_GREETING_RE.match(first) or _SIGN_OFF_RE.search(prose.lower()) or _first_person(prose))
-
-
-def _first_person(prose: str) -> bool:
-    if any(_before_ok(prose, f.start()) for f in _I_RE.finditer(prose)):
-        return True
-    lowered = prose.lower()
-    return any(_before_ok(lowered, f.start()) for f in _PRONOUN_RE.finditer(lowered))
-
-
-def _before_ok(text: str, at: int) -> bool:
-    """No letter, digit, dot, @, / or - right before (a word starts here)."""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.@/-")
+    if len(prose.split()) < PROSE_WORDS and not _records(own):
+        return False
+    return not (GREETING_RE.match(first) or SIGN_OFF_RE.search(prose.lower()) or first_person(prose))
 
 
 def _records(own: str) -> int:
@@ -276,13 +221,14 @@ def _links(own: str, html: str) -> bool:
 def _person_sender(mail: ParsedMail) -> bool:
     """The From is somebody by name: a display name of two words or more that is a person's
     name, or one that the local part spells (`Anna <anna@>`), or without a display name a
-    local part of two name parts (`j.weber@`, `anna_weber@`)."""
+    local part of two name parts or one bare word (`j.weber@`, `anna@`: a person as likely as
+    `alert@`), not on a host of its own (`bareos@backup01.example.de`)."""
     name = (mail.from_name or "").strip().strip("\"'")
     local, _, domain = (mail.from_addr or "").lower().rpartition("@")
     if _HOST_DOMAIN_RE.match(domain) and not _NAME_LOCAL_RE.match(local):
         return False  # a server's own account (bareos@backup01.example.de)
-    if not name:
-        return bool(_NAME_LOCAL_RE.match(local))
+    if not name:  # "anna@" may be a person as well as "alert@": only a tool's token says no
+        return bool(_NAME_LOCAL_RE.match(local) or _BARE_WORD_RE.match(local))
     if not person_name(_PARTICLE_RE.sub(" ", name)):
         return False
     words = name.lower().split()
