@@ -67,10 +67,15 @@ _DECLARED_RE = re.compile(r"(?i)(?=\b|(?<![^\n])|[\u3000-\U0010ffff])(?:"
                           + _WORDINGS.removeprefix("(?i)") + ")")
 # A person's words: greetings at the end, thanks (the words of a failure quoted are not needed:
 # the notice speaks of itself).
-SIGN_OFF_RE = re.compile(
+_SIGN_OFFS = (
     r"(?i)gr(?:ü|ue)(?:ß|ss)(?:e|en)?\b|\bgru(?:ß|ss)\b|\bregards\b|\bcheers\b|\bthanks\b"
     r"|\bdanke\b|\bmerci\b|\bcordialement|\bsaludos\b|\bsaluti\b|\bgrazie\b|\bgracias\b"
     r"|\bbitte (?:um|mal)\b|\bpor favor\b|\bper favore\b" + declared_languages.SIGN_OFFS)
+# Every sign-off starts with one of these letters (tests/test_attack7_findings.py checks it; a new
+# one with another first letter adds it here): searched only where one stands, a search of a
+# writer's 3,000 characters costs 0.05-0.7 ms instead of 1.5-2.5 (host_reports asks it twice).
+SIGN_OFF_FIRST = "abcdghmprstuzü"
+SIGN_OFF_RE = re.compile(rf"(?i)(?=[{SIGN_OFF_FIRST}])(?:" + _SIGN_OFFS.removeprefix("(?i)") + ")")
 # A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
 REQUEST_RE = re.compile(
     r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
