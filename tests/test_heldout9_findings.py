@@ -6,7 +6,9 @@ recording or fax attached, from any sender; a scanner's "Scan Data from", a prin
 local part. A person writing from a no-reply mailbox by mistake, with a Reply-To to themselves and
 signing with the Reply-To's name alone, is a person. An abuse desk's automatic acknowledgement
 ("This is an automated response to confirm that we have received it", "Wir haben Ihre Beschwerde
-erhalten"), also as Re:, is a machine's. The mails are written here in other words than the set's."""
+erhalten"), also as Re:, is a machine's. An application's digest quoting its user's words
+(„... bitte ..., danke!“) and a shop's notice to its owner of a new order (the buyer's note
+"Bitte ... Danke!" inside) are machines'. The mails are written here in other words than the set's."""
 
 from __future__ import annotations
 
@@ -83,6 +85,24 @@ MACHINES = {
         "Sehr geehrte Damen und Herren,\n\nwir haben Ihre Beschwerde erhalten und unter der "
         "Ticketnummer 2026011310004312 erfasst. Wir werden den Vorfall prüfen.\n\n"
         "Mit freundlichen Grüßen\nIhr VPS Abuse Team", name="VPS Abuse Team"),
+    "a cloud app's activity digest quoting a colleague's mention with a request": mail(
+        "nextcloud@cloud.architekten.example", "Aktivitätsbericht für Cloud Architekten",
+        "Hallo Technik,\n\nes gab einige Aktivitäten:\n\n* Anna Roth hat Plan_EG_v7.dwg geändert\n"
+        "* Michael Berg hat Sie erwähnt: „@technik bitte die neue IP eintragen, danke!“\n\n"
+        "--\nCloud Architekten\nSie können diese Benachrichtigungen in Ihren Einstellungen "
+        "deaktivieren.\n", name="Cloud Architekten"),
+    "a shop's new-order notice to its owner, a buyer's note with thanks inside": mail(
+        "shop@kaffee.example", "[Kaffee Brandt]: Neue Bestellung #10482",
+        "Du hast folgende Bestellung von Lena Hoffmann erhalten:\n\n[Bestellung #10482]\n"
+        "Espresso 1 kg  2  39,80 €\nGesamt: 57,60 €\n\nHinweis: Bitte vor der Haustür "
+        "abstellen. Danke!\n\nRechnungsadresse\nLena Hoffmann\nLindenweg 4\n79098 Freiburg\n"
+        "lena@example.org\n\nHerzlichen Glückwunsch zum Verkauf.\n", name="Kaffee Brandt",
+        headers={"Reply-To": "Lena Hoffmann <lena@example.org>"}),
+    "a shop's new-order notice in English": mail(
+        "store@gear.example", "[Gear Store]: New order #2231",
+        "You've received the following order from Sam Lee:\n\n[Order #2231]\nTent  1  $249.00\n"
+        "Total: $259.00\n\nNote: Please ship before Friday, thanks!\n\nBilling address\nSam Lee\n"
+        "12 Pine Rd\nPortland\n\nCongratulations on the sale.\n", name="Gear Store"),
 }
 
 PEOPLE = {
@@ -138,6 +158,19 @@ PEOPLE = {
         "abuse@vps.example", "Re: [Ticket#2026011310004312] Portscan",
         "Hallo,\n\nwir haben Ihre Beschwerde erhalten und den Server 62.171.150.33 gesperrt.\n\n"
         "Viele Grüße\nMarkus Vogel", name="Markus Vogel"),
+    "a colleague writing from the cloud's address with his own request, unquoted": mail(
+        "nextcloud@cloud.architekten.example", "Neue IP für die Cloud",
+        "Hallo Technik, bitte die neue IP 185.242.113.90 eintragen, danke!\n\nMichael Berg",
+        name="Michael Berg"),
+    "a customer ordering from us, 'Sie haben eine neue Bestellung', signing with his name": mail(
+        "jan@kaffee.example", "Neue Bestellung Nr. 4711",
+        "Sehr geehrte Damen und Herren,\n\nSie haben eine neue Bestellung von uns erhalten: "
+        "zwei vServer M ab 1. Februar.\nBitte bestätigen Sie den Auftrag.\n\n"
+        "Mit freundlichen Grüßen\nJan Brandt", name="Jan Brandt"),
+    "a shop owner asking about a new order's mail": mail(
+        "jan@kaffee.example", "Neue Bestellung #10482",
+        "Du hast folgende Bestellung von Lena Hoffmann erhalten - diese Mail kam bei uns, beim "
+        "Kunden aber nicht. Könnt ihr das Mail-Log prüfen?", name="Jan Brandt"),
 }
 
 

@@ -134,7 +134,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
     if any(_APP_ACCOUNT_RE.match(local) for local in locals_):  # a ticket's fields quote people
-        return _report(own) or not _signs_or_asks(mail, own)
+        return _report(own) or not _signs_or_asks(mail, _QUOTED_SPEECH_RE.sub(" ", own))
     if _scan(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
     if not _MONITORING_SUBJECT_RE.search(mail.subject or ""):
@@ -149,11 +149,16 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     return field_report(mail, own) or self_named_host(mail, own)
 
 
+# What an application quotes its users saying: „...“, “...”, "...", «...» on one line ("Michael
+# hat Sie erwähnt: „@technik bitte die neue IP eintragen, danke!“").
+_QUOTED_SPEECH_RE = re.compile(r"[„“\"«»][^„“”\"«»\n]{1,300}[“”\"»«]")
+
+
 def _signs_or_asks(mail: ParsedMail, own: str) -> bool:
     """A person's words: a question, a request or thanks, or a sign-off with a person's name in
     any of the customers' languages ("Groet, Sanne", "Pozdrawiam, Anna Nowak", "Regards, Piotr").
     A request beside a report of fields ("Please inspect this machine" above them) asks nobody."""
-    return bool(asks(mail.text) or _requests(_prose(own), own) or named_sign_off(own) is not None)
+    return bool(asks(own) or _requests(_prose(own), own) or named_sign_off(own) is not None)
 
 
 def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:
