@@ -166,8 +166,21 @@ FORWARDED_PEOPLE = {
                   "SRS0=Ab3d=RT=verein.example=anna.berger@hoster.example"),
 }
 
+USAGE = ("Workspace: kunde-prod\nSeats used: 14 of 20\nStorage: 81 GB of 100 GB\n\nOpen the "
+         "dashboard: https://app.cloudly.example/w/kunde-prod\nBilling: "
+         "https://app.cloudly.example/w/kunde-prod/billing\n\n")
+COPYRIGHT = "© 2026 Cloudly Inc. All rights reserved.\n"
+ACCESS = "Zugangsdaten für euren Techniker:\n\nHost: srv-web-01\nUser: admin\nPort: 22\n\n"
+
 # Machines that only machine_signals decides among these rules (the detector itself is asked).
 SIGNAL_MACHINES = {
+    "a usage summary with a stock question and the offer after it ('Questions? Reply to ...')":
+        mail("hello@cloudly.example", "Your usage summary for February", USAGE + "Questions? "
+             "Reply to this email or visit https://help.cloudly.example\n\n" + COPYRIGHT,
+             name="Cloudly"),
+    "the same in German, 'Haben Sie Fragen? Wir helfen gern.'": mail(
+        "hallo@cloudly.example", "Ihre Nutzung im Februar", USAGE + "Haben Sie Fragen? Wir helfen "
+        "gern.\n\n" + COPYRIGHT, name="Cloudly"),
     "a status notice closing 'Thanks,' for its team": mail(
         "status@statuspage.example", "[Status] Degraded performance",
         "Component: API\nStatus: Degraded\nStarted: 04:10 UTC\n\nDetails: "
@@ -196,6 +209,24 @@ def test_lists_forwarded_under_srs_stay_unanswered(name):
 @pytest.mark.parametrize("name", FORWARDED_PEOPLE)
 def test_people_forwarded_under_srs_are_answered(name):
     raw, envelope = FORWARDED_PEOPLE[name]
+    assert reasons(raw, envelope) == ()
+
+
+# People beside the stock questions: a question of their own, or one that closes their text.
+SIGNAL_PEOPLE = {
+    "a terse role mail closing 'Can you help?'": mail(
+        "ops@shop.example", "[URGENT] srv-web-01 down", "srv-web-01 not reachable since 04:10.\n\n"
+        "IP: 203.0.113.10\nContract: 4411\nServer: srv-web-01\n\nCan you help?\n", name=""),
+    "access data from a shop's info@ closing 'Noch Fragen?' above the copyright": mail(
+        "info@shop.example", "[Shop] Zugangsdaten", ACCESS + "Noch Fragen?\n\n© 2026 Shop GmbH",
+        name="Shop GmbH"),
+}
+
+
+@pytest.mark.parametrize("name", SIGNAL_PEOPLE)
+def test_machine_signals_leaves_peoples_questions(name):
+    raw, envelope = SIGNAL_PEOPLE[name]
+    assert not machine_signals(parse_mail(raw))
     assert reasons(raw, envelope) == ()
 
 

@@ -87,6 +87,14 @@ _SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,80}\]|\s::\s|\s\|\s")
 _HOST_DOMAIN_RE = re.compile(
     r"^(?![^.]+\.(?:co|com|org|net|ac|gv|or|ne|gov|edu)\.[a-z]{2}$)[^.@]+\.[^.@]+\.[^.@]+")
 _QUESTION_RE = re.compile(r"[?？]")
+# A notice's stock question that asks nobody ("Questions?", "Haben Sie Fragen?", "Need help?",
+# "Des questions ?"): a sentence of at most four words that ends on the noun questions or help
+# ("Can you help?" is a person's), and the offer right after it ("Wir helfen gern.", "Contact
+# us at ..." on the next line); a person's "Noch Fragen?" closing the text asks.
+_OFFER_RE = re.compile(
+    r"(?im)(?:^|(?<=[.!:] ))[^\S\n]{0,3}(?:[^\W\d_]{1,20}[^\S\n]{1,3}){0,3}(?:questions?|fragen"
+    r"|hilfe|need help|vragen|preguntas|domande|d(?:ú|u)vidas)[^\S\n]{0,2}[?？]"
+    r"(?=[^\S\n]{1,3}\w|[^\S\n]{0,3}\n[^\S\n]{0,3}\w)")
 # A request in the writer's own prose (on lower-case text): a person's, unless a footer shows a
 # program ("Please renew before ..." above "You are receiving this because ...").
 _REQUEST_RE = re.compile(r"bitte|please|kindly|veuillez|s'il vous pla|por favor|per favore"
@@ -174,7 +182,7 @@ def _person(mail: ParsedMail, own: str) -> bool:
     if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
         return True
     prose = _prose(own)
-    if first_person(prose) or _QUESTION_RE.search(without_footer(prose)):
+    if first_person(prose) or _QUESTION_RE.search(_OFFER_RE.sub(" ", without_footer(prose))):
         return True
     if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own, _impersonal(own)):
         return True
