@@ -122,6 +122,13 @@ PEOPLE = {
         "kai@kunde.example", "[shop] Newsletter",
         "https://shop.kunde.example/a https://shop.kunde.example/b\n\nabbestellen geht nicht\n",
         name=""),
+    "an accounts clerk's invoice, signed for the department, a signature of labelled links": mail(
+        "buchhaltung@musterfirma.example", "Rechnung 2026-0113",
+        "Sehr geehrte Damen und Herren,\n\nanbei unsere Rechnung.\n\nRechnungsnummer: 2026-0113\n"
+        "Betrag: 50,00 EUR\nFällig: 01.04.2026\n\nMit freundlichen Grüßen\nBuchhaltung\n"
+        "Musterfirma GmbH\nWeb: https://www.musterfirma.example\n"
+        "Datenschutz: https://www.musterfirma.example/datenschutz\n"
+        "Impressum: https://www.musterfirma.example/impressum\n", name="Musterfirma Buchhaltung"),
     "a customer's order in fields, greeting and a named sign-off": mail(
         "einkauf@baeckerei.example", "Bestellung [Server M]",
         "Hallo,\n\nTarif: Server M\nLaufzeit: 12 Monate\nDomain: baeckerei.example\n"

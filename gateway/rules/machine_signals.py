@@ -68,7 +68,7 @@ STRONG = frozenset({"report", "footer", "links", "html-only", "subject", "mailer
 _ORDER = ("fields", "report", "footer", "links", "sender", "mailer", "html-only", "impersonal",
           "subject")
 
-_FIELD_RE = re.compile(r"(?m)^[ \t]*[^\W\d_][\w .()/'&#-]{0,30}?[ \t]*:[ \t]+\S")
+_FIELD_RE = re.compile(r"(?m)^[ \t]*[^\W\d_][\w .()/'&#-]{0,30}?[ \t]*:[ \t]+(?!https?://|www\.)\S")
 _TABLE_RE = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n]{0,400}$")
 # A pasted mail's header lines are no record of fields (a person quoting a mail or a log).
 _HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|message-id|return-path"
@@ -86,6 +86,10 @@ _SUBJECT_RE = re.compile(r"^\s*\[[^\]\n]{1,80}\]|\s::\s|\s\|\s")
 # A server's own host as the sender's domain: three labels or more (not "co.uk"-like suffixes).
 _HOST_DOMAIN_RE = re.compile(
     r"^(?![^.]+\.(?:co|com|org|net|ac|gv|or|ne|gov|edu)\.[a-z]{2}$)[^.@]+\.[^.@]+\.[^.@]+")
+_SIGN_OFF_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:mit )?(?:freundlichen |beste[n]? |viele |liebe )?gr(?:ü|ue)(?:ß|ss)"
+    r"|^[ \t]*(?:best |kind |warm )?regards|^[ \t]*(?:cheers|sincerely|cordialement|saludos"
+    r"|atentamente|cordiali saluti|distinti saluti|met vriendelijke groet)")
 _QUESTION_RE = re.compile(r"[?？]")
 # A notice's stock question that asks nobody ("Questions?", "Haben Sie Fragen?", "Need help?",
 # "Des questions ?"): a sentence of at most four words that ends on the noun questions or help
@@ -152,9 +156,10 @@ def _has_footer(mail: ParsedMail, own: str, signature: bool = True) -> bool:
 def _cheap(mail: ParsedMail, own: str) -> dict[str, bool]:
     """The signals found by a few bounded scans (all but footer and impersonal)."""
     html = mail.html[:HTML_CHARS]
-    records = _records(own)
+    body = _above_sign_off(own)  # a company signature's "Web: https://..." lines are no notice's
+    records = _records(body)
     found = {"fields": 0 < records < REPORT_LINES, "report": records >= REPORT_LINES,
-             "links": _links(own, html), "sender": not _person_sender(mail),
+             "links": _links(body, html), "sender": not _person_sender(mail),
              "mailer": _mailer(mail), "html-only": _html_only(mail, html),
              "subject": bool(_SUBJECT_RE.search(mail.subject or ""))}
     return {name: True for name, present in found.items() if present}
@@ -208,6 +213,13 @@ def _impersonal(own: str) -> bool:
     if len(prose.split()) < PROSE_WORDS and not _records(own):
         return False
     return not (GREETING_RE.match(first) or SIGN_OFF_RE.search(prose.lower()) or first_person(prose))
+
+
+def _above_sign_off(own: str) -> str:
+    """The text above the first line that opens with a sign-off ("Mit freundlichen Grüßen",
+    "Best regards,"): a signature's fields and links below it are a person's as often."""
+    found = _SIGN_OFF_LINE_RE.search(own)
+    return own[:found.start()] if found else own
 
 
 def _records(own: str) -> int:
