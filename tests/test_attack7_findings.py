@@ -80,6 +80,11 @@ PEOPLE = {
         "technik@baeckerei-kunde.example", "[DRINGEND] Kasse offline",
         "Kassensystem seit 7 Uhr offline.\n\nKunde: 40112\nServer: vps-4411\nIP: 203.0.113.10\n\n"
         "Danke!\n", name=""),
+    # machine_signals: in a letter, a company signature's copyright line is no program's footer
+    "a Polish company's letter about its server from biuro@, signed by its IT department": mail(
+        "biuro@firma.example", "Serwer nie działa", "Dzień dobry,\n\nnasz serwer nie odpowiada od "
+        "rana.\n\nSerwer: srv-01\nIP: 203.0.113.5\nUmowa: 5521\n\nPozdrawiamy\nDział IT\n\n"
+        "© 2026 Firma Sp. z o.o.", name="Firma Sp. z o.o."),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",
@@ -178,6 +183,11 @@ SIGNAL_MACHINES = {
         mail("hello@cloudly.example", "Your usage summary for February", USAGE + "Questions? "
              "Reply to this email or visit https://help.cloudly.example\n\n" + COPYRIGHT,
              name="Cloudly"),
+    "an invoice notice written as a letter, its link beside the copyright line": mail(
+        "billing@cloudly.example", "Ihre Rechnung", "Guten Tag,\n\nIhre Rechnung ist da.\n\n"
+        "Rechnungsnummer: 2026-118\nBetrag: 86,00 EUR\nFällig: 14.02.2026\n\nZur Rechnung: "
+        "https://cloudly.example/rechnung/2026-118\n\nMit freundlichen Grüßen\nIhr Cloudly-Team\n\n"
+        "© 2026 Cloudly GmbH", name="Cloudly"),
     "the same in German, 'Haben Sie Fragen? Wir helfen gern.'": mail(
         "hallo@cloudly.example", "Ihre Nutzung im Februar", USAGE + "Haben Sie Fragen? Wir helfen "
         "gern.\n\n" + COPYRIGHT, name="Cloudly"),

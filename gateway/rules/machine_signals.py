@@ -129,12 +129,13 @@ def machine_signals(mail: ParsedMail) -> bool:
     found = _cheap(mail, own)
     if len(found) + 2 < NEEDED:  # footer and impersonal could add two at most
         return False
-    found["footer"] = _has_footer(mail, own)
+    impersonal = _impersonal(own)  # in a letter, a company signature's copyright is no footer
+    found["footer"] = _has_footer(mail, own, impersonal)
     if sum(found.values()) + 1 < NEEDED or not any(found.get(name) for name in STRONG):
         return False
     if _person(mail, own):
         return False
-    found["impersonal"] = _impersonal(own)
+    found["impersonal"] = impersonal
     return sum(found.values()) >= NEEDED
 
 
