@@ -85,6 +85,13 @@ PEOPLE = {
         "biuro@firma.example", "Serwer nie działa", "Dzień dobry,\n\nnasz serwer nie odpowiada od "
         "rana.\n\nSerwer: srv-01\nIP: 203.0.113.5\nUmowa: 5521\n\nPozdrawiamy\nDział IT\n\n"
         "© 2026 Firma Sp. z o.o.", name="Firma Sp. z o.o."),
+    # host_reports.self_named_host: a department's or a company's host address, writing as we
+    "a university group's admin from a department's host, no display name, 'our group server'":
+        mail("mueller@physik.uni-example.de", "Backup failed", "The nightly backup of our group "
+             "server fails since Monday, error 'connection refused'. Server 4411.\n", name=""),
+    "a company's support on a regional host under its own local part, 'Our API'": mail(
+        "support@eu.acme-corp.example", "Service down - urgent", "Our API at api.acme-corp.example "
+        "returns 502 since 09:00 UTC. Customer 8812.\n", name="Support"),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",
@@ -119,6 +126,10 @@ MACHINES = {
     "a monitoring tool signing with its product's name, which its local part spells once": mail(
         "centreon@monitor.kunde.example", "** PROBLEM Service Alert: web-prod-02 is CRITICAL **",
         CENTREON_FIELDS, name="Centreon Engine"),
+    "a mail panel on a host in its own name: 'Hallo', the mailbox is full, its name below": mail(
+        "mailpanel@srv-mail.kunde.example", "Postfach-Limit überschritten", "Hallo,\n\ndas Postfach "
+        "info@kunde.example hat sein Speicherlimit erreicht. Neue Mails werden abgewiesen.\n\n--\n"
+        "Mailpanel\n", name="Mailpanel"),
     "a monitoring team's two-word name over a report of fields": mail(
         "monitoring.team@kunde.example", "PROBLEM alert web-prod-02", CENTREON_FIELDS,
         name="Monitoring Team"),

@@ -30,7 +30,10 @@ _PERSON_RE = re.compile(
     r"(?i)\b(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)"
     r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
 # A writer's I outside the fields (a program greets, "Hallo," from a panel, but writes no I).
-_I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai)\b")
+# Or as we ("The nightly backup of our group server fails since Monday" from a department's
+# mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
+_I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai|wir|uns|unser\w{0,3}|we|our|us|nous"
+                   r"|notre|nos|nuestr[oa]s?|nostr[oaie]|nasz\w{0,3}|ons|onze)\b")
 # Second-level labels under a country code that registries sell domains in (agentur.co.uk).
 _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
                             "ltd", "plc", "gv", "priv", "asso"})
