@@ -51,6 +51,12 @@ PEOPLE = {
     "a German admin's own address, 'FYI, kam heute Nacht'": mail(
         "j.maier@holzbau-maier.example", "Backup fehlgeschlagen",
         "FYI, kam heute Nacht, sieht nach eurer Seite aus.\n\n" + ALERT_FIELDS, name="Jörg Maier"),
+    "a role address's lead-in to a pasted alert, 'See below - this keeps coming since the update.'":
+        mail("it@kunde.example", "monitoring alert web-prod-02", "See below - this keeps coming "
+             "since the update.\n\n" + CENTREON_FIELDS, name=""),
+    "'Seit heute Nacht kommt alle 5 Minuten diese Meldung:' above the pasted fields": mail(
+        "katrin@kunde.example", "Fehler web-prod-02", "Seit heute Nacht kommt alle 5 Minuten diese "
+        "Meldung:\n\n" + CENTREON_FIELDS, name="Katrin"),
     # machine_signals: a request in a letter whose company signature carries a copyright line
     "an accounting department's request above a company signature with a copyright line": mail(
         "buchhaltung@musterbau.example", "Rechnung stornieren",
@@ -130,6 +136,9 @@ MACHINES = {
         "mailpanel@srv-mail.kunde.example", "Postfach-Limit überschritten", "Hallo,\n\ndas Postfach "
         "info@kunde.example hat sein Speicherlimit erreicht. Neue Mails werden abgewiesen.\n\n--\n"
         "Mailpanel\n", name="Mailpanel"),
+    "a report of fields whose own lead-in names the alert, not a day": mail(
+        "alerting@kunde.example", "PROBLEM alert web-prod-02", "The following alert was raised "
+        "and is CRITICAL for 10 minutes:\n\n" + CENTREON_FIELDS, name=""),
     "a monitoring team's two-word name over a report of fields": mail(
         "monitoring.team@kunde.example", "PROBLEM alert web-prod-02", CENTREON_FIELDS,
         name="Monitoring Team"),

@@ -29,6 +29,15 @@ from gateway.rules.signed_replies import person_name
 _PERSON_RE = re.compile(
     r"(?i)\b(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)"
     r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
+# A person's lead-in to what they paste: where it is ("see below", "siehe unten", "ci-dessous"),
+# that it keeps coming ("kommt seit heute Nacht alle 5 Minuten"), since a day a person names
+# ("since yesterday", "seit heute", "depuis cette nuit"): a program writes a time stamp.
+_OBSERVED_RE = re.compile(
+    r"(?i)\b(?:see below|below is|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
+    r"|vedi sotto|keeps? (?:coming|popping|showing)|(?:kommt|kommen) (?:seit|immer|st(?:ä|ae)ndig"
+    r"|alle|dauernd|jede)|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern|today|yesterday"
+    r"|this morning|last night|tonight|the update|dem update|cette nuit|hier|ce matin|vannacht"
+    r"|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte|stamattina))\b")
 # A writer's I outside the fields (a program greets, "Hallo," from a panel, but writes no I).
 # Or as we ("The nightly backup of our group server fails since Monday" from a department's
 # mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
@@ -52,7 +61,7 @@ def field_report(mail: ParsedMail, own: str) -> bool:
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
-    return not (words or _PERSON_RE.search(prose))
+    return not (words or _PERSON_RE.search(prose) or _OBSERVED_RE.search(prose))
 
 
 def own_address(mail: ParsedMail) -> bool:
