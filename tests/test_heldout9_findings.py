@@ -8,7 +8,9 @@ signing with the Reply-To's name alone, is a person. An abuse desk's automatic a
 ("This is an automated response to confirm that we have received it", "Wir haben Ihre Beschwerde
 erhalten"), also as Re:, is a machine's. An application's digest quoting its user's words
 („... bitte ..., danke!“) and a shop's notice to its owner of a new order (the buyer's note
-"Bitte ... Danke!" inside) are machines'. The mails are written here in other words than the set's."""
+"Bitte ... Danke!" inside) are machines'. So is a mail filter's notice to the sender listing the
+stopped message's fields ("Absender:", "Betreff:") under a failure or block subject. The mails
+are written here in other words than the set's."""
 
 from __future__ import annotations
 
@@ -103,6 +105,16 @@ MACHINES = {
         "You've received the following order from Sam Lee:\n\n[Order #2231]\nTent  1  $249.00\n"
         "Total: $259.00\n\nNote: Please ship before Friday, thanks!\n\nBilling address\nSam Lee\n"
         "12 Pine Rd\nPortland\n\nCongratulations on the sale.\n", name="Gear Store"),
+    "a secure mail gateway's German notice of a stopped message, by its fields": mail(
+        "ksmg@gw.spedition.example", "Mail Gateway: Nachricht wurde nicht zugestellt",
+        "Ihre Nachricht wurde nicht zugestellt.\n\nAbsender: technik@centron.de\nEmpfänger: "
+        "dispo@spedition.example\nBetreff: Re: VPN-Zugang\nDatum: 16.01.2026 14:51\n\nGrund: "
+        "Die Nachricht wurde als Spam eingestuft.\n", name="Mail Gateway"),
+    "a content filter's 'Message blocked:' with the message's fields": mail(
+        "filter@mx.stadtwerke.example", "Message blocked: Re: Zertifikat für webmail",
+        "The content filter has stopped the following message:\n\n  From:    technik@centron.de\n"
+        "  To:      it@stadtwerke.example\n  Subject: Re: Zertifikat für webmail\n\nA copy was "
+        "placed in quarantine because it contains a blocked file type (.pfx).\n", name="Filter"),
 }
 
 PEOPLE = {
@@ -171,6 +183,23 @@ PEOPLE = {
         "jan@kaffee.example", "Neue Bestellung #10482",
         "Du hast folgende Bestellung von Lena Hoffmann erhalten - diese Mail kam bei uns, beim "
         "Kunden aber nicht. Könnt ihr das Mail-Log prüfen?", name="Jan Brandt"),
+    "a customer whose message was not delivered, pasting its fields and asking": mail(
+        "dispo@spedition.example", "Nachricht wurde nicht zugestellt",
+        "Hallo,\n\nunsere Mail kam zurück:\nAbsender: dispo@spedition.example\nBetreff: "
+        "Lieferung\n\nWas können wir tun?\n\nGruß\nKai", name="Kai Hauser"),
+    "a customer's 'Message blocked' with the fields and a request, signed": mail(
+        "it@stadtwerke.example", "Message blocked: your certificate mail",
+        "From: technik@centron.de\nSubject: Re: Zertifikat\n\nOur filter blocked your .pfx; "
+        "please send it as a zip with a password.\n\nRegards,\nUlrike Kern", name="Ulrike Kern"),
+    "a customer sending on the bounce of her own mail without a word, quoted by her client":
+        mail("nina@kunde.example", "Unzustellbar: Angebot",
+             "Delivery has failed to these recipients or groups:\nchef@partner.example\n\n"
+             "From: Nina Vogel <nina@kunde.example>\nSent: Monday, November 10, 2025 8:00 AM\n"
+             "To: chef@partner.example\nSubject: Angebot\n", name="Nina Vogel"),
+    "the same without the client's Sent: line, the writer as the stopped mail's sender": mail(
+        "nina@kunde.example", "Unzustellbar: Angebot",
+        "Delivery has failed to these recipients or groups:\nchef@partner.example\n\n"
+        "Absender: Nina Vogel <nina@kunde.example>\nBetreff: Angebot\n", name="Nina Vogel"),
 }
 
 

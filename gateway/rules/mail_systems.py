@@ -30,6 +30,7 @@ import re
 
 from gateway.rules.bounces import FAILURE_RE, SUBJECT_RE, person_subject
 from gateway.rules.feedback_fields import inline_feedback_report
+from gateway.rules.filter_notices import filtered_message
 from gateway.rules.originals import (
     carries_original,
     client_quote,
@@ -176,6 +177,8 @@ def abuse_complaint(mail: ParsedMail, senders: list[str]) -> bool:
 def failure_only(mail: ParsedMail) -> bool:
     """A bare failure notice: the subject names the failure, the body holds only failure
     sentences (each block between decoration and address lines one short sentence), no person."""
+    if filtered_message(mail, (PERSON_WORDS_RE, _PERSON_RE)):
+        return True  # a filter's notice of the stopped message's fields (filter_notices)
     subject, text = mail.subject or "", mail.text.strip()
     if FORWARD_RE.match(subject) or "?" in subject or not text or len(text) > NOTICE_CHARS:
         return False
