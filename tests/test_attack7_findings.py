@@ -57,6 +57,9 @@ PEOPLE = {
     "'Seit heute Nacht kommt alle 5 Minuten diese Meldung:' above the pasted fields": mail(
         "katrin@kunde.example", "Fehler web-prod-02", "Seit heute Nacht kommt alle 5 Minuten diese "
         "Meldung:\n\n" + CENTREON_FIELDS, name="Katrin"),
+    "the admin on a host's root@ signing the report with his name": mail(
+        "root@srv01.kunde.example", "Backup failed on srv01", "Backup job nightly-full finished "
+        "with errors.\n\n" + ALERT_FIELDS + "\nBest,\nPiotr Nowak", name=""),
     # machine_signals: a request in a letter whose company signature carries a copyright line
     "an accounting department's request above a company signature with a copyright line": mail(
         "buchhaltung@musterbau.example", "Rechnung stornieren",
@@ -139,6 +142,10 @@ MACHINES = {
     "a report of fields whose own lead-in names the alert, not a day": mail(
         "alerting@kunde.example", "PROBLEM alert web-prod-02", "The following alert was raised "
         "and is CRITICAL for 10 minutes:\n\n" + CENTREON_FIELDS, name=""),
+    "a host's backup report signed by a program's two words ('Best, Backup Robot')": mail(
+        "root@srv01.kunde.example", "Backup failed on srv01", "Backup job nightly-full finished "
+        "with errors.\n\nJob: nightly-full\nClient: fs01\nStatus: Failed\nError: Connection "
+        "refused\n\nBest,\nBackup Robot", name=""),
     "a monitoring team's two-word name over a report of fields": mail(
         "monitoring.team@kunde.example", "PROBLEM alert web-prod-02", CENTREON_FIELDS,
         name="Monitoring Team"),

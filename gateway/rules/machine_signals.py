@@ -51,7 +51,7 @@ from gateway.rules.machine_words import (
 from gateway.rules.notices import persons_sign_off
 from gateway.rules.originals import carries_original, client_quote, own_part, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import named_sign_off, person_name
+from gateway.rules.signed_replies import SIGN_OFF_WORDS_RE, named_sign_off, person_name
 
 NEEDED = 3
 TAIL_CHARS = 3000
@@ -195,7 +195,8 @@ def _person(mail: ParsedMail, own: str) -> bool:
     if _signs_own_name(prose, mail.from_addr or "") or ends_with_closing(prose):
         return True
     signed = named_sign_off(own)
-    return signed is not None and persons_sign_off(own[signed:], mail.from_addr or "")
+    return signed is not None and persons_sign_off(own[signed:], mail.from_addr or "",
+                                                   SIGN_OFF_WORDS_RE)  # "Best,\nPiotr Nowak"
 
 
 def _signs_own_name(prose: str, sender: str) -> bool:

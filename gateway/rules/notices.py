@@ -152,13 +152,14 @@ def _declared(head: str, sender: str) -> bool:
     return not (persons_sign_off(rest, sender) or PLEASE_RE.search(_heeded(rest)))
 
 
-def persons_sign_off(text: str, sender: str) -> bool:
+def persons_sign_off(text: str, sender: str, sign_offs: re.Pattern | None = None) -> bool:
     """A sign-off that a person signs; not a company's: the line under it (or its own rest)
     signs for a team ("Ihr centron Team", "Your Acme team", "Das WordPress-Team") or with the
     sender's domain alone ("Freundliche Grüße / Ihre Telekom" from @telekom.de); "Ihr Max
-    Mueller" from @mueller.example is a person's."""
+    Mueller" from @mueller.example is a person's. `sign_offs`: the words that open one (those of
+    SIGN_OFF_RE unless given: named_sign_off's also know "Best,")."""
     labels = set(sender.rsplit("@", 1)[-1].lower().split(".")[:-1])
-    for found in SIGN_OFF_RE.finditer(text):
+    for found in (sign_offs or SIGN_OFF_RE).finditer(text):
         lines = (part.strip(" \t\r,.!").lower() for part in text[found.end():].split("\n", 3))
         line = next((part for part in lines if part), "")
         if declared_languages.company_line(line) or set(re.split(r"[\s-]+", line)) <= labels:

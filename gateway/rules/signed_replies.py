@@ -50,6 +50,7 @@ LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
 MAIL_CLIENT_RE = re.compile(
     r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
     r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
+SIGN_OFF_WORDS_RE = _SIGN_OFF_RE  # the words that open a sign-off, "Best," too
 _SIG_DELIMITER_RE = re.compile(r"(?m)^--[ \t]?\r?\n[ \t]*(\S[^\r\n]*)")
 # Words of a company's or a team's signature, never of a person's name.
 _COMPANY_WORDS = frozenset((
@@ -58,6 +59,9 @@ _COMPANY_WORDS = frozenset((
     "llc", "group", "ihr", "ihre", "your", "the", "das", "die", "der", "via", "from", "von",
     "notifications", "alerts", "system", "admin", "info", "postmaster", "hostmaster", "webmaster",
     "mailer-daemon", "daemon",
+    # a program's words ("Backup Robot", "Monitoring Engine", "Deploy Bot" sign no person's mail)
+    "robot", "bot", "script", "backup", "monitoring", "monitor", "server", "cron", "scheduler",
+    "automation", "noreply", "no-reply", "alerting", "engine", "agent",
     # the same in the customers' other languages
     "equipo", "soporte", "servicio", "atención", "clientes", "cliente", "équipe", "assistenza",
     "supporto", "servizio", "clienti", "afdeling", "administratie", "klanten", "suporte", "apoio",
