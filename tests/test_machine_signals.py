@@ -169,3 +169,20 @@ def test_hostile_long_lines_cost_little():
     for _ in range(50):
         signals(images)
     assert time.process_time() - start < 1.0
+
+
+def test_the_decision_names_the_signals_it_saw(gateway, engine):
+    """The admin's why: a mail stopped by the general detector carries, in its decision's
+    notes (show, preview, the stored detail), the signals that made it a machine's; before the
+    cutover its ticket's note says so beside 'no receipt'."""
+    from gateway.admin import queries
+    from tests.conftest import AFTER, BEFORE
+
+    raw, sender = MACHINES["a parcel notice in French: fields, a call to action, 'tous droits réservés'"]
+    expected = f"machine signals: {', '.join(signals(parse_mail(raw)))}"
+    for n, at in enumerate((AFTER, BEFORE)):
+        stored, outcome = gateway.receive(raw.replace(b"Message-ID: <", b"Message-ID: <%d" % n),
+                                          at, sender=sender)
+        assert outcome.reason == "machine-signals" and expected in outcome.notes, outcome
+        assert expected in queries.show_message(engine, stored.inbound_id)["detail"]["notes"]
+    assert outcome.action == "ticket" and outcome.notes[0].startswith("no receipt: automated")

@@ -73,6 +73,7 @@ class Facts:
     automated_tickets: bool = True     # config switch: machine mail makes tickets before cutover
     exception: str | None = None       # name of the exception rule this sender matches
     replies_allowed: bool = True       # False: backfill of old mail, decisions but no replies
+    evidence: tuple[str, ...] = ()     # what a general rule saw, for the decision's notes
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def decide(facts: Facts) -> Decision:
         return Decision(Action.REJECT, Reason.REJECT_PHASE, phase)  # exceptions hold: below
     if found.automated and not _machine_ticket_allowed(facts):
         return Decision(Action.SUPPRESS, found.reason or Reason.AUTOMATED, phase,
-                        notes=found.reasons)
+                        notes=found.reasons + facts.evidence)
     if facts.thread is not None and _followup_allowed(facts):
         return Decision(Action.FOLLOWUP, facts.thread.via, phase, thread=facts.thread)
     if _tickets_phase(facts):
@@ -152,7 +153,8 @@ def _ticket(facts: Facts) -> Decision:
     elif blocker is None and facts.rates.acks_in_last_hour >= facts.limits.ack_per_sender_per_hour:
         blocker = Reason.ACK_RATE_LIMITED
     if blocker:
-        return Decision(Action.TICKET, reason, facts.phase, notes=(f"no receipt: {blocker}",))
+        return Decision(Action.TICKET, reason, facts.phase,
+                        notes=(f"no receipt: {blocker}", *facts.evidence))
     return Decision(Action.TICKET, reason, facts.phase, reply=ReplyKind.ACK)
 
 

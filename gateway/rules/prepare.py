@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from gateway.codes import Reason
 from gateway.config.settings import AddressConfig, GatewaySettings
 from gateway.rules.classify import Classification, Context, Envelope, classify
 from gateway.rules.decide import SMTP_SOURCES, Facts, Limits, RateFacts, ThreadMatch
 from gateway.rules.exceptions import matching_rule
+from gateway.rules.machine_signals import signals
 from gateway.rules.parse import ParsedMail, parse_mail
 from gateway.rules.phases import Phase
 from gateway.rules.policy import AddressPolicy, Policies
@@ -69,6 +71,7 @@ class Prepared:
     classification: Classification
     reply_to: str | None
     addressed: bool = True  # one of ours in the recipient headers (or the rule is off)
+    evidence: tuple[str, ...] = ()  # the signals behind machine-signals: the admin's why
 
     @property
     def address(self) -> AddressConfig:
@@ -101,8 +104,10 @@ class Preparer:
         reply_to = reply_address(mail, row.envelope_sender)
         is_addressed = not self.settings.responder.require_addressed or addressed(
             mail, self.addressees, self.settings.recipient_delimiter)
+        evidence = (f"machine signals: {', '.join(signals(mail))}",) if (
+            Reason.MACHINE_SIGNALS in found.reasons) else ()  # computed again: only for these
         return Prepared(row, policy, policy.phase_at(row.received_at), mail, found, reply_to,
-                        addressed=is_addressed)
+                        addressed=is_addressed, evidence=evidence)
 
     def facts(self, p: Prepared, now: datetime, thread: ThreadMatch | None = None,
               rates: RateFacts | None = None) -> Facts:
@@ -117,7 +122,7 @@ class Preparer:
             rates=rates or RateFacts(), limits=self.limits,
             automated_tickets=settings.automated_tickets,
             exception=self._exception(p),
-            replies_allowed=self._replies_allowed(row, now))
+            replies_allowed=self._replies_allowed(row, now), evidence=p.evidence)
 
     def _exception(self, p: Prepared) -> str | None:
         """The exception rule this mail's sender matches. In the reject phase behind Postfix's
