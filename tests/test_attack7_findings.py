@@ -60,6 +60,20 @@ PEOPLE = {
     "the admin on a host's root@ signing the report with his name": mail(
         "root@srv01.kunde.example", "Backup failed on srv01", "Backup job nightly-full finished "
         "with errors.\n\n" + ALERT_FIELDS + "\nBest,\nPiotr Nowak", name=""),
+    "a NOC's 'FYI - got this tonight, looks like on your side.' above a pasted job report": mail(
+        "noc@isp-kunde.example", "FW alert - backup failed", "FYI - got this tonight, looks like on "
+        "your side.\n\n" + ALERT_FIELDS + "\nhttps://backup.isp-kunde.example/job/991\n", name="NOC"),
+    "the same from a company's info@ under its company name": mail(
+        "info@isp-kunde.example", "Backup failed again", "FYI - got this tonight, looks like on "
+        "your side.\n\n" + ALERT_FIELDS + "\nhttps://backup.isp-kunde.example/job/991\n",
+        name="ISP Kunde GmbH"),
+    "'Backup läuft seit 3 Tagen nicht mehr durch, hier die Meldung:' from it@": mail(
+        "it@isp-kunde.example", "Backup Fehler", "Backup läuft seit 3 Tagen nicht mehr durch, hier "
+        "die Meldung:\n\nJob: nightly-full\nClient: fs01\nStatus: Failed\nError: Connection "
+        "refused\n\nDringend!\n", name=""),
+    "a school's admin on its host, no name: 'WLAN ... seit heute früh gestört'": mail(
+        "admin@it.schule-example.de", "Störung WLAN", "WLAN im Gebäude B seit heute früh gestört, "
+        "Controller nicht erreichbar. Kundennummer 77120.\n", name=""),
     # machine_signals: a request in a letter whose company signature carries a copyright line
     "an accounting department's request above a company signature with a copyright line": mail(
         "buchhaltung@musterbau.example", "Rechnung stornieren",

@@ -29,15 +29,21 @@ from gateway.rules.signed_replies import person_name
 _PERSON_RE = re.compile(
     r"(?i)\b(?:hallo|hello|hi|hey|dear|liebe[rs]?|sehr geehrte[rs]?|guten (?:tag|morgen|abend)"
     r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
-# A person's lead-in to what they paste: where it is ("see below", "siehe unten", "ci-dessous"),
-# that it keeps coming ("kommt seit heute Nacht alle 5 Minuten"), since a day a person names
-# ("since yesterday", "seit heute", "depuis cette nuit"): a program writes a time stamp.
+# A person's lead-in to what they paste: where it is ("see below", "siehe unten", "ci-dessous",
+# "hier die Meldung:"), that it keeps coming ("kommt seit heute Nacht alle 5 Minuten"), what it
+# looks like ("FYI - got this tonight, looks like on your side"), since a day a person names
+# ("since yesterday", "seit heute", "seit 3 Tagen", "depuis cette nuit"): a program writes a time
+# stamp. Also for a host's self-named sender ("WLAN seit heute früh gestört").
 _OBSERVED_RE = re.compile(
-    r"(?i)\b(?:see below|below is|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
+    r"(?i)\b(?:see below|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
     r"|vedi sotto|keeps? (?:coming|popping|showing)|(?:kommt|kommen) (?:seit|immer|st(?:ä|ae)ndig"
-    r"|alle|dauernd|jede)|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern|today|yesterday"
-    r"|this morning|last night|tonight|the update|dem update|cette nuit|hier|ce matin|vannacht"
-    r"|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte|stamattina))\b")
+    r"|alle|dauernd|jede)|fyi|zur info|got this|looks like|sieht (?:so )?(?:aus|nach)"
+    r"|hier (?:die|der|das) (?:meldung|fehler\w{0,8}|log|ausgabe)"
+    r"|voici (?:le|la|les) (?:message|erreur|alerte)s?|seit \d{1,2} (?:tagen|stunden|wochen)"
+    r"|since \d{1,2} (?:days|hours|weeks)|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern"
+    r"|today|yesterday|this morning|last night|tonight|the update|dem update|cette nuit|hier"
+    r"|ce matin|vannacht|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte"
+    r"|stamattina))\b")
 # A writer's I outside the fields (a program greets, "Hallo," from a panel, but writes no I).
 # Or as we ("The nightly backup of our group server fails since Monday" from a department's
 # mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
@@ -62,6 +68,11 @@ def field_report(mail: ParsedMail, own: str) -> bool:
     prose = _FIELD_WHOLE_RE.sub(" ", own)
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
     return not (words or _PERSON_RE.search(prose) or _OBSERVED_RE.search(prose))
+
+
+def observed(prose: str) -> bool:
+    """A person's lead-in to what they paste (see _OBSERVED_RE), also for machine_signals."""
+    return bool(_OBSERVED_RE.search(prose))
 
 
 def own_address(mail: ParsedMail) -> bool:
@@ -90,7 +101,7 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)  # "ich sehe das seit heute Nacht" below the values
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
-                or _I_RE.search(prose))
+                or _I_RE.search(prose) or _OBSERVED_RE.search(prose))
 
 
 def _host_domain(domain: str) -> bool:

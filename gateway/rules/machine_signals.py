@@ -41,6 +41,7 @@ from itertools import islice
 from gateway.rules.bounces import person_subject
 from gateway.rules.closings import ends_with_closing
 from gateway.rules.company_footers import without_signature_footer
+from gateway.rules.host_reports import observed
 from gateway.rules.machine_words import (
     GREETING_RE,
     SIGN_OFF_RE,
@@ -188,7 +189,8 @@ def _person(mail: ParsedMail, own: str) -> bool:
     if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
         return True
     prose = _prose(own)
-    if first_person(prose) or _QUESTION_RE.search(_OFFER_RE.sub(" ", without_footer(prose))):
+    asking = _QUESTION_RE.search(_OFFER_RE.sub(" ", without_footer(prose)))
+    if first_person(prose) or observed(prose) or asking:
         return True
     if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own, _impersonal(own)):
         return True
