@@ -13,7 +13,7 @@ from re import _parser
 
 import pytest
 
-from gateway.rules import notices
+from gateway.rules import host_reports, notices
 from gateway.rules.machine_signals import machine_signals
 from gateway.rules.parse import parse_mail
 from tests.findings import mail, reasons
@@ -314,3 +314,9 @@ def test_the_sign_off_search_of_a_long_writers_text_is_cheap():
     side by side, so that the machine's load does not decide)."""
     quoted = "".join('"' + "w " * 90 + "\n" for _ in range(17))
     assert _least(notices.SIGN_OFF_RE, quoted) < 2 * _least(notices.REQUEST_RE, quoted)
+
+
+def test_every_lead_in_starts_with_a_first_letter():
+    found = _first(_parser.parse(host_reports._OBSERVED, re.I).data)
+    assert found is not None and not found[1], "a lead-in that can start with anything"
+    assert {chr(c).lower() for c in found[0]} == set(host_reports.OBSERVED_FIRST)

@@ -34,8 +34,8 @@ _PERSON_RE = re.compile(
 # looks like ("FYI - got this tonight, looks like on your side"), since a day a person names
 # ("since yesterday", "seit heute", "seit 3 Tagen", "depuis cette nuit"): a program writes a time
 # stamp. Also for a host's self-named sender ("WLAN seit heute früh gestört").
-_OBSERVED_RE = re.compile(
-    r"(?i)\b(?:see below|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
+_OBSERVED = (
+    r"\b(?:see below|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
     r"|vedi sotto|keeps? (?:coming|popping|showing)|(?:kommt|kommen) (?:seit|immer|st(?:ä|ae)ndig"
     r"|alle|dauernd|jede)|fyi|zur info|got this|looks like|sieht (?:so )?(?:aus|nach)"
     r"|hier (?:die|der|das) (?:meldung|fehler\w{0,8}|log|ausgabe)"
@@ -44,6 +44,9 @@ _OBSERVED_RE = re.compile(
     r"|today|yesterday|this morning|last night|tonight|the update|dem update|cette nuit|hier"
     r"|ce matin|vannacht|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte"
     r"|stamattina))\b")
+# Each starts with one of these letters (tests/test_attack7_findings.py checks it): tried only there.
+OBSERVED_FIRST = "cdfghklsuvz"
+_OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
 # A writer's I outside the fields (a program greets, "Hallo," from a panel, but writes no I).
 # Or as we ("The nightly backup of our group server fails since Monday" from a department's
 # mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
