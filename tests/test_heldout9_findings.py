@@ -134,6 +134,9 @@ PEOPLE = {
     "a bare address on a host that asks": mail(
         "it@stud.uni.example", "Server down?", "Ist der Server down? Bei uns geht nichts.",
         name=""),
+    "a shop's shared info@ on a host, its own name, a terse outage report": mail(
+        "info@shop.firma.example", "Störung Shop", "Der Shop ist seit heute morgen down.",
+        name="Info"),
     "a person on a co.uk domain without display name, a request and thanks": mail(
         "ops@northwind.co.uk", "Alert: packet loss on uplink",
         "Packet loss 5 % since 14:00 UTC on the Frankfurt uplink, please check with upstream. "

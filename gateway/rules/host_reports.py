@@ -13,7 +13,8 @@ was not sent on or answered (Fwd:, Re:):
   `gatus@status.example.de`), the domain is a host under the organisation's domain (a label
   more than the registered domain: `status.agentur.de`, not `agentur.de` or `agentur.co.uk`),
   and no question, request or sign-off. A person writes from the organisation's domain
-  (`j.maier@holzbau-maier.de`) or under a name of their own ("Jörg Maier <root@backup01...>").
+  (`j.maier@holzbau-maier.de`), under a name of their own ("Jörg Maier <root@backup01...>") or
+  from a mailbox people share ("Info <info@shop.firma.de>": "Der Shop ist seit heute down.").
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ _I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai|wir|uns|unser\w{0,
 _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
                             "ltd", "plc", "gv", "priv", "asso"})
 _ALNUM_RE = re.compile(r"[^a-z0-9]")
+# Mailboxes that people share and write from, terse too.
+_SHARED_LOCAL_RE = re.compile(
+    r"^(?:info|office|kontakt|contact|admin|it|edv|support|team|service|hello|hallo|sales"
+    r"|vertrieb|b(?:ü|ue)ro|shop|mail|post|webmaster|technik|verwaltung|sekretariat|empfang"
+    r"|praxis|kanzlei|buchhaltung|accounting|billing|rechnung)$")
 _FIELD_WHOLE_RE = re.compile(FIELD_LINE_RE.pattern + r"[^\n]*")
 # A name's letters as a local part spells them: "Müller" as mueller@ or muller@.
 _FOLD_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -100,7 +106,9 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
     sender = (mail.from_addr or "").lower()
     local, _, domain = sender.partition("@")
     name = _ALNUM_RE.sub("", (mail.from_name or "").lower())
-    if not local or name not in ("", _ALNUM_RE.sub("", local)) or not _host_domain(domain):
+    if not local or _SHARED_LOCAL_RE.match(local) or name not in ("", _ALNUM_RE.sub("", local)):
+        return False
+    if not _host_domain(domain):
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)  # "ich sehe das seit heute Nacht" below the values
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
