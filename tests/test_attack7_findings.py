@@ -74,6 +74,14 @@ PEOPLE = {
     "a school's admin on its host, no name: 'WLAN ... seit heute früh gestört'": mail(
         "admin@it.schule-example.de", "Störung WLAN", "WLAN im Gebäude B seit heute früh gestört, "
         "Controller nicht erreichbar. Kundennummer 77120.\n", name=""),
+    # machine_signals: a person's own address (first and last name apart) is a person's
+    "Sandra Weber <s.weber@> pasting three values under a [tag] subject, no words of a letter":
+        mail("s.weber@kunde-gmbh.example", "[Kunde] Störung", "Disk auf srv01 voll, Mails kommen "
+             "nicht mehr an.\n\nServer: srv01\nPlatte: /var\nBelegt: 100%\n", name="Sandra Weber"),
+    "the same person: one line above her company's copyright and three links": mail(
+        "s.weber@kunde-gmbh.example", "Server down", "Der Webshop zeigt Fehler 500.\n\n© 2026 Kunde "
+        "GmbH · https://kunde-gmbh.example · https://kunde-gmbh.example/impressum · "
+        "https://kunde-gmbh.example/datenschutz", name="Sandra Weber"),
     # machine_signals: a request in a letter whose company signature carries a copyright line
     "an accounting department's request above a company signature with a copyright line": mail(
         "buchhaltung@musterbau.example", "Rechnung stornieren",
@@ -160,6 +168,10 @@ MACHINES = {
         "root@srv01.kunde.example", "Backup failed on srv01", "Backup job nightly-full finished "
         "with errors.\n\nJob: nightly-full\nClient: fs01\nStatus: Failed\nError: Connection "
         "refused\n\nBest,\nBackup Robot", name=""),
+    "a build service whose local part runs its two words together (Azure DevOps-like)": mail(
+        "builddesk@ci-cloud.example", "[kunde-web] Build failed", "Pipeline: kunde-web\nRun: 2291\n"
+        "Result: failed\n\nView the run: https://ci-cloud.example/runs/2291\n\n© 2026 CI Cloud",
+        name="Build Desk"),
     "a monitoring team's two-word name over a report of fields": mail(
         "monitoring.team@kunde.example", "PROBLEM alert web-prod-02", CENTREON_FIELDS,
         name="Monitoring Team"),

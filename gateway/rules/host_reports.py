@@ -86,18 +86,19 @@ def observed(prose: str) -> bool:
 
 def own_address(mail: ParsedMail) -> bool:
     """A person's own address: a display name of two or three words that the local part spells
-    as first and last name ("Max Müller <max.mueller@>", "<m.mueller@>", "<mmueller@>"). A
-    program signs with a product's name that its local part spells once ("Centreon Engine
-    <centreon@>"), if at all."""
+    as first and last name apart ("Max Müller <max.mueller@>", "<m.mueller@>", "<mmueller@>",
+    "<mueller_max@>"). A program signs with a product's name that its local part spells once
+    ("Centreon Engine <centreon@>") or runs together ("Azure DevOps <azuredevops@>")."""
     name = mail.from_name or ""
     words = name.lower().split()
-    local = _ALNUM_RE.sub("", (mail.from_addr or "").lower().rpartition("@")[0])
+    local = (mail.from_addr or "").lower().rpartition("@")[0]
     if not (2 <= len(words) <= 3 and person_name(name)):
         return False
     spelled = set()
     for fold in (_FOLD_E, _FOLD):
         first, last = (_ALNUM_RE.sub("", words[at].translate(fold)) for at in (0, -1))
-        spelled |= {first + last, first[:1] + last, last + first}
+        spelled |= {f"{first}{dot}{last}" for dot in "._-"} | {f"{last}{dot}{first}" for dot in "._-"}
+        spelled |= {first[:1] + last, f"{first[:1]}.{last}"}
     return local in spelled
 
 

@@ -41,7 +41,7 @@ from itertools import islice
 from gateway.rules.bounces import person_subject
 from gateway.rules.closings import ends_with_closing
 from gateway.rules.company_footers import without_signature_footer
-from gateway.rules.host_reports import observed
+from gateway.rules.host_reports import observed, own_address
 from gateway.rules.machine_words import (
     GREETING_RE,
     SIGN_OFF_RE,
@@ -184,6 +184,8 @@ def _person(mail: ParsedMail, own: str) -> bool:
     writer's own prose a first-person sentence, a question, a request (where no footer shows a
     program) or a sign-off with a name."""
     if person_subject(mail.subject) or carries_original(mail) or client_quote(mail.text):
+        return True
+    if own_address(mail):  # "Sandra Weber <s.weber@>": a person's own address, however terse
         return True
     agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
     if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
