@@ -149,6 +149,9 @@ PEOPLE = {
         "p.albers@kanzlei.example", "Fax von Müller GmbH",
         "Anbei das Fax von Müller, bitte auf unser Kundenkonto buchen.\n\nGruß\nPetra Albers",
         name="Petra Albers"), "application/pdf", "fax.pdf"),
+    "a person sending a fax with its PDF and no words, the subject naming a company": attached(
+        mail("p.albers@kanzlei.example", "Fax von Müller GmbH", "", name="Petra Albers"),
+        "application/pdf", "fax.pdf"),
     "a person sending on a voicemail and asking": attached(mail(
         "dan@firm.example", "Voicemail from our customer",
         "Can you listen to this and call the customer back?", name="Dan Hughes"),

@@ -49,6 +49,10 @@ _PHONE_SUBJECT_RE = re.compile(
     r"(?:voice-?mail|voice message|sprachnachricht|mailbox-?nachricht|message vocal"
     r"|mensaje de voz|messaggio vocale|fax|telefax)\s+(?:von|vom|from|de|da|van|received)\b")
 _RECORDING_TYPES = ("audio/", "application/pdf", "image/tiff")
+# The caller a phone system names: a number ("+49 711 4890213", "004989123456") or none known;
+# a person's "Fax von Müller GmbH" names a company.
+_CALLER_RE = re.compile(r"\+?\d[\d /().-]{4,}\d|(?i:\b(?:unbekannt|unknown|anonym\w*|inconnu"
+                        r"|sconosciuto|desconocido)\b)")
 
 
 def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
@@ -66,9 +70,11 @@ def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
 
 
 def phone_notice(mail: ParsedMail) -> bool:
-    """A voicemail or a fax that a phone system delivers: its subject, the recording or the fax
-    attached, and no person's words ("Anbei das Fax von Müller, bitte buchen. Gruß" is one)."""
-    if not _PHONE_SUBJECT_RE.match(mail.subject or ""):
+    """A voicemail or a fax that a phone system delivers: its subject naming the caller's number,
+    the recording or the fax attached, and no person's words ("Anbei das Fax von Müller, bitte
+    buchen. Gruß" is one; so is a bare "Fax von Müller GmbH" with its PDF)."""
+    subject = mail.subject or ""
+    if not (_PHONE_SUBJECT_RE.match(subject) and _CALLER_RE.search(subject)):
         return False
     if not any(a.content_type.lower().startswith(_RECORDING_TYPES) for a in mail.attachments):
         return False
