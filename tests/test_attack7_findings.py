@@ -123,6 +123,10 @@ PEOPLE = {
     "a company's support on a regional host under its own local part, 'Our API'": mail(
         "support@eu.acme-corp.example", "Service down - urgent", "Our API at api.acme-corp.example "
         "returns 502 since 09:00 UTC. Customer 8812.\n", name="Support"),
+    "it@ without a name: one line above the company's copyright line of three links": mail(
+        "it@kunde-gmbh.example", "Server down", "Der Webshop zeigt Fehler 500.\n\n© 2026 Kunde "
+        "GmbH · https://kunde-gmbh.example · https://kunde-gmbh.example/impressum · "
+        "https://kunde-gmbh.example/datenschutz", name=""),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",

@@ -21,3 +21,10 @@ _SIGNATURE_RE = re.compile(
 def without_signature_footer(lowered: str) -> str:
     """The lower-case text without a company signature's copyright lines and disclaimers."""
     return _SIGNATURE_RE.sub(" ", lowered)
+
+
+def without_copyright_lines(text: str) -> str:
+    """The text without the lines that carry a copyright (a company signature's line of its own
+    links: "© 2026 Kunde GmbH · https://kunde.example · https://kunde.example/impressum")."""
+    return "\n".join(line for line in text.splitlines()
+                     if not _SIGNATURE_RE.search(line.lower()))

@@ -40,7 +40,7 @@ from itertools import islice
 
 from gateway.rules.bounces import person_subject
 from gateway.rules.closings import ends_with_closing
-from gateway.rules.company_footers import without_signature_footer
+from gateway.rules.company_footers import without_copyright_lines, without_signature_footer
 from gateway.rules.host_reports import observed, own_address
 from gateway.rules.machine_words import (
     GREETING_RE,
@@ -239,7 +239,7 @@ def _records(own: str) -> int:
 
 
 def _links(own: str, html: str) -> bool:
-    if len(set(_LINK_RE.findall(own))) >= LINKS or _ACTION_RE.search(own):
+    if len(set(_LINK_RE.findall(without_copyright_lines(own)))) >= LINKS or _ACTION_RE.search(own):
         return True
     return any(_ONE_PIXEL_RE.search(tag.group()) for tag in islice(_IMG_RE.finditer(html), IMAGES))
 
