@@ -127,6 +127,10 @@ PEOPLE = {
         "it@kunde-gmbh.example", "Server down", "Der Webshop zeigt Fehler 500.\n\n© 2026 Kunde "
         "GmbH · https://kunde-gmbh.example · https://kunde-gmbh.example/impressum · "
         "https://kunde-gmbh.example/datenschutz", name=""),
+    "'Backup seit Montag fehlgeschlagen:' from it@ above the job's fields and three links": mail(
+        "it@kunde-gmbh.example", "Backup Fehler", "Backup seit Montag fehlgeschlagen:\n\nJob: daily\n"
+        "Status: Failed\nFehler: Timeout\nZeit: 02:00\n\nhttps://backup.kunde-gmbh.example/job/1\n"
+        "https://backup.kunde-gmbh.example/log/1\nhttps://status.kunde-gmbh.example\n", name=""),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",

@@ -33,7 +33,7 @@ _PERSON_RE = re.compile(
 # A person's lead-in to what they paste: where it is ("see below", "siehe unten", "ci-dessous",
 # "hier die Meldung:"), that it keeps coming ("kommt seit heute Nacht alle 5 Minuten"), what it
 # looks like ("FYI - got this tonight, looks like on your side"), since a day a person names
-# ("since yesterday", "seit heute", "seit 3 Tagen", "depuis cette nuit"): a program writes a time
+# ("since yesterday", "seit Montag", "seit 3 Tagen", "depuis cette nuit"): a program writes a time
 # stamp. Also for a host's self-named sender ("WLAN seit heute früh gestört").
 _OBSERVED = (
     r"\b(?:see below|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
@@ -44,7 +44,9 @@ _OBSERVED = (
     r"|since \d{1,2} (?:days|hours|weeks)|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern"
     r"|today|yesterday|this morning|last night|tonight|the update|dem update|cette nuit|hier"
     r"|ce matin|vannacht|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte"
-    r"|stamattina))\b")
+    r"|stamattina|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b")
 # Each starts with one of these letters (tests/test_attack7_findings.py checks it): tried only there.
 OBSERVED_FIRST = "cdfghklsuvz"
 _OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
