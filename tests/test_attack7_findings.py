@@ -42,6 +42,21 @@ OUTLOOK = {"Thread-Index": "AQHahR4x2Hk0mZ1bS0WkYpQ3cTnVdA==", "X-MS-Has-Attach"
 DISCLAIMER = ("\n\nThis e-mail is confidential. If you received this e-mail in error, please notify "
               "the sender and delete it.")
 
+HTML_SIGNATURE = (
+    "<table><tr><td><img src='https://firma.example/logo.png' width='120'></td><td>Firma GmbH<br>"
+    "Tel. 0711 123<br><a href='https://firma.example'>firma.example</a> | "
+    "<a href='https://linkedin.com/company/firma'>LinkedIn</a> | <a href='https://xing.com/firma'>"
+    "Xing</a></td></tr></table><p style='font-size:8px'>Diese E-Mail enthält vertrauliche "
+    "Informationen. © 2026 Firma GmbH</p>")
+
+
+def html_only(found: tuple[bytes, str]) -> tuple[bytes, str]:
+    """The mail with its body declared as HTML, as a web mailer sends it."""
+    raw, envelope = found
+    return raw.replace(b"Content-Type: text/plain; charset=utf-8",
+                       b"Content-Type: text/html; charset=utf-8"), envelope
+
+
 PEOPLE = {
     # host_reports.field_report: a person's own address pasting an alert with a line of their own
     "a person's own address pastes a backup alert, 'FYI - got this tonight'": mail(
@@ -131,6 +146,10 @@ PEOPLE = {
         "it@kunde-gmbh.example", "Backup Fehler", "Backup seit Montag fehlgeschlagen:\n\nJob: daily\n"
         "Status: Failed\nFehler: Timeout\nZeit: 02:00\n\nhttps://backup.kunde-gmbh.example/job/1\n"
         "https://backup.kunde-gmbh.example/log/1\nhttps://status.kunde-gmbh.example\n", name=""),
+    "a web mailer's HTML-only line 'Shop seit 8 Uhr offline' above a signature laid out in a table":
+        html_only(mail("info@firma.example", "Shop offline", "<html><body><div>Shop seit 8 Uhr "
+                       "offline, Fehler 503.</div><div>Kundennummer 77120</div>" + HTML_SIGNATURE
+                       + "</body></html>", name="Firma GmbH")),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",
