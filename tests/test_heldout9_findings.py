@@ -185,6 +185,10 @@ PEOPLE = {
         "Sehr geehrte Damen und Herren,\n\nSie haben eine neue Bestellung von uns erhalten: "
         "zwei vServer M ab 1. Februar.\nBitte bestätigen Sie den Auftrag.\n\n"
         "Mit freundlichen Grüßen\nJan Brandt", name="Jan Brandt"),
+    "a customer ordering from us in the shop's words, unsigned, a request": mail(
+        "einkauf@kaffee.example", "Neue Bestellung Nr. 4712",
+        "Sie haben eine neue Bestellung von uns erhalten: ein vServer L ab 1. März.\n"
+        "Bitte bestätigen.", name=""),
     "a shop owner asking about a new order's mail": mail(
         "jan@kaffee.example", "Neue Bestellung #10482",
         "Du hast folgende Bestellung von Lena Hoffmann erhalten - diese Mail kam bei uns, beim "

@@ -50,6 +50,7 @@ _NEW_ORDER_TEXT_RE = re.compile(
 
 
 _CLOSING_LINES = 5
+_WE_RE = re.compile(r"(?i)\b(?:uns|us|nous|nosotros|noi|ons)\b")
 
 
 def new_order_notice(mail: ParsedMail) -> bool:
@@ -58,8 +59,9 @@ def new_order_notice(mail: ParsedMail) -> bool:
     if person_subject(subject) or "?" in subject or not _NEW_ORDER_SUBJECT_RE.search(subject):
         return False
     own = own_part(mail.text)
-    if not _NEW_ORDER_TEXT_RE.search(own[:2000]):
-        return False
+    found = _NEW_ORDER_TEXT_RE.search(own[:2000])
+    if not found or _WE_RE.search(found.group()):
+        return False  # "Sie haben eine neue Bestellung von uns erhalten": a customer ordering
     signed = named_sign_off(own)  # a customer ordering from us closes with a name; a buyer's
     # "Danke!" in the middle of the order is followed by the addresses and the totals
     closes = signed is not None and own[signed:].strip().count("\n") < _CLOSING_LINES
