@@ -150,6 +150,13 @@ PEOPLE = {
         html_only(mail("info@firma.example", "Shop offline", "<html><body><div>Shop seit 8 Uhr "
                        "offline, Fehler 503.</div><div>Kundennummer 77120</div>" + HTML_SIGNATURE
                        + "</body></html>", name="Firma GmbH")),
+    "info@ under the company's name, [tag] subject, three values, 'Thomas Berg' alone below": mail(
+        "info@firma.example", "[Firma] Serverumzug", "Umzug auf den neuen Server am Samstag ok.\n\n"
+        "Server: srv01\nIP: 203.0.113.5\nVertrag: 5521\n\nThomas Berg", name="Firma GmbH"),
+    "the same from office@ ending on 'Von meinem iPhone gesendet'": mail(
+        "office@firma.example", "[Firma] Serverumzug", "Umzug auf den neuen Server am Samstag ok.\n\n"
+        "Server: srv01\nIP: 203.0.113.5\nVertrag: 5521\n\nVon meinem iPhone gesendet",
+        name="Firma GmbH"),
     # absence_replies: thanks for the mail, the absence, and a go-ahead after "mais"
     "a French answer: thanks, away until the 20th, 'mais vous pouvez lancer la migration'": mail(
         "p.durand@cabinet.example", "RE: Migration serveur",
@@ -301,6 +308,11 @@ def test_people_forwarded_under_srs_are_answered(name):
     raw, envelope = FORWARDED_PEOPLE[name]
     assert reasons(raw, envelope) == ()
 
+
+SIGNAL_MACHINES["an acknowledgement signed by its team and the company the domain spells"] = mail(
+    "support@nordlicht-reisen.example", "[Ticket 2291] Anfrage erhalten", "Ticket: 2291\nStatus: "
+    "offen\nEingang: 03.02.2026 10:12\n\nDetails: https://nordlicht-reisen.example/t/2291\n\n"
+    "Ihr Support-Team\nNordlicht Reisen", name="")
 
 # People beside the stock questions: a question of their own, or one that closes their text.
 SIGNAL_PEOPLE = {

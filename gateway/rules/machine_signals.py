@@ -204,11 +204,17 @@ def _person(mail: ParsedMail, own: str) -> bool:
 
 
 def _signs_own_name(prose: str, sender: str) -> bool:
-    """The last line is a name alone that the sender's local part spells ("John" from john@;
-    not "Pingdom Alerting" from alert@pingdom.example: a product signs with its domain)."""
+    """The last line is a name alone that the sender's local part spells ("John" from john@), or
+    a first and last name none of whose words the sender's domain spells ("Thomas Berg" from
+    info@firma.example; not "IT-Haus Gerber" from support@it-haus-gerber.de, "Pingdom Alerting"
+    from alert@pingdom.example: a company or product signs with its domain)."""
     last = next((line.strip() for line in reversed(prose.splitlines()) if line.strip()), "")
-    first = last.split()[0].lower() if last.split() else ""
-    return len(first) > 1 and person_name(last) and first in sender.lower().rpartition("@")[0]
+    words = last.lower().split()
+    if not (words and len(words[0]) > 1 and person_name(last)):
+        return False
+    local, _, domain = sender.lower().rpartition("@")
+    named = domain.rpartition(".")[0]  # "IT-Haus Gerber" signs for it-haus-gerber.de
+    return words[0] in local or (2 <= len(words) <= 3 and not any(w in named for w in words))
 
 
 def _impersonal(own: str) -> bool:
