@@ -114,7 +114,8 @@ _CLIENT_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")
 # A program's mailer: a library, a language's runtime, a service or a tool (not a mail client).
 _PROGRAM_MAILER_RE = re.compile(
     r"(?i)php|mailer|mime::|swift|java|python|perl|ruby|node|\.net\b|smtp|\blib|\bapi\b|service"
-    r"|\bbot\b|cron|notif|ticket|\bcrm\b|desk|sendmail|\bmail::|postfix|\bsdk\b")
+    r"|\bbot\b|cron|notif|ticket|\bcrm\b|desk|sendmail|\bmail::|postfix|\bsdk\b"
+    r"|\bcms\b|drupal|joomla|typo3|contao")  # a site's content management system
 _PLATFORM_HEADERS = ("feedback-id", "x-ses-outgoing", "x-mailgun-sid", "x-mailgun-tag", "x-sg-eid",
                      "x-sg-id", "x-pm-message-id", "x-mc-user", "x-mandrill-user", "x-sib-id",
                      "x-mj-mid", "x-csa-complaints", "x-job", "x-mailer-sid")

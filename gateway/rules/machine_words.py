@@ -13,6 +13,7 @@ FOOTER_RE = re.compile(  # on lower-case text; see footer
     r"|do not (?:reply|respond)\b|please do not reply\b|unsubscribe\b|opt[ -]out\b"
     r"|(?:manage|change|update) (?:your )?(?:e-?mail |notification )?(?:notifications?|settings|"
     r"preferences|subscriptions?)\b|all rights reserved\b"
+    r"|(?:configured|set) to send these (?:e-?mails|notifications|messages)\b"
     r"|sie erhalten diese|du erh(?:ä|a)ltst diese|automatisch (?:erstellt|erzeugt|generiert"
     r"|versendet|verschickt|gesendet)|nicht auf diese (?:e-?mail|nachricht)|abbestellen\b"
     r"|abmelden\b|benachrichtigungen (?:verwalten|ändern)|alle rechte vorbehalten\b"

@@ -4,12 +4,13 @@ with no original message attached (reason `feedback-report`): a CERT's list of o
 notice ("Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]"). Known by two signs together:
 
 - the sender's local part is a reporting or security role: `reports@`, `autoreports@`,
-  `incident@`, `takedown@`, `cert@`, `csirt@`, `security-alerts@`, `abuse-reports@` ...;
+  `incident@`, `takedown@`, `cert@`, `csirt@`, `security-alerts@`, `abuse-reports@`,
+  `abusereply@` (a network provider passing a report on to the host) ...;
 - the words of abuse or a security finding in the subject or the text (spam, abuse,
   Missbrauch, phishing, malware, botnet, compromised, open resolver ...);
 and nothing of a person: no question in the writer's own lines and no sign-off with a person's
-name (a team's, "Team CERT-Bund", "Netcraft Takedown Service", or none), and its evidence (a link
-or a list attached) beside any request or greeting. An analyst who signs
+name (a team's, "Team CERT-Bund", "SWITCH-CERT", "Netcraft Takedown Service", or none), and
+its evidence (a link or a list attached) beside any request or greeting. An analyst who signs
 "Best regards, John Smith", or a customer's security@ asking "Is our server compromised?", is
 a person and is answered, and so is a plain complaint from `reports@` ("Bitte prüfen. Gruß, Team
 IT"); a person's complaint from their own address is not looked at here.
@@ -28,7 +29,7 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off
 SCAN_CHARS = 3000
 _REPORT_LOCAL_RE = re.compile(
     r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|abuse[-_.]?(?:reports?|tickets?"
-    r"|notifications?|noreply)|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
+    r"|notifications?|noreply|repl(?:y|ies))|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
     r"(?:[-_.+][\w.=-]*)?$")
 _FINDING_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"

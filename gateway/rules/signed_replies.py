@@ -73,7 +73,8 @@ _COMPANY_WORDS = frozenset((
     "buchhaltung", "vertrieb", "verwaltung", "sekretariat", "rechnungswesen", "abteilung",
     "accounting", "accounts", "sales", "billing", "finance", "office", "büro", "administration"))
 # Compound words of a department ("Klantenservice", "Kundendienst", "Servicedesk").
-_COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center")
+_COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center",
+                     "-cert", "-csirt", "-cirt")  # an incident team: "SWITCH-CERT"
 _NAME_WORDS = 4
 _PARTICLES = frozenset("de van den zu da di del della dos du le la ter ten".split())
 

@@ -15,11 +15,12 @@ mail is, never by the subject alone.
   log line) asks nobody. Cron's `X-Cron-Env` alone. A scanner's scan-to-mail ("Gescanntes
   Dokument von MFC-L8900CDW", "Scanned from ...") with the scan attached and no person's words;
   without an attachment a person's own mail from `scanner@` is answered.
-- A server writing as itself: the local part is a host name (a word with a digit, `srv-fs01@`,
-  `dc01@`) that the subject names too, a monitoring subject ("SRV-FS01 Backup Status"), no
-  question and no sign-off (a word, or a person's name under one: "LG Andreas"); a request
+- A server writing as itself: the local part or the display name is a host name (a word with a
+  digit, `srv-fs01@`, `dc01@`, "ARC-1883IX-16") that the subject names too, a monitoring subject
+  ("SRV-FS01 Backup Status"), no question and no sign-off (a word, or a person's name under one:
+  "LG Andreas"); a request
   ("Please review the event details") counts as a person's only outside a report of fields ("Log
-  Name: ...", "Event ID: ...").
+  Name: ...", "Event ID: ...") and outside a banner line ("--- Please check your RAID system ---").
 - A device's log record as the text, from any sender (FortiGate's "Message meets Alert
   condition" with `date=... devname="FGT-HQ" ... level="alert"`: eight key=value pairs or more
   outside links), a monitoring subject, no question, sign-off or request outside a report.
@@ -107,6 +108,8 @@ _SCAN_SUBJECT_RE = re.compile(
     r"|attached image\s*$)")
 # A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
 _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# A program's banner line between dashes or stars ("--- Please check your RAID system ---").
+_BANNER_RE = re.compile(r"(?m)^[ \t]*(?:-{3}|\*{3}|={3})[^\n]{1,80}(?:-{3}|\*{3}|={3})[ \t]*$")
 # A log record's key=value pairs (FortiGate, syslog structured data): many make a record.
 _KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]*\"|[^\s\"]+)")
 LOG_PAIRS = 8
@@ -143,8 +146,9 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return not _signs_or_asks(mail, own)
     if _appliance(mail, locals_):
         return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_prose(own), own))
-    if any(_names_host(local, mail.subject or "") for local in locals_) or _log_record(own):
-        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(own)
+    hosts = [*locals_, (mail.from_name or "").lower()]  # "ARC-1883IX-16" <areca@...> too
+    if any(_names_host(host, mail.subject or "") for host in hosts) or _log_record(own):
+        return not (asks(mail.text) or SIGN_OFF_RE.search(own) or _requests(_BANNER_RE.sub(" ", own))
                     or named_sign_off(own) is not None)  # "LG Andreas" from srv01@
     return field_report(mail, own) or self_named_host(mail, own)
 
