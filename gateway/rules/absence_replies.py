@@ -14,6 +14,11 @@ program's, whose subject is "Re: " and the original's); no question mark, no tha
 other than whom to contact. A person's answer that says they are away *and* asks or
 asks for something ("Please postpone the restart until then", "Die Wartung am 20. passt") is a
 person's; so is one that quotes what it answers ("On ... wrote:").
+
+A retired mailbox's answer is one too: *this* address is no longer read or active ("diese
+E-Mail-Adresse wird nicht mehr gelesen", "questa casella non è più attiva") and where to write
+instead ("Bitte senden Sie Ihre Anfrage künftig an x@..."); a customer who writes that *their
+old* address is no longer used and asks us to update it is a person.
 """
 
 from __future__ import annotations
@@ -26,13 +31,38 @@ from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
-_REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res)\s*(?:\[\d+\])?\s*:")
+_REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 # Being out of reach, beside the absence sentences of out_of_office.
 _NO_ACCESS_RE = re.compile(
     r"(?i)\b(?:no|limited|without|kein(?:en)?|eingeschr(?:ä|ae)nkt(?:en)?) (?:internet|e-?mail|mail)"
     r"[- ]?(?:access|zugang|zugriff)|\bkeinen zugriff auf (?:meine )?e-?mails"
     r"|\bsans acc(?:è|e)s (?:à|a) |\bsin acceso a |\bsenza accesso a "
-    r"|\b(?:e-?mail|nachricht) wird nicht weitergeleitet|\bwill not be forwarded")
+    r"|\b(?:e-?mail|nachricht) wird nicht\s+weitergeleitet|\bwill not be\s+forwarded"
+    r"|\bmessaggi\s+(?:ricevuti\s+)?non\s+(?:verranno|saranno)\s+(?:letti|inoltrati)"
+    r"|\bnachrichten\s+werden\s+nicht\s+(?:gelesen|weitergeleitet)")
+# This very address retired: "diese E-Mail-Adresse wird nicht mehr gelesen", "this mailbox is no
+# longer monitored", "questa casella di posta non è più attiva" (a demonstrative: a customer
+# writes of "our old address", and asks to update it).
+_RETIRED_RE = re.compile(
+    r"(?i)\b(?:diese[sr]? (?:e-?mail-?)?(?:adresse|postfach|konto))\s+(?:wird|ist)\s+nicht\s+mehr"
+    r"\s+(?:gelesen|genutzt|verwendet|aktiv|abgerufen|in betrieb|besetzt)"
+    r"|\bthis (?:e-?mail )?(?:address|mailbox|inbox|account) is no longer\s+(?:in use|active|used"
+    r"|read|monitored|checked|being (?:read|monitored|checked))"
+    r"|\b(?:cette (?:adresse|bo(?:î|i)te)[^.!?\n]{0,20}?) n'est plus\s+(?:active|utilis(?:é|e)e"
+    r"|consult(?:é|e)e|lue)"
+    r"|\b(?:questa casella|questo indirizzo)[^.!?\n]{0,20}? non (?:è|e)\s+pi(?:ù|u)\s+(?:attiv[ao]"
+    r"|in uso|utilizzat[ao]|lett[ao]|consultat[ao])"
+    r"|\b(?:esta (?:direcci(?:ó|o)n|cuenta)|este buz(?:ó|o)n)[^.!?\n]{0,20}? ya no\s+(?:est(?:á|a)"
+    r" (?:activ[ao]|en uso)|se (?:utiliza|usa|lee|revisa))"
+    r"|\b(?:dit (?:e-?mail)?adres|deze mailbox)\s+(?:is|wordt)\s+niet\s+meer\s+(?:actief|in gebruik"
+    r"|gelezen|gebruikt)")
+# Where to write instead, under a retired address: "Bitte senden Sie Ihre Anfrage zukünftig an
+# x@...", "scriva a x@...", "per l'assistenza tecnica a y@...", "please write to x@...".
+_WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al)\s+[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}")
+_WRITE_TO_ASK_RE = re.compile(
+    r"(?i)\b(?:bitte|please|veuillez|por favor|per favore|graag)\b(?=\s+(?:\w+\s+)?(?:senden|schicken"
+    r"|schreiben|richten|send|write|direct|address|forward|envoyer|(?:é|e)crire|adresser|enviar?"
+    r"|escrib|scriv|invia|stuur|schrijf|mail)[^.!?\n]{0,50}?\s(?:an|to|a|à|naar|al)\s+[\w.+-]{1,64}@)")
 # Leave, or an office closed: "in Elternzeit", "on parental leave", "die Kanzlei ist ... geschlossen".
 _LEAVE_RE = re.compile(
     r"(?i)\bin (?:elternzeit|mutterschutz|karenz)\b|\bon (?:parental|maternity|paternity) leave\b"
@@ -47,8 +77,9 @@ _GREETING_RE = re.compile(
 _SIGN_OFF_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?:viele|beste|freundliche|herzliche|liebe) gr(?:ü|ue)(?:ß|ss)e"
     r"|mit (?:freundlichen|besten) gr(?:ü|ue)(?:ß|ss)en|(?:best|kind|warm)? ?regards|cordialement"
-    r"|saludos|distinti saluti|met vriendelijke groet(?:en)?)[,!.]?[ \t]*$")
+    r"|saludos|distinti saluti|cordiali saluti|met vriendelijke groet(?:en)?)[,!.]?[ \t]*$")
 SIGNATURE_LINES = 4
+_NAME_LINE_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'-]{1,20}(?: [A-ZÀ-Ý][a-zà-ÿ'-]{1,20}){1,2}[ \t]*(?:\n|$)")
 # A dot after a number or a short abbreviation ("22.01. bis", "Tel. 0211") ends no sentence.
 # Only before a word in lower case, a digit or "(": "... ab dem 1.7. Die Rechnung ..." are two.
 _INNER_DOT_RE = re.compile(r"(?:(?<=\d)|(?<=\b[A-Za-z]{2})|(?<=\b[A-Za-z]{3}))\.(?= [a-zäöüß\d(])")
@@ -67,6 +98,11 @@ _BACK_RE = re.compile(
     r"|\bpo (?:moim )?powrocie|\bna mijn terugkeer|\bben ik (?:weer|terug)\b|\bweer op kantoor"
     r"|\bno meu regresso|\bquando (?:regressar|voltar)|\bestarei de volta|\bn(?:ä|a)r jag (?:(?:ä|a)r"
     r" tillbaka|kommer tillbaka)|\btillbaka (?:den|p(?:å|a))\b|\bn(?:å|a)r jeg (?:er|kommer) tilbake"
+    # "I am away until Monday 16 February", "If your message is urgent, ..." (and in Welsh)
+    r"|\buntil (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\buntil \d{1,2}(?:st|nd|rd|th)?"
+    r" (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\btan (?:dd|d)ydd\b"
+    r"|\bif (?:your|the) (?:message|matter|request|enquiry|query|issue) is urgent"
+    r"|\bos yw eich neges yn (?:un )?brys|\bcysylltwch (?:â|a)\b"
     r"|\btilbake (?:den|på)\b|\bpo n(?:á|a)vrat(?:u|e)\b|\bd(?:ö|o)nd(?:ü|u)(?:ğ|g)(?:ü|u)mde"
     r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b")
 # Whom to contact instead is no request of the writer's own.
@@ -94,6 +130,7 @@ _THANKS_FOR_MAIL_RE = re.compile(
     r"|\bthank you for your (?:e-?mail|message)\b|\bthanks for your (?:e-?mail|message)\b"
     r"|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel)\b"
     r"|\bgracias por su (?:mensaje|correo)\b|\bgrazie per (?:la sua|il suo) (?:messaggio|e-?mail)\b"
+    r"|\bdiolch am eich (?:e-?bost|neges)\b"
     r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
 
 
@@ -106,13 +143,16 @@ def rule_absence_reply(subject: str, text: str) -> bool:
         return False
     if _THANKS_RE.search(_THANKS_FOR_MAIL_RE.sub(" ", own)):
         return False
-    rest = _CONTACT_RE.sub(" ", own)
+    retired = _RETIRED_RE.search(own) is not None
+    rest = _CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own)
     if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
         return False
     own = _INNER_DOT_RE.sub(" ", _without_signature(undeclared(own)))
-    absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE) for m in rx.finditer(own)]
+    absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE, _RETIRED_RE)
+              for m in rx.finditer(own)]
     absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
-    back = [m.span() for m in _BACK_RE.finditer(own)]
+    back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
+            for m in rx.finditer(own)]
     if not (absent and back):
         return False
     spans = absent + back
@@ -128,4 +168,10 @@ def _without_signature(own: str) -> str:
     found = list(_SIGN_OFF_LINE_RE.finditer(own))
     if found and len(own[found[-1].end():].strip().splitlines()) <= SIGNATURE_LINES:
         return own[:found[-1].start()]
+    # No sign-off: a block of a name's line (two or three capitalised words) and at most
+    # SIGNATURE_LINES - 1 lines under it at the end ("Rhodri Evans / Systems Manager / Council").
+    blocks = own.rstrip().rsplit("\n\n", 1)
+    if len(blocks) == 2 and _NAME_LINE_RE.match(blocks[1].strip()) \
+            and len(blocks[1].strip().splitlines()) <= SIGNATURE_LINES:
+        return blocks[0]
     return own

@@ -11,7 +11,9 @@ found). Known by its structure together, never by the subject alone:
   erstellt") where the writer never says I or we and promises an answer ("Ein Mitarbeiter wird
   sich so bald wie möglich bei Ihnen melden"); a customer's "Unser Ticket 48213 wurde
   angelegt, aber ..." is none;
-- a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`, `I 2601 337`);
+- a ticket number in the subject or the text (`#48213`, `[##4721##]`, `00482913`, `I 2601 337`),
+  or instead the promise of an answer within a number of working days or hours ("We hebben je
+  e-mail goed ontvangen ... uiterlijk binnen 2 werkdagen");
 - no question in the writer's own lines (quoted `>` lines set aside), and no person's sign-off
   (a team's or none: "Cheers, The Pixelwerk Team", "Ihr Kundenservice der Bäckerei Schulte");
 - not sent on (Fwd:, WG:).
@@ -50,7 +52,7 @@ _ACK_MORE = (
     r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
     r"|zaevidov(?:á|a)n)\b"
     r"|\b(?:hemos recibido su|nous avons bien re(?:ç|c)u votre|abbiamo ricevuto la (?:sua|tua)"
-    r"|wij hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail) ontvangen"
+    r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail) (?:goed )?ontvangen"
     r"|recebemos o seu) ")
 _ACK_RE = re.compile(
     r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
@@ -67,6 +69,12 @@ _ACK_RE = re.compile(
     r"|\ban? automated (?:response|reply|acknowledge?ment) (?:to confirm|confirming)\b[^.\n]{0,40}"
     r"\breceived\b"
     r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
+# In place of a ticket number: a promise of an answer within a number of working days or hours
+# ("uiterlijk binnen 2 werkdagen", "within 2 business days", "innerhalb von 24 Stunden").
+_WITHIN_RE = re.compile(
+    r"(?i)\b(?:binnen|within|innerhalb(?: von)?|entro|dans les|en(?: un plazo de)?)\s+\d{1,2}"
+    r"\s+(?:werkdag(?:en)?|business days?|working days?|werktag(?:en)?|arbeitstag(?:en)?"
+    r"|giorni lavorativi|jours ouvr(?:é|e)s|d(?:í|i)as h(?:á|a)biles|uur|hours|stunden|ore|heures|horas)\b")
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
 # What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
 # melden", "An agent will get back to you shortly").
@@ -87,7 +95,7 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
         return False
     own = unquoted(own_part(mail.text))
     found = _ACK_RE.search(own)
-    if not found or not _NUMBER_RE.search(f"{subject}\n{own}"):
+    if not found or not (_NUMBER_RE.search(f"{subject}\n{own}") or _WITHIN_RE.search(own)):
         return False
     if found.group("article") and (_FIRST_PERSON_RE.search(own) or not _PROMISE_RE.search(own)):
         return False  # "a ticket was created": a helpdesk also says who will answer, and when

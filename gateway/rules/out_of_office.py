@@ -95,17 +95,29 @@ _MORE_BODY = (
     r"|nem vagyok (?:az )?irod(?:á|a)ban|s(?:ü|u)rg(?:ő|o)s esetben"
     r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση|(?:ε(?:ί|ι)μαι|βρ(?:ί|ι)σκομαι) (?:εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου"
     r"|σε (?:ά|α)δεια)|για επε(?:ί|ι)γοντα" + _EAST_BODY)
+# A sabbatical, Welsh absence words, and an office or company closed for its holidays
+# ("Unser Büro ist von 16.02. bis 20.02. geschlossen", "Betriebsurlaub", "chiuso per ferie").
+_CLOSED_BODY = (
+    r"|\bim sabbatical|\ben cong(?:é|e) sabbatique|\b(?:in|en) (?:un )?a(?:ñ|n)o sab(?:á|a)tico"
+    r"|\bin anno sabbatico|\b(?:rydw i|rwy['’]?n|dw i['’]?n?) (?:allan o['’]r swyddfa|ar wyliau)"
+    r"|\b(?:unser|das) (?:b(?:ü|ue)ro|gesch(?:ä|ae)ft|betrieb|kanzlei|praxis)\s+(?:ist|bleibt)\b"
+    r"[^!?]{0,80}?\bgeschlossen\b|\bbetriebsurlaub|\bbetriebsferien"
+    r"|\b(?:our|the) (?:office|shop|store|practice)\s+(?:is|will be|remains)\b[^!?]{0,60}?\bclosed\b"
+    r"|\bnotre (?:bureau|magasin|entreprise) (?:est|sera) ferm(?:é|e)|\bfermeture annuelle"
+    r"|\bchiuso per ferie|\b(?:il nostro ufficio|i nostri uffici) (?:è|e|sar(?:à|a)|sono|saranno)"
+    r" chius|\bcerrado por vacaciones|\bnuestra oficina (?:est(?:á|a)|permanecer(?:á|a)) cerrada"
+    r"|\bons kantoor is\b[^!?]{0,60}?\bgesloten\b")
 _BODY_RE = re.compile(
     r"(?i)(automatische (?:antwort|nachricht|e-?mail)|automatisch (?:erstellt|generiert|versandt)"
     r"|automatic(?:ally generated)? (?:reply|message|response)|auto-?generated"
     r"|(?:ich )?bin (?:bis|vom|ab|derzeit|zurzeit|momentan|leider)\b.{0,60}"
     r"(?:nicht im b(?:ü|ue)ro|nicht im hause?|abwesend|nicht erreichbar|im urlaub|au(?:ß|ss)er haus)"
     r"|(?:i am|i'm|i will be) (?:currently )?(?:out of (?:the )?office|away|on (?:annual )?leave"
-    r"|on vacation|on holiday|travell?ing)"
+    r"|on vacation|on holiday|travell?ing|on (?:a )?sabbatical)"
     r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
-    + _MORE_BODY + ")")
+    + _MORE_BODY + _CLOSED_BODY + ")")
 ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
 # A subject about the absence feature itself, not an absence: the trouble words right after the
 # absence word, no colon between ("Out of office not working", "Abwesenheitsnotiz funktioniert
