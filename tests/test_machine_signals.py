@@ -25,10 +25,6 @@ def html_mail(sender: str, subject: str, html: str, name: str) -> tuple[bytes, s
 
 
 MACHINES = {
-    "a rack sensor's alert: fields, a [tag] subject, a server's own account, no words": mail(
-        "sensorhub@rack4.kunde.example", "[Klima] Grenzwert überschritten",
-        "Messpunkt: Rack 4 oben\nTemperatur: 31,5 °C\nGrenzwert: 28,0 °C\n"
-        "Zeitpunkt: 2026-02-03 04:12:55\n", name=""),
     "a workspace's usage summary: fields, links, a copyright line": mail(
         "hello@cloudly.example", "Your usage summary for February",
         "Workspace: kunde-prod\nSeats used: 14 of 20\nStorage: 81 GB of 100 GB\n\n"
@@ -146,6 +142,32 @@ def test_machines_no_other_rule_knew_are_caught_by_their_signals(raw, sender):
 @pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
 def test_people_that_look_like_them_are_answered(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+RACK_SENSOR = mail("sensorhub@rack4.kunde.example", "[Klima] Grenzwert überschritten",
+                   "Messpunkt: Rack 4 oben\nTemperatur: 31,5 °C\nGrenzwert: 28,0 °C\n"
+                   "Zeitpunkt: 2026-02-03 04:12:55\n", name="")
+TAGGED_BY_PEOPLE = {
+    "a company's shared mailbox, a [tag], a sentence and three values": mail(
+        "info@kunde.example", "[Kunde] Störung", "Disk auf srv01 voll, Mails kommen nicht mehr "
+        "an.\n\nServer: srv01\nDisk: /var 100%\nSeit: 08:00\n", name="Kunde GmbH"),
+    "an admin's values under 'a | b', no words": mail(
+        "admin@kunde.example", "Störung | srv01", "Server: srv01\nDisk: /var 100%\nSeit: 08:00\n",
+        name=""),
+    "an office's 'a :: b' subject, a sentence and the contract's fields": mail(
+        "office@mueller-bau.example", "Problem web01 :: dringend", "Unser Shop ist down.\n\n"
+        "Kunden-Nr.: 44711\nVertrag: VS-2291\nDomain: kunde.example\n", name="Büro Müller"),
+}
+
+
+def test_a_built_subject_is_no_strong_signal():
+    """People tag their subjects too ('[Dringend] ...', 'Anfrage | Kd.-Nr. ...'): a built
+    subject counts, but a record of fields, a shared mailbox and no greeting beside it are a
+    terse customer's (an attack found 64 of 180 such mails silenced). The rack sensor's alert,
+    with the same signals, is left to the rules that know a host's own account."""
+    assert not machine_signals(parse_mail(RACK_SENSOR[0])) and reasons(*RACK_SENSOR)
+    for raw, sender in TAGGED_BY_PEOPLE.values():
+        assert "subject" in signals(parse_mail(raw)) and reasons(raw, sender) == (), sender
 
 
 def test_two_signals_are_not_enough():

@@ -64,8 +64,9 @@ LOG_PAIRS = 8
 LINKS = 3
 PROSE_WORDS = 8  # fewer words of prose and no record: too terse to be called impersonal
 # One of these is needed: a record of fields from a bare address without words is also a
-# terse person's (a pasted access, a list of values), never a footer, links or a built subject.
-STRONG = frozenset({"report", "footer", "links", "html-only", "subject", "mailer"})
+# terse person's (a pasted access, a list of values), never a footer or links. A built subject
+# counts, but is not one of these: people tag theirs too ("[Dringend] ...", "Anfrage | Kd.-Nr.").
+STRONG = frozenset({"report", "footer", "links", "html-only", "mailer"})
 _ORDER = ("fields", "report", "footer", "links", "sender", "mailer", "html-only", "impersonal",
           "subject")
 
