@@ -33,9 +33,14 @@ _EAST_PREFIXES = (
     r"|resposta autom(?:à|a)tica|automatsk[iy] odgovor|samodejni odgovor|r(?:ă|a)spuns automat"
     r"|automatinis atsakymas|(?:(?:ā|a)rpus biroja (?:atra(?:š|s)an(?:ā|a)s )?)?"
     r"autom(?:ā|a)tisk(?:ā|a) atbilde|автоматичн(?:а|ий) відповідь"
-    r"|автоматический ответ|автоматичен отговор|аутоматски одговор")
+    r"|автоматический ответ|автоматичен отговор|аутоматски одговор"
+    # Icelandic, Hebrew and Vietnamese Outlook rules
+    r"|sj(?:á|a)lfvirkt svar|תשובה אוטומטית|tr(?:ả|a) l(?:ờ|o)i t(?:ự|u) (?:độ|do)ng")
 _EAST_BODY = (
     r"|s(?:ó|o)c fora de l'oficina|estic de vacances|per a qualsevol urg(?:è|e)ncia"
+    r"|(?:é|e)g er (?:í fríi|í sumarfríi|fjarverandi|utan skrifstofu)|אני (?:מחוץ למשרד|בחופשה)"
+    r"|לעניינים דחופים|t(?:ô|o)i (?:hi(?:ệ|e)n )?(?:đang|dang) ngh(?:ỉ|i) ph(?:é|e)p"
+    r"|n(?:ế|e)u c(?:ầ|a)n g(?:ấ|a)p"
     r"|som (?:na dovolenke|mimo kancel(?:á|a)rie|pr(?:á|a)ceneschopn)|v naliehav(?:ý|y)ch pr(?:í|i)padoch"
     r"|(?:sam|budem) (?:trenutno )?(?:na (?:godi(?:š|s)njem )?odmoru|odsutn[ai]|van ureda|izvan ureda)"
     r"|za hitne (?:stvari|slu(?:č|c)ajeve|upite)|sem (?:na dopustu|odsoten|odsotna)|v nujnih primerih"
