@@ -136,7 +136,7 @@ def machine_signals(mail: ParsedMail) -> bool:
     found["footer"] = _has_footer(mail, own, impersonal)
     if sum(found.values()) + 1 < NEEDED or not any(found.get(name) for name in STRONG):
         return False
-    if _person(mail, own):
+    if _person(mail, own, found["footer"]):
         return False
     found["impersonal"] = impersonal
     return sum(found.values()) >= NEEDED
@@ -180,23 +180,22 @@ def _prose(own: str) -> str:
     return _QUOTED_RE.sub(" ", "\n".join(lines))
 
 
-def _person(mail: ParsedMail, own: str) -> bool:
+def _person(mail: ParsedMail, own: str, footer_found: bool) -> bool:
     """A sign of a person: a forward or answer, a quoted original, a mail client (by its name, or
-    Gmail's by its Message-ID), or in the
-    writer's own prose a first-person sentence, a question, a request (where no footer shows a
-    program) or a sign-off with a name."""
+    Gmail's by its Message-ID), or in the writer's own prose a first-person sentence, a question,
+    a request (where no footer shows a program: `footer_found`, as machine_signals found it) or a
+    sign-off with a name."""
     if person_subject(mail.subject) or carries_original(mail) or client_quote(mail.text):
         return True
     if own_address(mail):  # "Sandra Weber <s.weber@>": a person's own address, however terse
         return True
-    agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
-    if _MAIL_CLIENT_RE.search(agent) or _CLIENT_ID_RE.search(mail.message_id or ""):
+    if _MAIL_CLIENT_RE.search(_agent(mail)) or _CLIENT_ID_RE.search(mail.message_id or ""):
         return True
     prose = _prose(own)
     asking = _QUESTION_RE.search(_OFFER_RE.sub(" ", without_footer(prose)))
     if first_person(prose) or observed(prose) or asking:
         return True
-    if _REQUEST_RE.search(prose.lower()) and not _has_footer(mail, own, _impersonal(own)):
+    if _REQUEST_RE.search(prose.lower()) and not footer_found:
         return True
     if _signs_own_name(prose, mail.from_addr or "") or ends_with_closing(prose):
         return True
@@ -269,8 +268,13 @@ def _person_sender(mail: ParsedMail) -> bool:
     return len(words) > 1 or words[0][:3] in local
 
 
+def _agent(mail: ParsedMail) -> str:
+    """The sending program's names, as X-Mailer and User-Agent give them."""
+    return " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
+
+
 def _mailer(mail: ParsedMail) -> bool:
-    agent = " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
+    agent = _agent(mail)
     if _PROGRAM_MAILER_RE.search(agent) and not _MAIL_CLIENT_RE.search(agent):
         return True
     return any(mail.header_values(name) for name in _PLATFORM_HEADERS)
