@@ -40,8 +40,8 @@ from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import (
     LINK_RE,
-    MAIL_CLIENT_RE,
     admin_signs,
+    client_mailer,
     person_name,
     relayed_person,
     signed_at,
@@ -117,8 +117,7 @@ def own_noreply_identity(mail: ParsedMail, found: list[str]) -> bool:
            or not _NAME_LOCAL_RE.match(r) for r in replies) or not _same_domains(mail):
         return False  # a program's Reply-To (a tool's reply token: reply.t.1209...@, reply+AB@),
         # or a relay for somebody on another domain
-    if not (replies or any(MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
-                           for value in mail.header_values(name))):
+    if not (replies or client_mailer(mail)):
         return False
     own = own_part(mail.text)
     signed = signed_at(own)

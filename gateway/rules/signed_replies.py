@@ -154,9 +154,13 @@ def signed_at(own: str) -> int | None:
 
 def mail_client(mail: ParsedMail) -> bool:
     """Sent from a person's mail client: its X-Mailer or User-Agent, or Outlook's Thread-Index."""
-    return mail.header("thread-index") is not None or any(
-        MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
-        for value in mail.header_values(name))
+    return mail.header("thread-index") is not None or client_mailer(mail)
+
+
+def client_mailer(mail: ParsedMail) -> bool:
+    """The X-Mailer or User-Agent names a person's mail client."""
+    return any(MAIL_CLIENT_RE.search(value) for name in ("x-mailer", "user-agent")
+               for value in mail.header_values(name))
 
 
 def signs_above_footer(mail: ParsedMail) -> bool:
