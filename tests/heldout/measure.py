@@ -44,8 +44,10 @@ def decisions(base: Path, mode: str) -> list[tuple[str, str, bool, str]]:
              f"{outcome.action}/{outcome.reason}") for name, _, outcome in run(found, START)]
 
 
-def report(base: Path, mode: str, show: bool) -> tuple[int, int, int, int]:
-    """Print the wrong files (all with show) of one envelope; return the four counts."""
+def report(base: Path, mode: str, show: bool, bounces: frozenset[str] = frozenset()) -> str:
+    """Print the wrong files (all with show) of one envelope; return its figures' line. With
+    `bounces` (the stems of the mail systems' own reports among machines/), those are counted on
+    their own as well."""
     rows = decisions(base, mode)
     for kind, stem, answered, decision in rows:
         wrong = answered == (kind == "machines")
@@ -53,17 +55,19 @@ def report(base: Path, mode: str, show: bool) -> tuple[int, int, int, int]:
             print(f"  [{mode}] {'wrong' if wrong else 'ok   '}: {kind}/{stem} -> {decision}")
     machines = [r for r in rows if r[0] == "machines"]
     people = [r for r in rows if r[0] == "people"]
-    return sum(r[2] for r in machines), len(machines), sum(r[2] for r in people), len(people)
+    p_ans = sum(r[2] for r in people)
+    line = f"[{mode}] machines answered: {sum(r[2] for r in machines)} of {len(machines)}"
+    if bounces:
+        reports = [r for r in machines if r[1] in bounces]
+        line += f" (bounces/DSNs/reports: {sum(r[2] for r in reports)} of {len(reports)})"
+    share = 100.0 * p_ans / max(len(people), 1)
+    return f"{line}; people answered: {p_ans} of {len(people)} ({share:.1f} %)"
 
 
-def main(base: Path = HERE) -> None:
+def main(base: Path = HERE, bounces: frozenset[str] = frozenset()) -> None:
     show = "--show" in sys.argv
-    modes = [a for a in sys.argv[1:] if a != "--show"] or ["return-path", "from"]
-    for mode in modes:
-        m_ans, m_all, p_ans, p_all = report(base, mode, show)
-        share = 100.0 * p_ans / max(p_all, 1)
-        print(f"[{mode}] machines answered: {m_ans} of {m_all}; "
-              f"people answered: {p_ans} of {p_all} ({share:.1f} %)")
+    for mode in [a for a in sys.argv[1:] if a != "--show"] or ["return-path", "from"]:
+        print(report(base, mode, show, bounces))
 
 
 if __name__ == "__main__":

@@ -9,10 +9,9 @@ A tool, not a test. Run: `python -m tests.heldout12.measure [return-path|from] [
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from tests.heldout.measure import decisions
+from tests.heldout.measure import main
 
 HERE = Path(__file__).parent
 
@@ -27,28 +26,5 @@ BOUNCES = frozenset({
 })
 
 
-def report(mode: str, show: bool) -> None:
-    """Print the wrong files (all with --show) and the figures of one envelope."""
-    rows = decisions(HERE, mode)
-    for kind, stem, answered, decision in rows:
-        wrong = answered == (kind == "machines")
-        if wrong or show:
-            print(f"  [{mode}] {'wrong' if wrong else 'ok   '}: {kind}/{stem} -> {decision}")
-    machines = [r for r in rows if r[0] == "machines"]
-    bounces = [r for r in machines if r[1] in BOUNCES]
-    people = [r for r in rows if r[0] == "people"]
-    p_ans = sum(r[2] for r in people)
-    share = 100.0 * p_ans / max(len(people), 1)
-    print(f"[{mode}] machines answered: {sum(r[2] for r in machines)} of {len(machines)} "
-          f"(bounces/DSNs/reports: {sum(r[2] for r in bounces)} of {len(bounces)}); "
-          f"people answered: {p_ans} of {len(people)} ({share:.1f} %)")
-
-
-def main() -> None:
-    show = "--show" in sys.argv
-    for mode in [a for a in sys.argv[1:] if a != "--show"] or ["return-path", "from"]:
-        report(mode, show)
-
-
 if __name__ == "__main__":
-    main()
+    main(HERE, BOUNCES)
