@@ -3,6 +3,8 @@ share: the classifier as it sees a mail to technik@, and mails made for it."""
 
 from __future__ import annotations
 
+import pytest
+
 from gateway.rules.classify import Context, Envelope, classify
 from gateway.rules.parse import parse_mail
 from tests.conftest import make_mail
@@ -33,3 +35,19 @@ def attached(found: tuple[bytes, str], content_type: str, filename: str) -> tupl
             + b"\r\nContent-Disposition: attachment; filename=" + filename.encode()
             + b"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--B--\r\n")
     return head + b"\r\n\r\n" + part, sender
+
+
+def findings_tests(machines: dict, people: dict):
+    """The two tests every findings file has: each machine of `machines` is taken for one (some
+    reason), each person of `people` is not (no reason). A module binds them to its own test
+    names, e.g. `test_the_machine_is_not_answered, test_the_person_is_answered = ...`."""
+
+    @pytest.mark.parametrize("case", machines)
+    def machine_is_not_answered(case):
+        assert reasons(*machines[case])
+
+    @pytest.mark.parametrize("case", people)
+    def person_is_answered(case):
+        assert reasons(*people[case]) == ()
+
+    return machine_is_not_answered, person_is_answered

@@ -3,9 +3,7 @@ people the classifier silenced, each beside the machine look-alikes that must st
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import attached, mail, reasons
+from tests.findings import attached, findings_tests, mail
 
 OUTLOOK = {"Thread-Index": "AQHahR4x2Hk0mZ1bS0WkYpQ3cTnVdA==", "X-MS-Has-Attach": "",
            "X-MS-TNEF-Correlator": ""}
@@ -204,13 +202,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_machine_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

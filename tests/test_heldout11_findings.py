@@ -10,9 +10,7 @@ or who quote such a notice and ask. The mails are written here in other words th
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import mail, reasons
+from tests.findings import findings_tests, mail
 
 MACHINES = {
     "German: this address is no longer read, write to the new one": mail(
@@ -93,13 +91,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_auto_reply_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_auto_reply_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -12,9 +12,7 @@ words than the set's."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import mail, reasons
+from tests.findings import findings_tests, mail
 
 MACHINES = {
     "an incident team's malware report, signed by the team's '-CERT' name": mail(
@@ -97,13 +95,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_machine_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

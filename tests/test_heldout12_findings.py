@@ -4,9 +4,7 @@ other words; beside them people who write the same sentences in a mail of their 
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import mail, reasons
+from tests.findings import findings_tests, mail
 
 MACHINES = {
     "Icelandic: 'Sjálfvirkt svar:', on holiday, write to the office": mail(
@@ -40,13 +38,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_absence_answer_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_absence_answer_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

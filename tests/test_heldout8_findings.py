@@ -5,9 +5,7 @@ look-alikes that must stay answered."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import attached, mail, reasons
+from tests.findings import attached, findings_tests, mail
 
 ONBOARDING = (
     "Hey there,\n\nI noticed you created a status page last week but haven't connected a custom "
@@ -138,13 +136,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_machine_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -14,9 +14,7 @@ are written here in other words than the set's."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.findings import attached, mail, reasons
+from tests.findings import attached, findings_tests, mail
 
 FIELDS = ("Host: web-prod-02\nAddress: 10.0.0.57\nService: HTTPS\nState: CRITICAL\n"
           "Date/Time: 2026-01-14 03:12\n")
@@ -213,13 +211,4 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("case", MACHINES)
-def test_the_machine_is_not_answered(case):
-    raw, sender = MACHINES[case]
-    assert reasons(raw, sender)
-
-
-@pytest.mark.parametrize("case", PEOPLE)
-def test_the_person_is_answered(case):
-    raw, sender = PEOPLE[case]
-    assert reasons(raw, sender) == ()
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)
