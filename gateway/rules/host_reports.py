@@ -5,7 +5,8 @@ was not sent on or answered (Fwd:, Re:):
 
 - a report of fields as the text ("Notification Type: PROBLEM", "Host: web-prod-02", "State:
   CRITICAL", "Event Severity: CRITICAL", four field lines or more: Centreon, a RAID manager, a
-  server's management board, a security scan), with no greeting, question, request or sign-off
+  server's management board, a security scan; or fields and a log's time-stamped lines, two of
+  these at least: a backup tool's), with no greeting, question, request or sign-off
   outside the fields. A person who pastes such fields greets, asks or signs ("Hallo, seit heute
   Nacht kommt das hier: ... Könnt ihr prüfen? Gruß Jörg");
 - a program writing from a host in its own name: the From has no display name, or one that is
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.device_senders import FIELD_LINE_RE, in_report
+from gateway.rules.device_senders import FIELD_LINE_RE, REPORT_FIELDS, in_report
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import person_name
@@ -67,6 +68,9 @@ _SHARED_LOCAL_RE = re.compile(
     r"|vertrieb|b(?:ü|ue)ro|shop|mail|post|webmaster|technik|verwaltung|sekretariat|empfang"
     r"|praxis|kanzlei|buchhaltung|accounting|billing|rechnung)$")
 _FIELD_WHOLE_RE = re.compile(FIELD_LINE_RE.pattern + r"[^\n]*")
+# A log's line: it starts with a time stamp ("2026-12-04 04:00:28.114 ERROR ..."); a person
+# writes a day or an hour in words, a program stamps each line.
+_LOG_LINE_RE = re.compile(r"(?m)^[ \t]*\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?[^\n]*")
 # A name's letters as a local part spells them: "Müller" as mueller@ or muller@.
 _FOLD_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a"})
@@ -76,11 +80,18 @@ def field_report(mail: ParsedMail, own: str) -> bool:
     """A report of fields with no person's words outside them, not from a person's own address
     (who pastes an alert with a line of their own: "FYI - got this tonight, looks like on your
     side.")."""
-    if not in_report(own) or own_address(mail):
+    if not (in_report(own) or _log_report(own)) or own_address(mail):
         return False
-    prose = _FIELD_WHOLE_RE.sub(" ", own)
+    prose = _LOG_LINE_RE.sub(" ", _FIELD_WHOLE_RE.sub(" ", own))
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
     return not (words or _PERSON_RE.search(prose) or _OBSERVED_RE.search(prose))
+
+
+def _log_report(own: str) -> bool:
+    """A report whose records are fields and a log's time-stamped lines, two of these at least
+    ("Storage: ...", "Start time: ...", then the last lines of the log)."""
+    logs = len(_LOG_LINE_RE.findall(own))
+    return logs >= 2 and logs + len(FIELD_LINE_RE.findall(own)) >= REPORT_FIELDS
 
 
 def observed(prose: str) -> bool:

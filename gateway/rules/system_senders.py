@@ -99,7 +99,10 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
     r"|getrennt|verbunden|events?|threats?|bedrohung(?:en)?|virus|malware|infected|infiziert"
-    r"|detected|erkannt|limits?|(?:ü|ue)berschritten)\b"
+    r"|detected|erkannt|limits?|(?:ü|ue)berschritten"
+    # a host's loss of packets and its pending updates, an alert's compound ("[SmokeAlert]")
+    r"|loss|verlust|paketverlust|perte|p(?:é|e)rdida|updates?|aktualisierungen"
+    r"|[a-z]{2,20}(?:alert|alarm)s?)\b"
     r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
 # A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
 _SCAN_SUBJECT_RE = re.compile(

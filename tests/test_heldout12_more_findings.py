@@ -1,0 +1,52 @@
+"""tests/heldout12 (a blind set, measured once at 833f065), the machines still answered after
+its absence answers were fixed: a host's monitoring of packet loss and its list of pending
+package updates (a program on a host writing in its own name, whose subject said neither
+"alert" as a word nor an update word), and a backup tool's failure from the customer's own
+mailbox: three fields and the last lines of its log. Written here in other words; beside them
+people who write the same subjects, fields or log lines in a mail of their own."""
+
+from __future__ import annotations
+
+from tests.findings import findings_tests, mail
+
+_LOG = ("2027-01-12 02:14:07.301 ERROR STORAGE_WRITE could not write chunk 77ab: quota\n"
+        "2027-01-12 02:14:07.302 ERROR JOB_FAIL job aborted\n")
+
+MACHINES = {
+    "a latency monitor on a host: '[PingAlert] loss on ...', the data lines, the graph's link": mail(
+        "pingmon@mon3.logistik-kraus.example", "[PingAlert] heavy loss on wan.router2",
+        "Alert \"heavy loss\" raised for \"wan.router2\" (10.1.1.2).\n\nLoss\n----\n"
+        "0%, 0%, 20%, 35%, 40%\n\nGraph\n-----\nhttps://mon3.logistik-kraus.example/ping/wan\n"),
+    "a panel on a host: 'Updates available on ...', a table of packages, where to install": mail(
+        "panel@web2.baeckerei-ott.example", "3 updates available on web2.baeckerei-ott.example",
+        "These updates can be installed on web2.baeckerei-ott.example:\n\n"
+        "Name          Version            Origin\n"
+        "curl          8.5.0-2            Debian\n"
+        "nginx         1.24.0-2           Debian\n\n"
+        "Install them at https://web2.baeckerei-ott.example:8443/updates\n"),
+    "a backup tool from the customer's mailbox: fields, then the last lines of its log": mail(
+        "backup-nas@kanzlei-roth.example", "Backup Akten to sftp://backup.centron.de failed",
+        "Backup Akten failed\n\nTarget: sftp://u1234@backup.centron.de/akten\n"
+        "Started: 2027-01-12 01:00:00\nFinished: 2027-01-12 02:14:07\n\nLast lines of the log:\n"
+        + _LOG),
+}
+
+PEOPLE = {
+    "a customer on a host's address asks to install the pending updates": mail(
+        "admin@web2.baeckerei-ott.example", "Updates auf web2",
+        "Auf web2 stehen 3 Updates an. Könnt ihr die heute Abend einspielen?\n"),
+    "a customer reports packet loss in words of their own, terse": mail(
+        "noc@logistik-kraus.example", "[Störung] Paketverlust zum Gateway",
+        "Seit heute Nacht 20 % Verlust zu eurem Gateway, VoIP knackt. Bitte prüfen.\n"),
+    "a customer pastes the backup's fields and log lines and asks": mail(
+        "backup-nas@kanzlei-roth.example", "Backup failed",
+        "Hallo,\n\nunser Backup zu euch bricht ab:\n\nTarget: sftp://u1234@backup.centron.de/akten\n"
+        "Started: 2027-01-12 01:00:00\n" + _LOG + "\nIst der Speicher voll?\n\nGruß\nEva Roth\n"),
+    "a person's own address, fields and two log lines, a plain request": mail(
+        "e.roth@kanzlei-roth.example", "Backup failed again",
+        "Target: sftp://u1234@backup.centron.de/akten\nStarted: 2027-01-12 01:00:00\n" + _LOG
+        + "\nplease have a look\n", name="Eva Roth"),
+}
+
+
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)
