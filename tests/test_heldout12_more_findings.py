@@ -2,7 +2,8 @@
 its absence answers were fixed: a host's monitoring of packet loss and its list of pending
 package updates (a program on a host writing in its own name, whose subject said neither
 "alert" as a word nor an update word), and a backup tool's failure from the customer's own
-mailbox: three fields and the last lines of its log. Written here in other words; beside them
+mailbox: three fields and the last lines of its log; a practice's closing notice as a plain
+"RE:" whose sentences its client had wrapped across lines. Written here in other words; beside them
 people who write the same subjects, fields or log lines in a mail of their own."""
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ MACHINES = {
         "Backup Akten failed\n\nTarget: sftp://u1234@backup.centron.de/akten\n"
         "Started: 2027-01-12 01:00:00\nFinished: 2027-01-12 02:14:07\n\nLast lines of the log:\n"
         + _LOG),
+    "a firm's holidays as a plain 'AW:', its sentences wrapped across lines": mail(
+        "kanzlei@notar-berger.example", "AW: [Ticket#2027011210000042] Umzug Postfach",
+        "Guten Tag\n\nVielen Dank für Ihre Nachricht. Unsere Kanzlei bleibt vom 22. Dezember bis\n"
+        "und mit 6. Januar 2027 wegen Betriebsferien geschlossen. Ihre Nachricht wird nach\n"
+        "unserer Rückkehr beantwortet. In dringenden Fällen wenden Sie sich bitte an Notar\n"
+        "Dr. Keller, Telefon 031 555 12 12.\n\nFreundliche Grüsse\nIhr Team Notariat Berger\n",
+        name="Notariat Berger"),
 }
 
 PEOPLE = {
@@ -46,6 +54,15 @@ PEOPLE = {
         "e.roth@kanzlei-roth.example", "Backup failed again",
         "Target: sftp://u1234@backup.centron.de/akten\nStarted: 2027-01-12 01:00:00\n" + _LOG
         + "\nplease have a look\n", name="Eva Roth"),
+    "a practice closed over the holidays, asks for the change afterwards, wrapped": mail(
+        "kanzlei@notar-berger.example", "AW: [Ticket#2027011210000042] Umzug Postfach",
+        "Guten Tag\n\nVielen Dank für Ihre Nachricht. Unsere Kanzlei bleibt vom 22. Dezember bis\n"
+        "6. Januar geschlossen. Führen Sie den Umzug bitte erst nach unserer Rückkehr\n"
+        "durch.\n\nFreundliche Grüsse\nAnna Berger\n", name="Notariat Berger"),
+    "a practice closed, in short lines without full stops, says the date suits": mail(
+        "praxis@dr-vogt.example", "Re: Wartung am 20.",
+        "Unsere Praxis ist ab Montag geschlossen\nWir sind nach unserer Rückkehr wieder da\n"
+        "Die Wartung am 20 passt uns gut\n\nGruß\nPetra Vogt\n", name="Praxis Dr. Vogt"),
 }
 
 

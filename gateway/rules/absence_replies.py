@@ -15,6 +15,9 @@ other than whom to contact. A person's answer that says they are away *and* asks
 asks for something ("Please postpone the restart until then", "Die Wartung am 20. passt") is a
 person's; so is one that quotes what it answers ("On ... wrote:").
 
+Lines that the client wrapped are joined first (a line break after 60 characters or more), so
+that a sentence wrapped across lines is one sentence; a person's short lines stay apart.
+
 A retired mailbox's answer is one too: *this* address is no longer read or active ("diese
 E-Mail-Adresse wird nicht mehr gelesen", "questa casella non è più attiva") and where to write
 instead ("Bitte senden Sie Ihre Anfrage künftig an x@..."); a customer who writes that *their
@@ -82,7 +85,10 @@ SIGNATURE_LINES = 4
 _NAME_LINE_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'-]{1,20}(?: [A-ZÀ-Ý][a-zà-ÿ'-]{1,20}){1,2}[ \t]*(?:\n|$)")
 # A dot after a number or a short abbreviation ("22.01. bis", "Tel. 0211") ends no sentence.
 # Only before a word in lower case, a digit or "(": "... ab dem 1.7. Die Rechnung ..." are two.
-_INNER_DOT_RE = re.compile(r"(?:(?<=\d)|(?<=\b[A-Za-z]{2})|(?<=\b[A-Za-z]{3}))\.(?= [a-zäöüß\d(])")
+# Nor does a title's before a name ("wenden Sie sich an Dr. Keller, Telefon ...").
+_INNER_DOT_RE = re.compile(r"(?:(?<=\d)|(?<=\b[A-Za-z]{2})|(?<=\b[A-Za-z]{3}))\.(?= [a-zäöüß\d(])"
+                           r"|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\bHr)"
+                           r"|(?<=\bFr)|(?<=\bDott))\.(?= [A-ZÄÖÜ])")
 # When, or through whom, the writer can be reached.
 _BACK_RE = re.compile(
     r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
@@ -147,7 +153,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     rest = _CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own)
     if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
         return False
-    own = _INNER_DOT_RE.sub(" ", _without_signature(undeclared(own)))
+    own = _INNER_DOT_RE.sub(" ", _unwrapped(_without_signature(undeclared(own))))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE, _RETIRED_RE)
               for m in rx.finditer(own)]
     absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
@@ -160,6 +166,18 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     return all(len(s.group().split()) <= SHORT_WORDS or _GREETING_RE.match(s.group())
                or any(a < s.end() and s.start() < b for a, b in spans)
                for s in _SENTENCE_RE.finditer(clauses))
+
+
+# A line break inside a paragraph that a client wrapped: after a line of WRAPPED characters or
+# more, before a line that goes on (a person's short lines without a full stop stay apart).
+WRAPPED = 60
+_WRAP_RE = re.compile(rf"(?m)^([^\n]{{{WRAPPED},}}?)[ \t]*\n(?=[ \t]*\S)")
+
+
+def _unwrapped(own: str) -> str:
+    """The text with its wrapped lines joined: "vom 4. bis und mit\n18. Dezember ... geschlossen"
+    is one sentence, as its writer typed it."""
+    return _WRAP_RE.sub(r"\1 ", own)
 
 
 def _without_signature(own: str) -> str:

@@ -105,7 +105,7 @@ _MORE_BODY = (
 _CLOSED_BODY = (
     r"|\bim sabbatical|\ben cong(?:é|e) sabbatique|\b(?:in|en) (?:un )?a(?:ñ|n)o sab(?:á|a)tico"
     r"|\bin anno sabbatico|\b(?:rydw i|rwy['’]?n|dw i['’]?n?) (?:allan o['’]r swyddfa|ar wyliau)"
-    r"|\b(?:unser|das) (?:b(?:ü|ue)ro|gesch(?:ä|ae)ft|betrieb|kanzlei|praxis)\s+(?:ist|bleibt)\b"
+    r"|\b(?:unser|unsere|das|die) (?:b(?:ü|ue)ro|gesch(?:ä|ae)ft|betrieb|kanzlei|praxis)\s+(?:ist|bleibt)\b"
     r"[^!?]{0,80}?\bgeschlossen\b|\bbetriebsurlaub|\bbetriebsferien"
     r"|\b(?:our|the) (?:office|shop|store|practice)\s+(?:is|will be|remains)\b[^!?]{0,60}?\bclosed\b"
     r"|\bnotre (?:bureau|magasin|entreprise) (?:est|sera) ferm(?:é|e)|\bfermeture annuelle"
