@@ -70,6 +70,7 @@ _WRITE_TO_ASK_RE = re.compile(
 _LEAVE_RE = re.compile(
     r"(?i)\bin (?:elternzeit|mutterschutz|karenz)\b|\bon (?:parental|maternity|paternity) leave\b"
     r"|\ben cong(?:é|e) (?:parental|maternit(?:é|e)|paternit(?:é|e))"
+    r"|\bim (?:mutterschafts|vaterschafts|eltern|schwangerschafts)urlaub\b"
     r"|\b(?:kanzlei|praxis|b(?:ü|ue)ro|gesch(?:ä|ae)ft|betrieb|office|practice)\b[^!?\n]{0,60}?"
     r"\b(?:geschlossen|closed)\b")
 # A greeting line of its own ("Sehr geehrte Damen und Herren,", "Guten Tag,", "Dear Sir or Madam,").
@@ -110,19 +111,23 @@ _BACK_RE = re.compile(
     r"|\bif (?:your|the) (?:message|matter|request|enquiry|query|issue) is urgent"
     r"|\bos yw eich neges yn (?:un )?brys|\bcysylltwch (?:â|a)\b"
     r"|\btilbake (?:den|på)\b|\bpo n(?:á|a)vrat(?:u|e)\b|\bd(?:ö|o)nd(?:ü|u)(?:ğ|g)(?:ü|u)mde"
-    r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b")
+    r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b"
+    # Russian and Kazakh: "on my return", "after I return"
+    r"|\bпо (?:моему )?возвращении|\bпосле (?:моего )?возвращения|\bоралғаннан кейін")
 # Whom to contact instead is no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
     r"|\b(?:senden|schicken) sie bitte (?:per|an)\b"
     r"|\bveuillez contacter|\bpor favor,? contact|\bper favore,? contatt"
     r"|\bprosz(?:ę|e) (?:o )?kontakt|\bgelieve contact|\bneem (?:dan )?contact op"
-    r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte")
+    r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte"
+    r"|\bпожалуйста,? (?:обращайтесь|свяжитесь|пишите|звоните)"
+    r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста")
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b"
     r"|\bgraag\b|\bgelieve\b|\bprosz(?:ę|e)\b|\bprosimy\b|\bpros(?:í|i)m\b|\bl(?:ü|u)tfen\b"
-    r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b")
+    r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b|\bпожалуйста\b|\bпрошу\b")
 _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
                         r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
@@ -136,7 +141,7 @@ _THANKS_FOR_MAIL_RE = re.compile(
     r"|\bthank you for your (?:e-?mail|message)\b|\bthanks for your (?:e-?mail|message)\b"
     r"|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel)\b"
     r"|\bgracias por su (?:mensaje|correo)\b|\bgrazie per (?:la sua|il suo) (?:messaggio|e-?mail)\b"
-    r"|\bdiolch am eich (?:e-?bost|neges)\b"
+    r"|\bdiolch am eich (?:e-?bost|neges)\b|\basante kwa (?:barua pepe|ujumbe) (?:yako|wako)\b"
     r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
 
 

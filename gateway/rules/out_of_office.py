@@ -9,7 +9,8 @@ Nor does the writer ask for anything but whom to contact or call: "ich bin ab Mo
 Bitte ziehen Sie das Postfach vorher um" is a person's.
 German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
 Norwegian, Czech, Finnish, Estonian, Hungarian, Greek, Catalan, Slovak, Croatian/Serbian/Bosnian,
-Slovenian, Romanian, Lithuanian, Latvian, Ukrainian, Russian and Bulgarian.
+Slovenian, Romanian, Lithuanian, Latvian, Ukrainian, Russian, Bulgarian, Icelandic, Hebrew,
+Vietnamese, Albanian, Basque, Galician, Kazakh and Swahili.
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
 (X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program, "X-POST-MessageClass: 9;
@@ -35,12 +36,19 @@ _EAST_PREFIXES = (
     r"autom(?:ā|a)tisk(?:ā|a) atbilde|автоматичн(?:а|ий) відповідь"
     r"|автоматический ответ|автоматичен отговор|аутоматски одговор"
     # Icelandic, Hebrew and Vietnamese Outlook rules
-    r"|sj(?:á|a)lfvirkt svar|תשובה אוטומטית|tr(?:ả|a) l(?:ờ|o)i t(?:ự|u) (?:độ|do)ng")
+    r"|sj(?:á|a)lfvirkt svar|תשובה אוטומטית|tr(?:ả|a) l(?:ờ|o)i t(?:ự|u) (?:độ|do)ng"
+    # Albanian and Basque Outlook rules (Galician's "Resposta automática" is Portuguese's)
+    r"|p(?:ë|e)rgjigje automatike|erantzun automatikoa")
 _EAST_BODY = (
     r"|s(?:ó|o)c fora de l'oficina|estic de vacances|per a qualsevol urg(?:è|e)ncia"
     r"|(?:é|e)g er (?:í fríi|í sumarfríi|fjarverandi|utan skrifstofu)|אני (?:מחוץ למשרד|בחופשה)"
     r"|לעניינים דחופים|t(?:ô|o)i (?:hi(?:ệ|e)n )?(?:đang|dang) ngh(?:ỉ|i) ph(?:é|e)p"
     r"|n(?:ế|e)u c(?:ầ|a)n g(?:ấ|a)p"
+    # Albanian, Basque, Galician, Kazakh, Swahili
+    r"|jam jasht(?:ë|e) zyr(?:ë|e)s|jam me pushime|p(?:ë|e)r (?:ç|c)(?:ë|e)shtje urgjente"
+    r"|ez nago bulegoan|oporretan nago|presazko gaietarako|estou de vacaci(?:ó|o)ns"
+    r"|estou f(?:ó|o)ra da oficina|para calquera urxencia|демалыстамын|демалыста боламын"
+    r"|кеңседе жоқпын|niko (?:nje ya ofisi|likizoni)|sipo ofisini"
     r"|som (?:na dovolenke|mimo kancel(?:á|a)rie|pr(?:á|a)ceneschopn)|v naliehav(?:ý|y)ch pr(?:í|i)padoch"
     r"|(?:sam|budem) (?:trenutno )?(?:na (?:godi(?:š|s)njem )?odmoru|odsutn[ai]|van ureda|izvan ureda)"
     r"|za hitne (?:stvari|slu(?:č|c)ajeve|upite)|sem (?:na dopustu|odsoten|odsotna)|v nujnih primerih"
