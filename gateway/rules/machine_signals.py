@@ -94,7 +94,9 @@ _SIGN_OFF_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:mit )?(?:freundlichen |beste[n]? |viele |liebe )?gr(?:ü|ue)(?:ß|ss)"
     r"|^[ \t]*(?:best |kind |warm )?regards|^[ \t]*(?:cheers|sincerely|cordialement|saludos"
     r"|atentamente|cordiali saluti|distinti saluti|met vriendelijke groet)")
-_QUESTION_RE = re.compile(r"[?？]")
+# A question mark, not the one of a link's query that wrapped onto a line of its own
+# ("...cancellazione_i.asp?arg=meteo" under the line that held "http://"): "?name=".
+_QUESTION_RE = re.compile(r"[?？](?!\w{1,30}=)")
 # A notice's stock question that asks nobody ("Questions?", "Haben Sie Fragen?", "Need help?",
 # "Des questions ?"): a sentence of at most four words that ends on the noun questions or help
 # ("Can you help?" is a person's), and the offer right after it ("Wir helfen gern.", "Contact
