@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.absence_words import BACK_WORDS, THANKS_FOR_MAIL
 from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
@@ -113,7 +114,7 @@ _BACK_RE = re.compile(
     r"|\btilbake (?:den|på)\b|\bpo n(?:á|a)vrat(?:u|e)\b|\bd(?:ö|o)nd(?:ü|u)(?:ğ|g)(?:ü|u)mde"
     r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b"
     # Russian and Kazakh: "on my return", "after I return"
-    r"|\bпо (?:моему )?возвращении|\bпосле (?:моего )?возвращения|\bоралғаннан кейін")
+    r"|\bпо (?:моему )?возвращении|\bпосле (?:моего )?возвращения|\bоралғаннан кейін" + BACK_WORDS)
 # Whom to contact instead is no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
@@ -142,7 +143,8 @@ _THANKS_FOR_MAIL_RE = re.compile(
     r"|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel)\b"
     r"|\bgracias por su (?:mensaje|correo)\b|\bgrazie per (?:la sua|il suo) (?:messaggio|e-?mail)\b"
     r"|\bdiolch am eich (?:e-?bost|neges)\b|\basante kwa (?:barua pepe|ujumbe) (?:yako|wako)\b"
-    r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
+    r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b"
+    + THANKS_FOR_MAIL)
 
 
 def rule_absence_reply(subject: str, text: str) -> bool:

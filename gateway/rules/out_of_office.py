@@ -10,7 +10,10 @@ Bitte ziehen Sie das Postfach vorher um" is a person's.
 German, English, French, Spanish, Italian, Turkish, Polish, Dutch, Portuguese, Swedish, Danish,
 Norwegian, Czech, Finnish, Estonian, Hungarian, Greek, Catalan, Slovak, Croatian/Serbian/Bosnian,
 Slovenian, Romanian, Lithuanian, Latvian, Ukrainian, Russian, Bulgarian, Icelandic, Hebrew,
-Vietnamese, Albanian, Basque, Galician, Kazakh and Swahili.
+Vietnamese, Albanian, Basque, Galician, Kazakh and Swahili; the localized "Automatic reply:"
+prefixes and absence sentences of some 40 more languages are in absence_words. Under such a
+prefix before the answered mail's subject, the structure alone corroborates in any language: a
+short text with a date and an address or number to turn to (_answers_with_dates).
 
 A vendor's vacation marker is the other corroboration: a header only auto-responders write
 (X-Vacation, X-Autoreply-*, an X-Mailer naming a vacation program, "X-POST-MessageClass: 9;
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.absence_words import ABSENCE_WORDS, AUTO_REPLY_PREFIXES, LEAVE_WORDS
 from gateway.rules.originals import own_part, unquoted, without_links
 
 BODY_CHARS = 2000
@@ -66,7 +70,7 @@ _MORE_PREFIXES = (
     r"|automatick(?:á|a) odpov(?:ě|e)(?:ď|d)|nieobecno(?:ś|s)(?:ć|c)|afwezig(?:heid)?"
     r"|aus(?:ê|e)ncia|fr(?:å|a)nvaro|frav(?:æ|ae)r|nep(?:ř|r)(?:í|i)tomnost"
     r"|automaattinen vastaus|automaatne vastus|automatikus v(?:á|a)lasz"
-    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση" + _EAST_PREFIXES)
+    r"|αυτ(?:ό|ο)ματη απ(?:ά|α)ντηση" + _EAST_PREFIXES + AUTO_REPLY_PREFIXES)
 _MORE_WHOLE = (
     r"|ofis d(?:ı|i)(?:ş|s)(?:ı|i)nda(?:y(?:ı|i)m)?|poza biurem|buiten kantoor|niet aanwezig"
     r"|fora do escrit(?:ó|o)rio|ausente do escrit(?:ó|o)rio|fr(?:å|a)nvarande"
@@ -77,7 +81,7 @@ _SUBJECT_RE = re.compile(
     # prefixes that auto-responders put before the original subject
     r"(?:automatische antwort|automatic reply|auto[- ]?reply|auto[- ]?response|autoreply|auto"
     r"|abwesenheitsnotiz|abwesenheit|out of (?:the )?office|r(?:é|e)ponse automatique"
-    r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")\s*:"
+    r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")\s*[:：]"
     # whole subjects of vacation responders
     r"|(?:out of (?:the )?office|auto[- ]?reply|away from (?:the )?office|on vacation|vacation reply"
     r"|abwesenheit|abwesenheitsnotiz|abwesend|urlaubsabwesenheit|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus"
@@ -130,7 +134,7 @@ _BODY_RE = re.compile(
     r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
-    + _MORE_BODY + _CLOSED_BODY + ")")
+    + _MORE_BODY + _CLOSED_BODY + ABSENCE_WORDS + LEAVE_WORDS + ")")
 ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
 # A subject about the absence feature itself, not an absence: the trouble words right after the
 # absence word, no colon between ("Out of office not working", "Abwesenheitsnotiz funktioniert
@@ -149,7 +153,8 @@ _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b"
     r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
     r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b"
-    r"|\bl(?:ū|u)dzu\b")
+    r"|\bl(?:ū|u)dzu\b|\bju lutem\b|\bmesedez\b|\bпожалуйста\b|\bбудь ласка\b|\bмоля\b"
+    r"|\btafadhali\b|\bmohon\b|\bsilakan\b|\bpakiusap\b")
 # The writer's own need, a request without a "please" ("I need the out of office reply set up",
 # "vorher brauche ich die Zugangsdaten"); a notice speaks of the reader's ("if you need help").
 NEED_RE = re.compile(
@@ -160,31 +165,58 @@ NEED_RE = re.compile(
 # Where to turn instead, and notes on the mail itself: no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
-    r"|l(?:ü|u)tfen|l(?:ū|u)dzu),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
+    r"|l(?:ü|u)tfen|l(?:ū|u)dzu|ju lutem|mesedez|пожалуйста|будь ласка|моля|tafadhali|mohon|sila"
+    r"|silakan|pakiusap),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
     r"(?:contact|call|phone|ring|reach|e-?mail|write|send"
     r"|re-?send|note|direct|touch|leite|expect|allow|bear|be aware|understand|excuse|accept"
     r"|verst(?:ä|ae)ndnis|geduld"
     r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
     r"|forward|kontaktier|ruf|wende|schreib|beachte|richte|sende|contacter|appeler|(?:é|e)crire"
     r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im"
-    r"|sazin|zvan|rakst)"
+    r"|sazin|zvan|rakst|hubungi|wasiliana|свяжитесь|обра(?:щайтесь|титесь)|звоните"
+    r"|пишите|зверн|звертай|телефонуйте|пишіть|cham)"
     # a request that names an address or a number: where to turn ("lütfen info@... yazınız")
     r"|\b(?:please|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen"
-    r"|l(?:ū|u)dzu),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
+    r"|l(?:ū|u)dzu|ju lutem|mesedez|пожалуйста|будь ласка|моля|tafadhali|mohon|sila|silakan"
+    r"|pakiusap),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
 QUESTION_WORDS = 3
+# The structure of an absence notice in any language, under an auto-reply prefix: the answered
+# mail's subject after the prefix (a reply's prefix or a bracketed ticket tag), a date ("7
+# dhjetor", "1era", "15.12.", "12月7日") and where to turn (an address, a phone number).
+STRUCTURE_CHARS = 600
+_ANSWERED_SUBJECT_RE = re.compile(
+    r"(?i)\s*(?:(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r|wg|fw|fwd|tr|rv|i)\s*(?:\[\d+\])?\s*[:：]|\[)")
+_DATE_RE = re.compile(
+    r"(?<!\d[ ./-])\b\d{1,2}(?:[./-]\d{1,2}\b|\.?[\s-]?[^\s\d.,;:!?()+/@-]{3,})|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\d{1,2}\s?[月월]")
+_ADDRESS_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}")
+_PHONE_RE = re.compile(r"(?<![\w.])\+?\d{2,5}[ /()-]{1,3}\d[\d /()-]{4,16}\d(?![\w.])")
+
 
 def looks_like_absence_notice(subject: str, text: str) -> bool:
-    """An absence subject, and a body sentence that states (not asks about) an absence."""
-    if not _SUBJECT_RE.match(subject or "") or _TROUBLE_SUBJECT_RE.match(subject):
+    """An absence subject, and a body sentence that states (not asks about) an absence (or, in
+    a language without words here, the structure of one: see _answers_with_dates)."""
+    found = _SUBJECT_RE.match(subject or "")
+    if not found or _TROUBLE_SUBJECT_RE.match(subject):
         return False
     body = (text or "")[:BODY_CHARS]
-    if not any(not _asked(body, found.end()) for found in _BODY_RE.finditer(body)):
-        return False
     own = unquoted(without_links(own_part(body)))
+    if not (any(not _asked(body, hit.end()) for hit in _BODY_RE.finditer(body))
+            or _answers_with_dates(subject[found.end():], own)):
+        return False
     return not (_asks_a_question(own) or _asks_for_more(own))
+
+
+def _answers_with_dates(rest: str, own: str) -> bool:
+    """The structure of an absence notice, whatever its language: the auto-reply prefix stands
+    before the subject of the mail it answers ("Përgjigje automatike: RE: [Ticket#...] ..."),
+    and the short own text holds a date and an address or a number to turn to instead."""
+    if not _ANSWERED_SUBJECT_RE.match(rest) or len(own.strip()) > STRUCTURE_CHARS:
+        return False
+    return bool(_DATE_RE.search(own) and (_ADDRESS_RE.search(own) or _PHONE_RE.search(own)))
 
 
 def _asks_for_more(own: str) -> bool:

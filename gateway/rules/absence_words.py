@@ -1,0 +1,102 @@
+"""Pure data: the words of absence notices in the languages Outlook, Exchange and the common
+webmail and client vacation rules ship, beyond the ones out_of_office.py and absence_replies.py
+name themselves. Regex fragments (each starts with "|") that those modules join to their own.
+
+- AUTO_REPLY_PREFIXES: the localized "Automatic reply:" subject prefix (Outlook/Exchange rules and
+  OOF, Yandex/Mail.ru "Автоответ:", Zoho's Hindi "स्वतः उत्तर:"; CJK with a full-width colon too).
+- ABSENCE_WORDS: "I am out of the office / on holiday / on leave" in those languages.
+- BACK_WORDS: "after my return", "for urgent matters", "please contact" in those languages.
+- THANKS_FOR_MAIL: a notice's opening "thank you for your e-mail" in those languages.
+- LEAVE_WORDS: maternity, parental and sick leave in the languages of Europe.
+
+Each is used only beside the structural guards of the rule that takes it: a subject that starts
+like an automatic reply, or a reply whose short own text is nothing but absence sentences; no
+question, no request of the writer's own.
+"""
+
+from __future__ import annotations
+
+# Albanian, Basque, Macedonian, Kazakh, Kyrgyz, Belarusian, Mongolian, Georgian, Armenian,
+# Azerbaijani, Uzbek, Arabic, Persian, Urdu, Hindi, Marathi, Bengali, Tamil, Thai, Malay,
+# Indonesian, Filipino, Chinese (simpl./trad.), Japanese, Korean, Swahili, Afrikaans, Irish,
+# Maltese, Welsh, Luxembourgish; Russian "Автоответ" (Yandex, Mail.ru).
+AUTO_REPLY_PREFIXES = (
+    r"|автоматски одговор|автоматты жауап"
+    r"|автоматтык жооп|аўтаматычны адказ|автомат хариу|автоответ|ავტომატური პასუხი"
+    r"|ավտոմատ պատասխան|avtomatik cavab|avtomatik javob|(?:ال)?رد (?:ال)?تلقائي|پاسخ خودکار"
+    r"|خودکار جواب|स्वचालित (?:उत्तर|जवाब)|स्वतः उत्तर|स्वयंचलित प्रत्युत्तर"
+    r"|স্ব(?:য়|য়)ংক্রিয় (?:উত্তর|জবাব)|தானியங்கு பதில்|ตอบกลับอัตโนมัติ|balasan auto(?:matik|matis)"
+    r"|balasan otomatis|awtomatikong (?:tugon|sagot)|自动(?:答复|回复)|自動(?:回覆|答覆|回復|応答|返信)"
+    r"|자동 ?(?:회신|응답)|jibu (?:la )?(?:ki)?otomatiki|outomatiese antwoord"
+    r"|freagra uathoibr(?:í|i)och|twe(?:ġ|g)iba awtomatika|ateb awtomatig|automatesch (?:ä|a)ntwert")
+
+# Absence sentences, first person: out of the office, on holiday, on leave, away on business.
+ABSENCE_WORDS = (
+    # Albanian, Basque, Galician, Spanish, Italian, French
+    r"|\bjam (?:n(?:ë|e) pushime|n(?:ë|e) leje)|\bbulegotik kanpo nago|\bestou ausente"
+    r"|\bnon estarei na oficina"
+    r"|\b(?:estoy|me encuentro) (?:de vacaciones|ausente|de viaje)|\bsono (?:in ferie|in vacanza"
+    r"|fuori ufficio|fuori sede)|\bje suis (?:en cong(?:é|e)|en vacances|en d(?:é|e)placement)"
+    # Russian, Ukrainian, Bulgarian, Macedonian, Serbian, Kazakh, Belarusian
+    r"|\bя (?:нахожусь )?в (?:командировке|отъезде)|\bотсутствую в офисе|\bбуду отсутствовать"
+    r"|\bя (?:у|в) (?:відрядженні|від'їзді)|\bотсъствам от офиса|\bна одмор сум|\bсум на одмор"
+    r"|\bнадвор од канцеларија|\bя ў адпачынку"
+    # Georgian, Armenian, Azerbaijani, Uzbek
+    r"|შვებულებაში ვარ|ოფისში არ ვარ|արձակուրդում եմ|գրասենյակում չեմ"
+    r"|\bm(?:ə|e)zuniyy(?:ə|e)td(?:ə|e)y(?:ə|e)m|\bofisd(?:ə|e) deyil(?:ə|e)m|\bta'tildaman"
+    # Arabic, Persian, Urdu, Hindi, Bengali, Thai
+    r"|أنا (?:خارج المكتب|في إجازة)|خارج المكتب حاليا|در مرخصی هستم|خارج از دفتر هستم"
+    r"|در دفتر نیستم|دفتر سے باہر ہوں|چھٹی پر ہوں|(?:छुट्टी|अवकाश) पर हू(?:ँ|ं)"
+    r"|कार्यालय से बाहर हू(?:ँ|ं)|ছুটিতে আছি|অফিসের বাইরে আছি|ลาพักร้อน|ไม่อยู่ที่สำนักงาน"
+    # Malay, Indonesian, Filipino, Swahili, Afrikaans, Irish, Maltese, Luxembourgish
+    r"|\bsaya (?:sedang )?(?:bercuti|cuti|berada di luar (?:pejabat|kantor)|tidak berada di"
+    r" (?:pejabat|kantor)|di luar (?:pejabat|kantor))|\bnasa bakasyon ako|\bwala ako sa opisina"
+    r"|\bnaka-?leave ako|\bni(?:ko|po) likizo\b|\bnipo nje ya ofisi|\bek is (?:met verlof"
+    r"|uit die kantoor|op vakansie|nie op kantoor nie)|\bt(?:á|a)im (?:as an oifig|ar saoire)"
+    r"|\b(?:jiena|ninsab) (?:barra mill-uffi(?:ċ|c)(?:ċ|c)ju|fuq btala|fil-leave)"
+    r"|\bech sinn (?:am cong(?:é|e)|an der vakanz|net am b(?:ü|u)ro)"
+    # Chinese, Japanese, Korean
+    r"|我(?:目前|现在|現在|正在)?(?:在)?(?:休假|不在办公室|不在辦公室|出差)|休暇中|不在にしております"
+    r"|出張中|휴가 ?중|부재 ?중|사무실에 없습니다")
+
+# When or through whom the writer is reached: after my return, for urgent matters, contact.
+BACK_WORDS = (
+    r"|\bпо неотложным вопросам"
+    r"|\bв срочных случаях|\bпісля (?:мого )?повернення|\bпо поверненні|\bслед завръщането си"
+    r"|\bпо мојата враќање|\bқайтып келгеннен кейін|\bшұғыл мәселелер"
+    r"|\bpas kthimit|\bkur t(?:ë|e) kthehem|\bp(?:ë|e)r (?:çështje|ceshtje) urgjente"
+    r"|\bitzultzean|\bpresazko (?:gaietarako|kasuetan)|\b(?:á|a) miña volta|\bcando volva"
+    r"|\bpara calquera urxencia|\ba mi vuelta|\bcuando regrese|\bpara (?:asuntos|temas) urgentes"
+    r"|\bper (?:questioni|casi|comunicazioni) urgenti|\bpour toute urgence|\ben cas d'urgence"
+    r"|\bnitakaporudi|\bnikirudi|\bkwa (?:mambo ya )?dharura|\bwasiliana na"
+    r"|\bsetelah (?:saya )?kembali|\bapabila (?:saya )?kembali|\bsekembalinya|\buntuk (?:hal|urusan"
+    r"|perkara) (?:yang )?(?:mendesak|segera|penting)|\bhubungi"
+    r"|\bpagbalik ko|\bwanneer ek terug is|\bby my terugkeer|\bvir dringende sake"
+    r"|\bi gc(?:á|a)s pr(?:á|a)inne|\bmeta nirritorna|\bg(?:ħ|h)al kwistjonijiet ur(?:ġ|g)enti"
+    r"|\bt(?:ə|e)cili (?:hallarda|m(?:ə|e)s(?:ə|e)l(?:ə|e)l(?:ə|e)r)|\bqayıtdıqdan sonra"
+    r"|სასწრაფო საკითხებ|დაბრუნების შემდეგ|շտապ հարցերով|վերադառնալուց հետո"
+    r"|عند عودتي|بعد عودتي|للأمور العاجلة|في الحالات العاجلة|پس از بازگشت|بعد از بازگشت"
+    r"|(?:برای|در) موارد فوری|واپسی پر|लौटने पर|वापस आने पर|आपात स्थिति में|ফিরে এসে"
+    r"|เมื่อกลับมา|กรณีเร่งด่วน|回来后|回來後|返回后|返回後|如有急事|紧急事务|緊急事務|急ぎの場合"
+    r"|戻り次第|復帰後|緊急の場合|복귀 ?후|돌아온 ?후|급한 용무|긴급한 (?:사항|용무)")
+
+# A notice's opening thanks for the mail it answers.
+THANKS_FOR_MAIL = (
+    r"|\bterima kasih (?:atas|untuk|kerana)"
+    r" (?:e-?mel|email|mesej|pesan|pesanan) (?:anda|awak)|\bспасибо за (?:ваше )?"
+    r"(?:письмо|сообщение)|\bдякую за (?:ваш )?(?:лист|повідомлення)|\bfaleminderit p(?:ë|e)r"
+    r" (?:email|mesazh)in|\beskerrik asko zure mezuagatik|\bgrazas pola (?:túa|súa|sua|tua)"
+    r" mensaxe|\bsalamat sa (?:iyong )?(?:email|mensahe)|\bdankie vir (?:u|jou) e-?pos"
+    r"|感谢您的(?:来信|邮件)|感謝您的(?:來信|郵件)|メールありがとうございます|메일 감사합니다")
+
+# Leave: maternity, parental, sick ("im Mutterschaftsurlaub", "met zwangerschapsverlof").
+LEAVE_WORDS = (
+    r"|\bim krankheitsurlaub\b|\bkrankgeschrieben\b"
+    r"|\bim krankenstand\b|\bon (?:sick|medical) leave\b|\ben arr(?:ê|e)t maladie\b"
+    r"|\bin (?:maternit(?:à|a)|malattia|congedo (?:di maternit(?:à|a)|parentale))"
+    r"|\bde baja (?:por )?(?:maternidad|paternidad|m(?:é|e)dica)\b|\bde permiso de (?:maternidad"
+    r"|paternidad)\b|\bem licen(?:ç|c)a (?:de )?(?:maternidade|paternidade)\b"
+    r"|\bmet (?:zwangerschaps|ouderschaps|bevallings)verlof\b|\bf(?:ö|o)r(?:ä|a)ldraledig\b"
+    r"|\bp(?:å|a) barsel|\bbarselsorlov|\bna urlopie (?:macierzy(?:ń|n)skim|rodzicielskim)"
+    r"|\bna (?:mate(?:ř|r)sk(?:é|e)|rodi(?:č|c)ovsk(?:é|e))\b|\b(?:ä|a)itiyslomalla\b"
+    r"|\bsz(?:ü|u)l(?:é|e)si szabads(?:á|a)gon\b|\bdo(?:ğ|g)um izni|\bв декретном отпуске")

@@ -1,0 +1,139 @@
+"""Issue 21, the recurring miss of every fresh blind set (tests/heldout12, tests/heldout13): an
+absence notice without any marker header, in a language no rule had words for. Outlook/Exchange's
+localized "Automatic reply:" prefixes in the ~40 languages it ships (gateway/rules/absence_words),
+the absence, return and urgent-case sentences of those languages, maternity and parental leave,
+a client's hard-wrapped lines, and the language-independent structure under an auto-reply prefix
+(the answered subject after it, a date, an address or number to turn to). Written in our own
+words; beside them people who write the same words and stay answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.findings import mail, reasons
+
+TICKET = "[Ticket#2027011210000042] "
+
+# A localized auto-reply prefix, and an absence sentence of that language.
+PREFIXED = {
+    "sq": ("Përgjigje automatike: Re: " + TICKET + "Domeni",
+           "Mirëdita,\nJam me pushime deri më 12 janar.\nMe respekt"),
+    "eu": ("Erantzun automatikoa: Zerbitzaria", "Egun on,\noporretan nago urtarrilaren 12ra arte.\nAgur"),
+    "gl": ("Resposta automática: Migración", "Bos días,\nestou fóra da oficina ata o 12 de xaneiro."),
+    "mk": ("Автоматски одговор: Сервер", "Почитувани,\nна одмор сум до 12 јануари.\nПоздрав"),
+    "kk": ("Автоматты жауап: Сервер", "Сәлеметсіз бе,\nмен 12 қаңтарға дейін демалыстамын."),
+    "ru, Yandex": ("Автоответ: Re: Сервер", "Здравствуйте, я в командировке до 12 января."),
+    "ms": ("Balasan automatik: Pelayan", "Saya sedang bercuti sehingga 12 Januari."),
+    "id": ("Balasan otomatis: Server", "Saya sedang cuti sampai 12 Januari."),
+    "fil": ("Awtomatikong tugon: Server", "Nasa bakasyon ako hanggang 12 Enero."),
+    "zh-Hans": ("自动答复: 服务器迁移", "您好，我目前休假，1月12日返回。"),
+    "zh-Hant, full-width colon": ("自動回覆：伺服器", "您好，我現在出差，1月12日回來。"),
+    "ja": ("自動応答: サーバー移行", "お世話になっております。1月12日まで休暇中です。"),
+    "ko": ("자동 회신: 서버 이전", "안녕하세요. 1월 12일까지 휴가 중입니다."),
+    "ar": ("رد تلقائي: نقل الخادم", "مرحبا، أنا في إجازة حتى 12 يناير."),
+    "fa": ("پاسخ خودکار: انتقال سرور", "سلام، تا ۲۲ دی در مرخصی هستم."),
+    "hi": ("स्वचालित उत्तर: सर्वर", "नमस्ते, मैं 12 जनवरी तक छुट्टी पर हूँ।"),
+    "th": ("ตอบกลับอัตโนมัติ: ย้ายเซิร์ฟเวอร์", "สวัสดีครับ ผมลาพักร้อนถึงวันที่ 12 มกราคม"),
+    "ka": ("ავტომატური პასუხი: სერვერი", "გამარჯობა, 12 იანვრამდე შვებულებაში ვარ."),
+    "hy": ("Ավտոմատ պատասխան: Սերվեր", "Բարև, արձակուրդում եմ մինչև հունվարի 12-ը։"),
+    "az": ("Avtomatik cavab: Server", "Salam, 12 yanvaradək məzuniyyətdəyəm."),
+    "sw": ("Jibu la kiotomatiki: Seva", "Habari, nipo likizo hadi tarehe 12 Januari."),
+    "af": ("Outomatiese antwoord: Bediener", "Goeie dag, ek is met verlof tot 12 Januarie."),
+    "ga": ("Freagra uathoibríoch: Freastalaí", "Dia duit, táim ar saoire go dtí 12 Eanáir."),
+    "mt": ("Tweġiba awtomatika: Server", "Bonġu, jiena fuq btala sat-12 ta' Jannar."),
+    # no absence word of that language here: the structure (answered subject, date, contact)
+    "uz, structure only": ("Avtomatik javob: RE: " + TICKET + "Server",
+                           "Assalomu alaykum!\n15-yanvargacha ishxonada emasman. Shoshilinch "
+                           "masalalar bo'yicha +998 71 200 30 40 raqamiga qo'ng'iroq qiling.\nRustam"),
+    "ta, structure only": ("தானியங்கு பதில்: RE: " + TICKET + "சர்வர்",
+                           "வணக்கம்,\n15.01.2027 வரை அலுவலகத்தில் இல்லை. அவசரத் தேவைக்கு "
+                           "admin@nirvaagam.example\nநன்றி"),
+}
+
+# A plain reply ("Re:", "R:", "AW:") whose short own text is nothing but an absence notice.
+REPLIES = {
+    "kk + ru, on a business trip": (
+        "Re: " + TICKET + "Хостинг",
+        "Сәлем!\nМен кеңседе жоқпын 20 қаңтарға дейін. Қайтып келгеннен кейін жауап беремін.\n"
+        "Я нахожусь в командировке до 20 января. По срочным вопросам: office@kompaniya.example.\n"
+        "Дамир"),
+    "sw + en, annual leave": (
+        "RE: " + TICKET + "Domain",
+        "Habari,\nNipo likizo hadi tarehe 20 Januari. Nitakaporudi nitajibu barua pepe yako.\n"
+        "I am on annual leave until 20 January and will reply when I return.\nAmani"),
+    "nl, maternity leave": (
+        "Re: " + TICKET + "Mailbox",
+        "Beste,\nIk ben met zwangerschapsverlof tot 1 mei. Na mijn terugkeer neem ik contact "
+        "met u op.\nGroet, Sanne"),
+    "it, maternity leave": (
+        "R: " + TICKET + "Server",
+        "Buongiorno,\nsono in maternità fino al 30 aprile. Per questioni urgenti contattare "
+        "supporto@studio.example.\nCordiali saluti\nGiulia Conti"),
+    "de, hard-wrapped closed office": (
+        "AW: " + TICKET + "Webseite",
+        "Vielen Dank für Ihre Nachricht. Unsere Kanzlei bleibt vom 22. Dezember bis\n"
+        "zum 5. Januar geschlossen. In dringenden Fällen wenden Sie sich an\n"
+        "notfall@kanzlei.example.\n\nFreundliche Grüsse\nKanzlei Meier"),
+}
+
+PEOPLE = {
+    "ru, on a business trip, asks to move the migration": mail(
+        "aidos@kompaniya.example", "Re: " + TICKET + "Сервер",
+        "Здравствуйте, я в командировке до 12 января. Можно перенести миграцию на 14 января?"),
+    "ms, own words about the automatic reply": mail(
+        "siti@kedai.example", "Balasan automatik: tidak berfungsi",
+        "Balasan automatik saya tidak berfungsi sejak 12 Januari. Akaun info@kedai.example."),
+    "ru, own words about the automatic reply": mail(
+        "oleg@zavod.example", "Автоответ: не отправляется",
+        "Здравствуйте, я настроил автоответ на 12 января, но он не отправляется. "
+        "Проверьте, пожалуйста. Олег, +7 495 123 45 67"),
+    "de, a short reply with a date": mail(
+        "jan@firma.example", "Re: " + TICKET + "Wartung", "Passt, am 12.01. ab 18 Uhr.\nGruß Jan"),
+    "ru, a short reply with a date": mail(
+        "aidos@kompaniya.example", "Re: " + TICKET + "Сервер", "Хорошо, 12 января в 10:00. Айдос"),
+    "en, a signature with 'Out of office Fridays'": mail(
+        "maria@agency.example", "Re: " + TICKET + "Backup",
+        "The backup still fails since 12 January, the log is attached.\n\nMaria Lopez\n"
+        "Out of office Fridays\n+44 20 7946 0000"),
+    "sq, an auto-reply prefix over a person's question": mail(
+        "arben@ndertim.example", "Përgjigje automatike: RE: " + TICKET + "Posta",
+        "A mund ta çaktivizoni përgjigjen automatike deri më 12 janar? Tel +355 4 222 3333"),
+    "sq, an auto-reply prefix over a person's request": mail(
+        "arben@ndertim.example", "Përgjigje automatike: RE: " + TICKET + "Posta",
+        "Ju lutem fikni përgjigjen automatike për info@ndertim.example nga 12 janari."),
+    "uz, the prefix over a question with a date and a number": mail(
+        "rustam@firma.example", "Avtomatik javob: RE: " + TICKET + "Server",
+        "15-yanvargacha javob bermadingiz, nega bunday bo'ldi? +998 71 200 30 40"),
+    "de, wrapped, on holiday and says more": mail(
+        "jan@firma.example", "AW: " + TICKET + "Umzug",
+        "Ich bin bis zum 12. Januar im Urlaub, danach können wir den Umzug des Servers\n"
+        "angehen. Die neue IP habe ich schon im DNS eingetragen.\nGruß Jan"),
+    "de, maternity leave and a request": mail(
+        "corinne@treuhand.example", "AW: " + TICKET + "Rechnungen",
+        "Ich bin ab März im Mutterschaftsurlaub. Bitte stellen Sie die Rechnungen ab dann an "
+        "Herrn Frick zu."),
+}
+
+
+@pytest.mark.parametrize("subject, body", PREFIXED.values(), ids=PREFIXED.keys())
+def test_localized_auto_reply_prefixes_with_an_absence(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+@pytest.mark.parametrize("subject, body", PREFIXED.values(), ids=PREFIXED.keys())
+def test_the_localized_prefix_alone_is_a_person(subject, body):
+    """The same subject over a person's own words (no absence, no date, no contact)."""
+    raw, sender = mail("kollege@firma.example", subject, "Server 85.236.40.9 neu starten.")
+    assert reasons(raw, sender) == ()
+
+
+@pytest.mark.parametrize("subject, body", REPLIES.values(), ids=REPLIES.keys())
+def test_plain_replies_that_are_absence_notices(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+@pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
+def test_people_with_the_same_words_stay_answered(raw, sender):
+    assert reasons(raw, sender) == ()
