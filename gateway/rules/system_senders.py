@@ -95,14 +95,15 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"(?i)\b(?:problems?|recovery|recovered|critical|warnings?|alerts?|down|unreachable"
     r"|fail(?:ed|ures?|s)?|errors?|banned|backup|upgrades?|smart|power|battery|raid|degraded|disk"
     r"|cron|logwatch|status|firing|resolved|triggered|offline|timeout|threshold|exceeded"
-    r"|expir(?:ed|es|ing|y)|job|task|report|summary|fehler|fehlgeschlagen|st(?:ö|oe)rung"
+    r"|expir(?:ed|es|ing|y)|job|task|report|summar(?:y|ies)|fehler|fehlgeschlagen|st(?:ö|oe)rung"
     r"|ausfall|unterbrochen|warnung|alarm|ereignis(?:se)?|stromausfall|batterie"
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
     r"|getrennt|verbunden|events?|threats?|bedrohung(?:en)?|virus|malware|infected|infiziert"
     r"|detected|erkannt|limits?|(?:ü|ue)berschritten"
-    # a host's loss of packets and its pending updates, an alert's compound ("[SmokeAlert]")
+    # a host's loss of packets, its pending updates, an alert's compound ("[SmokeAlert]"), an
+    # address a firewall blocked, a log's summaries
     r"|loss|verlust|paketverlust|perte|p(?:é|e)rdida|updates?|aktualisierungen"
-    r"|[a-z]{2,20}(?:alert|alarm)s?)\b"
+    r"|[a-z]{2,20}(?:alert|alarm)s?|blocked|gesperrt|blockiert|bloqu(?:é|e)|bloqueado|bloccato)\b"
     r"|(?:wochen|monats|tages|status)?(?:übersicht|bericht|zusammenfassung)\b")
 # A scanner's scan-to-mail subject ("Gescanntes Dokument von MFC-L8900CDW", "Scanned from ...").
 _SCAN_SUBJECT_RE = re.compile(
