@@ -1,7 +1,10 @@
 """tests/heldout13 (a blind set, measured once at c739964): notices still answered at first
 contact: root of a customer's host reporting an address its firewall blocked, and a mail log's
-daily summaries (a system account, whose subject said neither as a monitoring word). Written
-here in other words; beside them people who write from the same accounts and ask."""
+daily summaries (a system account, whose subject said neither as a monitoring word); notices
+sent through a sending platform whose envelope is a bounce token per message (Amazon SES's
+`0102…-…-000000@`, a `pm_bounces@` box), the words a company's letter (also tests/heldout12's
+registrar reminder). Written here in other words; beside them people who write from the same
+accounts or through the same platforms and ask."""
 
 from __future__ import annotations
 
@@ -17,6 +20,17 @@ MACHINES = {
         "root@mail.spedition-lang.example", "Mail log summaries for Jan 10",
         "Mail log summaries for Jan 10\n\nTotals\n------\n   1204   received\n"
         "   1180   delivered\n     24   rejected (2%)\n", name="root"),
+    "a renewal reminder through a platform: a hexadecimal token per message as envelope": mail(
+        "accounts@registrar.example", "Your domain kanzlei-lang.example expires in 14 days",
+        "Hello,\n\nyour domain kanzlei-lang.example expires on 1 February 2027. Renew it in your "
+        "account: https://registrar.example/renew\n\nThanks,\nThe Registrar Team\n",
+        name="Registrar", envelope="0102019a7b3c4d5e-6f7a8b9c-000000@eu-central-1.platform.example"),
+    "a supplier's payment reminder through a platform's pm_bounces box": mail(
+        "rechnung@papier-klein.example", "Zahlungserinnerung Rechnung 2027-0012",
+        "Sehr geehrte Damen und Herren,\n\ndie Rechnung 2027-0012 über 88,10 EUR ist noch offen. "
+        "Bitte überweisen Sie den Betrag in den nächsten 7 Tagen.\n\nMit freundlichen Grüßen\n"
+        "Papier Klein GmbH\n", name="Papier Klein GmbH",
+        envelope="pm_bounces@pm-bounces.rechnungstool.example"),
 }
 
 PEOPLE = {
@@ -28,6 +42,16 @@ PEOPLE = {
         "root@mail.spedition-lang.example", "Mail log summaries for Jan 10",
         "24 rejected yesterday, all to one customer of yours. Is something blocked?\n",
         name="root"),
+    "an agent answers through a helpdesk on the same platform, signs and asks": mail(
+        "support@analytics-kestrel.example", "Re: [Ticket#2027011110000031] Port 25",
+        "Hi,\n\ncould you unblock port 25 on 203.0.113.40 for our relay? We moved the service "
+        "yesterday.\n\nBest regards,\nHannah Cole\n", name="Hannah Cole",
+        envelope="0102019a7b3c4d5e-6f7a8b9c-000000@eu-central-1.platform.example"),
+    "a clerk writes a plain request through the pm_bounces platform, signed": mail(
+        "rechnung@papier-klein.example", "Rechnungsadresse",
+        "Guten Tag,\n\nbitte schicken Sie Ihre Rechnungen künftig an buchhaltung@papier-klein."
+        "example.\n\nViele Grüße\nMaria Klein\n", name="Maria Klein",
+        envelope="pm_bounces@pm-bounces.rechnungstool.example"),
 }
 
 

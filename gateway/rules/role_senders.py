@@ -4,7 +4,9 @@
   `*-bounces@` ...) in the envelope sender, From or Reply-To; a `postmaster@` that
   asks with no sign of a bounce is a customer's admin;
 - the envelope's bounce address alone (`bounces+3312801-9a1b-technik=centron.de@`,
-  `bounce-md_...@`: the VERP of an ESP or a helpdesk such as Freshdesk) says where bounces go;
+  `bounce-md_...@`: the VERP of an ESP or a helpdesk such as Freshdesk; a platform's
+  `pm_bounces@`, or a hexadecimal token per message such as Amazon SES's
+  `0102019...-6f7a8b9c-000000@`) says where bounces go;
   it is overruled only for a person (`signed_replies.relayed_person`: an answer signed with a
   name, or a plain request signed with a name); a new notice, acknowledgement or confirmation
   through it ("Thanks for getting in touch! ... Cheers, The Pixelwerk Team") stays a machine's;
@@ -65,6 +67,11 @@ _ROLE_RE = re.compile(
 # A person's local part: letters, dots, hyphens (lucas@, l.mertens@), no token of a tool.
 _NAME_LOCAL_RE = re.compile(r"^[a-z][a-z.'-]{0,40}$")
 _BOUNCE_ENVELOPE_RE = re.compile(r"^bounces?(?:[-+._=]|$)")
+# ... also a sending platform's bounce mailbox under a short prefix (`pm_bounces@`), or a token
+# per message that no person's mailbox is called (`0100019394f1a2b3-9c3e1f2a-000000@`: a long
+# hexadecimal id, then hyphenated parts).
+_PLATFORM_ENVELOPE_RE = re.compile(
+    r"^[a-z0-9]{1,10}[_.-]bounces?(?:[-+._=]|$)|^[0-9a-f]{12,40}-[0-9a-f]{6,40}(?:-[0-9a-z]{1,20}){0,6}$")
 SCAN_CHARS = 50000
 # A one-time code a program sends ("Sicherheitscode: 482913", "Your verification code is 5512").
 _ONE_TIME_CODE_RE = re.compile(
@@ -82,7 +89,10 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     postmaster who asks), or a program's role."""
     locals_ = [envelope, *(_local(a) for a in (mail.from_addr, *mail.reply_to) if a)]
     found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
-    if found == [envelope] and _BOUNCE_ENVELOPE_RE.match(envelope) and relayed_person(mail):
+    if envelope and envelope not in found and _PLATFORM_ENVELOPE_RE.match(envelope):
+        found.insert(0, envelope)
+    bounces = _BOUNCE_ENVELOPE_RE.match(envelope) or _PLATFORM_ENVELOPE_RE.match(envelope)
+    if found == [envelope] and bounces and relayed_person(mail):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and own_noreply_identity(mail, found):
         return False  # a person whose own mailbox is called no-reply
