@@ -137,3 +137,43 @@ def test_plain_replies_that_are_absence_notices(subject, body):
 @pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
 def test_people_with_the_same_words_stay_answered(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+# Scripts without spaces between words or with their own question marks: a notice that asks
+# only to contact someone is one; a person's question ("？", "؟"), request ("请", "ください")
+# or a sentence of their own beside an absence is a person's.
+UNSPACED_NOTICES = {
+    "zh, please contact": ("Re: " + TICKET + "服务器",
+                           "您好，我目前休假，回来后回复您。如有急事请联系 wang@gongsi.example。\n王伟"),
+    "ja, ご連絡ください": ("Re: " + TICKET + "サーバー",
+                          "お世話になっております。\n1月20日まで休暇中です。戻り次第ご返信いたします。"
+                          "お急ぎの場合は tanaka@kaisha.example までご連絡ください。\n田中"),
+}
+UNSPACED_PEOPLE = {
+    "zh, away and a sentence of their own": mail(
+        "wang@gongsi.example", "Re: " + TICKET + "服务器",
+        "您好，我目前休假，回来后回复您。服务器还是打不开。\n王伟"),
+    "zh, away and a request": mail(
+        "wang@gongsi.example", "Re: " + TICKET + "服务器",
+        "您好，我目前休假，回来后回复您。请尽快重启服务器。\n王伟"),
+    "zh, a full-width question under an auto-reply prefix": mail(
+        "wang@gongsi.example", "自动回复: RE: " + TICKET + "服务器",
+        "我目前休假，1月20日回来。自动回复为什么不能关闭？ wang@gongsi.example"),
+    "ja, away and a request": mail(
+        "tanaka@kaisha.example", "Re: " + TICKET + "サーバー",
+        "1月20日まで休暇中です。戻り次第確認します。その前にサーバーを再起動してください。"),
+    "ar, away and a question": mail(
+        "ali@sharika.example", "Re: " + TICKET + "الخادم",
+        "مرحبا، أنا في إجازة حتى 20 يناير. هل يمكنكم نقل الخادم قبل ذلك؟"),
+}
+
+
+@pytest.mark.parametrize("subject, body", UNSPACED_NOTICES.values(), ids=UNSPACED_NOTICES.keys())
+def test_unspaced_scripts_notices(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+@pytest.mark.parametrize("raw, sender", UNSPACED_PEOPLE.values(), ids=UNSPACED_PEOPLE.keys())
+def test_unspaced_scripts_people_stay_answered(raw, sender):
+    assert reasons(raw, sender) == ()

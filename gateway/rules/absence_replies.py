@@ -28,13 +28,22 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.absence_words import BACK_WORDS, THANKS_FOR_MAIL
+from gateway.rules.absence_words import (
+    BACK_WORDS,
+    FOREIGN_CONTACT,
+    FOREIGN_REQUEST,
+    QUESTION_MARKS,
+    SENTENCE_ENDS,
+    THANKS_FOR_MAIL,
+)
 from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
+SHORT_UNSPACED = 6
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 # Being out of reach, beside the absence sentences of out_of_office.
 _NO_ACCESS_RE = re.compile(
@@ -77,7 +86,7 @@ _LEAVE_RE = re.compile(
 # A greeting line of its own ("Sehr geehrte Damen und Herren,", "Guten Tag,", "Dear Sir or Madam,").
 _GREETING_RE = re.compile(
     r"(?i)^\s*(?:sehr geehrte[^\n]{0,40}|guten tag|hallo|liebe[^\n]{0,30}|dear [^\n]{0,30}|hello"
-    r"|hi|bonjour|madame,? monsieur)[,!]?\s*$")
+    r"|hi|bonjour|madame,? monsieur|お世話になっております|いつもお世話になっております)[,!、]?\s*$")
 # A sign-off line of its own: the lines under it (at most SIGNATURE_LINES) are a signature.
 _SIGN_OFF_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:(?:viele|beste|freundliche|herzliche|liebe) gr(?:ü|ue)(?:ß|ss)e"
@@ -123,15 +132,16 @@ _CONTACT_RE = re.compile(
     r"|\bprosz(?:ę|e) (?:o )?kontakt|\bgelieve contact|\bneem (?:dan )?contact op"
     r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte"
     r"|\bпожалуйста,? (?:обращайтесь|свяжитесь|пишите|звоните)"
-    r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста")
+    r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста" + FOREIGN_CONTACT)
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b"
     r"|\bgraag\b|\bgelieve\b|\bprosz(?:ę|e)\b|\bprosimy\b|\bpros(?:í|i)m\b|\bl(?:ü|u)tfen\b"
-    r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b|\bпожалуйста\b|\bпрошу\b")
+    r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b|\bпожалуйста\b|\bпрошу\b"
+    + FOREIGN_REQUEST)
 _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
                         r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
-_SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))+")
+_SENTENCE_RE = re.compile(r"(?:[^.!?\n" + SENTENCE_ENDS + r"]|[.!?](?=\w))+")
 # A clause after "but" is a sentence of its own: "Je suis absent jusqu'au 20, mais vous pouvez
 # lancer la migration" says more than the absence (a notice's "but I will be back on ..." is one).
 _CONTRAST_RE = re.compile(r"(?i),[ \t]*(?=(?:but|mais|aber|jedoch|doch|ma|pero|maar|men|ale)\b)")
@@ -152,7 +162,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     if not _REPLY_RE.match(subject or ""):
         return False
     own = unquoted(without_links(own_part(text or ""))).strip()
-    if not own or len(own) > OWN_CHARS or "?" in own:
+    if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):
         return False
     if _THANKS_RE.search(_THANKS_FOR_MAIL_RE.sub(" ", own)):
         return False
@@ -170,7 +180,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
         return False
     spans = absent + back
     clauses = _CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own)
-    return all(len(s.group().split()) <= SHORT_WORDS or _GREETING_RE.match(s.group())
+    return all(_short(s.group()) or _GREETING_RE.match(s.group())
                or any(a < s.end() and s.start() < b for a, b in spans)
                for s in _SENTENCE_RE.finditer(clauses))
 
@@ -185,6 +195,15 @@ def _unwrapped(own: str) -> str:
     """The text with its wrapped lines joined: "vom 4. bis und mit\n18. Dezember ... geschlossen"
     is one sentence, as its writer typed it."""
     return _WRAP_RE.sub(r"\1 ", own)
+
+
+def _short(sentence: str) -> bool:
+    """A greeting or a name: at most SHORT_WORDS words; in a script that writes no spaces between
+    words (Chinese, Japanese, Thai), at most SHORT_UNSPACED characters ("您好", "田中")."""
+    words = sentence.split()
+    if len(words) > SHORT_WORDS:
+        return False
+    return not _UNSPACED_RE.search(sentence) or len("".join(words)) <= SHORT_UNSPACED
 
 
 def _without_signature(own: str) -> str:

@@ -100,3 +100,16 @@ LEAVE_WORDS = (
     r"|\bp(?:å|a) barsel|\bbarselsorlov|\bna urlopie (?:macierzy(?:ń|n)skim|rodzicielskim)"
     r"|\bna (?:mate(?:ř|r)sk(?:é|e)|rodi(?:č|c)ovsk(?:é|e))\b|\b(?:ä|a)itiyslomalla\b"
     r"|\bsz(?:ü|u)l(?:é|e)si szabads(?:á|a)gon\b|\bdo(?:ğ|g)um izni|\bв декретном отпуске")
+
+# A request without a word boundary or a Latin "please" (Chinese, Japanese, Korean, Arabic,
+# Persian, Hindi, Thai): a person's, unless it asks only to contact someone or for patience.
+FOREIGN_REQUEST = (r"|请|請|ください|下さい|주세요|주십시오|바랍니다|부탁|يرجى|من فضلك|الرجاء|لطفا"
+                   r"|कृपया|กรุณา|โปรด")
+FOREIGN_CONTACT = (
+    r"|(?:敬请|敬請|请|請|يرجى|من فضلك|الرجاء|لطفا|कृपया|กรุณา|โปรด)[^.!?。！？\n]{0,30}?"
+    r"(?:联系|聯繫|聯絡|致电|致電|谅解|諒解|التواصل|الاتصال|تواصل|اتصل|راسل|تماس|संपर्क|ติดต่อ)"
+    r"|(?:連絡|問い合わせ|お電話|ご了承|ご理解)[^.。！？\n]{0,8}?(?:ください|下さい)"
+    r"|(?:연락|문의|양해)[^.\n。]{0,12}?(?:주세요|주십시오|바랍니다|부탁)")
+# Sentence ends and question marks of other scripts: a full-width "。！？", Arabic "؟", the danda.
+SENTENCE_ENDS = "。！？؟।"
+QUESTION_MARKS = "?？؟"

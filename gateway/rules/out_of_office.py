@@ -26,7 +26,15 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.absence_words import ABSENCE_WORDS, AUTO_REPLY_PREFIXES, LEAVE_WORDS
+from gateway.rules.absence_words import (
+    ABSENCE_WORDS,
+    AUTO_REPLY_PREFIXES,
+    FOREIGN_CONTACT,
+    FOREIGN_REQUEST,
+    LEAVE_WORDS,
+    QUESTION_MARKS,
+    SENTENCE_ENDS,
+)
 from gateway.rules.originals import own_part, unquoted, without_links
 
 BODY_CHARS = 2000
@@ -148,13 +156,13 @@ _TROUBLE_SUBJECT_RE = re.compile(
     r"|ne (?:marche|fonctionne) pas|no funciona|non funziona|werkt niet)\b")
 # A question of the writer's (three words at least: "Questions?" or "Need help?" before a phone
 # number is an absence notice's): a person who mentions their absence and asks something.
-_SENTENCE_END_RE = re.compile(r"([.!?\n])")
+_SENTENCE_END_RE = re.compile(r"([.!?\n" + SENTENCE_ENDS + "])")
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b"
     r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
     r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b"
     r"|\bl(?:ū|u)dzu\b|\bju lutem\b|\bmesedez\b|\bпожалуйста\b|\bбудь ласка\b|\bмоля\b"
-    r"|\btafadhali\b|\bmohon\b|\bsilakan\b|\bpakiusap\b")
+    r"|\btafadhali\b|\bmohon\b|\bsilakan\b|\bpakiusap\b" + FOREIGN_REQUEST)
 # The writer's own need, a request without a "please" ("I need the out of office reply set up",
 # "vorher brauche ich die Zugangsdaten"); a notice speaks of the reader's ("if you need help").
 NEED_RE = re.compile(
@@ -181,8 +189,9 @@ _CONTACT_RE = re.compile(
     r"|pakiusap),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
-    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
+    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b" + FOREIGN_CONTACT)
 QUESTION_WORDS = 3
+CJK_QUESTION = 4  # characters of a full-width question: no spaces between its words
 # The structure of an absence notice in any language, under an auto-reply prefix: the answered
 # mail's subject after the prefix (a reply's prefix or a bracketed ticket tag), a date ("7
 # dhjetor", "1era", "15.12.", "12月7日") and where to turn (an address, a phone number).
@@ -232,16 +241,17 @@ def _asks_a_question(own: str) -> bool:
     """A sentence of three words or more that ends with a question mark (split, not searched:
     linear on a long run-on line)."""
     pieces = _SENTENCE_END_RE.split(own)
-    return any(end == "?" and len(sentence.split()) >= QUESTION_WORDS
+    return any(end in QUESTION_MARKS and (len(sentence.split()) >= QUESTION_WORDS
+                                          or end == "？" and len(sentence.strip()) >= CJK_QUESTION)
                for sentence, end in zip(pieces[::2], pieces[1::2], strict=False))
 
 
 def _asked(body: str, at: int) -> bool:
     """The sentence around `at` ends with a question mark ("Wie richte ich eine automatische
     Antwort ein?"): a person asking."""
-    ends = [body.find(mark, at) for mark in ".!?\n"]
+    ends = [body.find(mark, at) for mark in ".!?\n" + SENTENCE_ENDS]
     end = min((e for e in ends if e != -1), default=-1)
-    return end != -1 and body[end] == "?"
+    return end != -1 and body[end] in QUESTION_MARKS
 
 
 # Header names only auto-responders write (X-Auto-Response-Suppress is a request, not a marker).
