@@ -39,6 +39,11 @@ PEOPLE = {
         "office@kunde.example", "Server",
         "Bitte rufen Sie mich wegen srv01 an: 0711 4890213\n", name="",
         headers=ORIGINATING),
+    "a company's terse request through a webmail on PHP that names itself": mail(
+        "info@kunde.example", "Neue Domain",
+        "Neue Domain kunde-shop.example auf unser Paket aufschalten, SSL-Zertifikat gleich mit "
+        "einrichten.\n", name="Kunde GmbH",
+        headers={**ORIGINATING, "X-Mailer": "SquirrelMail (version 1.4.22)"}),
     "an English question with links, signed": mail(
         "tom@kunde.example", "Two links broken",
         "Hi, why do these two pages give a 500 since this morning?\n"

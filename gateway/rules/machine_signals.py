@@ -17,8 +17,9 @@ detector decides only where several come together and no sign of a person is lef
   spell), or a server's own account on a host name of three labels (`bareos@backup01.ex.de`);
 - `mailer`: an X-Mailer/User-Agent of a library or program, no mail client (PHPMailer,
   MIME::Lite, a helpdesk's), or a sending platform's headers (Feedback-ID, X-SES-*, X-SG-EID ...),
-  or the header a script language's own mail function writes for the script that called it
-  (X-PHP-Script, X-PHP-Originating-Script: a web application's, not a mail client's);
+  or, where no X-Mailer or User-Agent names a program, the header a script language's own mail
+  function writes for the calling script (X-PHP-Script: a web application's; a webmail names
+  itself);
 - `html-only`: only an HTML body, laid out with a table;
 - `impersonal`: nobody greets, signs off or writes as I;
 - `subject`: a "[tag]" in front, or separators no person types (" :: ", " | ").
@@ -123,9 +124,10 @@ _PROGRAM_MAILER_RE = re.compile(
     r"|\bcms\b|drupal|joomla|typo3|contao")  # a site's content management system
 _PLATFORM_HEADERS = ("feedback-id", "x-ses-outgoing", "x-mailgun-sid", "x-mailgun-tag", "x-sg-eid",
                      "x-sg-id", "x-pm-message-id", "x-mc-user", "x-mandrill-user", "x-sib-id",
-                     "x-mj-mid", "x-csa-complaints", "x-job", "x-mailer-sid",
-                     # PHP's mail() names the calling script (mail.add_x_header)
-                     "x-php-script", "x-php-originating-script")
+                     "x-mj-mid", "x-csa-complaints", "x-job", "x-mailer-sid")
+# PHP's mail() names the calling script (mail.add_x_header): a program's, where nothing names
+# a mail program (a webmail on PHP names itself in X-Mailer or User-Agent: a person's client).
+_SCRIPT_HEADERS = ("x-php-script", "x-php-originating-script")
 _PARTICLE_RE = re.compile(r"(?<=\w) (?:von|vom|van|der|zu|de la|y) (?=[A-ZÄÖÜ])")
 _BARE_WORD_RE = re.compile(r"^[a-z]{2,20}$")
 _NAME_LOCAL_RE = re.compile(r"^[a-z]{1,20}[._-][a-z]{2,30}$")
@@ -282,6 +284,8 @@ def _agent(mail: ParsedMail) -> str:
 def _mailer(mail: ParsedMail) -> bool:
     agent = _agent(mail)
     if _PROGRAM_MAILER_RE.search(agent) and not _MAIL_CLIENT_RE.search(agent):
+        return True
+    if not agent and any(mail.header_values(name) for name in _SCRIPT_HEADERS):
         return True
     return any(mail.header_values(name) for name in _PLATFORM_HEADERS)
 
