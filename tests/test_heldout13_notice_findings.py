@@ -3,7 +3,9 @@ contact: root of a customer's host reporting an address its firewall blocked, an
 daily summaries (a system account, whose subject said neither as a monitoring word); notices
 sent through a sending platform whose envelope is a bounce token per message (Amazon SES's
 `0102…-…-000000@`, a `pm_bounces@` box), the words a company's letter (also tests/heldout12's
-registrar reminder). Written here in other words; beside them people who write from the same
+registrar reminder); a brand-protection firm's trademark notice from `enforcement@`, and
+(tests/heldout12) a takedown service's letter whose evidence is a defanged link and an IP
+address field, no clickable link. Written here in other words; beside them people who write from the same
 accounts or through the same platforms and ask."""
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ MACHINES = {
         "Bitte überweisen Sie den Betrag in den nächsten 7 Tagen.\n\nMit freundlichen Grüßen\n"
         "Papier Klein GmbH\n", name="Papier Klein GmbH",
         envelope="pm_bounces@pm-bounces.rechnungstool.example"),
+    "a takedown letter from a reporting role: a defanged link and an IP field as evidence": mail(
+        "takedown@brandwatch-sec.example", "Phishing site takedown - case 5510832",
+        "To whom it may concern,\n\nwe act for a bank to shut down a phishing page at\n\n"
+        "hxxps://login-volksbank-verify[.]example/konto\n\nIP Address: 203.0.113.77\n\n"
+        "We request that you disable the site. Please reference case 5510832.\n\n"
+        "Thank you for your assistance,\nSecurity Operations Center\n", name="Takedown Desk"),
+    "a trademark notice from a brand-protection firm's enforcement role, the URL and IP": mail(
+        "enforcement@markenschutz-nord.example", "Notice of trademark infringement - Ref. MN-4410",
+        "Dear Sir or Madam,\n\non behalf of our client, the owner of the trademark SEEBLICK, we "
+        "notify you of counterfeit goods offered at\n\n  URL: https://seeblick-outlet.example/\n"
+        "  IP address: 203.0.113.81\n\nWe request that you remove the content. Please quote "
+        "MN-4410.\n\nSincerely,\nEnforcement Team\n", name="Markenschutz Nord"),
 }
 
 PEOPLE = {
@@ -52,6 +66,14 @@ PEOPLE = {
         "Guten Tag,\n\nbitte schicken Sie Ihre Rechnungen künftig an buchhaltung@papier-klein."
         "example.\n\nViele Grüße\nMaria Klein\n", name="Maria Klein",
         envelope="pm_bounces@pm-bounces.rechnungstool.example"),
+    "an analyst writes from takedown@ with a defanged link and signs with a name": mail(
+        "takedown@brandwatch-sec.example", "Phishing on your network",
+        "Hello,\n\nhxxps://login-volksbank-verify[.]example is still up on 203.0.113.77. "
+        "Please take it down today.\n\nBest regards,\nLaura Brenner\n", name="Laura Brenner"),
+    "a customer's legal team writes from enforcement@ and asks about a trademark": mail(
+        "enforcement@seeblick.example", "Trademark SEEBLICK",
+        "Guten Tag,\n\nunter https://seeblick-outlet.example werden gefälschte Waren mit unserer "
+        "Marke angeboten. Liegt die Seite bei Ihnen?\n\nTeam Recht\n", name="Seeblick Recht"),
 }
 
 

@@ -5,15 +5,18 @@ notice ("Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]"). Known by two si
 
 - the sender's local part is a reporting or security role: `reports@`, `autoreports@`,
   `incident@`, `takedown@`, `cert@`, `csirt@`, `security-alerts@`, `abuse-reports@`,
-  `abusereply@` (a network provider passing a report on to the host) ...;
+  `abusereply@` (a network provider passing a report on to the host), a brand-protection
+  firm's `enforcement@`, `dmca@`, `copyright@` ...;
 - the words of abuse or a security finding in the subject or the text (spam, abuse,
-  Missbrauch, phishing, malware, botnet, compromised, open resolver ...);
+  Missbrauch, phishing, malware, botnet, compromised, open resolver, trademark infringement,
+  counterfeit, copyright ...);
 and nothing of a person: no question in the writer's own lines and no sign-off with a person's
 name (a team's, "Team CERT-Bund", "SWITCH-CERT", "Netcraft Takedown Service", or none), and
-its evidence (a link or a list attached) beside any request or greeting. An analyst who signs
-"Best regards, John Smith", or a customer's security@ asking "Is our server compromised?", is
-a person and is answered, and so is a plain complaint from `reports@` ("Bitte prüfen. Gruß, Team
-IT"); a person's complaint from their own address is not looked at here.
+its evidence (a link or a list attached; written out as a letter does it, a defanged link
+"hxxps://site[.]de" or an "IP Address: 85.215.144.18" field) beside any request or greeting.
+An analyst who signs "Best regards, John Smith", or a customer's security@ asking "Is our
+server compromised?", is a person and is answered, and so is a plain complaint from
+`reports@` ("Bitte prüfen. Gruß, Team IT"); a person's complaint from their own address is not looked at here.
 """
 
 from __future__ import annotations
@@ -28,13 +31,20 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off
 
 SCAN_CHARS = 3000
 _REPORT_LOCAL_RE = re.compile(
-    r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|abuse[-_.]?(?:reports?|tickets?"
+    r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|enforcement|brand[-_.]?protection"
+    r"|dmca|copyright|infringements?|abuse[-_.]?(?:reports?|tickets?"
     r"|notifications?|noreply|repl(?:y|ies))|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
     r"(?:[-_.+][\w.=-]*)?$")
 _FINDING_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
     r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver"
-    r"|\bvulnerab|schwachstelle|verwundbar|offene[rns]? [\w-]*(?:server|dienst|resolver|port)")
+    r"|\bvulnerab|schwachstelle|verwundbar|offene[rns]? [\w-]*(?:server|dienst|resolver|port)"
+    r"|infring|counterfeit|trademark|copyright|markenrecht|urheberrecht|contrefa(?:ç|c)on"
+    r"|falsificad|contraffa")
+# Evidence written out: a defanged link ("hxxps://", "example[.]de") or an IP address as a field
+# ("IP Address: 85.215.144.18"), as a takedown service's letter gives it.
+_DEFANGED_RE = re.compile(r"(?im)\bhxxps?://|\w\[\.\]\w"
+                          r"|^[ \t]*ip(?:v4)?[ \w]{0,12}:[ \t]*\d{1,3}(?:\.\d{1,3}){3}\b")
 
 
 def security_report(mail: ParsedMail, senders: list[str]) -> bool:
@@ -50,5 +60,6 @@ def security_report(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     # a report comes with its evidence, a link or a list attached; plain words with a request
     # or a greeting at the end are a person's complaint from the team's mailbox
-    plain = not (mail.attachments or LINK_RE.search(mail.text[:SCAN_CHARS]))
+    head = mail.text[:SCAN_CHARS]
+    plain = not (mail.attachments or LINK_RE.search(head) or _DEFANGED_RE.search(head))
     return not (plain and (PERSON_WORDS_RE.search(own) or PERSON_REQUEST_RE.search(own)))
