@@ -4,8 +4,9 @@ the query "?arg=..." stands on a line of its own) was answered: the wrapped quer
 read as a person's question, and "Se non desideri più ricevere questa newsletter" was no footer.
 Found in mail-parser's test mails (SpamScope, Apache-2.0, `tests/mails/mail_test_2`; measured,
 not kept); written here in my own words. A link's query is no question; the footer's "if you no
-longer wish to receive" is read in EN/IT/FR/ES/NL in its polite or second person, never in a
-person's own "I no longer wish to receive" (gateway/rules/machine_signals.py, machine_words.py).
+longer wish to receive" is read in EN/IT/FR/ES/NL as a condition to the reader ("se non desideri
+più ricevere"), never a person's own "I no longer wish" or "the customer no longer wishes to
+receive" (gateway/rules/machine_signals.py, machine_words.py).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ PEOPLE = {
         "c.martin@cabinet-martin.example", "Courriers",
         "Bonjour,\n\nje ne souhaite plus recevoir les courriers papier, pouvez-vous passer à "
         "l'envoi par e-mail ?\n\nCordialement,\nClaire Martin\n", name="Claire Martin"),
+    "a Spanish office: its question first, then 'el cliente no desea recibir'": mail(
+        "oficina@cliente.example", "Avisos",
+        "¿Pueden desactivar los avisos de facturación? El cliente no desea recibir más correos "
+        "de este tipo desde la semana pasada.\n", name="Oficina Cliente SL"),
     "a wrapped link with its query on the next line, then a real question": mail(
         "admin@kunde.example", "Fehler Login",
         "Server: web01\nSeite: https://kunde.example/login.php\n?ref=mail\nFehler: 500\n"

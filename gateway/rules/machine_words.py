@@ -25,10 +25,12 @@ FOOTER_RE = re.compile(  # on lower-case text; see footer
     r"|ricevi questa|ricevuto questa|(?:inviat[oa]|generat[oa]) automaticamente|non rispondere"
     r"|annulla (?:l')?iscrizione"
     r"|tutti i diritti riservati"
-    # "if you no longer wish to receive": the footer's polite/second person, not a person's "I"
-    r"|if you no longer wish to receive|non (?:desideri|desidera|vuoi|vuole) pi(?:ù|u) ricevere"
-    r"|ne (?:souhaitez|d(?:é|e)sirez|voulez) plus recevoir|no (?:desea|deseas) (?:seguir )?recibir"
-    r"|niet (?:langer|meer) wenst te ontvangen"
+    # "if you no longer wish to receive": the footer's condition to the reader, never a person's
+    # "I" or "our customer no longer wishes to receive"
+    r"|if you no longer wish to receive|se non (?:desideri|desidera|vuoi|vuole) pi(?:ù|u) ricevere"
+    r"|si vous ne (?:souhaitez|d(?:é|e)sirez|voulez) plus recevoir"
+    r"|si no (?:desea|deseas) (?:seguir )?recibir|(?:als|indien) u [^\n]{0,40}?niet (?:langer|meer)"
+    r" wenst te ontvangen"
     r"|je ontvangt deze|automatisch (?:gegenereerd|verzonden)|niet (?:op )?(?:deze|dit)"
     r" (?:e-?mail|bericht) (?:beantwoorden|reageren)|afmelden\b|alle rechten voorbehouden"
     r"|©|\(c\) ?(?:19|20)\d\d")
