@@ -29,12 +29,15 @@ from __future__ import annotations
 import re
 
 from gateway.rules.absence_words import (
-    BACK_WORDS,
+    ABSENCE_MORE_RE,
+    BACK_MORE_RE,
     FOREIGN_CONTACT,
     FOREIGN_REQUEST,
     QUESTION_MARKS,
     SENTENCE_ENDS,
-    THANKS_FOR_MAIL,
+    THANKS_MORE_RE,
+    lowered,
+    word_spans,
 )
 from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
@@ -123,7 +126,7 @@ _BACK_RE = re.compile(
     r"|\btilbake (?:den|på)\b|\bpo n(?:á|a)vrat(?:u|e)\b|\bd(?:ö|o)nd(?:ü|u)(?:ğ|g)(?:ü|u)mde"
     r"|\bd(?:ö|o)n(?:ü|u)(?:ş|s)(?:ü|u)mde|\bpo povratku\b"
     # Russian and Kazakh: "on my return", "after I return"
-    r"|\bпо (?:моему )?возвращении|\bпосле (?:моего )?возвращения|\bоралғаннан кейін" + BACK_WORDS)
+    r"|\bпо (?:моему )?возвращении|\bпосле (?:моего )?возвращения|\bоралғаннан кейін")
 # Whom to contact instead is no request of the writer's own.
 _CONTACT_RE = re.compile(
     r"(?i)\b(?:please|bitte) (?:contact|kontaktieren|wenden)|\bwenden sie sich bitte"
@@ -153,8 +156,7 @@ _THANKS_FOR_MAIL_RE = re.compile(
     r"|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel)\b"
     r"|\bgracias por su (?:mensaje|correo)\b|\bgrazie per (?:la sua|il suo) (?:messaggio|e-?mail)\b"
     r"|\bdiolch am eich (?:e-?bost|neges)\b|\basante kwa (?:barua pepe|ujumbe) (?:yako|wako)\b"
-    r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b"
-    + THANKS_FOR_MAIL)
+    r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
 
 
 def rule_absence_reply(subject: str, text: str) -> bool:
@@ -174,8 +176,10 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE, _RETIRED_RE)
               for m in rx.finditer(own)]
     absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
+    low = lowered(own)  # the words of absence_words, in lower case
+    absent += word_spans(ABSENCE_MORE_RE, low) + word_spans(THANKS_MORE_RE, low)
     back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
-            for m in rx.finditer(own)]
+            for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low)
     if not (absent and back):
         return False
     spans = absent + back

@@ -27,13 +27,14 @@ from __future__ import annotations
 import re
 
 from gateway.rules.absence_words import (
-    ABSENCE_WORDS,
+    ABSENCE_MORE_RE,
     AUTO_REPLY_PREFIXES,
     FOREIGN_CONTACT,
     FOREIGN_REQUEST,
-    LEAVE_WORDS,
     QUESTION_MARKS,
     SENTENCE_ENDS,
+    lowered,
+    word_spans,
 )
 from gateway.rules.originals import own_part, unquoted, without_links
 
@@ -142,7 +143,7 @@ _BODY_RE = re.compile(
     r"|ich werde ab\b.{0,40}\bnicht im b(?:ü|ue)ro sein"
     r"|limited access to (?:my )?e-?mail|in dringenden f(?:ä|ae)llen|in urgent cases"
     r"|je suis absent|estoy fuera|sono assente|réponse automatique|respuesta automática"
-    + _MORE_BODY + _CLOSED_BODY + ABSENCE_WORDS + LEAVE_WORDS + ")")
+    + _MORE_BODY + _CLOSED_BODY + ")")
 ABSENCE_RE = _BODY_RE  # the absence sentences, also for absence_replies
 # A subject about the absence feature itself, not an absence: the trouble words right after the
 # absence word, no colon between ("Out of office not working", "Abwesenheitsnotiz funktioniert
@@ -212,18 +213,21 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
     if not found or _TROUBLE_SUBJECT_RE.match(subject):
         return False
     body = (text or "")[:BODY_CHARS]
+    stated = any(not _asked(body, hit.end()) for hit in _BODY_RE.finditer(body)) or any(
+        not _asked(body, end) for _, end in word_spans(ABSENCE_MORE_RE, lowered(body)))
+    if not stated and not _ANSWERED_SUBJECT_RE.match(subject[found.end():]):
+        return False
     own = unquoted(without_links(own_part(body)))
-    if not (any(not _asked(body, hit.end()) for hit in _BODY_RE.finditer(body))
-            or _answers_with_dates(subject[found.end():], own)):
+    if not (stated or _answers_with_dates(own)):
         return False
     return not (_asks_a_question(own) or _asks_for_more(own))
 
 
-def _answers_with_dates(rest: str, own: str) -> bool:
-    """The structure of an absence notice, whatever its language: the auto-reply prefix stands
-    before the subject of the mail it answers ("Përgjigje automatike: RE: [Ticket#...] ..."),
-    and the short own text holds a date and an address or a number to turn to instead."""
-    if not _ANSWERED_SUBJECT_RE.match(rest) or len(own.strip()) > STRUCTURE_CHARS:
+def _answers_with_dates(own: str) -> bool:
+    """The structure of an absence notice, whatever its language, once the auto-reply prefix
+    stands before the subject of the mail it answers ("Përgjigje automatike: RE: [Ticket#...]"):
+    the short own text holds a date and an address or a number to turn to instead."""
+    if len(own.strip()) > STRUCTURE_CHARS:
         return False
     return bool(_DATE_RE.search(own) and (_ADDRESS_RE.search(own) or _PHONE_RE.search(own)))
 
