@@ -28,7 +28,8 @@ mail is, never by the subject alone.
   `gitlab@`, `jenkins@`, `jira@`, `confluence@`, `redmine@`) with no question, request or
   sign-off of a person, whatever the subject ("[Kunde Blog] Passwort-Reset").
 - Applications, devices and phone systems by address or display name: `device_senders.py`; a
-  shop system's order confirmation: `order_notices.py`; a helpdesk's acknowledgement of a new
+  shop system's order confirmation: `order_notices.py`; a billing system's notice naming the
+  reader's masked card or account: `payment_notices.py`; a helpdesk's acknowledgement of a new
   ticket, also as Re: (`helpdesk_acks.py`); a server account's file without words and a mail
   library's attachment without a person's words (`library_senders.py`).
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
@@ -49,6 +50,7 @@ from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
+from gateway.rules.payment_notices import payment_notice
 from gateway.rules.signed_replies import named_sign_off
 from gateway.rules.subscription_notices import subscription_notice
 
@@ -135,6 +137,8 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if device_notice(mail, senders) or phone_notice(mail) or order_confirmation(mail):
         return True
     if subscription_notice(mail) or form_relay(mail) or service_notice(mail):
+        return True
+    if payment_notice(mail):
         return True
     if library_notice(mail, senders):
         return True

@@ -1,0 +1,64 @@
+"""Pure: a payment notice that a billing system sends (reason `machine-notice`, only where no
+other sign was found): a receipt, a debit announcement, a renewal or a failed charge, known by
+the reader's payment instrument masked to its last digits, never by the subject alone.
+
+- the writer's own part names a card or an account masked as only a program shows it: "Visa
+  ending in 4417", "your card ending in 4471", "Mastercard •••• 0952", "Konto DE89 **** 3000",
+  "carte se terminant par 1234", "tarjeta terminada en 1234"; not the writer's own ("my card
+  ending in ...", "meine Karte ****1234": a customer's complaint about a charge);
+- no person: not sent on or answered (Fwd:, Re: ...), no question (a stock offer on a link's
+  line, "Need help with your order? Visit https://...", is the notice's), no first person
+  ("I", "ich", "je" ...), no sign-off with a person's name (a company's or a team's, "Ihr
+  netcup Team", "Statusflow Billing", one led by the sender's domain name, or none), and a
+  request only beside a link to act on ("please update your payment method: https://..."): a
+  customer who asks to charge "the card ending in 4471" instead writes plain words and is
+  answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.machine_words import first_person
+from gateway.rules.notices import PLEASE_RE
+from gateway.rules.originals import own_part
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import LINK_RE, named_sign_off
+
+SCAN_CHARS = 3000
+# Masked to the last digits: a run of mask characters, or the words for "ending in".
+_MASKED_RE = re.compile(
+    r"(?i)(?:[*•·xX]{3,12}[ \t]?|[*•·]{2}[ \t]?)\d{2,4}\b|\bending (?:in|with) \d{4}\b"
+    r"|\b(?:endet|endend) (?:auf|mit) \d{4}\b|\bmit (?:der )?endung \d{4}\b"
+    r"|\bse terminant par \d{4}\b|\bterminada en \d{4}\b|\bche termina (?:con|in|per) \d{4}\b"
+    r"|\beindigend op \d{4}\b|\bkończąc[ae] się na \d{4}\b")
+# The writer's own card or account, a few words before the mask.
+_OWN_RE = re.compile(r"(?i)\b(?:my|mine|meine[mrs]?|mein|unsere[mrs]?|unser|our|ma|mon|mes|notre"
+                     r"|mi|mis|nuestra|la mia|il mio|mijn|onze)\b[^\n.!?]{0,30}$")
+_QUESTION_LINE_RE = re.compile(r"(?m)^[^\n]*\?[^\n]*$")
+
+
+def payment_notice(mail: ParsedMail) -> bool:
+    """The reader's masked card or account in a notice that no person writes."""
+    if person_subject(mail.subject):
+        return False
+    own = own_part(mail.text)[:SCAN_CHARS]
+    if not any(not _OWN_RE.search(own[max(0, m.start() - 40):m.start()])
+               for m in _MASKED_RE.finditer(own)):
+        return False
+    asked = [line for line in _QUESTION_LINE_RE.findall(own) if not LINK_RE.search(line)]
+    if asked or first_person(LINK_RE.sub(" ", own)) or _person_signs(own, mail.from_addr or ""):
+        return False
+    return not PLEASE_RE.search(own) or bool(LINK_RE.search(own))
+
+
+def _person_signs(own: str, sender: str) -> bool:
+    """A sign-off with a person's name, not one led by the sender's own domain name ("Danke,
+    Cloudtool Abrechnung" from @cloudtool.example signs for the company)."""
+    signed = named_sign_off(own)
+    if signed is None:
+        return False
+    lines = [line.strip() for line in own[signed:].splitlines()[1:] if line.strip()]
+    first = lines[0].split()[0].lower() if lines else ""
+    return first not in sender.lower().rpartition("@")[2].split(".")[:-1]
