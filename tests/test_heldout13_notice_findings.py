@@ -5,8 +5,10 @@ sent through a sending platform whose envelope is a bounce token per message (Am
 `0102…-…-000000@`, a `pm_bounces@` box), the words a company's letter (also tests/heldout12's
 registrar reminder); a brand-protection firm's trademark notice from `enforcement@`, and
 (tests/heldout12) a takedown service's letter whose evidence is a defanged link and an IP
-address field, no clickable link. Written here in other words; beside them people who write from the same
-accounts or through the same platforms and ask."""
+address field, no clickable link; a payment reminder whose footer names the tool it went out
+with ("Diese E-Mail wurde mit … versendet"), and (tests/heldout12) a new sign-in notice: fields
+and "If this was you, you can ignore this email". Written here in other words; beside them
+people who write from the same accounts or through the same platforms and ask."""
 
 from __future__ import annotations
 
@@ -45,6 +47,18 @@ MACHINES = {
         "notify you of counterfeit goods offered at\n\n  URL: https://seeblick-outlet.example/\n"
         "  IP address: 203.0.113.81\n\nWe request that you remove the content. Please quote "
         "MN-4410.\n\nSincerely,\nEnforcement Team\n", name="Markenschutz Nord"),
+    "a reminder whose footer names the tool it went out with, fields, a request": mail(
+        "buchhaltung@druckhaus-nord.example", "Zahlungserinnerung Rechnung 2027-0044",
+        "Sehr geehrte Damen und Herren,\n\nfolgende Rechnung ist noch offen:\n\n"
+        "Rechnung Nr.: 2027-0044\nBetrag: 96,00 EUR\nFällig seit: 02.01.2027\n\n"
+        "Bitte überweisen Sie den Betrag in den nächsten 7 Tagen.\n\nMit freundlichen Grüßen\n"
+        "Druckhaus Nord GmbH\n\n--\nDiese Nachricht wurde mit Faktura-Online versendet.\n",
+        name="Druckhaus Nord GmbH", headers={"X-PM-Message-Id": "4b1c2d3e-0000-4000-8000-1234"}),
+    "a new sign-in notice: fields, 'if this wasn't you' to the reader": mail(
+        "hello@vaultapp.example", "New sign-in to your Vault account",
+        "Your Vault account was used to sign in from a new device.\n\nDevice: Chrome on Windows\n"
+        "Location: Hamburg, Germany\nIP: 203.0.113.14\n\nIf this wasn't you, reset your password "
+        "and tell your administrator.\n\nVault\n", name="Vault"),
 }
 
 PEOPLE = {
@@ -74,6 +88,15 @@ PEOPLE = {
         "enforcement@seeblick.example", "Trademark SEEBLICK",
         "Guten Tag,\n\nunter https://seeblick-outlet.example werden gefälschte Waren mit unserer "
         "Marke angeboten. Liegt die Seite bei Ihnen?\n\nTeam Recht\n", name="Seeblick Recht"),
+    "a customer reports a login, 'falls Sie das waren', asks and signs": mail(
+        "t.berger@berger-logistik.example", "Login auf srv02",
+        "Hallo,\n\nheute Nacht gab es einen Login auf srv02 von 203.0.113.5. Falls Sie das waren, "
+        "alles gut, sonst bitte sofort melden.\n\nGruß\nTim Berger\n", name="Tim Berger"),
+    "a customer's mail from their own ticket tool, a request signed with a name": mail(
+        "service@berger-logistik.example", "Rechnungsanschrift",
+        "Guten Tag,\n\nbitte ändern Sie unsere Rechnungsanschrift auf Hafenstraße 4, Bremen.\n\n"
+        "Viele Grüße\nTim Berger\n\n--\nDiese E-Mail wurde mit unserem Ticketsystem versendet.\n",
+        name="Berger Logistik Service"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Pure: the words machine_signals reads: a program's footer (DE/EN/FR/ES/IT/NL), and a
+"""Pure: the words machine_signals reads: a program's footer (DE/EN/FR/ES/IT/NL; also the tool
+a mail went out with, and a security notice's "If this was you ..."), and a
 person's first person, greeting and sign-off. Patterns on lower-case text start with no \\b, so
 that the regex engine can skip to the characters that start an alternative (a fifth of the
 time of the same pattern with \\b in front of each)."""
@@ -33,6 +34,15 @@ FOOTER_RE = re.compile(  # on lower-case text; see footer
     r" wenst te ontvangen"
     r"|je ontvangt deze|automatisch (?:gegenereerd|verzonden)|niet (?:op )?(?:deze|dit)"
     r" (?:e-?mail|bericht) (?:beantwoorden|reageren)|afmelden\b|alle rechten voorbehouden"
+    # the tool a sender's mail went out with ("Diese E-Mail wurde mit easybill versendet")
+    r"|diese (?:e-?mail|nachricht|benachrichtigung) wurde (?:mit|über|ueber|via|durch) [^.\n]{1,40}?"
+    r" (?:versendet|verschickt|gesendet|erstellt)\b"
+    # a security notice's condition to the reader ("If this was you, you can ignore this email";
+    # "Falls Sie das nicht waren"), never a customer's words to the support
+    r"|if (?:this|that|it) was(?:n't| not)? you\b|if you (?:did not|didn't|do not|don't)"
+    r" (?:recogni[sz]e|request|make|initiate|authori[sz]e) th|(?:wenn|falls) sie (?:das|dies)"
+    r" (?:nicht )?waren|si (?:ce|c')(?:n')?(?:é|e)tait (?:pas )?vous|si no (?:fuiste|fue) (?:t(?:ú|u)"
+    r"|usted)|se non (?:sei stato|è stato|e stato) (?:tu|lei)|als (?:u|jij) dit niet (?:was|bent)"
     r"|©|\(c\) ?(?:19|20)\d\d")
 # A person's own sentence in the first person singular: "I" before a lower-case word (not
 # "Nummer I 2601", not Italian's article before a plural: "I messaggi"), and on lower-case text
