@@ -177,3 +177,45 @@ def test_unspaced_scripts_notices(subject, body):
 @pytest.mark.parametrize("raw, sender", UNSPACED_PEOPLE.values(), ids=UNSPACED_PEOPLE.keys())
 def test_unspaced_scripts_people_stay_answered(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+# The notice written twice: in a language we read, and on lines of their own in one we have no
+# words for (Zulu, Yoruba); a person's own sentence beside an absence notice is no translation.
+TWICE = {
+    "zu + en": ("Re: " + TICKET + "Server",
+                "Sawubona,\nNgiphumile ehhovisi kuze kube ngumhla ka-4 Disemba, ngizophendula uma "
+                "sengibuyile.\nI am out of the office until 4 December and will reply when I "
+                "return.\nThandi"),
+    "de + yo": ("AW: " + TICKET + "Rechnung",
+                "Guten Tag,\nich bin bis zum 8. Januar im Urlaub. In dringenden Fällen wenden Sie "
+                "sich an buero@firma.example.\nMo wa ni isinmi titi di 8 Oṣu Kini. Fun awọn ọrọ "
+                "pajawiri kọ si buero@firma.example.\nAdebayo"),
+}
+TWICE_PEOPLE = {
+    "en, away, and their own sentence on the same line": mail(
+        "tom@firma.example", "Re: " + TICKET + "Backup",
+        "I am on holiday until 4 January and will reply when I return. Backup failed again, "
+        "4 January."),
+    "en, away, and their own sentence on a line of its own": mail(
+        "tom@firma.example", "Re: " + TICKET + "Backup",
+        "I am on holiday until 4 January and will reply when I return.\nThe backup of 4 January "
+        "failed again."),
+    "de, away, and their own sentence on a line of its own": mail(
+        "tom@firma.example", "AW: " + TICKET + "Server",
+        "Ich bin bis zum 8. Januar im Urlaub, wenden Sie sich an buero@firma.example.\n"
+        "Der Server ist seit 8. Januar nicht erreichbar."),
+    "en, away, and a short telegram of their own": mail(
+        "tom@firma.example", "Re: " + TICKET + "Backup",
+        "I am on holiday until 4 January and will reply when I return.\nBackup failed, 4 Jan."),
+}
+
+
+@pytest.mark.parametrize("subject, body", TWICE.values(), ids=TWICE.keys())
+def test_a_notice_written_twice(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+@pytest.mark.parametrize("raw, sender", TWICE_PEOPLE.values(), ids=TWICE_PEOPLE.keys())
+def test_a_persons_sentence_beside_a_notice_is_no_translation(raw, sender):
+    assert reasons(raw, sender) == ()

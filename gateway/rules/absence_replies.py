@@ -42,6 +42,7 @@ from gateway.rules.absence_words import (
 from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
+from gateway.rules.said_twice import said_twice
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
@@ -184,15 +185,19 @@ def rule_absence_reply(subject: str, text: str) -> bool:
         return False
     spans = absent + back
     clauses = _CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own)
-    return all(_short(s.group()) or _GREETING_RE.match(s.group())
-               or any(a < s.end() and s.start() < b for a, b in spans)
-               for s in _SENTENCE_RE.finditer(clauses))
+    covered, uncovered = [], []  # (line, sentence)
+    for found in _SENTENCE_RE.finditer(clauses):
+        if not (_short(found.group()) or _GREETING_RE.match(found.group())):
+            hit = any(a < found.end() and found.start() < b for a, b in spans)
+            (covered if hit else uncovered).append((clauses.count("\n", 0, found.start()), found.group()))
+    return not uncovered or said_twice(covered, uncovered)  # or in a language without words here
 
 
 # A line break inside a paragraph that a client wrapped: after a line of WRAPPED characters or
-# more, before a line that goes on (a person's short lines without a full stop stay apart).
+# more that ends in no punctuation, before a line that goes on (a person's short lines without a
+# full stop stay apart, and so do the lines of a notice written in two languages).
 WRAPPED = 60
-_WRAP_RE = re.compile(rf"(?m)^([^\n]{{{WRAPPED},}}?)[ \t]*\n(?=[ \t]*\S)")
+_WRAP_RE = re.compile(rf"(?m)^([^\n]{{{WRAPPED - 1},}}[^\n.!?:;。！？ \t])[ \t]*\n(?=[ \t]*\S)")
 
 
 def _unwrapped(own: str) -> str:
