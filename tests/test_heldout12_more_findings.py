@@ -3,7 +3,9 @@ its absence answers were fixed: a host's monitoring of packet loss and its list 
 package updates (a program on a host writing in its own name, whose subject said neither
 "alert" as a word nor an update word), and a backup tool's failure from the customer's own
 mailbox: three fields and the last lines of its log; a practice's closing notice as a plain
-"RE:" whose sentences its client had wrapped across lines. Written here in other words; beside them
+"RE:" whose sentences its client had wrapped across lines; a shop's helpdesk answering our
+"Re: [Ticket#…]" with thanks and an answer promised within hours, no ticket of its own (From
+envelope). Written here in other words; beside them
 people who write the same subjects, fields or log lines in a mail of their own."""
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ MACHINES = {
         "unserer Rückkehr beantwortet. In dringenden Fällen wenden Sie sich bitte an Notar\n"
         "Dr. Keller, Telefon 031 555 12 12.\n\nFreundliche Grüsse\nIhr Team Notariat Berger\n",
         name="Notariat Berger"),
+    "a shop's helpdesk under 'AW:': thanks, an answer within 24 hours, signed for the team": mail(
+        "kundenservice@kaffee-kern.example", "AW: [Ticket#2027011210000051] Zertifikat",
+        "Hallo,\n\nvielen Dank für Ihre Nachricht! Unser Kundenservice antwortet Ihnen innerhalb "
+        "von 24 Stunden (Mo-Fr, 9-17 Uhr).\n\nIhr Team von Kaffee Kern\n", name="Kaffee Kern"),
+    "an English helpdesk: thanks for contacting, a reply within 1-2 business days": mail(
+        "hello@loomcraft.example", "Re: [Ticket#2027011210000052] DNS",
+        "Hi there,\n\nThanks for contacting Loomcraft! Our team will reply within 1-2 business "
+        "days. Meanwhile our help centre has answers: https://loomcraft.example/help\n\n"
+        "The Loomcraft Team\n", name="Loomcraft"),
 }
 
 PEOPLE = {
@@ -63,6 +74,18 @@ PEOPLE = {
         "praxis@dr-vogt.example", "Re: Wartung am 20.",
         "Unsere Praxis ist ab Montag geschlossen\nWir sind nach unserer Rückkehr wieder da\n"
         "Die Wartung am 20 passt uns gut\n\nGruß\nPetra Vogt\n", name="Praxis Dr. Vogt"),
+    "a customer thanks, will test within 24 hours and reply, signs": mail(
+        "anna@loomcraft.example", "Re: [Ticket#2027011210000052] DNS",
+        "Thanks for your message, I'll test it within 24 hours and reply.\n\nAnna\n",
+        name="Anna Hill"),
+    "a customer's team thanks, promises an answer within 48 h, asks": mail(
+        "contact@atelier-roux.example", "RE: [Ticket#2027011210000053] Migration",
+        "Merci pour votre message. Notre équipe vous répondra sous 48 h, mais l'adresse IP "
+        "change-t-elle ?\n\nL'équipe Atelier Roux\n", name="Atelier Roux"),
+    "a clerk thanks, will answer within 2 working days, signs with a name": mail(
+        "info@kaffee-kern.example", "AW: [Ticket#2027011210000054] Rechnung",
+        "Vielen Dank für Ihre Nachricht. Wir melden uns innerhalb von 2 Werktagen mit den "
+        "Unterlagen.\n\nViele Grüße\nPetra Schulz\n", name="Kaffee Kern"),
 }
 
 

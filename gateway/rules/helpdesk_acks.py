@@ -17,6 +17,11 @@ found). Known by its structure together, never by the subject alone:
 - no question in the writer's own lines (quoted `>` lines set aside), and no person's sign-off
   (a team's or none: "Cheers, The Pixelwerk Team", "Ihr Kundenservice der Bäckerei Schulte");
 - not sent on (Fwd:, WG:).
+Or, without a ticket: thanks for the reader's message ("Merci pour votre message !", "Thanks
+for contacting us") beside the promise of an answer within hours or days ("vous répondra sous
+24 à 48 h ouvrées"), nobody writing as I, no question, no person's sign-off (a shop's helpdesk
+answering our "Re: [Ticket#…]"); a customer's "Thanks for your message, I'll test it within 24
+hours" is a person's.
 A partner's agent confirming a ticket by hand and signing with a name, or a customer answering
 our own acknowledgement with a question, is a person.
 """
@@ -71,10 +76,24 @@ _ACK_RE = re.compile(
     r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
 # In place of a ticket number: a promise of an answer within a number of working days or hours
 # ("uiterlijk binnen 2 werkdagen", "within 2 business days", "innerhalb von 24 Stunden").
+# Also a range and an hour's "h" ("sous 24 à 48 h ouvrées", "within 24-48 hours").
 _WITHIN_RE = re.compile(
-    r"(?i)\b(?:binnen|within|innerhalb(?: von)?|entro|dans les|en(?: un plazo de)?)\s+\d{1,2}"
-    r"\s+(?:werkdag(?:en)?|business days?|working days?|werktag(?:en)?|arbeitstag(?:en)?"
-    r"|giorni lavorativi|jours ouvr(?:é|e)s|d(?:í|i)as h(?:á|a)biles|uur|hours|stunden|ore|heures|horas)\b")
+    r"(?i)\b(?:binnen|within|innerhalb(?: von)?|entro|dans les|sous|en(?: un plazo de)?)\s+\d{1,2}"
+    r"(?:\s?(?:à|a|-|–|bis|to|tot|e)\s?\d{1,2})?"
+    r"\s*(?:werkdag(?:en)?|business days?|working days?|werktag(?:en)?|arbeitstag(?:en)?"
+    r"|giorni lavorativi|jours ouvr(?:é|e)s|d(?:í|i)as h(?:á|a)biles|uur|hours|stunden|ore|heures|horas"
+    r"|h)\b")
+# A helpdesk's thanks for the reader's message, beside that promise ("Merci pour votre message !
+# Notre équipe vous répondra sous 24 à 48 h"): an acknowledgement where no one says I.
+_THANKS_RE = re.compile(
+    r"(?i)\b(?:thank you|thanks) for (?:your|contacting)|\b(?:vielen )?dank f(?:ü|ue)r ihre"
+    r" (?:nachricht|anfrage|e-?mail)|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel|demande)"
+    r"|\bgracias por (?:su|tu) (?:mensaje|correo|consulta)|\bgrazie per (?:il (?:suo|tuo)"
+    r" messaggio|la (?:sua|tua) (?:e-?mail|richiesta))|\bbedankt voor (?:uw|je) (?:bericht|e-?mail)")
+_ANSWER_RE = re.compile(
+    r"(?i)\b(?:get back|respond|reply|answer|antwort|beantwort|melde|r(?:é|e)pondr|reviendr"
+    r"|responder(?:á|a|emos)|contestar(?:á|a|emos)|risponder(?:à|a|emo)|antwoorden|reageren)\w*")
+_SINGULAR_RE = re.compile(r"(?i)\b(?:ich|i|i'm|i've|je|j'ai|yo|io|ik|mein\w*|my|mon|ma|mes)\b")
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
 # What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
 # melden", "An agent will get back to you shortly").
@@ -95,8 +114,17 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
         return False
     own = unquoted(own_part(mail.text))
     found = _ACK_RE.search(own)
+    if not found and _thanks_within(own):
+        return "?" not in without_links(own) and named_sign_off(own) is None
     if not found or not (_NUMBER_RE.search(f"{subject}\n{own}") or _WITHIN_RE.search(own)):
         return False
     if found.group("article") and (_FIRST_PERSON_RE.search(own) or not _PROMISE_RE.search(own)):
         return False  # "a ticket was created": a helpdesk also says who will answer, and when
     return "?" not in without_links(own) and named_sign_off(own) is None
+
+
+def _thanks_within(own: str) -> bool:
+    """Thanks for the reader's message and an answer promised within hours or days, where no one
+    writes as I ("Merci pour votre message ... vous répondra sous 24 à 48 h")."""
+    return bool(_THANKS_RE.search(own) and _WITHIN_RE.search(own) and _ANSWER_RE.search(own)
+                and not _SINGULAR_RE.search(own))
