@@ -184,13 +184,25 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     if not (absent and back):
         return False
     spans = absent + back
-    clauses = _CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own)
+    clauses = _split_before(_CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own), back)
     covered, uncovered = [], []  # (line, sentence)
     for found in _SENTENCE_RE.finditer(clauses):
         if not (_short(found.group()) or _GREETING_RE.match(found.group())):
             hit = any(a < found.end() and found.start() < b for a, b in spans)
             (covered if hit else uncovered).append((clauses.count("\n", 0, found.start()), found.group()))
     return not uncovered or said_twice(covered, uncovered)  # or in a language without words here
+
+
+def _split_before(own: str, back: list[tuple[int, int]]) -> str:
+    """The text with a comma or semicolon right before where to turn ("..., para temas urgentes
+    llamad a Jorge") made a sentence's end: the clause before it must be an absence of its own
+    ("La migración está bien para nosotros" is the writer's word on the matter)."""
+    chars = list(own)
+    for start, _ in back:
+        at = len(own[:start].rstrip()) - 1
+        if at >= 0 and own[at] in ",;":
+            chars[at] = "."
+    return "".join(chars)
 
 
 # A line break inside a paragraph that a client wrapped: after a line of WRAPPED characters or

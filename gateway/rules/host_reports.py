@@ -44,12 +44,20 @@ _OBSERVED = (
     r"|hier (?:die|der|das) (?:meldung|fehler\w{0,8}|log|ausgabe)"
     r"|voici (?:le|la|les) (?:message|erreur|alerte)s?|seit \d{1,2} (?:tagen|stunden|wochen)"
     r"|since \d{1,2} (?:days|hours|weeks)|seit \d{1,2} uhr|since \d{1,2} ?(?:am|pm|o'clock)"
-    r"|depuis \d{1,2} ?h(?:eures?)?|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern"
+    r"|depuis \d{1,2} ?h(?:eures?)?|seit (?:dem wochenende|letzter woche)|since (?:the weekend|last week)"
+    r"|(?:since|seit|depuis|sinds|desde|da) (?:heute|gestern"
     r"|today|yesterday|this morning|last night|tonight|the update|dem update|cette nuit|hier"
     r"|ce matin|vannacht|gisteren|vanochtend|anoche|ayer|esta ma(?:ñ|n)ana|ieri|stanotte"
     r"|stamattina|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag))\b")
+# ... or speaks to the provider as a person does: "euer Storage", "bei euch", "on your side", "de
+# votre côté", a question without its mark ("Any idea what changed", "Was ist da los"), where the
+# paste is ("log below", "Ausgabe anbei"). A program's notice speaks to its owner, never so.
+_ADDRESSED_RE = re.compile(
+    r"(?i)\b(?:euch|euer|eure[nmrs]?|(?:on|from) your (?:side|end)|de votre c(?:ô|o)t(?:é|e)"
+    r"|any (?:idea|ideas|clue)|irgendeine idee|was ist (?:da )?los|woran liegt"
+    r"|(?:log|output|ausgabe) (?:below|unten|anbei))\b")
 # Each starts with one of these letters (tests/test_attack7_findings.py checks it): tried only there.
 OBSERVED_FIRST = "cdfghklsuvz"
 _OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
@@ -84,7 +92,7 @@ def field_report(mail: ParsedMail, own: str) -> bool:
         return False
     prose = _LOG_LINE_RE.sub(" ", _FIELD_WHOLE_RE.sub(" ", own))
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
-    return not (words or _PERSON_RE.search(prose) or _OBSERVED_RE.search(prose))
+    return not (words or _PERSON_RE.search(prose) or observed(prose))
 
 
 def _log_report(own: str) -> bool:
@@ -95,8 +103,9 @@ def _log_report(own: str) -> bool:
 
 
 def observed(prose: str) -> bool:
-    """A person's lead-in to what they paste (see _OBSERVED_RE), also for machine_signals."""
-    return bool(_OBSERVED_RE.search(prose))
+    """A person's lead-in to what they paste, or words to the provider (see _OBSERVED_RE,
+    _ADDRESSED_RE), also for machine_signals."""
+    return bool(_OBSERVED_RE.search(prose) or _ADDRESSED_RE.search(prose))
 
 
 def own_address(mail: ParsedMail) -> bool:
@@ -128,7 +137,7 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)  # "ich sehe das seit heute Nacht" below the values
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
-                or _I_RE.search(prose) or _OBSERVED_RE.search(prose))
+                or _I_RE.search(prose) or observed(prose))
 
 
 def _host_domain(domain: str) -> bool:

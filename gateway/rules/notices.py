@@ -81,7 +81,7 @@ SIGN_OFF_FIRST = "abcdghmprstuzü"
 SIGN_OFF_RE = re.compile(rf"(?i)(?=[{SIGN_OFF_FIRST}])(?:" + _SIGN_OFFS.removeprefix("(?i)") + ")")
 # A person's request or thanks (a root@ that writes "Backup failed, bitte prüfen" is a person).
 REQUEST_RE = re.compile(
-    r"(?i)\bbitte\b|\bplease\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
+    r"(?i)\bbitte\b|\bplease\b|\bpl[sz]\b|\bdanke\b|\bthanks?\b|\bgr(?:ü|ue|u)(?:ß|ss)|\bmfg\b|\bmerci\b"
     r"|\bcordialement|\bpor favor\b|\bgracias\b|\bsaludos\b|\bper favore\b|\bgrazie\b")
 # What postmasters' machines write about besides failures: quotas and quarantines.
 _QUOTA_RE = re.compile(r"(?i)quota|kontingent|speicherplatz|quarant|\b(?:postfach|mailbox)\b[^.\n]{0,30}"

@@ -44,6 +44,7 @@ from gateway.rules.signed_replies import (
     LINK_RE,
     admin_signs,
     client_mailer,
+    mail_client,
     person_name,
     relayed_person,
     signed_at,
@@ -92,7 +93,7 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     if envelope and envelope not in found and _PLATFORM_ENVELOPE_RE.match(envelope):
         found.insert(0, envelope)
     bounces = _BOUNCE_ENVELOPE_RE.match(envelope) or _PLATFORM_ENVELOPE_RE.match(envelope)
-    if found == [envelope] and bounces and relayed_person(mail):
+    if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and own_noreply_identity(mail, found):
         return False  # a person whose own mailbox is called no-reply

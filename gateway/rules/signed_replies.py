@@ -51,6 +51,10 @@ MAIL_CLIENT_RE = re.compile(
     r"(?i)\b(?:microsoft outlook|outlook for (?:android|ios|mac)|thunderbird|apple mail"
     r"|iphone mail|ipad mail|roundcube|evolution|mutt|claws mail|em client|mailbird|postbox)\b")
 SIGN_OFF_WORDS_RE = _SIGN_OFF_RE  # the words that open a sign-off, "Best," too
+SIGNATURE_LINES = 4
+_GAP_RE = re.compile(r"\n[ \t\r]*\n")
+# A link to a page (a path after the host): a notice's; a person names a site ("www.shop.de").
+_PAGE_LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s/]+/[^\s.,;:!?)]")
 _SIG_DELIMITER_RE = re.compile(r"(?m)^--[ \t]?\r?\n[ \t]*(\S[^\r\n]*)")
 # Words of a company's or a team's signature, never of a person's name.
 _COMPANY_WORDS = frozenset((
@@ -135,12 +139,26 @@ def relayed_person(mail: ParsedMail) -> bool:
     own = own_part(mail.text)
     signed = named_sign_off(own)
     if signed is None:
+        signed = name_paragraph(own)
+    if signed is None:
         return False
     if reply_structure(mail):
         return True
-    if mail.attachments or LINK_RE.search(own[:signed]):
+    if mail.attachments or _PAGE_LINK_RE.search(own[:signed]):
         return False
     return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
+
+
+def name_paragraph(own: str) -> int | None:
+    """Where a person signs without a sign-off word: the last paragraph (at most SIGNATURE_LINES
+    lines) opens with a first and last name alone ("...urgently.\n\nMaria Lopez\nKundenshop")."""
+    gaps = list(_GAP_RE.finditer(own.rstrip()))
+    if not gaps:
+        return None
+    lines = own[gaps[-1].end():].strip().splitlines()
+    if not 0 < len(lines) <= SIGNATURE_LINES or not 2 <= len(lines[0].split()) <= 3:
+        return None
+    return gaps[-1].end() if person_name(lines[0]) else None
 
 
 def signed_at(own: str) -> int | None:
