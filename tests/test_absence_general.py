@@ -219,3 +219,47 @@ def test_a_notice_written_twice(subject, body):
 @pytest.mark.parametrize("raw, sender", TWICE_PEOPLE.values(), ids=TWICE_PEOPLE.keys())
 def test_a_persons_sentence_beside_a_notice_is_no_translation(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+# Where to turn, by structure: an urgent case's word, or a verb of writing to or contacting, with
+# an address or a phone number in the same sentence; "returning <date>"; "I'm off until".
+WHERE_TO_TURN = {
+    "en, reach out to": ("Hi,\nI'm away from my desk until Monday 12 January with sporadic access to "
+                         "email. For anything urgent, reach out to jane@firma.example.\nBest, Tom"),
+    "en, returning and please email": ("Hello,\nThanks for your message. I'm currently on leave, "
+                                       "returning 12 January. If it can't wait, please email "
+                                       "support@firma.example.\nTom"),
+    "fr, merci de contacter": ("Bonjour,\nje suis absent jusqu'au 12 janvier inclus. Pour toute "
+                               "demande urgente, merci de contacter support@firma.example.\nCordialement"),
+    "it, per urgenze": ("Buongiorno,\nsono in ferie fino al 12 gennaio. Per urgenze scrivere a "
+                        "supporto@firma.example.\nCordiali saluti"),
+    "nl, dringende zaken": ("Hallo,\nik ben met vakantie tot en met 12 januari. Voor dringende zaken "
+                            "kunt u mailen naar support@firma.example.\nGroet"),
+    "en, off until": "Hi,\nI'm off until 12 January. For urgent issues, contact jane@firma.example.\nTom",
+}
+WHERE_TO_TURN_PEOPLE = {
+    "en, away and 'call me' with a number": (
+        "I'm on holiday until 12 January. Call me on 0171 2345678 if the server fails again."),
+    "en, away and 'please email' a document": (
+        "I'm on leave until 12 January. Please email the invoice to billing@firma.example."),
+    "fr, away and thanks": "Je suis absent jusqu'au 12 janvier. Merci pour la migration, tout marche.",
+    "en, off until and 'contact me'": (
+        "I'm off until Monday 12 January. Contact me at 0171 2345678 about the server move."),
+    "en, away, a go-ahead, then whom to contact": (
+        "I'm off until Monday 12 January. You can run the update on Tuesday, contact "
+        "marc@firma.example for the access."),
+    "de, away and an urgent update with a number": (
+        "Ich bin bis 12.01. im Urlaub. Das dringende Update für Server 4711 2233 muss vorher laufen."),
+}
+
+
+@pytest.mark.parametrize("body", WHERE_TO_TURN.values(), ids=WHERE_TO_TURN.keys())
+def test_where_to_turn_by_structure(body):
+    raw, sender = mail("tom@firma.example", "Re: " + TICKET + "Server", body, name="Tom")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+@pytest.mark.parametrize("body", WHERE_TO_TURN_PEOPLE.values(), ids=WHERE_TO_TURN_PEOPLE.keys())
+def test_where_to_turn_look_alikes_stay_answered(body):
+    raw, sender = mail("tom@firma.example", "Re: " + TICKET + "Server", body, name="Tom")
+    assert reasons(raw, sender) == ()

@@ -36,6 +36,8 @@ from gateway.rules.absence_words import (
     QUESTION_MARKS,
     SENTENCE_ENDS,
     THANKS_MORE_RE,
+    WHERE_TO_TURN_RE,
+    leading_spans,
     lowered,
     word_spans,
 )
@@ -109,7 +111,7 @@ _BACK_RE = re.compile(
     r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
     r"|\bafter my return|\bwhen i (?:return|get back|am back|'m back)"
     r"|\b(?:reply|respond|answer|get back to you)\b[^.!?\n]{0,40}\b(?:when|once|after|as soon as"
-    r"|upon)\b|\b(?:contact(?:er|ar|e)?|contatt(?:are|i))\b[^.!?\n]{0,60}@"
+    r"|upon)\b"  # "contact x@" where it opens its sentence: absence_words.WHERE_TO_TURN
     r"|\bfor (?:urgent|immediate) (?:matters|issues|requests"
     r"|inquiries|questions)|\bwieder (?:im b(?:ü|ue)ro|erreichbar|da)\b|\bnach meiner r(?:ü|ue)ckkehr"
     r"|\bwenden sie sich\b|\bin dringenden f(?:ä|ae)llen|\bje serai de retour|(?:à|a) mon retour"
@@ -136,7 +138,10 @@ _CONTACT_RE = re.compile(
     r"|\bprosz(?:ę|e) (?:o )?kontakt|\bgelieve contact|\bneem (?:dan )?contact op"
     r"|\bpor favor,? contacte|\bkontaktujte pros(?:í|i)m|\bpros(?:í|i)m kontaktujte"
     r"|\bпожалуйста,? (?:обращайтесь|свяжитесь|пишите|звоните)"
-    r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста" + FOREIGN_CONTACT)
+    r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста"
+    r"|\bplease,? (?:e-?mail|write to|reach out to|get in touch with)\s+[\w.+-]{1,64}@"
+    r"|\bmerci de (?:contacter|vous adresser (?:à|a)|(?:é|e)crire (?:à|a))|\bsi prega di contattare"
+    r"|\bpor favor,? (?:escriba|escribe|llame) a\b" + FOREIGN_CONTACT)
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b"
@@ -167,7 +172,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):
         return False
-    if _THANKS_RE.search(_THANKS_FOR_MAIL_RE.sub(" ", own)):
+    if _THANKS_RE.search(_CONTACT_RE.sub(" ", _THANKS_FOR_MAIL_RE.sub(" ", own))):  # "merci de contacter"
         return False
     retired = _RETIRED_RE.search(own) is not None
     rest = _CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own)
@@ -180,7 +185,7 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     low = lowered(own)  # the words of absence_words, in lower case
     absent += word_spans(ABSENCE_MORE_RE, low) + word_spans(THANKS_MORE_RE, low)
     back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
-            for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low)
+            for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low) + leading_spans(WHERE_TO_TURN_RE, low)
     if not (absent and back):
         return False
     spans = absent + back

@@ -55,7 +55,8 @@ ABSENCE_WORDS = (
     # Malay, Indonesian, Filipino, Swahili, Afrikaans, Irish, Maltese, Luxembourgish
     r"|saya (?:sedang )?(?:bercuti|cuti|berada di luar (?:pejabat|kantor)|tidak berada di"
     r" (?:pejabat|kantor)|di luar (?:pejabat|kantor))|nasa bakasyon ako|wala ako sa opisina"
-    r"|naka-?leave ako|ni(?:ko|po) likizo\b|nipo nje ya ofisi|ek is (?:met verlof"
+    r"|i'm off until|i am off until|naka-?leave ako|ni(?:ko|po) likizo\b|nipo nje ya ofisi"
+    r"|ek is (?:met verlof"
     r"|uit die kantoor|op vakansie|nie op kantoor nie)|t(?:á|a)im (?:as an oifig|ar saoire)"
     r"|(?:jiena|ninsab) (?:barra mill-uffi(?:ċ|c)(?:ċ|c)ju|fuq btala|fil-leave)"
     r"|ech sinn (?:am cong(?:é|e)|an der vakanz|net am b(?:ü|u)ro)"
@@ -83,6 +84,22 @@ BACK_WORDS = (
     r"|(?:برای|در) موارد فوری|واپسی پر|लौटने पर|वापस आने पर|आपात स्थिति में|ফিরে এসে"
     r"|เมื่อกลับมา|กรณีเร่งด่วน|回来后|回來後|返回后|返回後|如有急事|紧急事务|緊急事務|急ぎの場合"
     r"|戻り次第|復帰後|緊急の場合|복귀 ?후|돌아온 ?후|급한 용무|긴급한 (?:사항|용무)")
+
+# Where to turn, in any language that names it: an urgent case's word and, in the same sentence,
+# an address or a number ("Per urgenze scrivere a x@...", "For anything urgent, reach out to
+# x@...", "Voor dringende zaken ... naar x@..."); a verb of writing or calling before an address
+# or number; a return on a date ("returning 12 January", "back on 12 January"). Only where it
+# opens its sentence (see leading_spans): "Pueden hacer el mantenimiento el martes, contacten a
+# marc@..." says more than where to turn.
+WHERE_TO_TURN = (
+    r"|(?:urgen|dringend|pilny|pilnych|pilne|nal(?:é|e)hav|s(?:ü|u)rg(?:ő|o)s|kiireelli|br(?:å|a)dskande"
+    r"|hastesak|akut|acil|spoed|emergenc|notfall|срочн|терміно|επε(?:ί|ι)γ|hitn|nujn|steidzam|skub)"
+    r"[^.!?\n]{0,80}?(?:@|(?:\+|(?<!\d)0)\d[\d /()-]{5,}\d)"
+    r"|(?:reach out to|write to|contact|contacter|écrire à|ecrire a|scrivere a|escriba a|kontakt"
+    r"|napisz|schreiben sie an|mailen naar)(?! (?:me|mich|moi|mij|mi)\b)[^.!?\n]{0,40}?"
+    r"(?:@|(?:\+|(?<!\d)0)\d[\d /()-]{5,}\d)"
+    r"|please,? (?:e-?mail|write to) [\w.+-]{1,64}@|(?:contact(?:er|ar|e)?|contatt(?:are|i))\b[^.!?\n]{0,60}@"
+    r"|returning (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)?(?:day)?,? ?\d{1,2}|back on \d{1,2}")
 
 # A notice's opening thanks for the mail it answers.
 THANKS_FOR_MAIL = (
@@ -121,6 +138,12 @@ QUESTION_MARKS = "?？؟"
 
 ABSENCE_MORE_RE = re.compile(ABSENCE_WORDS[1:] + LEAVE_WORDS)
 BACK_MORE_RE = re.compile(BACK_WORDS[1:])
+WHERE_TO_TURN_RE = re.compile(WHERE_TO_TURN[1:])
+LEAD_CHARS = 25  # where to turn opens its sentence: "For anything urgent, reach out to ..."
+OPENED_CHARS = 80
+# The first words of a condition or purpose before where to turn ("If ...", "Para ...", "Bei ...").
+OPENERS = frozenset("if for in should when during bei für in falls wenn sollten pour en si dans "
+                    "para por per se voor bij als em w".split())
 THANKS_MORE_RE = re.compile(THANKS_FOR_MAIL[1:])
 SPACED_BELOW = 0x0590  # Latin, Greek, Cyrillic, Armenian: scripts whose words \b delimits
 
@@ -138,3 +161,16 @@ def word_spans(rx: re.Pattern[str], low: str) -> list[tuple[int, int]]:
     """The spans of rx in the lowered text that start a word, where the script has words."""
     return [m.span() for m in rx.finditer(low)
             if not m.start() or ord(low[m.start()]) >= SPACED_BELOW or not low[m.start() - 1].isalnum()]
+
+
+def leading_spans(rx: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    """The spans of rx that open their sentence: within LEAD_CHARS of its start, or after a
+    condition or purpose of at most OPENED_CHARS ("If you need immediate assistance, please
+    contact ..."); not after a statement ("You can run the update on Tuesday, contact ...")."""
+    found = []
+    for start, end in word_spans(rx, low):
+        opened = max(low.rfind(mark, 0, start) for mark in ".!?\n" + SENTENCE_ENDS) + 1
+        lead = low[opened:start].split()
+        if start - opened <= LEAD_CHARS or (start - opened <= OPENED_CHARS and lead[0] in OPENERS):
+            found.append((start, end))
+    return found
