@@ -85,11 +85,11 @@ _WITHIN_RE = re.compile(
     r"|h)\b")
 # A helpdesk's thanks for the reader's message, beside that promise ("Merci pour votre message !
 # Notre équipe vous répondra sous 24 à 48 h"): an acknowledgement where no one says I.
-_THANKS_RE = re.compile(
-    r"(?i)\b(?:thank you|thanks) for (?:your|contacting)|\b(?:vielen )?dank f(?:ü|ue)r ihre"
-    r" (?:nachricht|anfrage|e-?mail)|\bmerci (?:pour|de) votre (?:message|e-?mail|courriel|demande)"
-    r"|\bgracias por (?:su|tu) (?:mensaje|correo|consulta)|\bgrazie per (?:il (?:suo|tuo)"
-    r" messaggio|la (?:sua|tua) (?:e-?mail|richiesta))|\bbedankt voor (?:uw|je) (?:bericht|e-?mail)")
+_THANKS_RE = re.compile(  # on lower-case text, no alternative starts with \b (machine_words)
+    r"(?:thank you|thanks) for (?:your|contacting)|dank f(?:ü|ue)r ihre (?:nachricht|anfrage|e-?mail)"
+    r"|merci (?:pour|de) votre (?:message|e-?mail|courriel|demande)"
+    r"|gracias por (?:su|tu) (?:mensaje|correo|consulta)|grazie per (?:il (?:suo|tuo)"
+    r" messaggio|la (?:sua|tua) (?:e-?mail|richiesta))|bedankt voor (?:uw|je) (?:bericht|e-?mail)")
 _ANSWER_RE = re.compile(
     r"(?i)\b(?:get back|respond|reply|answer|antwort|beantwort|melde|r(?:é|e)pondr|reviendr"
     r"|responder(?:á|a|emos)|contestar(?:á|a|emos)|risponder(?:à|a|emo)|antwoorden|reageren)\w*")
@@ -126,5 +126,5 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
 def _thanks_within(own: str) -> bool:
     """Thanks for the reader's message and an answer promised within hours or days, where no one
     writes as I ("Merci pour votre message ... vous répondra sous 24 à 48 h")."""
-    return bool(_THANKS_RE.search(own) and _WITHIN_RE.search(own) and _ANSWER_RE.search(own)
+    return bool(_THANKS_RE.search(own.lower()) and _WITHIN_RE.search(own) and _ANSWER_RE.search(own)
                 and not _SINGULAR_RE.search(own))

@@ -28,12 +28,13 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off
 
 SCAN_CHARS = 3000
 # Masked to the last digits: a run of mask characters, or the words for "ending in".
-_MASKED_RE = re.compile(
-    r"(?i)(?:[*•·xX]{3,12}[ \t]?|[*•·]{2}[ \t]?)\d{2,4}\b|\bending (?:in|with) \d{4}\b"
-    r"|\b(?:endet|endend) (?:auf|mit) \d{4}\b|\bmit (?:der )?endung \d{4}\b"
-    r"|\bse terminant par \d{4}\b|\bterminada en \d{4}\b|\bche termina (?:con|in|per) \d{4}\b"
-    r"|\beindigend op \d{4}\b|\bkończąc[ae] się na \d{4}\b")
-# The writer's own card or account, a few words before the mask.
+_MASKED_RE = re.compile(  # on lower-case text; no alternative starts with \b (machine_words)
+    r"(?:[*•·]{2,12}|x{3,12})[ \t]?\d{2,4}(?!\d)|(?:ending (?:in|with)|end(?:et|end) (?:auf|mit)"
+    r"|mit (?:der )?endung|se terminant par|terminada en|che termina (?:con|in|per)|eindigend op"
+    r"|kończąc[ae] się na) \d{4}(?!\d)")
+# Cheap substrings one of which a mask needs (most mails have none: no scan with the pattern).
+_HINTS = ("*", "•", "·", "xxx", "ending", "endet", "endend", "endung", "terminant", "terminada",
+          "termina", "eindigend", "kończ")
 _OWN_RE = re.compile(r"(?i)\b(?:my|mine|meine[mrs]?|mein|unsere[mrs]?|unser|our|ma|mon|mes|notre"
                      r"|mi|mis|nuestra|la mia|il mio|mijn|onze)\b[^\n.!?]{0,30}$")
 _QUESTION_LINE_RE = re.compile(r"(?m)^[^\n]*\?[^\n]*$")
@@ -44,8 +45,11 @@ def payment_notice(mail: ParsedMail) -> bool:
     if person_subject(mail.subject):
         return False
     own = own_part(mail.text)[:SCAN_CHARS]
-    if not any(not _OWN_RE.search(own[max(0, m.start() - 40):m.start()])
-               for m in _MASKED_RE.finditer(own)):
+    lowered = own.lower()
+    if not any(hint in lowered for hint in _HINTS):
+        return False
+    if not any(not _OWN_RE.search(lowered[max(0, m.start() - 40):m.start()])
+               for m in _MASKED_RE.finditer(lowered)):
         return False
     asked = [line for line in _QUESTION_LINE_RE.findall(own) if not LINK_RE.search(line)]
     if asked or first_person(LINK_RE.sub(" ", own)) or _person_signs(own, mail.from_addr or ""):
