@@ -39,6 +39,12 @@ PEOPLE = {
         "buchhaltung@weber-bau.example", "Lastschrift",
         "Guten Tag,\n\nwird die Rechnung weiterhin vom Konto DE12 **** 4455 abgebucht? Wir haben "
         "die Bank gewechselt.\n", name="Buchhaltung Weber Bau"),
+    "a customer's accounts department: the debit from 'vom Konto **** 4455' failed, new IBAN": mail(
+        "buchhaltung@mueller-metall.example", "Lastschrift Rechnung 2027-0031",
+        "Sehr geehrte Damen und Herren,\n\ndie Abbuchung vom Konto DE12 **** 4455 ist "
+        "fehlgeschlagen, da wir die Bank gewechselt haben. Die neue IBAN lautet DE44 5001 0517 "
+        "5407 3249 31.\n\nMit freundlichen Grüßen\nMüller Metall GmbH Buchhaltung\n",
+        name="Müller Metall Buchhaltung"),
 }
 
 

@@ -2,10 +2,11 @@
 other sign was found): a receipt, a debit announcement, a renewal or a failed charge, known by
 the reader's payment instrument masked to its last digits, never by the subject alone.
 
-- the writer's own part names a card or an account masked as only a program shows it: "Visa
-  ending in 4417", "your card ending in 4471", "Mastercard •••• 0952", "Konto DE89 **** 3000",
-  "carte se terminant par 1234", "tarjeta terminada en 1234"; not the writer's own ("my card
-  ending in ...", "meine Karte ****1234": a customer's complaint about a charge);
+- the writer's own part names the reader's card or account masked as only a program shows it,
+  with "your" or under a label: "Payment method: Visa ending in 4417", "your card ending in
+  4471", "Paid with Mastercard •••• 0952", "von Ihrem Konto DE89 **** 3000", "votre carte se
+  terminant par 1234"; not the writer's own or one named without ("my card ending in ...",
+  "meine Karte ****1234", "die Abbuchung vom Konto DE12 **** 4455": a customer about a charge);
 - no person: not sent on or answered (Fwd:, Re: ...), no question (a stock offer on a link's
   line, "Need help with your order? Visit https://...", is the notice's), no first person
   ("I", "ich", "je" ...), no sign-off with a person's name (a company's or a team's, "Ihr
@@ -35,8 +36,14 @@ _MASKED_RE = re.compile(  # on lower-case text; no alternative starts with \b (m
 # Cheap substrings one of which a mask needs (most mails have none: no scan with the pattern).
 _HINTS = ("*", "•", "·", "xxx", "ending", "endet", "endend", "endung", "terminant", "terminada",
           "termina", "eindigend", "kończ")
-_OWN_RE = re.compile(r"(?i)\b(?:my|mine|meine[mrs]?|mein|unsere[mrs]?|unser|our|ma|mon|mes|notre"
-                     r"|mi|mis|nuestra|la mia|il mio|mijn|onze)\b[^\n.!?]{0,30}$")
+# The reader's card or account a few words before the mask ("your card", "von Ihrem Konto",
+# "votre carte"), or a notice's label ("Payment method: Visa ...", "Paid with ...", "Zahlungsart:
+# ..."); a customer writes of "meine Karte", "unser Konto" or "vom Konto" and is answered.
+_READERS_RE = re.compile(
+    r"(?:\b(?:your|ihre?[mnrs]?|dein\w{0,2}|votre|vos|su|sus|tu|tus|uw|jouw|je|vostr\w|sua|suo|tua"
+    r"|tuo)\b|payment method|paid with|charged to|zahlungs(?:art|methode|mittel)|bezahlt mit"
+    r"|moyen de paiement|pay(?:é|e) avec|m(?:é|e)todo de pago|pagado con|metodo di pagamento"
+    r"|pagato con|betaalmethode|betaald met)[^\n.!?]{0,30}$")
 _QUESTION_LINE_RE = re.compile(r"(?m)^[^\n]*\?[^\n]*$")
 
 
@@ -48,7 +55,7 @@ def payment_notice(mail: ParsedMail) -> bool:
     lowered = own.lower()
     if not any(hint in lowered for hint in _HINTS):
         return False
-    if not any(not _OWN_RE.search(lowered[max(0, m.start() - 40):m.start()])
+    if not any(_READERS_RE.search(lowered[max(0, m.start() - 40):m.start()])
                for m in _MASKED_RE.finditer(lowered)):
         return False
     asked = [line for line in _QUESTION_LINE_RE.findall(own) if not LINK_RE.search(line)]
