@@ -33,6 +33,7 @@ from gateway.rules.absence_words import (
     BACK_MORE_RE,
     FOREIGN_CONTACT,
     FOREIGN_REQUEST,
+    OPENERS,
     QUESTION_MARKS,
     SENTENCE_ENDS,
     THANKS_MORE_RE,
@@ -205,9 +206,17 @@ def _split_before(own: str, back: list[tuple[int, int]]) -> str:
     chars = list(own)
     for start, _ in back:
         at = len(own[:start].rstrip()) - 1
-        if at >= 0 and own[at] in ",;":
+        if at >= 0 and own[at] in ",;" and not _condition(own[:at]):
             chars[at] = "."
     return "".join(chars)
+
+
+def _condition(before: str) -> bool:
+    """The clause before the comma is a condition or purpose ("If it can't wait, please email
+    ...", "For anything urgent, reach out to ..."), the notice's own way to say where to turn."""
+    opened = max(before.rfind(mark) for mark in ".!?\n" + SENTENCE_ENDS) + 1
+    words = before[opened:].split()
+    return bool(words) and words[0].lower() in OPENERS
 
 
 # A line break inside a paragraph that a client wrapped: after a line of WRAPPED characters or

@@ -142,8 +142,8 @@ WHERE_TO_TURN_RE = re.compile(WHERE_TO_TURN[1:])
 LEAD_CHARS = 25  # where to turn opens its sentence: "For anything urgent, reach out to ..."
 OPENED_CHARS = 80
 # The first words of a condition or purpose before where to turn ("If ...", "Para ...", "Bei ...").
-OPENERS = frozenset("if for in should when during bei für in falls wenn sollten pour en si dans "
-                    "para por per se voor bij als em w".split())
+OPENERS = frozenset("if for should when during bei für falls wenn sollten pour si para per voor bij "
+                    "als".split())
 THANKS_MORE_RE = re.compile(THANKS_FOR_MAIL[1:])
 SPACED_BELOW = 0x0590  # Latin, Greek, Cyrillic, Armenian: scripts whose words \b delimits
 
