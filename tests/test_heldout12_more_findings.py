@@ -86,6 +86,10 @@ PEOPLE = {
         "info@kaffee-kern.example", "AW: [Ticket#2027011210000054] Rechnung",
         "Vielen Dank für Ihre Nachricht. Wir melden uns innerhalb von 2 Werktagen mit den "
         "Unterlagen.\n\nViele Grüße\nPetra Schulz\n", name="Kaffee Kern"),
+    "an agency thanks and says we will send the DNS data within 24 hours": mail(
+        "support@webagentur-sued.example", "Re: [Ticket#2027011210000060] Umzug",
+        "Vielen Dank für Ihre Nachricht. Wir melden uns innerhalb von 24 Stunden mit den neuen "
+        "DNS-Daten.\n\nIhr Team der Webagentur Süd\n", name="Webagentur Süd"),
 }
 
 

@@ -97,6 +97,10 @@ PEOPLE = {
         "Guten Tag,\n\nbitte ändern Sie unsere Rechnungsanschrift auf Hafenstraße 4, Bremen.\n\n"
         "Viele Grüße\nTim Berger\n\n--\nDiese E-Mail wurde mit unserem Ticketsystem versendet.\n",
         name="Berger Logistik Service"),
+    "an admin pastes a sign-in alert with its 'If this wasn't you' under a lead-in": mail(
+        "admin@studio-kaya.example", "Strange login",
+        "Got a sign-in alert:\nAccount: admin\nLocation: Lagos\nIP: 203.0.113.10\n"
+        "If this wasn't you, lock the account asap.\n"),
 }
 
 

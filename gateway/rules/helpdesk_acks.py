@@ -18,10 +18,11 @@ found). Known by its structure together, never by the subject alone:
   (a team's or none: "Cheers, The Pixelwerk Team", "Ihr Kundenservice der Bäckerei Schulte");
 - not sent on (Fwd:, WG:).
 Or, without a ticket: thanks for the reader's message ("Merci pour votre message !", "Thanks
-for contacting us") beside the promise of an answer within hours or days ("vous répondra sous
-24 à 48 h ouvrées"), nobody writing as I, no question, no person's sign-off (a shop's helpdesk
-answering our "Re: [Ticket#…]"); a customer's "Thanks for your message, I'll test it within 24
-hours" is a person's.
+for contacting us") beside the promise of an answer within hours or days ("Notre équipe vous
+répondra sous 24 à 48 h ouvrées": its team's, nobody writing as I or we), no question, no
+person's sign-off (a shop's helpdesk answering our "Re: [Ticket#…]"); a customer's "Thanks for
+your message, I'll test it within 24 hours", an agency's "Wir melden uns innerhalb von 24
+Stunden mit den DNS-Daten" is a person's.
 A partner's agent confirming a ticket by hand and signing with a name, or a customer answering
 our own acknowledgement with a question, is a person.
 """
@@ -93,7 +94,10 @@ _THANKS_RE = re.compile(  # on lower-case text, no alternative starts with \b (m
 _ANSWER_RE = re.compile(
     r"(?i)\b(?:get back|respond|reply|answer|antwort|beantwort|melde|r(?:é|e)pondr|reviendr"
     r"|responder(?:á|a|emos)|contestar(?:á|a|emos)|risponder(?:à|a|emo)|antwoorden|reageren)\w*")
-_SINGULAR_RE = re.compile(r"(?i)\b(?:ich|i|i'm|i've|je|j'ai|yo|io|ik|mein\w*|my|mon|ma|mes)\b")
+# Nobody writes as I or as we ("Wir melden uns innerhalb von 24 Stunden mit den DNS-Daten" is an
+# agency's answer); a helpdesk speaks of its team ("Notre équipe vous répondra", "Our team will").
+_SINGULAR_RE = re.compile(r"(?i)\b(?:ich|i|i'm|i've|je|j'ai|yo|io|ik|mein\w*|my|mon|ma|mes|wir"
+                          r"|we|we'll|we've|nous|noi|nosotros|wij|ons)\b")
 _NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
 # What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
 # melden", "An agent will get back to you shortly").

@@ -33,14 +33,16 @@ _PERSON_RE = re.compile(
     r"|moin|servus|bonjour|hola|buongiorno|ciao|ich|wir|unser\w*|i|i'm|i've|we|our|je|nous)\b")
 # A person's lead-in to what they paste: where it is ("see below", "siehe unten", "ci-dessous",
 # "hier die Meldung:"), that it keeps coming ("kommt seit heute Nacht alle 5 Minuten"), what it
-# looks like ("FYI - got this tonight, looks like on your side"), since a day a person names
+# looks like ("FYI - got this tonight, looks like on your side", "Got a sign-in alert:"; not a
+# notice's "You've got a new message"), since a day a person names
 # ("since yesterday", "seit Montag", "seit 3 Tagen", "depuis cette nuit") or an hour rounded ("seit
 # 8 Uhr", "since 9 am"): a program writes a time stamp. Also for a host's self-named sender
 # ("WLAN seit heute früh gestört").
 _OBSERVED = (
     r"\b(?:see below|siehe unten|unten (?:die|der|das)|ci-dessous|hieronder|ver abajo"
     r"|vedi sotto|keeps? (?:coming|popping|showing)|(?:kommt|kommen) (?:seit|immer|st(?:ä|ae)ndig"
-    r"|alle|dauernd|jede)|fyi|zur info|got this|looks like|sieht (?:so )?(?:aus|nach)"
+    r"|alle|dauernd|jede)|fyi|zur info|(?<!'ve )(?<!you )got (?:this|an?|the following)\b"
+    r"|looks like|sieht (?:so )?(?:aus|nach)"
     r"|hier (?:die|der|das) (?:meldung|fehler\w{0,8}|log|ausgabe)"
     r"|voici (?:le|la|les) (?:message|erreur|alerte)s?|seit \d{1,2} (?:tagen|stunden|wochen)"
     r"|since \d{1,2} (?:days|hours|weeks)|seit \d{1,2} uhr|since \d{1,2} ?(?:am|pm|o'clock)"
