@@ -101,6 +101,11 @@ PEOPLE = {
         "admin@studio-kaya.example", "Strange login",
         "Got a sign-in alert:\nAccount: admin\nLocation: Lagos\nIP: 203.0.113.10\n"
         "If this wasn't you, lock the account asap.\n"),
+    "a publisher's legal department from copyright@: a link, asks to check (no reporting role)": mail(
+        "copyright@verlag-mehr.example", "Urheberrecht: Kopie unserer Artikel",
+        "Guten Tag,\n\nunter https://kopie-portal.example/artikel werden unsere Artikel ohne "
+        "Erlaubnis kopiert (Urheberrecht). Bitte prüfen Sie, ob die Seite bei Ihnen liegt.\n\n"
+        "Verlag Mehr, Rechtsabteilung\n", name="Verlag Mehr"),
 }
 
 

@@ -6,7 +6,7 @@ notice ("Phishing attack hosted on 185.52.3.91 [4b7e1f0c92aa]"). Known by two si
 - the sender's local part is a reporting or security role: `reports@`, `autoreports@`,
   `incident@`, `takedown@`, `cert@`, `csirt@`, `security-alerts@`, `abuse-reports@`,
   `abusereply@` (a network provider passing a report on to the host), a brand-protection
-  firm's `enforcement@`, `dmca@`, `copyright@` ...;
+  firm's `enforcement@` ...;
 - the words of abuse or a security finding in the subject or the text (spam, abuse,
   Missbrauch, phishing, malware, botnet, compromised, open resolver, trademark infringement,
   counterfeit, copyright ...);
@@ -31,8 +31,7 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off
 
 SCAN_CHARS = 3000
 _REPORT_LOCAL_RE = re.compile(
-    r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|enforcement|brand[-_.]?protection"
-    r"|dmca|copyright|infringements?|abuse[-_.]?(?:reports?|tickets?"
+    r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|enforcement|abuse[-_.]?(?:reports?|tickets?"
     r"|notifications?|noreply|repl(?:y|ies))|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
     r"(?:[-_.+][\w.=-]*)?$")
 _FINDING_RE = re.compile(
