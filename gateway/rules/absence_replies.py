@@ -31,13 +31,12 @@ import re
 from gateway.rules.absence_words import (
     ABSENCE_MORE_RE,
     BACK_MORE_RE,
-    FOREIGN_CONTACT,
-    FOREIGN_REQUEST,
     OPENERS,
     QUESTION_MARKS,
     SENTENCE_ENDS,
     THANKS_MORE_RE,
     WHERE_TO_TURN_RE,
+    foreign_request,
     leading_spans,
     lowered,
     word_spans,
@@ -142,13 +141,13 @@ _CONTACT_RE = re.compile(
     r"|\b(?:обращайтесь|свяжитесь|пишите|звоните),? пожалуйста"
     r"|\bplease,? (?:e-?mail|write to|reach out to|get in touch with)\s+[\w.+-]{1,64}@"
     r"|\bmerci de (?:contacter|vous adresser (?:à|a)|(?:é|e)crire (?:à|a))|\bsi prega di contattare"
-    r"|\bpor favor,? (?:escriba|escribe|llame) a\b" + FOREIGN_CONTACT)
+    r"|\bpor favor,? (?:escriba|escribe|llame) a\b")
 _REQUEST_RE = re.compile(
     r"(?i)\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b"
     r"|\bgraag\b|\bgelieve\b|\bprosz(?:ę|e)\b|\bprosimy\b|\bpros(?:í|i)m\b|\bl(?:ü|u)tfen\b"
     r"|\bvänligen\b|\bvenligst\b|\bvennligst\b|\bmolim\b|\bkérem\b|\bпожалуйста\b|\bпрошу\b"
-    + FOREIGN_REQUEST)
+   )
 _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\bbedankt\b"
                         r"|\bdzi(?:ę|e)kuj|\bobrigad[oa]\b|\btack\b|\bd(?:ě|e)kuj|\bte(?:ş|s)ekk(?:ü|u)r")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n" + SENTENCE_ENDS + r"]|[.!?](?=\w))+")
@@ -173,11 +172,12 @@ def rule_absence_reply(subject: str, text: str) -> bool:
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):
         return False
-    if _THANKS_RE.search(_CONTACT_RE.sub(" ", _THANKS_FOR_MAIL_RE.sub(" ", own))):  # "merci de contacter"
-        return False
+    thanked = _THANKS_FOR_MAIL_RE.sub(" ", own)
+    if _THANKS_RE.search(thanked) and _THANKS_RE.search(_CONTACT_RE.sub(" ", thanked)):
+        return False  # thanks of the writer's own ("merci de contacter ..." is where to turn)
     retired = _RETIRED_RE.search(own) is not None
     rest = _CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own)
-    if _REQUEST_RE.search(rest) or NEED_RE.search(rest):  # "... we'd need the access data first"
+    if _REQUEST_RE.search(rest) or NEED_RE.search(rest) or foreign_request(rest):  # "we'd need"
         return False
     own = _INNER_DOT_RE.sub(" ", _unwrapped(_without_signature(undeclared(own))))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE, _RETIRED_RE)

@@ -139,6 +139,8 @@ QUESTION_MARKS = "?？؟"
 ABSENCE_MORE_RE = re.compile(ABSENCE_WORDS[1:] + LEAVE_WORDS)
 BACK_MORE_RE = re.compile(BACK_WORDS[1:])
 WHERE_TO_TURN_RE = re.compile(WHERE_TO_TURN[1:])
+FOREIGN_REQUEST_RE = re.compile(FOREIGN_REQUEST[1:])  # literals: a fast scan, apart from (?i)
+FOREIGN_CONTACT_RE = re.compile(FOREIGN_CONTACT[1:])
 LEAD_CHARS = 25  # where to turn opens its sentence: "For anything urgent, reach out to ..."
 OPENED_CHARS = 80
 # The first words of a condition or purpose before where to turn ("If ...", "Para ...", "Bei ...").
@@ -174,3 +176,10 @@ def leading_spans(rx: re.Pattern[str], low: str) -> list[tuple[int, int]]:
         if start - opened <= LEAD_CHARS or (start - opened <= OPENED_CHARS and lead[0] in OPENERS):
             found.append((start, end))
     return found
+
+
+def foreign_request(text: str) -> bool:
+    """A request in a script without a Latin "please" ("请尽快重启", "再起動してください"), besides
+    whom to contact or a plea for patience ("请联系", "ご連絡ください")."""
+    return bool(FOREIGN_REQUEST_RE.search(text)) and bool(
+        FOREIGN_REQUEST_RE.search(FOREIGN_CONTACT_RE.sub(" ", text)))

@@ -29,10 +29,9 @@ import re
 from gateway.rules.absence_words import (
     ABSENCE_MORE_RE,
     AUTO_REPLY_PREFIXES,
-    FOREIGN_CONTACT,
-    FOREIGN_REQUEST,
     QUESTION_MARKS,
     SENTENCE_ENDS,
+    foreign_request,
     lowered,
     word_spans,
 )
@@ -163,7 +162,7 @@ _REQUEST_RE = re.compile(
     r"|\bmerci de\b|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b"
     r"|\bpouvez-vous\b|\bpodr(?:í|i)ais?\b|\bpotete\b|\bprosz(?:ę|e)\b|\bl(?:ü|u)tfen\b"
     r"|\bl(?:ū|u)dzu\b|\bju lutem\b|\bmesedez\b|\bпожалуйста\b|\bбудь ласка\b|\bмоля\b"
-    r"|\btafadhali\b|\bmohon\b|\bsilakan\b|\bpakiusap\b" + FOREIGN_REQUEST)
+    r"|\btafadhali\b|\bmohon\b|\bsilakan\b|\bpakiusap\b")
 # The writer's own need, a request without a "please" ("I need the out of office reply set up",
 # "vorher brauche ich die Zugangsdaten"); a notice speaks of the reader's ("if you need help").
 NEED_RE = re.compile(
@@ -190,7 +189,7 @@ _CONTACT_RE = re.compile(
     r"|pakiusap),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
-    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b" + FOREIGN_CONTACT)
+    r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
 QUESTION_WORDS = 3
 CJK_QUESTION = 4  # characters of a full-width question: no spaces between its words
 # The structure of an absence notice in any language, under an auto-reply prefix: the answered
@@ -238,7 +237,7 @@ def _asks_for_more(own: str) -> bool:
     person announcing an absence. A notice asks
     nothing of the reader but where to turn ("For urgent matters please call ...")."""
     rest = _CONTACT_RE.sub(" ", own)
-    return bool(_REQUEST_RE.search(rest) or NEED_RE.search(rest))
+    return bool(_REQUEST_RE.search(rest) or NEED_RE.search(rest)) or foreign_request(rest)
 
 
 def _asks_a_question(own: str) -> bool:
