@@ -35,9 +35,48 @@ MACHINES = {
         "Hello,\n\nyour plan renews on 21 January. Please update your card at "
         "https://saas-tool.example/billing/card\n\nThe SaaS Tool Team\n", name="SaaS Tool",
         envelope=_SES),
+    "a failed charge in Spanish: 'su tarjeta terminada en 1234', a link to update it": mail(
+        "facturacion@nube-tool.example", "Pago rechazado",
+        "Hola,\n\nno hemos podido cobrar su tarjeta terminada en 1234. Actualice sus datos de "
+        "pago en https://nube-tool.example/billing\n\nEl equipo de Nube Tool\n", name="Nube Tool"),
+    "a shop's helpdesk acknowledging our answer: thanks, an answer within 24 to 48 h": mail(
+        "contact@boutique-lune.example", "RE: [Ticket#2026011410000051] Migration",
+        "Merci pour votre message ! Notre équipe vous répondra sous 24 à 48 h ouvrées.\n\n"
+        "Boutique Lune\n", name="Boutique Lune"),
+    "a panel on a host in its own name: pending updates, no person's words": mail(
+        "apt-notify@web2.kunde-web.example", "Updates available on web2",
+        "4 updates can be installed on web2.kunde-web.example:\n\nopenssl\ncurl\nnginx\nlibc6\n"),
 }
 
+_QUOTE = ("\n\n-----Original Message-----\nFrom: Technik <technik@centron.example>\nSent: Wednesday, "
+          "14 January 2026 09:12\nTo: it@oakfield-vets.example\nSubject: [Ticket#2026011410000044] "
+          "Migration date\n\nWhich date suits you for the migration?\n")
+
 PEOPLE = {
+    "an accounts department: 'von Konto DE89 **** 3000' debited twice, 'Wir bitten um ...'": mail(
+        "buchhaltung@mueller-bau.example", "Doppelte Abbuchung",
+        "Sehr geehrte Damen und Herren,\n\ndie Lastschrift vom 03.01.2026 über 119,00 EUR wurde "
+        "zweimal von Konto DE89 **** 3000 eingezogen. Wir bitten um Erstattung des doppelten "
+        "Betrags.\n\nMit freundlichen Grüßen\nMüller Bau GmbH\nBuchhaltung", name="Müller Bau GmbH"),
+    "an accounts team: 'The card ending in 4471 was charged twice', a team's sign-off": mail(
+        "accounts@harbourhotels.example", "Duplicate charge",
+        "Hello,\n\nThe card ending in 4471 was charged twice for invoice INV-2026-0441 on 3 "
+        "January. We would like the second payment refunded.\n\nKind regards\nAccounts Team\n"
+        "Harbour Hotels", name="Harbour Hotels Accounts"),
+    "a French bakery's accounts: 'La carte se terminant par 1234 a été débitée deux fois'": mail(
+        "compta@boulangerie-martin.example", "Double prélèvement",
+        "Bonjour,\n\nLa carte se terminant par 1234 a été débitée deux fois pour la facture "
+        "FA-2026-118. Merci de rembourser le second prélèvement.\n\nCordialement,\nLa "
+        "comptabilité\nBoulangerie Martin", name="Boulangerie Martin"),
+    "a student's mailbox on the school's host, no name: 'Account blocked after payment'": mail(
+        "jan.k@stud.hs-beispiel.example", "Account blocked",
+        "Account jk-web blocked after payment, payment was made on 10.01., Rechnung 2026-0311.",
+        name=""),
+    "a practice's IT answers our ticket from Outlook: thanks, will get back within 24 hours": mail(
+        "it@oakfield-vets.example", "RE: [Ticket#2026011410000044] Migration date",
+        "Thanks for your email. We need to check with the practice manager and will get back to "
+        "you within 24 hours with a date.\n\nOakfield IT" + _QUOTE, name="Oakfield Vets IT",
+        headers=_OUTLOOK),
     "a company's it@ pastes its backup's fields and log lines: 'auf euren Storage ... ab:'": mail(
         "it@steuerkanzlei-lang.example", "Backup Fehler",
         "Backup auf euren S3-Storage bricht seit dem Wochenende ab:\n\nJob: Kanzlei-Daily\n"

@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 
 from gateway.rules.mail_systems import FORWARD_RE
-from gateway.rules.originals import own_part, unquoted, without_links
+from gateway.rules.originals import client_quote, own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import named_sign_off
+from gateway.rules.signed_replies import mail_client, named_sign_off
 
 # The same in Spanish, French, Italian, Dutch, Portuguese, Polish, Swedish and Czech: *your*
 # request was received or created ("Su solicitud (ID: NXF-482-13004) ha sido recibida", "Votre
@@ -118,7 +118,9 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
         return False
     own = unquoted(own_part(mail.text))
     found = _ACK_RE.search(own)
-    if not found and _thanks_within(own):
+    if not found and _thanks_within(own):  # a person's answer from a mail client quotes ours
+        if mail_client(mail) or client_quote(mail.text):
+            return False
         return "?" not in without_links(own) and named_sign_off(own) is None
     if not found or not (_NUMBER_RE.search(f"{subject}\n{own}") or _WITHIN_RE.search(own)):
         return False

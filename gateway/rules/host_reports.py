@@ -68,6 +68,9 @@ _OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
 # mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
 _I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai|wir|uns|unser\w{0,3}|we|our|us|nous"
                    r"|notre|nos|nuestr[oa]s?|nostr[oaie]|nasz\w{0,3}|ons|onze)\b")
+# A person's mailbox on a department's or a school's host: name parts apart by a dot (programs
+# join theirs with a hyphen: nas-backup@).
+_DOTTED_NAME_RE = re.compile(r"^[a-z]{1,20}\.[a-z]{1,30}$")
 # Second-level labels under a country code that registries sell domains in (agentur.co.uk).
 _SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go",
                             "ltd", "plc", "gv", "priv", "asso"})
@@ -134,6 +137,8 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
     local, _, domain = sender.partition("@")
     name = _ALNUM_RE.sub("", (mail.from_name or "").lower())
     if not local or _SHARED_LOCAL_RE.match(local) or name not in ("", _ALNUM_RE.sub("", local)):
+        return False
+    if _DOTTED_NAME_RE.match(local):  # "jan.k@stud.hs-x.de", "m.weber@physik.uni-x.de": a person's
         return False
     if not _host_domain(domain):
         return False
