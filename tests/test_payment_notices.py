@@ -45,6 +45,10 @@ PEOPLE = {
         "fehlgeschlagen, da wir die Bank gewechselt haben. Die neue IBAN lautet DE44 5001 0517 "
         "5407 3249 31.\n\nMit freundlichen Grüßen\nMüller Metall GmbH Buchhaltung\n",
         name="Müller Metall Buchhaltung"),
+    "an accounts department gives its new payment method, masked, signed for the company": mail(
+        "buchhaltung@holzbau-arnold.example", "Neue Zahlungsart",
+        "Guten Tag,\n\nNeue Zahlungsart ab Februar: Visa ending in 4417.\n\n"
+        "Mit freundlichen Grüßen\nHolzbau Arnold GmbH\n", name="Holzbau Arnold Buchhaltung"),
 }
 
 

@@ -3,8 +3,8 @@ other sign was found): a receipt, a debit announcement, a renewal or a failed ch
 the reader's payment instrument masked to its last digits, never by the subject alone.
 
 - the writer's own part names the reader's card or account masked as only a program shows it,
-  with "your" or under a label: "Payment method: Visa ending in 4417", "your card ending in
-  4471", "Paid with Mastercard •••• 0952", "von Ihrem Konto DE89 **** 3000", "votre carte se
+  with "your" or under a receipt's "Paid with": "your card ending in 4471", "Paid with
+  Mastercard •••• 0952", "von Ihrem Konto DE89 **** 3000", "votre carte se
   terminant par 1234"; not the writer's own or one named without ("my card ending in ...",
   "meine Karte ****1234", "die Abbuchung vom Konto DE12 **** 4455": a customer about a charge);
 - no person: not sent on or answered (Fwd:, Re: ...), no question (a stock offer on a link's
@@ -37,13 +37,12 @@ _MASKED_RE = re.compile(  # on lower-case text; no alternative starts with \b (m
 _HINTS = ("*", "•", "·", "xxx", "ending", "endet", "endend", "endung", "terminant", "terminada",
           "termina", "eindigend", "kończ")
 # The reader's card or account a few words before the mask ("your card", "von Ihrem Konto",
-# "votre carte"), or a notice's label ("Payment method: Visa ...", "Paid with ...", "Zahlungsart:
-# ..."); a customer writes of "meine Karte", "unser Konto" or "vom Konto" and is answered.
+# "votre carte"), or a receipt's "Paid with ..." / "Bezahlt mit ..."; a customer writes of "meine
+# Karte", "unser Konto", "vom Konto", or "Neue Zahlungsart: Visa **** 4417", and is answered.
 _READERS_RE = re.compile(
     r"(?:\b(?:your|ihre?[mnrs]?|dein\w{0,2}|votre|vos|su|sus|tu|tus|uw|jouw|je|vostr\w|sua|suo|tua"
-    r"|tuo)\b|payment method|paid with|charged to|zahlungs(?:art|methode|mittel)|bezahlt mit"
-    r"|moyen de paiement|pay(?:é|e) avec|m(?:é|e)todo de pago|pagado con|metodo di pagamento"
-    r"|pagato con|betaalmethode|betaald met)[^\n.!?]{0,30}$")
+    r"|tuo)\b|paid with|charged to|bezahlt mit|pay(?:é|e) avec|pagado con|pagato con"
+    r"|betaald met)[^\n.!?]{0,30}$")
 _QUESTION_LINE_RE = re.compile(r"(?m)^[^\n]*\?[^\n]*$")
 
 
