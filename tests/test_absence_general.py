@@ -263,3 +263,24 @@ def test_where_to_turn_by_structure(body):
 def test_where_to_turn_look_alikes_stay_answered(body):
     raw, sender = mail("tom@firma.example", "Re: " + TICKET + "Server", body, name="Tom")
     assert reasons(raw, sender) == ()
+
+
+# HCL Domino's whole subject "<name> is out of the office." as it is localised.
+DOMINO = {
+    "it": ("Maria Rossi è fuori ufficio.", "Sono fuori ufficio fino al 12 gennaio."),
+    "es": ("Ana López está fuera de la oficina.", "Estoy de vacaciones hasta el 12 de enero."),
+    "nl": ("Jan de Vries is afwezig.", "Ik ben afwezig tot en met 12 januari."),
+    "pl": ("Anna Nowak jest poza biurem.", "Jestem na urlopie do 12 stycznia."),
+}
+
+
+@pytest.mark.parametrize("subject, body", DOMINO.values(), ids=DOMINO.keys())
+def test_domino_localised_whole_subjects(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+def test_a_person_asking_whether_a_colleague_is_away_stays_answered():
+    raw, sender = mail("tom@firma.example", "Maria Rossi è fuori ufficio?",
+                       "Sono fuori ufficio fino al 12 gennaio. Potete riattivare la sua casella?")
+    assert reasons(raw, sender) == ()

@@ -94,8 +94,10 @@ _SUBJECT_RE = re.compile(
     r"|(?:out of (?:the )?office|auto[- ]?reply|away from (?:the )?office|on vacation|vacation reply"
     r"|abwesenheit|abwesenheitsnotiz|abwesend|urlaubsabwesenheit|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus"
     r"|absence du bureau|absent du bureau|fuera de la oficina|fuori ufficio" + _MORE_WHOLE + r")\b"
-    # Domino's: "<name> ist außer Haus." / "<name> is out of the office."
-    r"|[^:?]{1,60}\b(?:ist au(?:ß|ss)er haus|is out of (?:the )?office|est absente?)\.?\s*$)")
+    # Domino's: "<name> ist außer Haus." / "<name> is out of the office." (and as HCL localises it)
+    r"|[^:?]{1,60}\b(?:ist au(?:ß|ss)er haus|is out of (?:the )?office|est absente?"
+    r"|(?:è|e) fuori (?:sede|ufficio)|est(?:á|a) fuera de la oficina|is afwezig|est(?:á|a) ausente"
+    r"|n'est pas au bureau|jest poza biurem|je mimo kancel(?:á|a)(?:ř|r)e)\.?\s*$)")
 
 # Absence sentences of the same languages, and their "automatic reply" words.
 _MORE_BODY = (
