@@ -46,6 +46,11 @@ MACHINES = {
     "a panel on a host in its own name: pending updates, no person's words": mail(
         "apt-notify@web2.kunde-web.example", "Updates available on web2",
         "4 updates can be installed on web2.kunde-web.example:\n\nopenssl\ncurl\nnginx\nlibc6\n"),
+    "a web shop's notice through a PHP mailer library: a record, links and a footer": mail(
+        "shop@kern-moebel.example", "Neue Bewertung eingegangen",
+        "Neue Bewertung für Artikel 4411:\n\nSterne: 2\nKunde: K. Meier\nDatum: 14.01.2026\n\n"
+        "Freigeben: https://kern-moebel.example/admin/reviews/991\n\nDiese E-Mail wurde "
+        "automatisch erstellt.", name="Kern Möbel Shop", headers={"X-Mailer": "PHPMailer 6.8.1"}),
 }
 
 _QUOTE = ("\n\n-----Original Message-----\nFrom: Technik <technik@centron.example>\nSent: Wednesday, "
@@ -77,6 +82,12 @@ PEOPLE = {
         "Thanks for your email. We need to check with the practice manager and will get back to "
         "you within 24 hours with a date.\n\nOakfield IT" + _QUOTE, name="Oakfield Vets IT",
         headers=_OUTLOOK),
+    "an accounts department from IONOS's webmail (Open-Xchange 'Mailer'), terse, a signature": mail(
+        "buchhaltung@metallbau-kern.example", "Rechnung 2026-0441",
+        "Rechnung 2026-0441 enthält die Domain metallbau-kern.com, die wurde im Dezember gekündigt."
+        " Gutschrift erforderlich.\n\nMetallbau Kern GmbH\nBuchhaltung\nTel.: 0711 99887\n"
+        "USt-IdNr.: DE123456789", name="Metallbau Kern GmbH",
+        headers={"X-Mailer": "Open-Xchange Mailer v7.10.6-Rev48"}),
     "a company's it@ pastes its backup's fields and log lines: 'auf euren Storage ... ab:'": mail(
         "it@steuerkanzlei-lang.example", "Backup Fehler",
         "Backup auf euren S3-Storage bricht seit dem Wochenende ab:\n\nJob: Kanzlei-Daily\n"

@@ -113,7 +113,10 @@ _REQUEST_RE = re.compile(r"bitte|please|kindly|veuillez|s'il vous pla|por favor|
 _MAIL_CLIENT_RE = re.compile(
     r"(?i)outlook|thunderbird|apple mail|iphone|ipad|android|roundcube|evolution|mutt|claws"
     r"|em client|mailbird|postbox|sogo|horde|rainloop|webmail|gmail|yahoo|mail\.ru|kmail|sylpheed"
-    r"|the bat|seamonkey|opera mail|spark|airmail|canary|superhuman|gnus|alpine|pine|lotus notes")
+    r"|the bat|seamonkey|opera mail|spark|airmail|canary|superhuman|gnus|alpine|pine|lotus notes"
+    # webmails and clients whose name says "Mailer" or "Service" (Open-Xchange: IONOS, 1&1, Strato)
+    r"|open-xchange|zimbra|ymailnorrin|yahoomail|windows live mail|foxmail|groupwise|kerio|icewarp"
+    r"|k-9 mail|fairemail|bluemail|aquamail")
 # A Message-ID that Gmail's own web or app client writes (a program sending through Gmail's SMTP
 # writes its own, or gets one of smtp.gmail.com): a person's, who writes no X-Mailer.
 _CLIENT_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")
