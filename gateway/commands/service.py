@@ -35,17 +35,30 @@ def serve(app: App) -> None:
                       worker_process=settings.worker_mode == "process")
     service.config_path = app.config_path
     service.worker.log_options = app.log_options
+    _run(service)
+
+
+def _run(service) -> None:
+    """The worker forked, then the event loop until SIGTERM/SIGINT. Both are held back from
+    the fork until the loop's handlers are in place (run_until_signal unblocks them): one that
+    came in between was lost at times (serve ran on) or cut the start short. Held, it reaches
+    those handlers at once, and serve stops gracefully whenever it comes."""
     import asyncio  # here: the other commands start without it
+    import signal
+
+    from gateway.service.worker import STOP_SIGNALS
 
     loop_factory = _loop_factory()  # imported before the fork: its pages stay shared
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         service.prepare()  # the worker forked now, before the event loop and its threads
         with asyncio.Runner(loop_factory=loop_factory) as runner:
             runner.run(service.run_until_signal())
     finally:
-        # Ctrl-C (or an error) before the loop's handlers are in place: the worker only stops
-        # when told, and multiprocessing would wait for it at exit for ever.
+        # an error before the loop's handlers are in place: the worker only stops when told,
+        # and multiprocessing would wait for it at exit for ever
         service.worker.stop()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _loop_factory():

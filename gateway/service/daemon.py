@@ -28,7 +28,7 @@ from gateway.rules.policy import Policies
 from gateway.service.lifecycle import Lifecycle
 from gateway.service.memory import FreeMemory
 from gateway.service.service_state import report_state, state_name
-from gateway.service.worker import SHUTDOWN_GRACE_SECONDS, WORKER_STOP_SECONDS
+from gateway.service.worker import SHUTDOWN_GRACE_SECONDS, STOP_SIGNALS, WORKER_STOP_SECONDS
 from gateway.service.worker_handle import WorkerHandle
 from gateway.store.models import HEARTBEAT_SECONDS
 from gateway.store.queue import InboundQueue
@@ -53,9 +53,8 @@ class Service:
         self.servers: list[asyncio.Server] = []
         self.gates: list[ConnectionGate] = []
         self.listening: dict[str, tuple[str, int]] = {}
-        self._stopping = False
+        self._stopping = self._prepared = False
         self._reloading = self._reload_again = False
-        self._prepared = False
         self.scheduler = AsyncIOScheduler(timezone=settings.timezone)
         self.imap: ImapWatchers | None = None
         self.state_name = state_name()
@@ -250,8 +249,9 @@ class Service:
         # (a commit turns into a 250 sooner). The handlers come before READY=1 (in start()).
         sys.setswitchinterval(0.001)
         loop, stop, started = asyncio.get_running_loop(), asyncio.Event(), asyncio.Event()
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in STOP_SIGNALS:
             loop.add_signal_handler(sig, stop.set)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held since the fork (serve)
         reloads: list[asyncio.Task] = []
         loop.add_signal_handler(signal.SIGHUP, lambda: reloads.append(
             loop.create_task(self.reload(after=started), name="reload")))

@@ -40,6 +40,7 @@ ORPHAN_CHECK_SECONDS = 1.0
 # longer than MAX_DEFER, so processing cannot starve under a sustained load.
 QUIET_SECONDS = 0.05
 MAX_DEFER_SECONDS = 1.0
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}  # serve's; the worker ignores them
 
 
 class Flag(Protocol):
@@ -194,6 +195,8 @@ def worker_main(settings: GatewaySettings, clock: Clock, signals: Signals,
     # parent too, which then stops us; SIGHUP is the parent's reload.
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)
+    # forked while serve held them back (commands/service.py): ignored now, so no longer held
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     logs.setup(log_options, "worker")
     engine = make_engine(settings.database_url, settings.busy_timeout_ms)
     try:
