@@ -101,6 +101,10 @@ PEOPLE = {
     "a NOC's terse 'Paketverlust' with four values and 'Was ist da los'": mail(
         "noc@isp-meier.example", "Paketverlust vServer",
         "Host: vs-88121\nIP: 185.22.1.9\nVerlust: 35 %\nSeit: 14.01. 08:00\n\nWas ist da los"),
+    "a law firm's office@ pastes four fields of a blocked FTP login, 'wurde gestern neu gesetzt'":
+        mail("office@kanzlei-berg.example", "FTP blocked", "Benutzer: kb-ftp\nServer: ftp.kanzlei-"
+             "berg.example\nFehler: 530 Login incorrect\nZeit: 14.01. 09:10\n\nPasswort ist richtig, "
+             "wurde gestern neu gesetzt.", name="Kanzlei Berg"),
     "an admin typing on his server as root: 'apt updates failing ... pls check'": mail(
         "root@vps4411.kunde-web.example", "updates failing on vps4411",
         "apt updates failing on vps4411 since this morning, mirror returns 404 for security repo."

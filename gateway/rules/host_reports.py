@@ -60,6 +60,9 @@ _ADDRESSED_RE = re.compile(
     r"(?i)\b(?:euch|euer|eure[nmrs]?|(?:on|from) your (?:side|end)|de votre c(?:ô|o)t(?:é|e)"
     r"|any (?:idea|ideas|clue)|irgendeine idee|was ist (?:da )?los|woran liegt"
     r"|(?:log|output|ausgabe) (?:below|unten|anbei))\b")
+# A past day named as a person tells it, outside the fields ("Passwort ... wurde gestern neu
+# gesetzt"): a report's own day stands in a field ("Date Range Processed: yesterday").
+_NARRATED_RE = re.compile(r"(?i)\b(?:gestern|vorgestern|yesterday|hier soir|ayer|ieri|gisteren)\b")
 # Each starts with one of these letters (tests/test_attack7_findings.py checks it): tried only there.
 OBSERVED_FIRST = "cdfghklsuvz"
 _OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
@@ -97,7 +100,7 @@ def field_report(mail: ParsedMail, own: str) -> bool:
         return False
     prose = _LOG_LINE_RE.sub(" ", _FIELD_WHOLE_RE.sub(" ", own))
     words = asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(prose)
-    return not (words or _PERSON_RE.search(prose) or observed(prose))
+    return not (words or _PERSON_RE.search(prose) or observed(prose) or _NARRATED_RE.search(prose))
 
 
 def _log_report(own: str) -> bool:
