@@ -58,7 +58,8 @@ _ACK_MORE = (
     r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
     r"|zaevidov(?:á|a)n)\b"
     r"|\b(?:hemos recibido su|nous avons bien re(?:ç|c)u votre|abbiamo ricevuto la (?:sua|tua)"
-    r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail) (?:goed )?ontvangen"
+    r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail|vraag|melding|verzoek)"
+    r" (?:goed )?ontvangen"
     r"|recebemos o seu) ")
 _ACK_RE = re.compile(
     r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
