@@ -62,14 +62,22 @@ MACHINES = {
         "billing@shop.example", "Your invoice 2026-01",
         "Your invoice is attached.\n\nBest regards,\nYour Acme team\n\n"
         "This is an automatically generated message. Please do not reply."),
+    # HubSpot is a CRM too: there its envelope counts beside an unsubscribe (tests/heldout14,
+    # tests/heldout15: customers writing one to one from it; tests/test_crm_one_to_one.py)
     "a sales sequence without list headers, from a marketing platform's envelope": mail(
         "jessica@cloudmetrics.example", "Quick question about your monitoring",
-        "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica",
-        name="Jessica from CloudMetrics", envelope="1axbtuif5a3bfyg5@bf08x.hubspotemail.net"),
+        "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica\n\n"
+        "Unsubscribe from these emails", name="Jessica from CloudMetrics",
+        envelope="1axbtuif5a3bfyg5@bf08x.hubspotemail.net"),
     "the same, its Message-ID on the platform's domain, the From as envelope": mail(
         "jessica@cloudmetrics.example", "Quick question about your monitoring",
+        "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica\n\n"
+        "Unsubscribe from these emails", message_id="<aa37baecc9b80bfb.9@bf08x.hubspotemail.net>"),
+    "a campaign platform's envelope (Mailchimp) needs no unsubscribe to count": mail(
+        "jessica@cloudmetrics.example", "Quick question about your monitoring",
         "Hi there,\nwould you be open to a 15-minute demo next week?\nBest,\nJessica",
-        message_id="<aa37baecc9b80bfb.9@bf08x.hubspotemail.net>"),
+        name="Jessica from CloudMetrics",
+        envelope="bounce-mc.us5_1234.5678-technik=centron.de@mail5.mcsv.net"),
     "a campaign header": mail(
         "anna@shop.example", "Neu im Shop", "Hallo, schauen Sie sich unsere Neuheiten an! Anna",
         headers={"X-Mailjet-Campaign": "spring-2026"}),

@@ -9,7 +9,11 @@ Two signs, either decides:
 - the envelope sender, the recorded Return-Path or the Message-ID on a marketing platform's own
   sending domain (HubSpot's `hubspotemail.net`, Mailchimp's `mcsv.net`/`mcdlv.net`/`rsgsv.net`,
   Campaign Monitor's `createsend.com`/`cmail19.com`/`cmail20.com`, CleverReach's `crsend.com`,
-  Klaviyo's `klaviyomail.com`, customer.io's `customer.io`/`customeriomail.com`);
+  Klaviyo's `klaviyomail.com`, customer.io's `customer.io`/`customeriomail.com`). HubSpot is a
+  CRM as well: one person's one-to-one mail typed in it goes out on the same domain (a reseller
+  asking for volume prices), and its sales sequences through the writer's own mailbox. There the
+  domain counts only beside a way to unsubscribe, which every campaign must offer (UWG,
+  CAN-SPAM);
 - an unsubscribe link on such a domain in the writer's own text ("Don't want these emails?
   Unsubscribe: https://e.customeriomail.com/unsubscribe/..."), not in a forward or an answer
   (a customer sending on a newsletter to ask about it is answered).
@@ -30,6 +34,12 @@ _CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$|^x-rss-(
 _MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
                       "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com",
                       "customer.io", "customeriomail.com")
+_CRM_DOMAIN = "hubspotemail.net"
+# on lower-case text; no alternative starts with \b (a literal prefix keeps the scan fast)
+_OPT_OUT_RE = re.compile(
+    r"unsubscribe|opt[- ]out|abmelden|abbestellen|austragen|d(?:é|e)sabonner|d(?:é|e)sinscri"
+    r"|de baja|disiscriv|cancella(?:re)? (?:la )?(?:tua |sua )?iscrizione|afmelden|uitschrijven"
+    r"|wypisz|manage (?:your )?(?:e-?mail )?(?:preferences|subscription)")
 _DOMAIN_RE = re.compile(r"@([\w.-]+)")
 _UNSUBSCRIBE_LINK_RE = re.compile(r"(?i)https?://([\w.-]+)(?::\d+)?/\S*unsubscribe")
 
@@ -39,13 +49,22 @@ def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
     if any(_CAMPAIGN_HEADER_RE.match(name) for name, _ in mail.headers):
         return True
     places = (envelope, mail.header("return-path") or "", mail.message_id or "")
-    if any(_marketing(found.group(1)) for place in places
-           for found in _DOMAIN_RE.finditer(place.lower())):
+    platforms = [found.group(1).rstrip(".>") for place in places
+                 for found in _DOMAIN_RE.finditer(place.lower()) if _marketing(found.group(1))]
+    if platforms and (not all(map(_crm, platforms)) or _opt_out(mail)):
         return True
     if person_subject(mail.subject):
         return False
     return any(_marketing(found.group(1).lower())
                for found in _UNSUBSCRIBE_LINK_RE.finditer(own_part(mail.text)))
+
+
+def _opt_out(mail: ParsedMail) -> bool:
+    return any(_OPT_OUT_RE.search(part.lower()) for part in (mail.text, mail.html))
+
+
+def _crm(domain: str) -> bool:
+    return domain == _CRM_DOMAIN or domain.endswith("." + _CRM_DOMAIN)
 
 
 def _marketing(domain: str) -> bool:
