@@ -30,6 +30,7 @@ import re
 
 from gateway.rules.absence_words import (
     ABSENCE_MORE_RE,
+    ADDRESS,
     BACK_MORE_RE,
     OPENERS,
     QUESTION_MARKS,
@@ -77,7 +78,7 @@ _RETIRED_RE = re.compile(
     r"|gelezen|gebruikt)")
 # Where to write instead, under a retired address: "Bitte senden Sie Ihre Anfrage zukünftig an
 # x@...", "scriva a x@...", "per l'assistenza tecnica a y@...", "please write to x@...".
-_WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al)\s+[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}")
+_WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al)\s+" + ADDRESS)
 _WRITE_TO_ASK_RE = re.compile(
     r"(?i)\b(?:bitte|please|veuillez|por favor|per favore|graag)\b(?=\s+(?:\w+\s+)?(?:senden|schicken"
     r"|schreiben|richten|send|write|direct|address|forward|envoyer|(?:é|e)crire|adresser|enviar?"

@@ -132,6 +132,8 @@ FOREIGN_CONTACT = (
     r"|(?:連絡|問い合わせ|お電話|ご了承|ご理解)[^.。！？\n]{0,8}?(?:ください|下さい)"
     r"|(?:연락|문의|양해)[^.\n。]{0,12}?(?:주세요|주십시오|바랍니다|부탁)")
 # Sentence ends and question marks of other scripts: a full-width "。！？", Arabic "؟", the danda.
+# An e-mail address, as where to turn and as a token a translation repeats.
+ADDRESS = r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}"
 SENTENCE_ENDS = "。！？؟।"
 QUESTION_MARKS = "?？؟"
 

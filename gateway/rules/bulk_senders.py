@@ -34,7 +34,7 @@ _CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$|^x-rss-(
 _MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
                       "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com",
                       "customer.io", "customeriomail.com")
-_CRM_DOMAIN = "hubspotemail.net"
+_CRM_DOMAINS = ("hubspotemail.net",)
 # on lower-case text; no alternative starts with \b (a literal prefix keeps the scan fast)
 _OPT_OUT_RE = re.compile(
     r"unsubscribe|opt[- ]out|abmelden|abbestellen|austragen|d(?:é|e)sabonner|d(?:é|e)sinscri"
@@ -49,13 +49,13 @@ def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
     if any(_CAMPAIGN_HEADER_RE.match(name) for name, _ in mail.headers):
         return True
     places = (envelope, mail.header("return-path") or "", mail.message_id or "")
-    platforms = [found.group(1).rstrip(".>") for place in places
-                 for found in _DOMAIN_RE.finditer(place.lower()) if _marketing(found.group(1))]
-    if platforms and (not all(map(_crm, platforms)) or _opt_out(mail)):
+    platforms = [domain for place in places for found in _DOMAIN_RE.finditer(place.lower())
+                 if _under(domain := found.group(1).rstrip(".>"), _MARKETING_DOMAINS)]
+    if platforms and (not all(_under(d, _CRM_DOMAINS) for d in platforms) or _opt_out(mail)):
         return True
     if person_subject(mail.subject):
         return False
-    return any(_marketing(found.group(1).lower())
+    return any(_under(found.group(1).lower().rstrip(".>"), _MARKETING_DOMAINS)
                for found in _UNSUBSCRIBE_LINK_RE.finditer(own_part(mail.text)))
 
 
@@ -63,10 +63,6 @@ def _opt_out(mail: ParsedMail) -> bool:
     return any(_OPT_OUT_RE.search(part.lower()) for part in (mail.text, mail.html))
 
 
-def _crm(domain: str) -> bool:
-    return domain == _CRM_DOMAIN or domain.endswith("." + _CRM_DOMAIN)
-
-
-def _marketing(domain: str) -> bool:
-    domain = domain.rstrip(".>")
-    return any(domain == d or domain.endswith("." + d) for d in _MARKETING_DOMAINS)
+def _under(domain: str, parents: tuple[str, ...]) -> bool:
+    """The domain is one of `parents` or below one."""
+    return any(domain == d or domain.endswith("." + d) for d in parents)

@@ -28,6 +28,7 @@ import re
 
 from gateway.rules.absence_words import (
     ABSENCE_MORE_RE,
+    ADDRESS,
     AUTO_REPLY_PREFIXES,
     QUESTION_MARKS,
     SENTENCE_ENDS,
@@ -172,11 +173,14 @@ NEED_RE = re.compile(
     r"|\b(?:brauch|ben(?:ö|oe)tig)(?:e ich|en wir)\b|\bj'ai besoin\b|\bnous avons besoin\b"
     r"|\bnecesit(?:o|amos)\b|\b(?:ho|abbiamo) bisogno\b|\bpotrzebuj(?:ę|emy)\b"
     r"|\b(?:ik|wij|we) (?:heb|hebben)\b[^.!?\n]{0,40}\bnodig\b|\bihtiyac(?:ı|i)m(?:(?:ı|i)z)? var\b")
+# "Please" beside "please" (and "kindly") in the languages of _CONTACT_RE.
+_PLEASE_WORDS = (r"|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen"
+                 r"|l(?:ū|u)dzu|ju lutem|mesedez|пожалуйста|будь ласка|моля|tafadhali|mohon|sila"
+                 r"|silakan|pakiusap")
 # Where to turn instead, and notes on the mail itself: no request of the writer's own.
 _CONTACT_RE = re.compile(
-    r"(?i)\b(?:please|kindly|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)"
-    r"|l(?:ü|u)tfen|l(?:ū|u)dzu|ju lutem|mesedez|пожалуйста|будь ласка|моля|tafadhali|mohon|sila"
-    r"|silakan|pakiusap),?\s+(?:(?:do not|don't) hesitate to |feel free to )?(?:\S+\s+){0,2}?"
+    r"(?i)\b(?:please|kindly" + _PLEASE_WORDS + r"),?\s+(?:(?:do not|don't) hesitate to "
+    r"|feel free to )?(?:\S+\s+){0,2}?"
     r"(?:contact|call|phone|ring|reach|e-?mail|write|send"
     r"|re-?send|note|direct|touch|leite|expect|allow|bear|be aware|understand|excuse|accept"
     r"|verst(?:ä|ae)ndnis|geduld"
@@ -186,9 +190,7 @@ _CONTACT_RE = re.compile(
     r"|sazin|zvan|rakst|hubungi|wasiliana|свяжитесь|обра(?:щайтесь|титесь)|звоните"
     r"|пишите|зверн|звертай|телефонуйте|пишіть|cham)"
     # a request that names an address or a number: where to turn ("lütfen info@... yazınız")
-    r"|\b(?:please|bitte|veuillez|merci de|por favor|per favore|graag|prosz(?:ę|e)|l(?:ü|u)tfen"
-    r"|l(?:ū|u)dzu|ju lutem|mesedez|пожалуйста|будь ласка|моля|tafadhali|mohon|sila|silakan"
-    r"|pakiusap),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
+    r"|\b(?:please" + _PLEASE_WORDS + r"),?\s+(?:\S+\s+){0,2}?(?:\S+@\S+|\+?\d[\d ()/.-]{6,}\d)"
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
@@ -203,7 +205,7 @@ _ANSWERED_SUBJECT_RE = re.compile(
 _DATE_RE = re.compile(
     r"(?<!\d[ ./-])\b\d{1,2}(?:[./-]\d{1,2}\b|\.?[\s-]?[^\s\d.,;:!?()+/@-]{3,})|\b\d{4}-\d{2}-\d{2}\b"
     r"|\d{1,2}\s?[月월]")
-_ADDRESS_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}")
+_ADDRESS_RE = re.compile(ADDRESS)
 _PHONE_RE = re.compile(r"(?<![\w.])\+?\d{2,5}[ /()-]{1,3}\d[\d /()-]{4,16}\d(?![\w.])")
 
 

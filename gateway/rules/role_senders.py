@@ -90,9 +90,10 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     postmaster who asks), or a program's role."""
     locals_ = [envelope, *(_local(a) for a in (mail.from_addr, *mail.reply_to) if a)]
     found = [local for local in locals_ if local and _NOREPLY_LOCAL_RE.match(local)]
-    if envelope and envelope not in found and _PLATFORM_ENVELOPE_RE.match(envelope):
+    platform = bool(envelope) and _PLATFORM_ENVELOPE_RE.match(envelope) is not None
+    if platform and envelope not in found:
         found.insert(0, envelope)
-    bounces = _BOUNCE_ENVELOPE_RE.match(envelope) or _PLATFORM_ENVELOPE_RE.match(envelope)
+    bounces = platform or _BOUNCE_ENVELOPE_RE.match(envelope)
     if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and own_noreply_identity(mail, found):

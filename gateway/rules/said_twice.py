@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.absence_words import ADDRESS
+
 TRANSLATION_MIN = 0.5
 TRANSLATION_MAX = 2.5
-_TOKEN_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}|\d+")
+_TOKEN_RE = re.compile(ADDRESS + r"|\d+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # The small words of English, German, French, Spanish, Italian, Dutch, Portuguese and Russian.
 _SMALL_WORDS = frozenset(
