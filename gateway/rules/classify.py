@@ -16,6 +16,7 @@ from gateway.rules.absence_replies import rule_absence_reply
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
+from gateway.rules.evidence_reports import security_report
 from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.machine_signals import machine_signals
 from gateway.rules.mail_systems import abuse_complaint, failure_only, free_text_failure, from_mail_system
@@ -30,7 +31,6 @@ from gateway.rules.out_of_office import looks_like_absence_notice, vacation_mark
 from gateway.rules.parse import ParsedMail
 from gateway.rules.precedence import sender_precedence, srs_original
 from gateway.rules.role_senders import noreply_sender
-from gateway.rules.security_reports import security_report
 from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice

@@ -11,8 +11,8 @@ detector decides only where several come together and no sign of a person is lef
   because", "Sie erhalten diese E-Mail", "Vous recevez ce message"), how to unsubscribe or
   manage notifications, that it was generated automatically or must not be answered, a
   copyright line; in DE/EN/FR/ES/IT/NL;
-- `links`: three links or more, a call to action ("View details: https://..."), or a 1x1
-  tracking image in the HTML;
+- `links`: three links or more, a call to action ("View details: https://...", the link also
+  on the line under the label), or a 1x1 tracking image in the HTML;
 - `sender`: nobody by name: no display name that is a person's (or one the local part does not
   spell), or a server's own account on a host name of three labels (`bareos@backup01.ex.de`);
 - `mailer`: an X-Mailer/User-Agent of a library or program, no mail client (PHPMailer,
@@ -82,7 +82,8 @@ _HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|me
 _COLUMNS_RE = re.compile(r"(?m)^[ \t]*\S[^\n]{0,80}?\S {3,}\S[^\n]{0,80}?\S {3,}\S")
 _KEY_VALUE_RE = re.compile(r"(?<![\w&?=])[a-z][a-z_]{1,20}=(?:\"[^\"\n]{0,80}\"|[^\s\"]+)")
 _LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\")\]]{4,}")
-_ACTION_RE = re.compile(r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:(?!//)[ \t]*\[?[^\n]{0,40}?https?://")
+_ACTION_RE = re.compile(
+    r"(?im)^[ \t]*[^\W\d_][^\n:]{0,40}:(?!//)[ \t]*(?:\n[ \t]*)?\[?[^\n]{0,40}?https?://")
 _IMG_RE = re.compile(r"(?i)<img\b[^>]{0,300}")
 _ONE_PIXEL_RE = re.compile(r"(?i)(?:width|height)\s*=\s*[\"']?1(?:px)?(?:[\"'\s;/]|$)")
 IMAGES = 50  # img tags looked at, at most

@@ -129,6 +129,11 @@ def _heeded(text: str) -> str:
     return "".join(s for s in _SENTENCE_RE.findall(text) if not _DISREGARD_RE.search(s))
 
 
+def declared_text(text: str) -> bool:
+    """A sentence that declares the text a machine's, whatever else it says."""
+    return bool(_DECLARED_RE.search(without_links(text)))
+
+
 def declared_machine(mail: ParsedMail) -> bool:
     """Says it is a machine's, and holds no words of a person besides."""
     if person_subject(mail.subject) or "?" in (mail.subject or ""):

@@ -34,7 +34,7 @@ _REPORT_LOCAL_RE = re.compile(
     r"^(?:(?:auto)?reports?|incidents?|takedowns?|cert|csirt|enforcement|abuse[-_.]?(?:reports?|tickets?"
     r"|notifications?|noreply|repl(?:y|ies))|security[-_.]?(?:alerts?|reports?|notifications?|incidents?))"
     r"(?:[-_.+][\w.=-]*)?$")
-_FINDING_RE = re.compile(
+FINDING_RE = re.compile(
     r"(?i)unsolicited|\bspam|\babuse|missbrauch|unerw(?:ü|ue)nscht|non sollicit|no solicitad"
     r"|indesiderat|abuso|phishing|malware|botnet|ddos|compromised|kompromittiert|open resolver"
     r"|\bvulnerab|schwachstelle|verwundbar|offene[rns]? [\w-]*(?:server|dienst|resolver|port)"
@@ -52,7 +52,7 @@ def security_report(mail: ParsedMail, senders: list[str]) -> bool:
         return False
     if not any(_REPORT_LOCAL_RE.match(s.rsplit("@", 1)[0].lower()) for s in senders):
         return False
-    if not _FINDING_RE.search(f"{mail.subject}\n{mail.text[:SCAN_CHARS]}"):
+    if not FINDING_RE.search(f"{mail.subject}\n{mail.text[:SCAN_CHARS]}"):
         return False
     own = own_part(mail.text)
     if "?" in without_links(own) or named_sign_off(own) is not None:
