@@ -24,6 +24,11 @@ MACHINES = {
         "Sehr geehrte Damen und Herren,\n\nder Betrag von 12,90 EUR wird in den nächsten Tagen von "
         "Ihrem Konto DE12 **** 4455 abgebucht.\n\nMit freundlichen Grüßen\nIhr Hoster Team\n",
         name="Hoster"),
+    "a reseller's receipt (tests/heldout14): 'Paid with: Visa ending 4421', help answered by a site":
+        mail("help@appstore-reseller.example", "Your receipt (#88120-1102)",
+             "Thanks for your purchase!\n\nOrder ID:   88120-1102\nTotal:      EUR 120.00\n"
+             "Paid with:  Visa ending 4421\n\nNeed help with your order? Visit "
+             "appstore-reseller.example\n", name="AppstoreReseller"),
 }
 
 PEOPLE = {
@@ -49,6 +54,10 @@ PEOPLE = {
         "buchhaltung@holzbau-arnold.example", "Neue Zahlungsart",
         "Guten Tag,\n\nNeue Zahlungsart ab Februar: Visa ending in 4417.\n\n"
         "Mit freundlichen Grüßen\nHolzbau Arnold GmbH\n", name="Holzbau Arnold Buchhaltung"),
+    "a customer quotes 'Paid with: Visa ending 4421' and asks, naming the site": mail(
+        "office@studio-west.example", "Receipt 88120-1102",
+        "Paid with: Visa ending 4421, total EUR 120.00.\n\nWhy was this charged twice? See "
+        "appstore-reseller.example\n", name="Studio West"),
 }
 
 

@@ -175,8 +175,8 @@ def _cheap(mail: ParsedMail, own: str) -> dict[str, bool]:
     body = _above_sign_off(own)  # a company signature's "Web: https://..." lines are no notice's
     records = _records(body)
     found = {"fields": 0 < records < REPORT_LINES, "report": records >= REPORT_LINES,
-             "links": _links(body, html), "sender": not _person_sender(mail),
-             "mailer": _mailer(mail), "html-only": _html_only(mail, html),
+             "links": _links(body, html), "sender": not person_sender(mail),
+             "mailer": program_mailer(mail), "html-only": _html_only(mail, html),
              "subject": bool(_SUBJECT_RE.search(mail.subject or ""))}
     return {name: True for name, present in found.items() if present}
 
@@ -263,7 +263,7 @@ def _links(own: str, html: str) -> bool:
     return any(_ONE_PIXEL_RE.search(tag.group()) for tag in islice(_IMG_RE.finditer(html), IMAGES))
 
 
-def _person_sender(mail: ParsedMail) -> bool:
+def person_sender(mail: ParsedMail) -> bool:
     """The From is somebody by name: a display name of two words or more that is a person's
     name, or one that the local part spells (`Anna <anna@>`), or without a display name a
     local part of two name parts or one bare word (`j.weber@`, `anna@`: a person as likely as
@@ -285,7 +285,7 @@ def _agent(mail: ParsedMail) -> str:
     return " ".join(mail.header_values("x-mailer") + mail.header_values("user-agent"))
 
 
-def _mailer(mail: ParsedMail) -> bool:
+def program_mailer(mail: ParsedMail) -> bool:
     agent = _agent(mail)
     if _PROGRAM_MAILER_RE.search(agent) and not _MAIL_CLIENT_RE.search(agent):
         return True

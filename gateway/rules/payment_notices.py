@@ -8,7 +8,8 @@ the reader's payment instrument masked to its last digits, never by the subject 
   terminant par 1234"; not the writer's own or one named without ("my card ending in ...",
   "meine Karte ****1234", "die Abbuchung vom Konto DE12 **** 4455": a customer about a charge);
 - no person: not sent on or answered (Fwd:, Re: ...), no question (a stock offer on a link's
-  line, "Need help with your order? Visit https://...", is the notice's), no first person
+  line, "Need help with your order? Visit https://...", or answered by a site on its line,
+  "... Visit paddle.net", is the notice's), no first person
   ("I", "ich", "je" ...), no sign-off with a person's name (a company's or a team's, "Ihr
   netcup Team", "Statusflow Billing", one led by the sender's domain name, or none), and a
   request only beside a link to act on ("please update your payment method: https://..."): a
@@ -30,7 +31,7 @@ from gateway.rules.signed_replies import LINK_RE, named_sign_off
 SCAN_CHARS = 3000
 # Masked to the last digits: a run of mask characters, or the words for "ending in".
 _MASKED_RE = re.compile(  # on lower-case text; no alternative starts with \b (machine_words)
-    r"(?:[*•·]{2,12}|x{3,12})[ \t]?\d{2,4}(?!\d)|(?:ending (?:in|with)|end(?:et|end) (?:auf|mit)"
+    r"(?:[*•·]{2,12}|x{3,12})[ \t]?\d{2,4}(?!\d)|(?:ending(?: in| with)?|end(?:et|end) (?:auf|mit)"
     r"|mit (?:der )?endung|se terminant par|terminada en|che termina (?:con|in|per)|eindigend op"
     r"|kończąc[ae] się na) \d{4}(?!\d)")
 # Cheap substrings one of which a mask needs (most mails have none: no scan with the pattern).
@@ -44,6 +45,10 @@ _READERS_RE = re.compile(
     r"|tuo)\b|paid with|charged to|bezahlt mit|pay(?:é|e) avec|pagado con|pagato con"
     r"|betaald met)[^\n.!?]{0,30}$")
 _QUESTION_LINE_RE = re.compile(r"(?m)^[^\n]*\?[^\n]*$")
+# A receipt's stock offer of help, answered on its line by a site ("Need help with your order?
+# Visit paddle.net", "Fragen zur Bestellung? hilfe.shop.de"): the notice's, not a question.
+_OFFER_RE = re.compile(r"(?i)^[^?\n]{0,40}\b(?:help|hilfe|questions?|fragen|aide|ayuda|aiuto|hulp)\b"
+                       r"[^?\n]{0,30}\?[ \t]+[^?\n]{0,30}?\b[a-z0-9-]{2,30}\.[a-z]{2,12}\b")
 
 
 def payment_notice(mail: ParsedMail) -> bool:
@@ -57,7 +62,8 @@ def payment_notice(mail: ParsedMail) -> bool:
     if not any(_READERS_RE.search(lowered[max(0, m.start() - 40):m.start()])
                for m in _MASKED_RE.finditer(lowered)):
         return False
-    asked = [line for line in _QUESTION_LINE_RE.findall(own) if not LINK_RE.search(line)]
+    asked = [line for line in _QUESTION_LINE_RE.findall(own)
+             if not (LINK_RE.search(line) or _OFFER_RE.search(line))]
     if asked or first_person(LINK_RE.sub(" ", own)) or _person_signs(own, mail.from_addr or ""):
         return False
     return not PLEASE_RE.search(own) or bool(LINK_RE.search(own))
