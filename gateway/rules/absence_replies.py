@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.absence_reasons import COURTESY_RE, RETURN_RE, absence_spans, team_signature
 from gateway.rules.absence_words import (
-    ABSENCE_MORE_RE,
     ADDRESS,
     BACK_MORE_RE,
     OPENERS,
@@ -51,13 +51,18 @@ OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
 SHORT_UNSPACED = 6
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_REPLY_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
+# A client rule may put a word of its own before the reply's prefix ("Abwesend: AW: ..."); a
+# forward's prefix is none ("WG: AW: ..." forwards an answer).
+_REPLY_RE = re.compile(r"(?i)^\s*(?:(?!(?:wg|fwd?|tr|rv|vb|vl|pd|i|doorst)\s*:)[^\W\d_]{2,20}\s*:\s*)?"
+                       r"(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 # Being out of reach, beside the absence sentences of out_of_office.
 _NO_ACCESS_RE = re.compile(
     r"(?i)\b(?:no|limited|without|kein(?:en)?|eingeschr(?:ä|ae)nkt(?:en)?) (?:internet|e-?mail|mail)"
     r"[- ]?(?:access|zugang|zugriff)|\bkeinen zugriff auf (?:meine )?e-?mails"
     r"|\bsans acc(?:è|e)s (?:à|a) |\bsin acceso a |\bsenza accesso a "
-    r"|\b(?:e-?mail|nachricht) wird nicht\s+weitergeleitet|\bwill not be\s+forwarded"
+    r"|\b(?:e-?mail|nachricht) (?:wird|wurde) nicht\s+weitergeleitet|\b(?:will not be|(?:was|has) not"
+    r" been)\s+forwarded|\bn'a pas (?:é|e)t(?:é|e) (?:transf(?:é|e)r|fait suivre)|\bno (?:ha sido|se ha)"
+    r" reenviad|\bnon (?:è|e) stat[oa] inoltrat|\bis niet doorgestuurd"
     r"|\bmessaggi\s+(?:ricevuti\s+)?non\s+(?:verranno|saranno)\s+(?:letti|inoltrati)"
     r"|\bnachrichten\s+werden\s+nicht\s+(?:gelesen|weitergeleitet)")
 # This very address retired: "diese E-Mail-Adresse wird nicht mehr gelesen", "this mailbox is no
@@ -78,11 +83,11 @@ _RETIRED_RE = re.compile(
     r"|gelezen|gebruikt)")
 # Where to write instead, under a retired address: "Bitte senden Sie Ihre Anfrage zukünftig an
 # x@...", "scriva a x@...", "per l'assistenza tecnica a y@...", "please write to x@...".
-_WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al)\s+" + ADDRESS)
+_WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al):?\s+" + ADDRESS)  # "erneut an: x@"
 _WRITE_TO_ASK_RE = re.compile(
     r"(?i)\b(?:bitte|please|veuillez|por favor|per favore|graag)\b(?=\s+(?:\w+\s+)?(?:senden|schicken"
     r"|schreiben|richten|send|write|direct|address|forward|envoyer|(?:é|e)crire|adresser|enviar?"
-    r"|escrib|scriv|invia|stuur|schrijf|mail)[^.!?\n]{0,50}?\s(?:an|to|a|à|naar|al)\s+[\w.+-]{1,64}@)")
+    r"|escrib|scriv|invia|stuur|schrijf|mail)[^.!?\n]{0,50}?\s(?:an|to|a|à|naar|al):?\s+[\w.+-]{1,64}@)")
 # Leave, or an office closed: "in Elternzeit", "on parental leave", "die Kanzlei ist ... geschlossen".
 _LEAVE_RE = re.compile(
     r"(?i)\bin (?:elternzeit|mutterschutz|karenz)\b|\bon (?:parental|maternity|paternity) leave\b"
@@ -106,7 +111,9 @@ _NAME_LINE_RE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'-]{1,20}(?: [A-ZÀ-Ý][a-zà-ÿ
 # Nor does a title's before a name ("wenden Sie sich an Dr. Keller, Telefon ...").
 _INNER_DOT_RE = re.compile(r"(?:(?<=\d)|(?<=\b[A-Za-z]{2})|(?<=\b[A-Za-z]{3}))\.(?= [a-zäöüß\d(])"
                            r"|(?:(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bProf)|(?<=\bHr)"
-                           r"|(?<=\bFr)|(?<=\bDott))\.(?= [A-ZÄÖÜ])")
+                           r"|(?<=\bFr)|(?<=\bDott))\.(?= [A-ZÄÖÜ])"
+                           # a day before its month: "bis 27. März", "am 1. Dezember"
+                           r"|(?<=\d)\.(?= (?:Jan|Feb|M(?:ä|ae)r|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez))")
 # When, or through whom, the writer can be reached.
 _BACK_RE = re.compile(
     r"(?i)(?:will|'ll) be back\b|\bback (?:in|at) (?:the|my) (?:office|desk)|\bupon my return"
@@ -185,12 +192,13 @@ def rule_absence_reply(subject: str, text: str) -> bool:
               for m in rx.finditer(own)]
     absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
     low = lowered(own)  # the words of absence_words, in lower case
-    absent += word_spans(ABSENCE_MORE_RE, low) + word_spans(THANKS_MORE_RE, low)
+    absent += absence_spans(low) + word_spans(THANKS_MORE_RE, low)  # and absence_reasons'
     back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
             for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low) + leading_spans(WHERE_TO_TURN_RE, low)
+    back += word_spans(RETURN_RE, low)
     if not (absent and back):
         return False
-    spans = absent + back
+    spans = absent + back + word_spans(COURTESY_RE, low)  # season's greetings, "visit us"
     clauses = _split_before(_CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own), back)
     covered, uncovered = [], []  # (line, sentence)
     for found in _SENTENCE_RE.finditer(clauses):
@@ -251,7 +259,8 @@ def _without_signature(own: str) -> str:
     # No sign-off: a block of a name's line (two or three capitalised words) and at most
     # SIGNATURE_LINES - 1 lines under it at the end ("Rhodri Evans / Systems Manager / Council").
     blocks = own.rstrip().rsplit("\n\n", 1)
-    if len(blocks) == 2 and _NAME_LINE_RE.match(blocks[1].strip()) \
+    if len(blocks) == 2 and (_NAME_LINE_RE.match(blocks[1].strip())
+                             or team_signature(blocks[1].strip().split("\n", 1)[0])) \
             and len(blocks[1].strip().splitlines()) <= SIGNATURE_LINES:
         return blocks[0]
     return own

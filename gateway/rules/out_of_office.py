@@ -26,15 +26,14 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.absence_reasons import absence_spans
 from gateway.rules.absence_words import (
-    ABSENCE_MORE_RE,
     ADDRESS,
     AUTO_REPLY_PREFIXES,
     QUESTION_MARKS,
     SENTENCE_ENDS,
     foreign_request,
     lowered,
-    word_spans,
 )
 from gateway.rules.originals import own_part, unquoted, without_links
 
@@ -217,7 +216,7 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
         return False
     body = (text or "")[:BODY_CHARS]
     stated = any(not _asked(body, hit.end()) for hit in _BODY_RE.finditer(body)) or any(
-        not _asked(body, end) for _, end in word_spans(ABSENCE_MORE_RE, lowered(body)))
+        not _asked(body, end) for _, end in absence_spans(lowered(body)))
     if not stated and not _ANSWERED_SUBJECT_RE.match(subject[found.end():]):
         return False
     own = unquoted(without_links(own_part(body)))
