@@ -40,6 +40,12 @@ MACHINES = {
         "Hola,\n\nsu dominio tienda-sur.example caduca el 12/03/2027.\n\nRenueve aquí: "
         "https://panel.dominios-sur.example/renovar/tienda-sur\n\nDominios Sur\n",
         name="DominiosSur"),
+    "a marketplace (HTML turned text): the reader's item sold, a row with the price, a button":
+        mail("orders@marktplatz.example", "Sie haben einen Artikel verkauft: Dell R640",
+             "Hallo shop-nord,\n\nGlückwunsch, Ihr Artikel wurde verkauft! Bitte versenden Sie "
+             "ihn bis Freitag.\n\nDell PowerEdge R640 | 899,00 EUR\n---|---\n\nKäufer: k***n (58)"
+             "\n\n[Versandetikett drucken](https://www.marktplatz.example/versand)\n",
+             name="Marktplatz"),
 }
 
 PEOPLE = {
@@ -71,6 +77,10 @@ PEOPLE = {
         "max.weber@weber-bau.example", "Zertifikat abgelaufen",
         "Ihr Webspace-Zertifikat ist abgelaufen: https://weber-bau.example/shop zeigt eine "
         "Warnung. 100 % der Besucher sehen das.\n", name="Max Weber"),
+    "a buyer asks when the server comes that the platform says was sold to them": mail(
+        "einkauf@praxis-nowak.example", "Dell R640",
+        "Hallo,\n\nIhr Artikel wurde verkauft, sagt die Plattform, 899,00 EUR sind bezahlt - wann "
+        "kommt der Server?\n", name="Praxis Nowak"),
 }
 
 test_the_notice_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -1,7 +1,8 @@
 """Pure: a provider's notice about the state of the reader's own account, domain, subscription or
 contract (reason `machine-notice`, only where no other sign was found): a renewal that failed or
 will be charged, a domain that expires, sending paused or disabled for the reader's account, a
-webspace nearly used up, a direct debit announced on the reader's account. Known by:
+webspace nearly used up, a direct debit announced on the reader's account, a marketplace's
+"Ihr Artikel wurde verkauft". Known by:
 
 - a sentence that names the reader's thing ("your domain", "your subscription", "in your ...
   account", "Ihres Webspaces", "votre compte", "su dominio", "uw abonnement") and a change of
@@ -39,7 +40,9 @@ _THINGS = (r"domains?|domain\(s\)|subscriptions?|account|plan|licen[cs]es?|order
            r"|mailbox|trial|membership|abonnement|abo|vertrag(?:es|s)?|konto|kundenkonto|webspaces?"
            r"|speicherplatz(?:es)?|paket(?:es|s)?|tarif(?:es|s)?|lizenz|postfach(?:es|s)?|domaine"
            r"|compte|contrat|licence|espace|dominio|suscripci(?:ó|o)n|cuenta|contrato|licencia"
-           r"|abbonamento|contratto|licenza|domein|abonnement|contract")
+           r"|abbonamento|contratto|licenza|domein|abonnement|contract"
+           # a marketplace's listing: "Ihr Artikel wurde verkauft", "your item has sold"
+           r"|artikel|item|listing|article|art(?:í|i)culo|articolo")
 # The reader's thing: "your domain", "your JetBrains subscription", "in your Postmark account",
 # "Ihres Webspaces", "votre compte bancaire" (a word or two between: a product's name).
 _READERS_RE = re.compile(
@@ -57,13 +60,15 @@ _STATE_RE = re.compile(
     r"|pausiert|fehlgeschlagen|aufgebraucht|verbraucht|überschritten|expire\w{0,2}|renouvel\w{0,6}"
     r"|suspendu\w?|désactivé\w?|prélev\w{0,4}|échoué\w?|caduca|vence|vencid[oa]|renova\w{0,6}"
     r"|suspendid[oa]|desactivad[oa]|scade|scaduto|rinnov\w{0,6}|sospes[oa]|disattivat[oa]"
-    r"|verloopt|verlopen|verlengd|opgeschort|gedeactiveerd)(?![\w-])")
+    r"|verloopt|verlopen|verlengd|opgeschort|gedeactiveerd|verkauft|sold|vendu|vendido|venduto"
+    r"|verkocht)(?![\w-])")
 _STATE_WORDS = ("expir", "renew", "fail", "disabled", "paused", "suspended", "deactivated", "due",
                 "unable to", "charged", "läuft", "abgelaufen", "ablaufen", "verlänger", "gesperrt",
                 "deaktiviert", "pausiert", "fehlgeschlagen", "aufgebraucht", "verbraucht",
                 "überschritten", "renouvel", "suspendu", "désactiv", "prélev", "échoué", "caduca",
                 "vence", "vencid", "renova", "suspendid", "desactivad", "scad", "rinnov", "sospes",
-                "disattivat", "verloopt", "verlopen", "verlengd", "opgeschort", "gedeactiveerd")
+                "disattivat", "verloopt", "verlopen", "verlengd", "opgeschort", "gedeactiveerd",
+                "verkauft", "sold", "vendu", "vendido", "venduto", "verkocht")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w)|\n(?![ \t]*\n))+")
 _PAGE_LINK_RE = re.compile(r"(?i)\bhttps?://[^\s/]+/[^\s.,;:!?)]")
 # An amount in a currency, or a quantity in storage units or percent ("9.312,44 MiB", "90,94 %").
