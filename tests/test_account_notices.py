@@ -77,6 +77,11 @@ PEOPLE = {
         "max.weber@weber-bau.example", "Zertifikat abgelaufen",
         "Ihr Webspace-Zertifikat ist abgelaufen: https://weber-bau.example/shop zeigt eine "
         "Warnung. 100 % der Besucher sehen das.\n", name="Max Weber"),
+    "a customer's IT team pastes the registrar's notice under 'folgende Mail kam heute'": mail(
+        "it@kanzlei-ost.example", "Domain",
+        "Hallo,\n\nfolgende Mail kam heute:\n\nIhre Domain kanzlei-ost.example läuft am "
+        "03.02.2027 ab.\nhttps://kunden.domainhaus.example/domains/kanzlei-ost.example\n\n"
+        "Bitte kümmern Sie sich darum.\n\nIhr IT-Team\n", name="Kanzlei Ost IT-Team"),
     "a buyer asks when the server comes that the platform says was sold to them": mail(
         "einkauf@praxis-nowak.example", "Dell R640",
         "Hallo,\n\nIhr Artikel wurde verkauft, sagt die Plattform, 899,00 EUR sind bezahlt - wann "

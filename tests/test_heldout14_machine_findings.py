@@ -60,6 +60,11 @@ PEOPLE = {
              "Sehr geehrte Damen und Herren,\n\ndiese Nachricht wurde automatisch erstellt, sagt "
              "die Beschwerde, die wir bekamen. Bitte um Rückruf.\n\n" + LOG
              + "\nMit freundlichen Grüßen\nPetra Weiss\n", name="IT Weiss"),
+    "a customer's IT team pastes a notice it got, XML and all, and signs for the team": mail(
+        "it@kunde-weiss.example", "Copyright infringement notice - case 55120",
+        "Hallo,\n\nanbei die Meldung, die wir heute bekommen haben. Bitte um Prüfung.\n\n"
+        "This notice was sent by an automated system.\n\n" + XML + "\nMit freundlichen Grüßen\n"
+        "Ihr IT-Team\n", name="IT Weiss"),
     "another network's admin writes with the logs and signs with a name": mail(
         "noc@netz-sued.example", "Abuse from 203.0.113.40",
         "Hello,\n\nwe see brute force from 203.0.113.40 in your network:\n\n" + SYSLOG

@@ -14,7 +14,8 @@ webspace nearly used up, a direct debit announced on the reader's account, a mar
 - a sender that is nobody by name (`machine_signals`' `sender`: "Namecheap <support@>",
   "JetBrains Sales <sales@>", a panel's own account on its host);
 and nobody's words: not sent on or answered (Fwd:, Re: ...), not from a person's own address,
-and in the writer's own part no question, no first person singular, no lead-in to a paste, no
+and in the writer's own part no question, no first person singular, no lead-in to a paste
+("see below", "folgende Mail kam heute", "die wir bekommen haben"), no
 "our"/"unser"/"notre" before the same things (a customer's "von unserem Konto abgebucht", "our
 domain expires"), and no sign-off with a person's name (a team's, a company's, or the program
 signing with the sender's own name, "Froxlor" from `froxlor@panel.…`, or the company with
@@ -31,7 +32,7 @@ import re
 from gateway.rules.bounces import person_subject
 from gateway.rules.host_reports import observed, own_address
 from gateway.rules.machine_signals import person_sender, program_mailer
-from gateway.rules.machine_words import first_person
+from gateway.rules.machine_words import first_person, received_lead
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
@@ -91,6 +92,8 @@ def account_notice(mail: ParsedMail) -> bool:
         return False
     prose = without_links(own)
     if "?" in prose or first_person(prose) or observed(prose) or _OWN_THINGS_RE.search(lowered):
+        return False
+    if received_lead(prose):  # "folgende Mail kam heute: Ihre Domain ... läuft ab"
         return False
     if own_address(mail):
         return False

@@ -27,7 +27,7 @@ import re
 
 from gateway.rules.bounces import person_subject
 from gateway.rules.host_reports import observed, own_address
-from gateway.rules.machine_words import first_person
+from gateway.rules.machine_words import first_person, received_lead
 from gateway.rules.notices import declared_text
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -68,7 +68,7 @@ def evidence_report(mail: ParsedMail) -> bool:
         return False
     own = _LOG_LINE_RE.sub(" ", _XML_LINE_RE.sub(" ", own_part(text)))
     prose = without_links(own)
-    if "?" in prose or first_person(prose) or observed(prose):
+    if "?" in prose or first_person(prose) or observed(prose) or received_lead(prose):
         return False
     signed = named_sign_off(own)
     return signed is None or _maker_signs(own, own[signed:])

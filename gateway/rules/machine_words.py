@@ -51,6 +51,13 @@ FOOTER_RE = re.compile(  # on lower-case text; see footer
 _I_RE = re.compile(r"I(?:'(?:m|ve|d|ll)\b| (?![a-z]{3,}i\b)[a-z]{2,})")
 _PRONOUN_RE = re.compile(
     r"(?:ich|mir|mich|me|my|je|j'|moi|yo|io|mi|ik|mij|eu|jag|jeg|ja|já)(?![\w.@/-])")
+# A person telling that they got the mail they paste, on lower-case text ("die Meldung, die wir
+# bekommen haben", "folgende Mail kam heute", "we received this", "nous avons reçu"): a
+# program's notice or letter speaks of what it found or did, never of a mail it got.
+_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:bekommen|erhalten|bekomme|erhalte|bekamen|erhielten|received|got this|got the"
+    r"|re(?:ç|c)u|recibido|ricevuto|ontvangen|kam heute|came in|folgende (?:e-?mail|mail|nachricht"
+    r"|meldung)|the following (?:e-?mail|mail|message|notice))(?![\w-])")
 # A sign-off's words, on lower-case text (a notice's "Mit freundlichen Grüßen" too).
 SIGN_OFF_RE = re.compile(
     r"gr(?:ü|ue)(?:ß|ss)|regards|cheers|thanks|thank you|danke|merci|cordialement|saludos|saluti"
@@ -87,6 +94,11 @@ def first_person(prose: str) -> bool:
         return True
     lowered = prose.lower()
     return any(_before_ok(lowered, f.start()) for f in _PRONOUN_RE.finditer(lowered))
+
+
+def received_lead(prose: str) -> bool:
+    """A person's words about a mail they got and paste (see _RECEIVED_RE)."""
+    return bool(_RECEIVED_RE.search(prose.lower()))
 
 
 def _before_ok(text: str, at: int) -> bool:
