@@ -185,3 +185,31 @@ def test_an_absence_notice_for_a_reason_is_not_answered(subject, body):
 @pytest.mark.parametrize("raw, sender", PEOPLE.values(), ids=PEOPLE.keys())
 def test_a_person_who_says_the_same_and_asks_is_answered(raw, sender):
     assert reasons(raw, sender) == ()
+
+
+# A rule's answer under a subject of its own: it answers our mail by its headers (In-Reply-To,
+# References), not by a "Re:". The same words in a new mail of a customer's own, or under the
+# same headers with a question, are a person's.
+OURS = {"In-Reply-To": "<20270304.42.ticket@ticket01.centron.de>"}
+OWN_SUBJECT_NOTICE = (
+    "Guten Tag,\n\nunser Büro ist vom 23. Dezember bis 3. Januar geschlossen. Ab dem 4. Januar "
+    "sind wir wieder wie gewohnt für Sie da.\n\nFrohe Festtage!\nIhr Team der Kanzlei Roth")
+
+
+def test_a_notice_under_its_own_subject_that_answers_our_mail():
+    raw, sender = mail("kanzlei@roth.example", "Betriebsferien", OWN_SUBJECT_NOTICE,
+                       name="Kanzlei Roth", headers=OURS)
+    assert reasons(raw, sender) == ("out-of-office",)
+
+
+def test_the_same_words_in_a_new_mail_are_a_persons():
+    raw, sender = mail("kanzlei@roth.example", "Betriebsferien", OWN_SUBJECT_NOTICE,
+                       name="Kanzlei Roth")
+    assert reasons(raw, sender) == ()
+
+
+def test_an_answer_by_its_headers_that_asks_is_a_persons():
+    raw, sender = mail("kanzlei@roth.example", "Wartung zwischen den Jahren",
+                       "Unser Büro ist vom 23. Dezember bis 3. Januar geschlossen. Können Sie die "
+                       "Wartung in diese Zeit legen?", name="Kanzlei Roth", headers=OURS)
+    assert reasons(raw, sender) == ()

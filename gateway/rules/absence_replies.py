@@ -45,6 +45,7 @@ from gateway.rules.absence_words import (
 from gateway.rules.notices import undeclared
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
+from gateway.rules.parse import ParsedMail
 from gateway.rules.said_twice import said_twice
 
 OWN_CHARS = 800
@@ -173,9 +174,16 @@ _THANKS_FOR_MAIL_RE = re.compile(
     r"|\bbedankt voor uw (?:bericht|e-?mail|mail)\b|\bdzi(?:ę|e)kuj(?:ę|e) za (?:wiadomo(?:ść|sc)|e-?mail)\b")
 
 
-def rule_absence_reply(subject: str, text: str) -> bool:
-    """An answer whose own short text is nothing but an absence notice."""
-    if not _REPLY_RE.match(subject or ""):
+def absence_answer(mail: ParsedMail) -> bool:
+    """rule_absence_reply for a mail that answers another by its subject or by its headers
+    (In-Reply-To, References): a rule may answer under a subject of its own ("Betriebsferien")."""
+    return rule_absence_reply(mail.subject, mail.text, bool(mail.in_reply_to or mail.references))
+
+
+def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
+    """An answer (a reply's subject, or `answers` another mail by its headers) whose own short
+    text is nothing but an absence notice."""
+    if not (answers or _REPLY_RE.match(subject or "")):
         return False
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):
@@ -258,6 +266,10 @@ def _without_signature(own: str) -> str:
         return own[:found[-1].start()]
     # No sign-off: a block of a name's line (two or three capitalised words) and at most
     # SIGNATURE_LINES - 1 lines under it at the end ("Rhodri Evans / Systems Manager / Council").
+    # Or a team's closing line at the end ("Frohe Festtage!\nIhr Team der Kanzlei Roth").
+    last = own.rstrip().rsplit("\n", 1)
+    if len(last) == 2 and team_signature(last[1]):
+        return last[0]
     blocks = own.rstrip().rsplit("\n\n", 1)
     if len(blocks) == 2 and (_NAME_LINE_RE.match(blocks[1].strip())
                              or team_signature(blocks[1].strip().split("\n", 1)[0])) \

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gateway.codes import Reason
-from gateway.rules.absence_replies import rule_absence_reply
+from gateway.rules.absence_replies import absence_answer
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
@@ -231,7 +231,7 @@ def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason
 def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if looks_like_absence_notice(mail.subject, mail.text):
         return Reason.OUT_OF_OFFICE
-    return Reason.OUT_OF_OFFICE if rule_absence_reply(mail.subject, mail.text) else None
+    return Reason.OUT_OF_OFFICE if absence_answer(mail) else None
 
 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
