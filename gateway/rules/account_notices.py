@@ -22,7 +22,8 @@ signing with the sender's own name, "Froxlor" from `froxlor@panel.…`, or the c
 its domain's name, "Mailsend Compliance" from `@mailsend.example`, or none). A customer
 who writes about their own domain, order or account asks, writes as I or we, or signs.
 
-Cheap: a substring look for the state words first; the writer's own part (`originals`).
+Cheap: one search for the reader's thing and one for a state before sentences are looked at;
+the writer's own part (`originals`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from gateway.rules.bounces import person_subject
 from gateway.rules.host_reports import observed, own_address
 from gateway.rules.machine_signals import person_sender, program_mailer
 from gateway.rules.machine_words import first_person, received_lead
-from gateway.rules.originals import own_part, without_links
+from gateway.rules.originals import SCAN_CHARS, own_part, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import named_sign_off
 
@@ -63,13 +64,15 @@ _STATE_RE = re.compile(
     r"|suspendid[oa]|desactivad[oa]|scade|scaduto|rinnov\w{0,6}|sospes[oa]|disattivat[oa]"
     r"|verloopt|verlopen|verlengd|opgeschort|gedeactiveerd|verkauft|sold|vendu|vendido|venduto"
     r"|verkocht)(?![\w-])")
-_STATE_WORDS = ("expir", "renew", "fail", "disabled", "paused", "suspended", "deactivated", "due",
-                "unable to", "charged", "läuft", "abgelaufen", "ablaufen", "verlänger", "gesperrt",
-                "deaktiviert", "pausiert", "fehlgeschlagen", "aufgebraucht", "verbraucht",
-                "überschritten", "renouvel", "suspendu", "désactiv", "prélev", "échoué", "caduca",
-                "vence", "vencid", "renova", "suspendid", "desactivad", "scad", "rinnov", "sospes",
-                "disattivat", "verloopt", "verlopen", "verlengd", "opgeschort", "gedeactiveerd",
-                "verkauft", "sold", "vendu", "vendido", "venduto", "verkocht")
+# Cheap looks without word edges (the engine skips to a literal's first character): a mail
+# without both is no notice; the sentences are then read with the patterns above.
+_READERS_QUICK_RE = re.compile(r"your|ihr|votre|vos |su |sus |tu |tuo |suo |vostr|uw ")
+_STATE_WORDS = ("expir", "renew", "fail", "disabled", "paused", "suspend", "deactiv", "due",
+                "unable to", "charged", "läuft", "abgelaufen", "ablauf", "verlänger", "gesperrt",
+                "pausiert", "fehlgeschlagen", "aufgebraucht", "verbraucht", "überschritten",
+                "renouvel", "désactiv", "prélev", "échoué", "caduca", "vence", "vencid", "renova",
+                "desactiv", "scad", "rinnov", "sospes", "disattiv", "verlo", "verleng", "opgeschort",
+                "verkauft", "sold", "vendu", "vendid", "vendut", "verkocht")
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w)|\n(?![ \t]*\n))+")
 _PAGE_LINK_RE = re.compile(r"(?i)\bhttps?://[^\s/]+/[^\s.,;:!?)]")
 # An amount in a currency, or a quantity in storage units or percent ("9.312,44 MiB", "90,94 %").
@@ -80,12 +83,13 @@ _AMOUNT_RE = re.compile(
 
 def account_notice(mail: ParsedMail) -> bool:
     """The reader's account, domain or subscription changing state, in a program's notice."""
+    head = mail.text[:SCAN_CHARS].lower()  # the writer's own part is a part of it
+    if not (_READERS_QUICK_RE.search(head) and any(word in head for word in _STATE_WORDS)):
+        return False
     if person_subject(mail.subject) or person_sender(mail):
         return False
     own = own_part(mail.text)
     lowered = own.lower()
-    if not any(word in lowered for word in _STATE_WORDS):
-        return False
     if not any(_READERS_RE.search(s) and _STATE_RE.search(s) for s in _SENTENCE_RE.findall(lowered)):
         return False
     if not (_PAGE_LINK_RE.search(own) or _AMOUNT_RE.search(own) or program_mailer(mail)):
