@@ -57,15 +57,16 @@ _ACK_MORE = (
     r"|tagits emot)\b"
     r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
     r"|zaevidov(?:á|a)n)\b"
-    r"|\b(?:hemos recibido su|nous avons bien re(?:ç|c)u votre|abbiamo ricevuto la (?:sua|tua)"
+    r"|\b(?:hemos recibido (?:su|tu)|nous avons bien re(?:ç|c)u (?:votre|ta)"
+    r"|abbiamo ricevuto la (?:sua|tua)"
     r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail|vraag|melding|verzoek)"
     r" (?:goed )?ontvangen"
-    r"|recebemos o seu) ")
+    r"|recebemos (?:o seu|a sua|o teu|a tua)) ")
 _ACK_RE = re.compile(
     r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
     r" (?:new |neue[sr]? )?(?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
     r"|vorgang|meldung|incident|request for support)\b[^.\n]{0,40}"
-    r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,40}?\b(?:created|opened"
+    r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,60}?\b(?:created|opened"
     r"|logged|received|registered|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen"
     r"|registriert|erfasst)\b"
     r"|\bwe(?:'ve| have) received your (?:message|e-?mail|request|inquiry|enquiry|ticket|report"

@@ -42,6 +42,7 @@ import re
 from gateway.rules.account_notices import account_notice
 from gateway.rules.bounces import person_subject
 from gateway.rules.device_senders import device_notice, in_report, phone_notice
+from gateway.rules.event_notices import registration_confirmation
 from gateway.rules.form_relays import form_relay
 from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.host_reports import field_report, self_named_host
@@ -139,7 +140,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     if subscription_notice(mail) or form_relay(mail) or service_notice(mail):
         return True
-    if payment_notice(mail) or account_notice(mail):
+    if payment_notice(mail) or account_notice(mail) or registration_confirmation(mail):
         return True
     if library_notice(mail, senders):
         return True
