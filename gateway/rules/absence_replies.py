@@ -47,6 +47,7 @@ from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 from gateway.rules.parse import ParsedMail
 from gateway.rules.said_twice import said_twice
+from gateway.rules.subject_refs import repeats_reference
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
@@ -187,6 +188,8 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
         return False
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):
+        return False
+    if repeats_reference(subject, own):  # the invoice or contract answered: the matter's
         return False
     thanked = _THANKS_FOR_MAIL_RE.sub(" ", own)
     if _THANKS_RE.search(thanked) and _THANKS_RE.search(_CONTACT_RE.sub(" ", thanked)):

@@ -14,7 +14,8 @@ the reader's payment instrument masked to its last digits, never by the subject 
   netcup Team", "Statusflow Billing", one led by the sender's domain name, or none), and a
   request only beside a link to act on ("please update your payment method: https://..."): a
   customer who asks to charge "the card ending in 4471" instead writes plain words and is
-  answered.
+  answered; so is one whose first paragraph asks for something, without a link, above a notice
+  pasted below it ("Bitte diese Lastschrift aussetzen, die Rechnung ist falsch.").
 """
 
 from __future__ import annotations
@@ -66,7 +67,24 @@ def payment_notice(mail: ParsedMail) -> bool:
              if not (LINK_RE.search(line) or _OFFER_RE.search(line))]
     if asked or first_person(LINK_RE.sub(" ", own)) or _person_signs(own, mail.from_addr or ""):
         return False
-    return not PLEASE_RE.search(own) or bool(LINK_RE.search(own))
+    return (not PLEASE_RE.search(own) or bool(LINK_RE.search(own))) and not _asks_above(own)
+
+
+_PARAGRAPH_RE = re.compile(r"\n[ \t\r]*\n")
+_ASK_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bmerci d[e']|\bpor favor\b"
+                     r"|\bper favore\b|\bgraag\b|\bprosz(?:ę|e)\b")
+GREETING_WORDS = 3
+
+
+def _asks_above(own: str) -> bool:
+    """The writer's first paragraph (past a greeting) asks for something, holds no link and
+    stands above the masked card or account: a person's request over a notice pasted below it
+    ("Bitte diese Lastschrift aussetzen, die Rechnung ist falsch." above "... von Ihrem Konto
+    DE89 **** 3000 ... Rechnung ansehen: https://...")."""
+    paragraphs = [p for p in _PARAGRAPH_RE.split(own, 3)[:3] if len(p.split()) > GREETING_WORDS]
+    if not paragraphs or LINK_RE.search(paragraphs[0]) or not _ASK_RE.search(paragraphs[0]):
+        return False
+    return not _MASKED_RE.search(paragraphs[0].lower())
 
 
 def _person_signs(own: str, sender: str) -> bool:

@@ -80,6 +80,8 @@ _COMPANY_WORDS = frozenset((
 _COMPANY_SUFFIXES = ("service", "dienst", "support", "team", "desk", "tjänst", "center",
                      "-cert", "-csirt", "-cirt")  # an incident team: "SWITCH-CERT"
 _NAME_WORDS = 4
+# Signing for the company in German letters: "i. A. Laura Brenner", "i.V. Max Roth", "ppa. ...".
+_PROXY_RE = re.compile(r"^(?:i\.\s?[AV]\.|ppa\.|pp\.)\s+")
 _PARTICLES = frozenset("de van den zu da di del della dos du le la ter ten".split())
 
 
@@ -92,7 +94,7 @@ def named_sign_off(text: str) -> int | None:
         candidate = rest[0].strip()
         if not candidate and len(rest) > 1:
             candidate = next((line.strip() for line in rest[1].split("\n") if line.strip()), "")
-        if _person_name(candidate.strip(" \t,.!-")):
+        if _person_name(_PROXY_RE.sub("", candidate.strip(" \t,.!-"))):
             return found.start()
     return None
 

@@ -16,7 +16,10 @@ such a footer in quotation marks in a line of their own, or goes on to ask or si
 (a sign-off with a name, or their name alone as the last line). So is a person whose company
 footer says it, below their name, in a mail from their mail client that asks above the name
 with no link there (`signed_replies.signs_above_footer`: "Sie erhalten diese E-Mail, weil Sie
-mit uns in Kontakt stehen. Abmelden: https://…" under an Outlook user's question).
+mit uns in Kontakt stehen. Abmelden: https://…" under an Outlook user's question). So is a person
+who pastes a notice into a new mail from their mail client (X-Mailer, User-Agent, Outlook's
+Thread-Index, Gmail's Message-ID) under a first paragraph that asks or leads in to it ("ist das
+ein Problem bei Ihnen?", "See below.").
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.host_reports import observed
 from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import (
     LINK_RE,
+    mail_client,
     named_sign_off,
     person_name,
     reply_structure,
@@ -89,4 +94,20 @@ def subscription_notice(mail: ParsedMail) -> bool:
         return False  # the writer's name closes the mail: a person pasted the footer
     if reply_structure(mail) and named_sign_off(own) is not None:
         return False
-    return not signs_above_footer(mail)  # the footer of a person's company, under the name
+    return not (signs_above_footer(mail) or _pasted_below(mail, own))
+
+
+_GMAIL_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")  # Gmail's web or app client
+_PARAGRAPH_RE = re.compile(r"\n[ \t\r]*\n")
+GREETING_WORDS = 3
+
+
+def _pasted_below(mail: ParsedMail, own: str) -> bool:
+    """A person's mail client, and the writer's first paragraph (past a greeting) asks or leads in
+    to what follows ("Hallo, ist das ein Problem bei Ihnen? Wir kriegen seit 10 Minuten diese
+    Meldungen:", "See below."): a notice pasted into a new mail under the writer's words."""
+    if not (mail_client(mail) or _GMAIL_ID_RE.match(mail.message_id or "")):
+        return False
+    paragraphs = (p for p in _PARAGRAPH_RE.split(own, 3)[:3] if len(p.split()) > GREETING_WORDS)
+    first = without_links(next(paragraphs, ""))
+    return "?" in first or observed(first)  # the footer of a person's company, under the name
