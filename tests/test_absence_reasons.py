@@ -213,3 +213,76 @@ def test_an_answer_by_its_headers_that_asks_is_a_persons():
                        "Unser Büro ist vom 23. Dezember bis 3. Januar geschlossen. Können Sie die "
                        "Wartung in diese Zeit legen?", name="Kanzlei Roth", headers=OURS)
     assert reasons(raw, sender) == ()
+
+
+# A clause with a subject of its own after a comma or an "and" is a sentence of its own: beside
+# an absence it must be an absence sentence too. A go-ahead or a note on our matter there is a
+# person's ("..., die Wartung kann gern in der Zeit stattfinden"); a notice's own clause is not
+# ("..., die E-Mails werden nicht weitergeleitet", "... and the office is closed until then").
+CLAUSE_PEOPLE = {
+    "de, closed over the holidays, the maintenance may run then": (
+        "AW: " + TICKET + "Wartung",
+        "Wir haben über die Feiertage geschlossen, die Wartung kann gern in der Zeit stattfinden. "
+        "Ab 7.1. sind wir wieder für Sie da."),
+    "de, on holiday, the server may be restarted": (
+        "AW: " + TICKET + "Server",
+        "Ich bin bis 12.1. im Urlaub, der Server kann ruhig neu gestartet werden. Nach meiner "
+        "Rückkehr melde ich mich."),
+    "de, a colleague gone, where the invoices go now": (
+        "AW: " + TICKET + "Rechnung",
+        "Herr Klein ist nicht mehr für uns tätig, die Rechnungen gehen ab sofort an "
+        "buchhaltung@klein-bau.example. Bitte wenden Sie sich an Frau Weber."),
+    "en, a trade show, the migration can go ahead": (
+        "Re: " + TICKET + "Migration",
+        "We're at a trade show until Friday, the migration can go ahead as planned. We'll be "
+        "back on Monday."),
+    "en, a conference and the server can be restarted": (
+        "Re: " + TICKET + "Server",
+        "I'm attending a conference until Thursday and the server can be restarted any time. I "
+        "will reply when I return."),
+    "fr, a training, the migration on the 16th": (
+        "RE: " + TICKET + "Migration",
+        "Je suis en formation jusqu'au 15 mars, la migration peut se faire le 16. Je vous "
+        "répondrai dès mon retour."),
+    "it, a fair, the migration suits": (
+        "R: " + TICKET + "Migrazione",
+        "Sono in fiera fino al 14 marzo, la migrazione va bene per martedì. Risponderò al mio "
+        "rientro."),
+    "nl, a fair, the migration may go ahead": (
+        "RE: " + TICKET + "Server",
+        "Ik ben op een beurs tot vrijdag, de migratie mag doorgaan. Na mijn terugkeer neem ik "
+        "contact op."),
+}
+CLAUSE_NOTICES = {
+    "de, the mails are handled after the return": (
+        "AW: " + TICKET + "Server",
+        "Ich bin bis 12. Januar nicht im Büro, die E-Mails werden nach meiner Rückkehr bearbeitet."),
+    "de, and the mails are not forwarded": (
+        "AW: " + TICKET + "Server",
+        "Ich bin bis 12. Januar im Urlaub und die E-Mails werden nicht weitergeleitet. In "
+        "dringenden Fällen wenden Sie sich an info@firma.example."),
+    "en, and the office is closed": (
+        "Re: " + TICKET + "Server",
+        "I am on holiday until 4 January and the office is closed until then. I will reply when "
+        "I return."),
+    "fr, the office is closed": (
+        "RE: " + TICKET + "Server",
+        "Je suis absent jusqu'au 12 janvier, le bureau est fermé. Je vous répondrai dès mon "
+        "retour."),
+    "nl, the mails are not forwarded": (
+        "RE: " + TICKET + "Server",
+        "Ik ben met vakantie tot 12 januari, de e-mails worden niet doorgestuurd. Na mijn "
+        "terugkeer neem ik contact op."),
+}
+
+
+@pytest.mark.parametrize("subject, body", CLAUSE_PEOPLE.values(), ids=CLAUSE_PEOPLE.keys())
+def test_a_clause_of_the_persons_own_beside_an_absence_is_answered(subject, body):
+    raw, sender = mail("kunde@firma.example", subject, body, name="Kunde")
+    assert reasons(raw, sender) == ()
+
+
+@pytest.mark.parametrize("subject, body", CLAUSE_NOTICES.values(), ids=CLAUSE_NOTICES.keys())
+def test_a_notices_own_clause_stays_a_notice(subject, body):
+    raw, sender = mail("kollege@firma.example", subject, body, name="Kollege")
+    assert reasons(raw, sender) == ("out-of-office",)

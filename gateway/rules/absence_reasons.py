@@ -84,7 +84,15 @@ REASON_WORDS = (
     # Dutch (at a fair, in hospital, reachable in a limited way: _TAILS)
     r"|niet (?:meer|langer) (?:werkzaam|in dienst|actief) (?:bij|voor)\b"
     r"|heeft (?:het bedrijf|ons) verlaten|is uit dienst\b|(?:is|zijn) gefuseerd\b"
-    r"|bedrijfsvakantie|collectieve vakantie")
+    r"|bedrijfsvakantie|collectieve vakantie"
+    # Mails not forwarded meanwhile ("die E-Mails werden nicht weitergeleitet"), and the office
+    # closed said with an article ("le bureau est fermé", "la oficina está cerrada")
+    r"|(?:e-?mails?|nachrichten|mails|messages|berichten|mensajes|correos|messaggi) (?:werden|wurden"
+    r"|will not be|won't be|are not|worden|no ser(?:á|a)n|non (?:verranno|saranno)) (?:nicht |niet )?"
+    r"(?:weitergeleitet|forwarded|doorgestuurd|reenviados|inoltrati)\b|(?:ne )?(?:seront|sont) pas"
+    r" transf(?:é|e)r(?:é|e)s|(?:le bureau|le cabinet|l'agence|le magasin|l'entreprise) (?:est|sera"
+    r"|restera) ferm|(?:la oficina|la tienda|el despacho) (?:est(?:á|a)|estar(?:á|a)) cerrad"
+    r"|(?:l'ufficio|lo studio|il negozio) (?:(?:è|e)|sar(?:à|a)|resta|rester(?:à|a)) chius")
 
 # Words that say an absence only after its subject, earlier in the same sentence (at most
 # WINDOW characters back): "Vom 6. bis 8. Oktober sind wir mit unserem Team auf der it-sa ...
@@ -102,7 +110,8 @@ _TAIL_WORDS = (
     (r"(?:fusioniert|zusammengeschlossen)\b", (r"\b(?:ist|sind|hat|haben)\b", r"\bmit\b"), False),
     (r"op (?:de |een )?(?:beurs|congres|cursus|training|zakenreis|dienstreis)\b|in revalidatie"
      r"|in het ziekenhuis|beperkt bereikbaar", (_FIRST_NL,), True),
-    (r"gesloten\b", (r"\b(?:onze kantoren|ons bedrijf|wij zijn|we zijn|zijn wij|zijn we)\b",), True))
+    (r"gesloten\b", (r"\b(?:onze kantoren|ons bedrijf|het kantoor|ons kantoor|de winkel|wij zijn|we zijn"
+                     r"|zijn wij|zijn we)\b",), True))
 _TAILS = tuple((re.compile(r"(?<!\w)(?:" + tail + ")"), tuple(re.compile(rx) for rx in needs), no_since)
                for tail, needs, no_since in _TAIL_WORDS)
 _SINCE_RE = re.compile(r"\b(?:seit|since|sinds|depuis|desde)\b")

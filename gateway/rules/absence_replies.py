@@ -163,7 +163,12 @@ _THANKS_RE = re.compile(r"(?i)\bthank|\bdanke|\bmerci\b|\bgracias\b|\bgrazie\b|\
 _SENTENCE_RE = re.compile(r"(?:[^.!?\n" + SENTENCE_ENDS + r"]|[.!?](?=\w))+")
 # A clause after "but" is a sentence of its own: "Je suis absent jusqu'au 20, mais vous pouvez
 # lancer la migration" says more than the absence (a notice's "but I will be back on ..." is one).
-_CONTRAST_RE = re.compile(r"(?i),[ \t]*(?=(?:but|mais|aber|jedoch|doch|ma|pero|maar|men|ale)\b)")
+# So is a clause with a subject of its own after a comma or an "and" ("..., die Wartung kann gern
+# in der Zeit stattfinden", "... and the server can be restarted any time", "..., la migration
+# peut se faire le 16"): it must be an absence sentence itself.
+_CONTRAST_RE = re.compile(r"(?i),[ \t]*(?=(?:but|mais|aber|jedoch|doch|ma|pero|maar|men|ale)\b)"
+                          r"|(?:,[ \t]*|[ \t](?:and|und|et|e|y|en)[ \t]+)(?=(?:der|die|das|the|la|le|les|il"
+                          r"|lo|el|los|las|het|de)[ \t](?!\d))")
 # An absence notice's opening thanks for the mail it answers ("Vielen Dank für Ihre Nachricht.",
 # "Thank you for your email."): the notice's, not a person's thanks for something done.
 _THANKS_FOR_MAIL_RE = re.compile(
