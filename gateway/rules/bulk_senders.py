@@ -4,7 +4,8 @@ Jessica"; reason `bulk`). No person wrote it to us: a program sent it from a lis
 
 Two signs, either decides:
 - a campaign header, named for it by the service (`X-Campaign`, `X-CampaignID`,
-  `X-Mailjet-Campaign`, `X-Mailin-Campaign` ...), or a feed-to-mail program's (rss2email's
+  `X-Mailjet-Campaign`, `X-Mailin-Campaign` ...) that names one (a CRM writes
+  `X-ZohoCRM-Campaign: none` on a person's one-to-one mail), or a feed-to-mail program's (rss2email's
   `X-RSS-Feed`, `X-RSS-ID`, `X-RSS-URL`): no mail client writes one;
 - the envelope sender, the recorded Return-Path or the Message-ID on a marketing platform's own
   sending domain (HubSpot's `hubspotemail.net`, Mailchimp's `mcsv.net`/`mcdlv.net`/`rsgsv.net`,
@@ -31,6 +32,8 @@ from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
 _CAMPAIGN_HEADER_RE = re.compile(r"^x-(?:[\w-]*-)?campaign(?:[-_]?id)?$|^x-rss-(?:feed|id|url)$")
+# A campaign header that names none: a CRM's one-to-one mail (`X-ZohoCRM-Campaign: none`).
+_NO_CAMPAIGN = frozenset({"", "none", "null", "0", "-", "false", "no", "n/a"})
 _MARKETING_DOMAINS = ("hubspotemail.net", "mcsv.net", "mcdlv.net", "rsgsv.net", "createsend.com",
                       "cmail19.com", "cmail20.com", "crsend.com", "klaviyomail.com",
                       "customer.io", "customeriomail.com")
@@ -46,7 +49,8 @@ _UNSUBSCRIBE_LINK_RE = re.compile(r"(?i)https?://([\w.-]+)(?::\d+)?/\S*unsubscri
 
 def campaign_mail(mail: ParsedMail, envelope: str) -> bool:
     """A campaign header, or a marketing platform's sending domain."""
-    if any(_CAMPAIGN_HEADER_RE.match(name) for name, _ in mail.headers):
+    if any(_CAMPAIGN_HEADER_RE.match(name) and value.strip().lower() not in _NO_CAMPAIGN
+           for name, value in mail.headers):
         return True
     places = (envelope, mail.header("return-path") or "", mail.message_id or "")
     platforms = [domain for place in places for found in _DOMAIN_RE.finditer(place.lower())

@@ -41,8 +41,9 @@ _SIGN_OFF_RE = re.compile(
     r"|atenciosamente|obrigad[oa]|z powa(?:ż|z)aniem|d(?:ě|e)kuji|mvh|saygılarımla|bien (?:à|a) vous"
     r"|groetjes|bedankt|dzi(?:ę|e)kuj(?:ę|e)|te(?:ş|s)ekk(?:ü|u)rler|salutations"
     r"|vielen dank)\b"
-    # thanks "in advance" ("Merci d'avance,", "Danke im Voraus")
-    r"(?:[ \t]+(?:im voraus|in advance|d'avance|(?:por )?adelantado|in anticipo))?[ \t,.!]*")
+    # thanks "in advance" ("Merci d'avance,", "Danke im Voraus"), "so much", "again"
+    r"(?:[ \t]+(?:im voraus|in advance|d'avance|(?:por )?adelantado|in anticipo"
+    r"|so much|very much|a lot|again|vielmals|nochmals|beaucoup))?[ \t,.!]*")
 _REPLY_SUBJECT_RE = re.compile(r"(?i)^\s*(?:re|aw|antw|sv|vs|r|odp)\s*(?:\[\d+\])?\s*:")
 _FOOTER_LINE_RE = re.compile(r"(?m)^[ \t]*[-=_*]{5,}[ \t]*$")
 LINK_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S")
