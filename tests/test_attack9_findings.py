@@ -3,7 +3,8 @@ answers without a marker header, account, billing and security notices, abuse le
 realistic mails of a hosting company's customers that those rules silenced, each beside the
 machine look-alikes that must stay unanswered. Every person here was taken for a machine at
 82c5853 (subject_refs, subscription_notices._pasted_below, payment_notices._asks_above, the
-"i. A." of signed_replies.named_sign_off answer them)."""
+"i. A." of signed_replies.named_sign_off answer them) or at 81c0014 (pasted_notices: a person's
+mail client and a first paragraph that asks above a notice pasted into a new mail)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,25 @@ _DEBIT = ("Ankündigung SEPA-Lastschrift\n\nWir ziehen am 15.01.2026 den Betrag 
 _RECEIPT_IT = ("Ricevuta\n\nLa sua carta che termina con 4471 è stata addebitata di 29,00 EUR.\n\n"
                "Vedi fattura: https://account.centron.example/invoices/2026-0441\n\nIl team centron\n")
 
+_SUSPENDED = ("Ihr Konto wurde gesperrt\n\nGuten Tag,\n\nwegen offener Forderungen in Höhe von 238,00 EUR "
+              "haben wir Ihr Kundenkonto 40211 vorübergehend gesperrt.\n\nJetzt bezahlen: "
+              "https://account.centron.example/pay/40211\n\nDiese E-Mail wurde automatisch erstellt. "
+              "Bitte antworten Sie nicht auf diese E-Mail.\n")
+_SIGN_IN = ("Ungewöhnliche Anmeldeaktivität\n\nLand/Region: Russische Föderation\nIP-Adresse: "
+            "185.220.101.44\nDatum: 14.01.2026 03:12 (GMT)\nPlattform: Windows\n\nWenn Sie das waren, "
+            "können Sie diese Nachricht ignorieren.\n\nAktivität überprüfen\nhttps://account.example/"
+            "activity\n\nVielen Dank,\nDas Microsoft-Kontoteam\n")
+
 MACHINES = {
+    "an account notice that says it is automatic, sent by its program": mail(
+        "noreply-billing@hoster.example", "Ihr Konto wurde gesperrt", _SUSPENDED, name="Hoster Billing"),
+    "the same notice through Exchange (Thread-Index), no words of a person above it": mail(
+        "billing@hoster.example", "Ihr Konto wurde gesperrt", _SUSPENDED, name="Hoster Billing",
+        headers=_THREAD),
+    "a sign-in alert from its service, no mail client": mail(
+        "account-security@accounts.example", "Ungewöhnliche Anmeldeaktivität", _SIGN_IN,
+        name="Microsoft-Kontoteam"),
+
     "an uptime notice from its service: footer, link, no mail client": mail(
         "alerts@uptime.example", "Monitor is DOWN: Webshop", _UPTIME, name="Uptime Alerts"),
     "a notice that opens with a stock question, from no mail client": mail(
@@ -101,6 +120,25 @@ PEOPLE = {
         "Betreiber hat auf zwei Schreiben nicht reagiert.\n\nWir bitten Sie, den Kunden zu "
         "kontaktieren und das Bild entfernen zu lassen.\n\nMit freundlichen Grüßen\n\ni. A. Laura "
         "Brenner\nRechtsabteilung\nNordlicht Bildagentur GmbH", name="Nordlicht Bildagentur"),
+}
+
+PEOPLE |= {
+    "Outlook through Exchange: 'Bitte prüfen.' above a pasted sign-in alert": mail(
+        "it@heinen-logistik.example", "Sicherheitswarnung Microsoft", "Bitte prüfen.\n\n" + _SIGN_IN,
+        name="IT Heinen Logistik", headers=_THREAD),
+    "Outlook through Exchange: 'bitte umgehend entsperren' above a pasted suspension notice": mail(
+        "buchhaltung@kramer-fenster.example", "Konto 40211 gesperrt",
+        "Zahlung ist heute raus, bitte umgehend entsperren, unser Shop ist offline!\n\n" + _SUSPENDED,
+        name="Buchhaltung Kramer Fenster", headers=_THREAD),
+    "Outlook desktop: 'Please check asap.' above a pasted Defender alert": mail(
+        "it@hughes-dental.example", "Defender alert SRV-FILE01", "Please check asap.\n\n" + _DEFENDER,
+        name="Hughes Dental IT", headers={"X-Mailer": "Microsoft Outlook 16.0"}),
+    "Exchange: 'Merci de vérifier, c'est notre serveur' above a pasted alert": mail(
+        "informatique@laurent-immo.example", "Alerte de sécurité",
+        "Merci de vérifier, c'est notre serveur hébergé chez vous.\n\nAlerte de sécurité critique\n\n"
+        "Appareil : SRV-WEB02\nUtilisateur : www-data\nDétecté : 14/01/2026 02:44\n\nVoir l'alerte : "
+        "https://security.example/alerts/da6387123\n\nVous recevez ce message car vous êtes abonné "
+        "aux alertes.\n", name="Service informatique Laurent", headers=_THREAD),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -20,15 +20,10 @@ from gateway.rules.evidence_reports import security_report
 from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.machine_signals import machine_signals
 from gateway.rules.mail_systems import abuse_complaint, failure_only, free_text_failure, from_mail_system
-from gateway.rules.notices import (
-    asks,
-    declared_failure,
-    declared_machine,
-    pastes_and_asks,
-    postmaster_asks,
-)
+from gateway.rules.notices import asks, declared_failure, declared_machine, pastes_and_asks, postmaster_asks
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
+from gateway.rules.pasted_notices import pasted_under_words
 from gateway.rules.precedence import sender_precedence, srs_original
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
@@ -235,6 +230,8 @@ def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | 
 
 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
+    if pasted_under_words(mail):  # a person's words above a notice they pasted (pasted_notices)
+        return None
     if declared_machine(mail) or system_notice(mail, _senders(mail, env)):
         return Reason.MACHINE_NOTICE
     return Reason.MACHINE_SIGNALS if machine_signals(mail) else None  # several weak signs
