@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
+from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks, persons_sign_off
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 
@@ -72,14 +72,18 @@ def device_notice(mail: ParsedMail, senders: list[str]) -> bool:
 def phone_notice(mail: ParsedMail) -> bool:
     """A voicemail or a fax that a phone system delivers: its subject naming the caller's number,
     the recording or the fax attached, and no person's words ("Anbei das Fax von Müller, bitte
-    buchen. Gruß" is one; so is a bare "Fax von Müller GmbH" with its PDF)."""
+    buchen. Gruß" is one; so is a bare "Fax von Müller GmbH" with its PDF; a service's greeting
+    and its team's sign-off, "Viele Grüße / Ihr simple-fax Team", are none)."""
     subject = mail.subject or ""
     if not (_PHONE_SUBJECT_RE.match(subject) and _CALLER_RE.search(subject)):
         return False
     if not any(a.content_type.lower().startswith(_RECORDING_TYPES) for a in mail.attachments):
         return False
     own = own_part(mail.text)
-    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own))
+    found = SIGN_OFF_RE.search(own)  # a team's sign-off is the service's ("Ihr simple-fax Team")
+    signed = found is not None and persons_sign_off(own[found.start():], mail.from_addr or "")
+    above = own[:found.start()] if found else own
+    return not (asks(mail.text) or signed or REQUEST_RE.search(above))
 
 
 def in_report(own: str) -> bool:

@@ -58,7 +58,7 @@ _ACK_MORE = (
     r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
     r"|zaevidov(?:á|a)n)\b"
     r"|\b(?:hemos recibido (?:su|tu)|nous avons bien re(?:ç|c)u (?:votre|ta)"
-    r"|abbiamo ricevuto la (?:sua|tua)"
+    r"|abbiamo ricevuto (?:la (?:sua|tua|vostra)|il (?:suo|tuo|vostro) (?:messaggio|ticket))"
     r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail|vraag|melding|verzoek)"
     r" (?:goed )?ontvangen"
     r"|recebemos (?:o seu|a sua|o teu|a tua)) ")
@@ -76,7 +76,11 @@ _ACK_RE = re.compile(
     # an abuse desk's "automated response to confirm that we have received it and created case"
     r"|\ban? automated (?:response|reply|acknowledge?ment) (?:to confirm|confirming)\b[^.\n]{0,40}"
     r"\breceived\b"
-    r"|\bihre anfrage ist (?:bei uns )?eingegangen" + _ACK_MORE)
+    r"|\bihre anfrage ist (?:bei uns )?eingegangen"
+    # filed under a number: "Wir haben diese unter der folgenden Nummer erfasst"
+    r"|\bwir haben (?:diese|sie|ihre (?:nachricht|anfrage|e-?mail|meldung|st(?:ö|oe)rungsmeldung))"
+    r" unter (?:der )?(?:folgenden |nachstehenden )?\w{0,20}nummer\b[^.\n]{0,40}?\b(?:erfasst"
+    r"|angelegt|registriert|aufgenommen)\b" + _ACK_MORE)
 # In place of a ticket number: a promise of an answer within a number of working days or hours
 # ("uiterlijk binnen 2 werkdagen", "within 2 business days", "innerhalb von 24 Stunden").
 # Also a range and an hour's "h" ("sous 24 à 48 h ouvrées", "within 24-48 hours").

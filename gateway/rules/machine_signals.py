@@ -4,8 +4,9 @@ mail rarely combines (reason `machine-signals`, only where no other sign was fou
 No vendor, product or subject is named. Each signal alone is common in people's mail too; the
 detector decides only where several come together and no sign of a person is left:
 
-- `fields`: a record in the writer's own text: three "Label: value" lines or more (not a pasted
-  mail's From:/Date: lines), three table rows (html2text's `a | b`, columns apart by spaces);
+- `fields`: a record in the writer's own text: three "Label: value" lines or more (also as
+  markdown list items, "- **Job ID**: 7c1d..."; not a pasted mail's From:/Date: lines), three
+  table rows (html2text's `a | b`, columns apart by spaces);
   `report` instead where it is long (six lines or more) or a log's eight key=value pairs;
 - `footer`: boilerplate a program appends: why the reader gets it ("You are receiving this
   because", "Sie erhalten diese E-Mail", "Vous recevez ce message"), how to unsubscribe or
@@ -73,7 +74,8 @@ STRONG = frozenset({"report", "footer", "links", "html-only", "mailer"})
 _ORDER = ("fields", "report", "footer", "links", "sender", "mailer", "html-only", "impersonal",
           "subject")
 
-_FIELD_RE = re.compile(r"(?m)^[ \t]*[^\W\d_][\w .()/'&#-]{0,30}?[ \t]*:[ \t]+(?!https?://|www\.)\S")
+_FIELD_RE = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]{1,3})?(?:\*\*)?[^\W\d_][\w .()/'&#-]{0,30}?"
+                       r"(?:\*\*)?[ \t]*:[ \t]+(?!https?://|www\.)\S")
 _TABLE_RE = re.compile(r"(?m)^[^\n|]{0,80}\|[^\n]{0,400}$")
 # A pasted mail's header lines are no record of fields (a person quoting a mail or a log).
 _HEADER_LABEL_RE = re.compile(r"(?i)[ \t]*(?:received|date|from|to|cc|subject|message-id|return-path"
@@ -124,7 +126,7 @@ _CLIENT_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")
 # A program's mailer: a library, a language's runtime, a service or a tool (not a mail client).
 _PROGRAM_MAILER_RE = re.compile(
     r"(?i)php|mailer|mime::|swift|java|python|perl|ruby|node|\.net\b|smtp|\blib|\bapi\b|service"
-    r"|\bbot\b|cron|notif|ticket|\bcrm\b|desk|sendmail|\bmail::|postfix|\bsdk\b"
+    r"|\bbot\b|cron|notif|alert|monitor|ticket|\bcrm\b|desk|sendmail|\bmail::|postfix|\bsdk\b"
     r"|\bcms\b|drupal|joomla|typo3|contao")  # a site's content management system
 _PLATFORM_HEADERS = ("feedback-id", "x-ses-outgoing", "x-mailgun-sid", "x-mailgun-tag", "x-sg-eid",
                      "x-sg-id", "x-pm-message-id", "x-mc-user", "x-mandrill-user", "x-sib-id",
@@ -264,9 +266,9 @@ def _links(own: str, html: str) -> bool:
 
 
 def person_sender(mail: ParsedMail) -> bool:
-    """The From is somebody by name: a display name of two words or more that is a person's
-    name, or one that the local part spells (`Anna <anna@>`), or without a display name a
-    local part of two name parts or one bare word (`j.weber@`, `anna@`: a person as likely as
+    """The From is somebody by name: a person's name of two words or more, or one that the local
+    part spells (`Anna <anna@>`; not "Porkbun <support@>"), or without a display name a local
+    part of two name parts or one bare word (`j.weber@`, `anna@`: a person as likely as
     `alert@`), not on a host of its own (`bareos@backup01.example.de`)."""
     name = (mail.from_name or "").strip().strip("\"'")
     local, _, domain = (mail.from_addr or "").lower().rpartition("@")
@@ -277,7 +279,7 @@ def person_sender(mail: ParsedMail) -> bool:
     if not person_name(_PARTICLE_RE.sub(" ", name)):
         return False
     words = name.lower().split()
-    return len(words) > 1 or words[0][:3] in local
+    return len(words) > 1 or any(p.startswith(words[0][:3]) for p in re.split(r"[._+-]", local))
 
 
 def _agent(mail: ParsedMail) -> str:

@@ -13,7 +13,7 @@
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
-  `notify@`, `newsletter@`, `updates@`, `mailer@`, `digest@`, `mailrobot@`, DocuSign's
+  `notify@`, `powiadomienia@`, `newsletter@`, `updates@`, `mailer@`, `digest@`, `mailrobot@`, DocuSign's
   `dse_na3@`, a feed-to-mail gateway's `rssfeeds@`, `rss@`, `feeds@`); `alerts@` and
   `notifications@` too, but a person writing from the alarm mailbox asks (a question or a
   request) *and* signs off, in plain words ("Habt ihr etwas an Port 25 geändert? Danke und
@@ -57,11 +57,15 @@ _NOREPLY_LOCAL_RE = re.compile(
     r"|microsoftexchange[0-9a-f]{32})$"  # Exchange's system mailbox (recall reports, NDRs)
 )
 # Roles of an alarm or a notice mailbox: a person there asks and signs off.
-_ALERT_ROLE_RE = re.compile(r"^(?:notifications?|alerts?)(?:\+.*)?$")
+# "notifications" in other languages too (`powiadomienia@`, `benachrichtigungen@`, `notifiche@`).
+_NOTICE_ROLES = (r"notifications?|alerts?|benachrichtigung(?:en)?|powiadomieni[ae]|notifiche"
+                 r"|notificaci(?:o|ó)n(?:es)?|notifica(?:c|ç)(?:o|õ)es|notificaties|meldingen"
+                 r"|upozorneni|aviseringar")
+_ALERT_ROLE_RE = re.compile(rf"^(?:{_NOTICE_ROLES})(?:\+.*)?$")
 _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
 _ROLE_RE = re.compile(
-    r"^(?:receipts?|notify|notifications?|alerts?|mailer|newsletters?|news|updates|digest"
+    rf"^(?:receipts?|notify|{_NOTICE_ROLES}|mailer|newsletters?|news|updates|digest"
     r"|automailer|mailings?|autoreports?|mailrobot|robot|dse_[a-z]{2,4}\d*"
     r"|rss(?:[-_.]?feeds?)?|rss2email|feeds)(?:\+.*)?$")
 # Where an ESP or a helpdesk sends the bounces of its mail (VERP); a list's `-bounces@` is no such.

@@ -41,6 +41,7 @@ import re
 
 from gateway.rules.account_notices import account_notice
 from gateway.rules.bounces import person_subject
+from gateway.rules.certified_mail import certified_data_notice
 from gateway.rules.device_senders import device_notice, in_report, phone_notice
 from gateway.rules.event_notices import registration_confirmation
 from gateway.rules.form_relays import form_relay
@@ -114,6 +115,10 @@ _SCAN_SUBJECT_RE = re.compile(
     r"(?i)^\W*(?:scann?ed (?:document|image|file|from)|scan(?:ned)? (?:from|to e-?mail)"
     r"|gescannte[sn]? (?:dokument|datei|bild)|scan (?:von|vom)|scan-?to-?mail|scan data from"
     r"|attached image\s*$)")
+# A device's line in a scan's text ("Device Name: iR-ADV C5840", "Sent from iR-ADV C5840"; not a
+# phone's "Sent from my iPhone").
+_DEVICE_LINE_RE = re.compile(r"(?im)^[ \t]*(?:device|ger(?:ä|ae)t|model|scanner|serial)[\w ]{0,20}:"
+                             r"|^[ \t]*(?:sent|scanned) (?:from|by) (?!my\b)\S")
 # A host name as local part: letters, digits and inner hyphens, with a digit (srv-fs01, dc01).
 _HOST_LOCAL_RE = re.compile(r"^(?=[a-z0-9-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # A program's banner line between dashes or stars ("--- Please check your RAID system ---").
@@ -132,7 +137,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     application's notice, that asks nothing."""
     if mail.header_values("x-cron-env"):
         return True
-    if ticket_acknowledgement(mail):
+    if ticket_acknowledgement(mail) or certified_data_notice(mail):
         return True
     if person_subject(mail.subject):
         return False
@@ -181,9 +186,14 @@ def _appliance(mail: ParsedMail, locals_: list[str]) -> bool:
 
 
 def _scan(mail: ParsedMail, locals_: list[str]) -> bool:
-    """A scanner's scan-to-mail: the appliance, a scan subject, the scan attached."""
-    return bool(mail.attachments and _SCAN_SUBJECT_RE.match(mail.subject or "")
-                and _appliance(mail, locals_))
+    """A scanner's scan-to-mail: the appliance (by its product, or a device's host name as the
+    sender's local part, `ir-adv-c5840@`, beside a device line, "Device Name: ..."), a scan
+    subject, the scan attached."""
+    if not (mail.attachments and _SCAN_SUBJECT_RE.match(mail.subject or "")):
+        return False
+    device = any(_HOST_LOCAL_RE.match(local) for local in locals_) and bool(
+        _DEVICE_LINE_RE.search(own_part(mail.text)))
+    return device or _appliance(mail, locals_)
 
 
 def _names_host(local: str, subject: str) -> bool:
