@@ -47,7 +47,7 @@ from gateway.rules.originals import own_part, unquoted, without_links
 from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 from gateway.rules.parse import ParsedMail
 from gateway.rules.said_twice import said_twice
-from gateway.rules.subject_refs import repeats_reference
+from gateway.rules.subject_refs import repeats_reference, repeats_word
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
@@ -86,10 +86,16 @@ _RETIRED_RE = re.compile(
 # Where to write instead, under a retired address: "Bitte senden Sie Ihre Anfrage zukünftig an
 # x@...", "scriva a x@...", "per l'assistenza tecnica a y@...", "please write to x@...".
 _WRITE_TO_RE = re.compile(r"(?i)\b(?:an|to|a|à|naar|al):?\s+" + ADDRESS)  # "erneut an: x@"
+# What is sent there is the reader's message, no document of ours: "Please send all future
+# invoices to billing@..." asks us to change an address (a person's), under a retired one too.
+_NO_DOCUMENT = (r"(?:(?!invoice|rechnung|factur|fattur|faktur|contract|vertr(?:a|ä)g|contrat|document"
+                r"|unterlage|zahlung|payment|paiement|pagament|pago|betaling|mahnung|reminder|order"
+                r"|bestell|commande|ordine|pedido|angebot|quote|offre|offert|oferta)[^.!?\n])")
 _WRITE_TO_ASK_RE = re.compile(
     r"(?i)\b(?:bitte|please|veuillez|por favor|per favore|graag)\b(?=\s+(?:\w+\s+)?(?:senden|schicken"
     r"|schreiben|richten|send|write|direct|address|forward|envoyer|(?:é|e)crire|adresser|enviar?"
-    r"|escrib|scriv|invia|stuur|schrijf|mail)[^.!?\n]{0,50}?\s(?:an|to|a|à|naar|al):?\s+[\w.+-]{1,64}@)")
+    r"|escrib|scriv|invia|stuur|schrijf|mail)" + _NO_DOCUMENT + r"{0,50}?\s(?:an|to|a|à|naar|al):?\s+"
+    r"[\w.+-]{1,64}@)")
 # Leave, or an office closed: "in Elternzeit", "on parental leave", "die Kanzlei ist ... geschlossen".
 _LEAVE_RE = re.compile(
     r"(?i)\bin (?:elternzeit|mutterschutz|karenz)\b|\bon (?:parental|maternity|paternity) leave\b"
@@ -215,6 +221,8 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
     if not (absent and back):
         return False
     spans = absent + back + word_spans(COURTESY_RE, low)  # season's greetings, "visit us"
+    if repeats_word(subject, own, spans):  # "... to go through the quote": the matter's
+        return False
     clauses = _split_before(_CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own), back)
     covered, uncovered = [], []  # (line, sentence)
     for found in _SENTENCE_RE.finditer(clauses):
