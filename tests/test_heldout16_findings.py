@@ -78,6 +78,10 @@ MACHINES = {
              "Hoi,\n\nBedankt voor je aanmelding voor het webinar Veilig mailen op 3 mei.\n\n"
              "Toevoegen aan agenda: https://leerplatform.example/agenda/31\n\nTot dan!\n",
              name="Leerplatform"),
+    "an event platform in Portuguese: 'Obrigado pela sua inscrição', the calendar file":
+        calendar(mail("eventos@formacao-online.example", "Inscrição confirmada: Segurança de e-mail",
+                      "Olá,\n\nobrigado pela sua inscrição no webinar Segurança de e-mail, 10 de "
+                      "março às 10:00.\n\nEquipa Formação Online\n", name="Formação Online")),
     "a legacy feedback loop: 'Feedback Report for IP ...', the message attached, no ARF part":
         original(mail("loop@reports.postbox-west.example", "Feedback Report for IP 185.198.26.12",
                       "This is an abuse report for a message received from IP address "

@@ -28,12 +28,16 @@ CALENDAR_BYTES = 8000
 SCAN_CHARS = 4000
 _CALENDAR_TYPES = ("text/calendar", "application/ics")
 _METHOD_RE = re.compile(rb"(?im)^METHOD:[ \t]*(?:PUBLISH|REQUEST)[ \t]*\r?$")
+# The stems every alternative of _REGISTERED_RE holds.
+_STEMS = ("regist", "sign", "enrol", "anmeld", "angemeld", "teilnahme", "inscri", "inscre", "iscri",
+          "aanmeld", "aangemeld", "inschrij",
+          "ingeschreven", "rejestr", "zapis", "zg\u0142osz", "zglosz")
 # On lower-case text.
 _REGISTERED_RE = re.compile(
     r"\b(?:thanks?(?: you)? for (?:registering|signing up|your registration|enrolling)"
     r"|you(?:'re| are|'ve| have) (?:now |successfully )*(?:registered|signed up|enrolled)"
     r"|your registration (?:for|to|is|has been) [^.\n]{0,80}?\bconfirmed"
-    r"|(?:vielen )?dank f(?:ü|ue)r (?:ihre|deine) (?:anmeldung|registrierung|teilnahme)"
+    r"|(?:vielen )?danke? f(?:ü|ue)r (?:ihre|deine) (?:anmeldung|registrierung|teilnahme)"
     r"|(?:sie sind|du bist) (?:nun |jetzt |erfolgreich )*(?:angemeldet|registriert)"
     r"|merci (?:pour|de) (?:votre|ton) inscription|vous (?:ê|e)tes (?:bien )?inscrit"
     r"|votre inscription [^.\n]{0,80}?\b(?:est|a (?:é|e)t(?:é|e)) (?:bien )?(?:confirm|enregistr)"
@@ -46,7 +50,8 @@ _REGISTERED_RE = re.compile(
     r"|bedankt voor (?:je|uw|jouw) (?:aanmelding|registratie|inschrijving)"
     r"|(?:je|u) bent (?:nu |succesvol )*(?:aangemeld|geregistreerd|ingeschreven)"
     r"|dzi(?:ę|e)kujemy za (?:rejestracj(?:ę|e)|zapisanie si(?:ę|e)|zg(?:ł|l)oszenie udzia(?:ł|l)u)"
-    r"|obrigad[oa] por (?:se )?(?:registar|registrar|inscrever|(?:a sua|sua) inscri(?:ç|c)(?:ã|a)o))")
+    r"|obrigad[oa] (?:por (?:se )?(?:registar|registrar|inscrever|(?:a sua|sua) inscri(?:ç|c)(?:ã|a)o)"
+    r"|pela (?:sua )?inscri(?:ç|c)(?:ã|a)o))")
 _FURNITURE_RE = re.compile(
     r"\b(?:add (?:it |this )?to (?:your |my )?calendar|to cancel (?:this|your) registration"
     r"|cancel (?:your|this) registration|(?:zum|in den|zu ihrem) kalender hinzuf(?:ü|ue)gen"
@@ -65,6 +70,9 @@ _SINGULAR_RE = re.compile(r"\b(?:i|i'm|i've|i'll|ich|j'\w+|je (?:suis|me|ne|voud
 def registration_confirmation(mail: ParsedMail) -> bool:
     """Thanks for registering, the event's calendar file or its calendar or cancel line, and
     nobody writing as I, asking or signing with a name."""
+    head = mail.text[:SCAN_CHARS].lower()
+    if not any(stem in head for stem in _STEMS):  # most mail ends here, cheaply
+        return False
     own = unquoted(own_part(mail.text))[:SCAN_CHARS]
     lower = own.lower()
     if not _REGISTERED_RE.search(lower):
