@@ -82,6 +82,15 @@ PEOPLE = {
         "en", "Re: [Ticket#2027031210000121] Migration",
         "Hello,\n\nI'm on a training course until Friday; please call me at +49 171 5550123 about "
         "the migration.\n\nThanks,\nJohn Smith", "John Smith"),
+    "en: on a training, asks us to call the office to schedule the migration": reply(
+        "en", "Re: [Ticket#2027031210000132] Migration",
+        "Hello,\n\nI'm attending a training course next week. Please call our office at 030 "
+        "1234567 to schedule the migration.\n\nThanks,\nJohn Smith", "John Smith"),
+    "de: on a training, asks us to write to the office about the migration": reply(
+        "de", "AW: [Ticket#2027031210000133] Migration",
+        "Hallo,\n\nich bin bis Freitag auf einer Schulung. Bitte schreiben Sie an "
+        "buero@kunde-de.example wegen des Termins für die Migration.\n\nGruß\nJan Meier",
+        "Jan Meier"),
     "en: off sick, will answer tomorrow about the invoice that looks wrong": reply(
         "en", "Re: [Ticket#2027031210000122] Invoice",
         "Hi,\n\nI'm off sick today, I'll get back to you tomorrow about the invoice you sent, it "

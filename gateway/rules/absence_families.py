@@ -108,9 +108,14 @@ _ASK = (r"(?:please|kindly|bitte|veuillez|merci de|merci d'|por favor|per favore
 _TURN = (r"(?:contact|write|call|phone|ring|page|reach|get in touch|turn|wenden|schreiben|rufen"
          r"|kontaktieren|(?:é|e)crire|contacter|appeler|escrib|llam|scriv|contatt|chiam|schrijf|bel"
          r"|napisa|zadzwoni|kontakt|ligue|escrev|contacte)")
+# Nor a matter of the writer's own after it ("please call our office at 030 ... to schedule the
+# migration", "... about the invoice", "wegen der Migration"): that asks for something.
+_MATTER = (r"(?![^.!?\n]{0,40}?\b(?:to|about|regarding|concerning|wegen|bez(?:ü|ue)glich|zwecks|um"
+           r"|concernant|pour|au sujet|sobre|para|riguardo|per|over|om|aby|w sprawie)\b)")
 CONTACT_RE = re.compile(
     r"(?i)\b" + _ASK + r"\s*(?:,\s*)?(?:\w+\s+){0,2}?" + _TURN + r"\w*(?!\s+(?:me|mich|moi|mij|mi|mnie)\b)"
-    r"[^.!?\n]{0,60}?(?:[\w.+-]{1,64}@|(?:\+|(?<!\d)0)\d[\d /()-]{5,}\d)")
+    r"[^.!?\n]{0,60}?(?:[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}(?![\w-]|\.[\w-])"
+    r"|(?:\+|(?<!\d)0)\d[\d /()-]{5,}\d)" + _MATTER)
 
 # A thanks word alone on its line above at most SIGNATURE_LINES lines: a sign-off.
 _CLOSING_THANKS_RE = re.compile(
