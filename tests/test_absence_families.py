@@ -67,6 +67,10 @@ MACHINES = {
         reply("pt", "RES: [Ticket#2027031210000119] Fatura",
               "Olá,\n\nestou de baixa médica até sexta-feira. Para assuntos urgentes, contacte "
               "suporte@empresa.example.\n\nCumprimentos,\nJoão Silva", "João Silva"),
+    "en: at a trade fair, answers on Monday (a time, no matter)": reply(
+        "en", "Re: [Ticket#2027031210000134] Quote",
+        "Hello,\n\nI'm at a conference until Friday. I will get back to you on Monday.\n\n"
+        "Kind regards,\nPeter Brown", "Peter Brown"),
     "pt: at a conference, limited access, answers when back, 'Obrigado,' above the name":
         reply("pt", "RES: [Ticket#2027031210000120] Domínio",
               "Bom dia,\n\nestou numa conferência até quinta-feira com acesso limitado ao e-mail. "
@@ -127,6 +131,18 @@ PEOPLE = {
         "pt", "RES: [Ticket#2027031210000130] Servidor",
         "Olá,\n\nestou de baixa até sexta, mas podem reiniciar o servidor amanhã. Responderei "
         "quando voltar.\n\nObrigado,\nRita", "Rita Costa"),
+    "pl: at a trade fair, will answer about the offer after the return": reply(
+        "pl", "Odp: Oferta na serwer",
+        "Dzień dobry,\n\njestem na targach w Krakowie do piątku. Po powrocie odpowiem w sprawie "
+        "oferty.\n\nPozdrawiam\nEwa Kowalska", "Ewa Kowalska"),
+    "en: at a conference, will get back about the quote": reply(
+        "en", "Re: Quote for two servers",
+        "Hello,\n\nI'm at a conference until Friday. I will get back to you about the quote when "
+        "I am back.\n\nKind regards,\nPeter Brown", "Peter Brown"),
+    "de: on a training, will be in touch about the offer": reply(
+        "de", "AW: Angebot Managed Server",
+        "Hallo,\n\nich bin bis Freitag auf einer Schulung. Nach meiner Rückkehr melde ich mich "
+        "wegen des Angebots.\n\nGruß\nJan Meier", "Jan Meier"),
     "es: on leave, agrees to the DNS change, answers on return": reply(
         "es", "RE: [Ticket#2027031210000131] DNS",
         "Hola,\n\nestoy de baja hasta el lunes. El cambio de DNS está bien para nosotros. "

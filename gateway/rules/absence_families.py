@@ -99,6 +99,23 @@ RETURN_WORDS = (
     r"|odpowiem\b|odezw(?:ę|e) si(?:ę|e)\b|responderei\b|entrarei em contacto\b")
 RETURN_RE = re.compile(r"(?<!\w)(?:" + RETURN_WORDS[1:] + ")" + _ENDS)
 
+# The writer's own answer about a matter other than the mail ("Po powrocie odezwę się w sprawie
+# oferty", "I'll get back to you about the quote", "ich melde mich wegen des Angebots"): a person
+# who answers the matter later; a notice answers "your message" or "your request".
+_MAIL_NOUNS = (r"(?:e-?mail|mail|message|request|inquiry|enquiry|query|nachricht|anfrage|wiadomo"
+               r"|zapytani|demande|courriel|mensaje|solicitud|consulta|correo|messaggio|richiest"
+               r"|bericht|vraag|aanvraag|mensagem|pedido|pedidos|pytani)")
+_OWN_MATTER_RE = re.compile(
+    r"(?<!\w)(?:get back to you|be in touch|reply|respond|answer|come back to you|melde (?:ich )?mich"
+    r"|antworte|reviendrai vers vous|vous recontacterai|r(?:é|e)pondrai|responder(?:é|e)|contestar(?:é|e)"
+    r"|risponder(?:ò|o)|ricontatter(?:ò|o)|odezw(?:ę|e) si(?:ę|e)|odpowiem|skontaktuj(?:ę|e) si(?:ę|e)"
+    r"|kom ik (?:bij u |bij je )?terug|reageer ik|responderei|entrarei em contacto)\b[^.!?\n]{0,40}?"
+    r"(?<!\w)(?:about|regarding|concerning|w sprawie|odno(?:ś|s)nie|bez(?:ü|ue)glich|wegen"
+    r"|concernant|au sujet d(?:e|u|es)|sobre|acerca de|riguardo|in merito a|omtrent|inzake"
+    r"|em rela(?:ç|c)(?:ã|a)o a)\s+(?:(?:the|your|our|this|that|des|der|die|dem|den"
+    r"|ihre[mnrs]?|unse?re[mnrs]?|le|la|les|l'|votre|notre|el|la|su|tu|nuestr[oa]|il|lo|la|l'|della"
+    r"|del|dell'|sua|vostr[oa]|de|het|uw|onze|o|a|do|da|sua|seu)\s*)?(?!" + _MAIL_NOUNS + r")[^\W\d_]{3,}")
+
 # Whom to turn to, in the form of a request: a verb of writing or calling, then within the same
 # sentence an address or a phone number ("please write to Tom (tom@...)"); never "call me".
 _ASK = (r"(?:please|kindly|bitte|veuillez|merci de|merci d'|por favor|per favore|graag|gelieve"
@@ -139,6 +156,12 @@ def contact_spans(low: str) -> list[tuple[int, int]]:
     """Whom to turn to, where it opens its sentence or follows a condition ("If this is about an
     incident, please page our on-call engineer via oncall@...")."""
     return leading_spans(CONTACT_RE, low)
+
+
+def own_matter(low: str) -> bool:
+    """The writer will answer a matter of the mail answered, not the mail ("odezwę się w sprawie
+    oferty"): a person's answer."""
+    return bool(_OWN_MATTER_RE.search(low))
 
 
 def without_contact(text: str) -> str:

@@ -30,6 +30,7 @@ import re
 
 from gateway.rules.absence_families import (
     contact_spans,
+    own_matter,
     reason_spans,
     return_spans,
     without_closing_thanks,
@@ -226,7 +227,7 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
     back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
             for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low) + leading_spans(WHERE_TO_TURN_RE, low)
     back += word_spans(RETURN_RE, low) + return_spans(low) + contact_spans(low)
-    if not (absent and back):
+    if not (absent and back) or own_matter(low):  # "odezwę się w sprawie oferty": the matter's
         return False
     spans = absent + back + word_spans(COURTESY_RE, low)  # season's greetings, "visit us"
     if repeats_word(subject, own, spans):  # "... to go through the quote": the matter's
