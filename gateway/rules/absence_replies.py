@@ -28,14 +28,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.absence_families import (
-    contact_spans,
-    own_matter,
-    reason_spans,
-    return_spans,
-    without_closing_thanks,
-    without_contact,
-)
+from gateway.rules import absence_families as fam
 from gateway.rules.absence_reasons import COURTESY_RE, RETURN_RE, absence_spans, team_signature
 from gateway.rules.absence_words import (
     ADDRESS,
@@ -210,24 +203,25 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
         return False
     if repeats_reference(subject, own):  # the invoice or contract answered: the matter's
         return False
-    thanked = _THANKS_FOR_MAIL_RE.sub(" ", without_closing_thanks(own))  # "Thanks,\nDerek" signs
-    if _THANKS_RE.search(thanked) and _THANKS_RE.search(without_contact(_CONTACT_RE.sub(" ", thanked))):
+    thanked = _THANKS_FOR_MAIL_RE.sub(" ", fam.without_closing_thanks(own))  # "Thanks,\nDerek" signs
+    if _THANKS_RE.search(thanked) and _THANKS_RE.search(fam.without_contact(_CONTACT_RE.sub(" ", thanked))):
         return False  # thanks of the writer's own ("merci de contacter ..." is where to turn)
     retired = _RETIRED_RE.search(own) is not None
-    rest = without_contact(_CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own))
+    rest = fam.without_contact(_CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own))
     if _REQUEST_RE.search(rest) or NEED_RE.search(rest) or foreign_request(rest):  # "we'd need"
         return False
-    own = _INNER_DOT_RE.sub(" ", _unwrapped(_without_signature(without_closing_thanks(undeclared(own)))))
+    own = _without_signature(fam.without_closing_thanks(undeclared(own)))  # "Grazie,\nLuca" signs
+    own = _INNER_DOT_RE.sub(" ", _unwrapped(own))
     absent = [m.span() for rx in (ABSENCE_RE, _NO_ACCESS_RE, _LEAVE_RE, _RETIRED_RE)
               for m in rx.finditer(own)]
     absent += [m.span() for m in _THANKS_FOR_MAIL_RE.finditer(own)]  # its sentence is the notice's
     low = lowered(own)  # the words of absence_words, in lower case
     absent += absence_spans(low) + word_spans(THANKS_MORE_RE, low)  # and absence_reasons'
-    absent += reason_spans(low)  # and absence_families'
+    absent += fam.reason_spans(low)  # and absence_families'
     back = [m.span() for rx in ((_BACK_RE, _WRITE_TO_RE) if retired else (_BACK_RE,))
             for m in rx.finditer(own)] + word_spans(BACK_MORE_RE, low) + leading_spans(WHERE_TO_TURN_RE, low)
-    back += word_spans(RETURN_RE, low) + return_spans(low) + contact_spans(low)
-    if not (absent and back) or own_matter(low):  # "odezwę się w sprawie oferty": the matter's
+    back += word_spans(RETURN_RE, low) + fam.return_spans(low) + fam.contact_spans(low)
+    if not (absent and back) or fam.own_matter(low):  # "odezwę się w sprawie oferty": the matter's
         return False
     spans = absent + back + word_spans(COURTESY_RE, low)  # season's greetings, "visit us"
     if repeats_word(subject, own, spans):  # "... to go through the quote": the matter's
