@@ -2,11 +2,13 @@
 words. People first: a CRM's one-to-one mail with a campaign header that names none
 (`X-...-Campaign: none`) was silenced as a campaign (`bulk`); a helpdesk agent's answer through
 the helpdesk's bounce envelope signed "Thanks so much,\\nMateo" was silenced as a program's
-(`noreply-sender`), the sign-off not being read as one."""
+(`noreply-sender`), the sign-off not being read as one. Beside them, a CRM's one-to-one mail
+that asks nothing (an offer announced, "Ich freue mich auf Ihre Rückmeldung"), signed by the
+person the From names, through the CRM's bounce envelope."""
 
 from __future__ import annotations
 
-from tests.findings import findings_tests, mail
+from tests.findings import attached, findings_tests, mail
 
 _HELPDESK = "bounces+a71f03@helpdesk-mail.example"
 
@@ -20,6 +22,20 @@ MACHINES = {
         "Hi,\n\nthanks so much for reaching out! Your request #88412 is in our queue; view it at "
         "https://gadgetshop.example/requests/88412\n\nThe Gadgetshop Team\n",
         name="Gadgetshop Support", envelope=_HELPDESK),
+    "a notice through a bounce envelope, signed by a person, a link above the name": mail(
+        "lena.hoff@cloudtool.example", "Your trial ends in 3 days",
+        "Hi,\n\nyour trial of CloudTool Pro ends in 3 days. Upgrade here: "
+        "https://cloudtool.example/billing/upgrade\n\nBest,\nLena Hoff\n", name="Lena Hoff",
+        envelope=_HELPDESK),
+    "an invoice through a bounce envelope, the PDF attached, signed by a person": attached(mail(
+        "h.mueller@buchhaltung-mueller.example", "Rechnung RE-2026-0412",
+        "Sehr geehrte Damen und Herren,\n\nanbei erhalten Sie die Rechnung RE-2026-0412.\n\n"
+        "Mit freundlichen Grüßen\nHans Müller\n", name="Hans Müller", envelope=_HELPDESK),
+        "application/pdf", "RE-2026-0412.pdf"),
+    "a notice through a bounce envelope, signed by its team": mail(
+        "billing@cloudtool.example", "Payment received",
+        "Hello,\n\nwe received your payment of 49.00 EUR.\n\nBest regards,\nThe CloudTool Team\n",
+        name="CloudTool Billing", envelope=_HELPDESK),
 }
 
 PEOPLE = {
@@ -41,6 +57,18 @@ PEOPLE = {
         "Hallo,\n\nkönnen Sie bitte Port 8443 für unseren Update-Server 198.51.100.7 freigeben?"
         "\n\nDanke vielmals,\nJonas Peters\nSoftwarehaus Service\n", name="Jonas Peters",
         envelope=_HELPDESK),
+    "a reseller's offer from a CRM, no question, signed by the From's person": mail(
+        "lea.marquardt@itpartner-nord.example", "Angebot Managed Backup",
+        "Sehr geehrte Damen und Herren,\n\nwie besprochen planen wir 30 Managed Server über Sie. "
+        "Ich freue mich auf Ihre Rückmeldung.\n\nMit freundlichen Grüßen\nLea Marquardt\n"
+        "Vertriebsleitung\nIT Partner Nord GmbH\n", name="Lea Marquardt",
+        envelope="bounces+88120-lea=itpartner-nord.example@crm-mail.example",
+        headers={"X-Mailer": "Sales CRM", "Reply-To": "lea.marquardt@itpartner-nord.example"}),
+    "a reseller from a shared inbox's sending platform: 'Best,' and the name": mail(
+        "sales@reseller.example", "Volume pricing",
+        "Hi centron team,\n\nwe resell managed servers to 40 clients and would like volume "
+        "pricing for 2027.\n\nBest,\nNoah Fischer\nReseller GmbH\n", name="Noah Fischer",
+        envelope="0102019394f1a2b3-9c3e1f2a-000000@inbox-mail.example"),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -8,7 +8,8 @@
   `pm_bounces@`, or a hexadecimal token per message such as Amazon SES's
   `0102019...-6f7a8b9c-000000@`) says where bounces go;
   it is overruled only for a person (`signed_replies.relayed_person`: an answer signed with a
-  name, or a plain request signed with a name); a new notice, acknowledgement or confirmation
+  name, or a plain request signed with a name; `signs_as_sender`: the From's person signs under
+  a sign-off, a CRM's one-to-one mail that asks nothing); a new notice, acknowledgement or confirmation
   through it ("Thanks for getting in touch! ... Cheers, The Pixelwerk Team") stays a machine's;
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
@@ -49,6 +50,7 @@ from gateway.rules.signed_replies import (
     relayed_person,
     signed_at,
     signs_above_footer,
+    signs_as_sender,
 )
 
 _NOREPLY_LOCAL_RE = re.compile(
@@ -98,7 +100,8 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     if platform and envelope not in found:
         found.insert(0, envelope)
     bounces = platform or _BOUNCE_ENVELOPE_RE.match(envelope)
-    if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)):
+    if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)
+                                            or signs_as_sender(mail)):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and own_noreply_identity(mail, found):
         return False  # a person whose own mailbox is called no-reply

@@ -152,6 +152,22 @@ def relayed_person(mail: ParsedMail) -> bool:
     return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
 
 
+def signs_as_sender(mail: ParsedMail) -> bool:
+    """The person the From names (two words or more) signs the text under a sign-off ("Mit
+    freundlichen Grüßen / Lea Marquardt" from "Lea Marquardt <lea@...>"): one-to-one mail that a
+    CRM sends for its user, with no question in it ("anbei unser Angebot ... Ich freue mich auf
+    Ihre Rückmeldung"). No attachment, no link to a page above the name."""
+    name = (mail.from_name or "").strip().strip("\"'")
+    if len(name.split()) < 2 or not person_name(name) or mail.attachments:
+        return False
+    own = own_part(mail.text)
+    signed = named_sign_off(own)
+    if signed is None or _PAGE_LINK_RE.search(own[:signed]):
+        return False
+    lines = [line.strip(" \t\r,.!-") for line in own[signed:signed + 600].splitlines()[:3]]
+    return any(line == name or line.endswith(" " + name) for line in lines)
+
+
 def name_paragraph(own: str) -> int | None:
     """Where a person signs without a sign-off word: the last paragraph (at most SIGNATURE_LINES
     lines) opens with a first and last name alone ("...urgently.\n\nMaria Lopez\nKundenshop")."""
