@@ -29,6 +29,7 @@ from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice
+from gateway.rules.thanked_notices import thanked_notice
 from gateway.subaddress import first_ours
 
 REPLY_MESSAGE_ID_PREFIX = "gw."
@@ -226,7 +227,7 @@ def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason
 def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if looks_like_absence_notice(mail.subject, mail.text):
         return Reason.OUT_OF_OFFICE
-    return Reason.OUT_OF_OFFICE if absence_answer(mail) else None
+    return Reason.OUT_OF_OFFICE if absence_answer(mail) or thanked_notice(mail) else None
 
 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

@@ -1,0 +1,94 @@
+"""Issue 21, tests/heldout18 (first measure 5642dc1): nine of its ten client-rule notices without
+a marker header were answered; each gave a reason no rule had words for (a stocktaking, an
+office move, a new role, reduced hours, a year-end closing, a new contact person, a mail
+migration, a seminar, an office closed for the summer) in cs, da, de, en, it, nl, pl, pt, sv.
+gateway/rules/thanked_notices takes the notice's frame instead of its reason: an answer that
+quotes nothing, opens by thanking for the mail, names a time or another address, tells of the
+writer's reach and asks nothing of us. Written in our own words; beside them customers whose
+answers open the same way and ask or tell us something, and stay answered."""
+
+from __future__ import annotations
+
+from tests.findings import findings_tests, mail
+
+TICKET = "[Ticket#2027030410000042] "
+REPLY = {"In-Reply-To": "<r1@ticket01.centron.de>"}
+
+
+def answer(subject: str, body: str, sender: str = "kern@holzbau-kern.example", **kw):
+    return mail(sender, subject, body, name="Kern", headers=REPLY, **kw)
+
+
+NOTICES = {
+    "de, a stocktaking, handled after": answer(
+        "AW: " + TICKET + "Domain",
+        "Guten Tag,\n\nvielen Dank für Ihre E-Mail. Wegen unserer Inventur ist das Büro vom 6. bis "
+        "8. Januar nicht besetzt; Ihre Nachricht wird danach bearbeitet.\n\nMit freundlichen "
+        "Grüßen\nHolzbau Kern GmbH"),
+    "en, reduced hours, replies delayed": answer(
+        "RE: " + TICKET + "Invoice",
+        "Hello,\n\nThank you for your email. Our accounts team works reduced hours until 30 June "
+        "and replies may be delayed.\n\nKind regards\nBrook & Sons Ltd"),
+    "fr, an office moving, mails late": answer(
+        "RE: " + TICKET + "Migration",
+        "Bonjour,\n\nMerci pour votre message. Nos bureaux déménagent du 12 au 14 mars ; les "
+        "e-mails seront traités avec retard.\n\nCordialement\nAtelier Morel"),
+    "es, someone else in charge, write to her": answer(
+        "RE: " + TICKET + "Servidor",
+        "Hola,\n\nGracias por su mensaje. Desde el 1 de abril la administración de sistemas está "
+        "a cargo de Marta Ruiz, que ha tomado el relevo; por favor escriba a "
+        "marta.ruiz@talleres.example.\n\nSaludos\nJosé"),
+    "da, closed a week, answered when back": answer(
+        "SV: " + TICKET + "Faktura",
+        "Hej\n\nTak for din mail. Vi holder lukket i uge 42, og mails bliver besvaret når vi er "
+        "tilbage.\n\nVenlig hilsen\nHansen ApS"),
+    "pl, a new person in charge, her address": answer(
+        "Odp: " + TICKET + "Kopia zapasowa",
+        "Dzień dobry,\n\ndziękuję za wiadomość. Od 1 lutego sprawami księgowymi zajmuje się Pani "
+        "Anna Lis; proszę pisać na adres a.lis@firma-lis.example.\n\nPozdrawiam\nJan Nowak"),
+    "sv, a course, mail read on Thursday": answer(
+        "SV: " + TICKET + "DNS",
+        "Hej,\n\nTack för ditt mejl. Jag är på kurs måndag–onsdag och läser e-post först på "
+        "torsdag.\n\nMed vänlig hälsning\nEva"),
+    "pt, a mail migration, send again": answer(
+        "RE: " + TICKET + "Proposta",
+        "Olá,\n\nObrigado pela sua mensagem. Entre 3 e 5 de maio migramos o nosso correio; se não "
+        "tiver resposta até dia 8, por favor reenvie a mensagem.\n\nCumprimentos\nRui"),
+}
+
+PEOPLE = {
+    "de, away, but asks to cancel first": answer(
+        "AW: " + TICKET + "Vertrag",
+        "Vielen Dank für Ihre Nachricht. Ich bin ab 3. März im Urlaub, bitte kündigen Sie "
+        "vorher noch den Vertrag.\n\nGruß\nKern"),
+    "de, a site down since Monday (a service's state)": answer(
+        "AW: " + TICKET + "Shop",
+        "Danke für Ihre Nachricht. Unsere Website ist seit Montag nicht erreichbar, der Shop "
+        "steht komplett.\n\nKern"),
+    "en, moved offices, please update the address": answer(
+        "RE: " + TICKET + "Invoice",
+        "Thanks for your email. We have moved offices as of 1 May, please update the invoice "
+        "address to 12 High Street, Leeds.\n\nBest\nTom"),
+    "en, back Monday, quoting the mail answered": answer(
+        "Re: " + TICKET + "DNS",
+        "Thank you for your message. I'm back on Monday and will migrate the DNS then.\n\n"
+        "On 3 March 2027, centron Support wrote:\n\nour maintenance is planned for Tuesday."),
+    "fr, on leave, asks to move the maintenance": answer(
+        "RE: " + TICKET + "Maintenance",
+        "Merci pour votre message. Je suis en congé jusqu'au 14 mars, pouvez-vous reporter la "
+        "maintenance ?\n\nCordialement\nMorel"),
+    "nl, moved, asks to change the address": answer(
+        "Re: " + TICKET + "Factuur",
+        "Bedankt voor uw bericht. Wij zijn verhuisd per 1 april; graag het factuuradres aanpassen "
+        "naar Kerkstraat 5, Utrecht.\n\nGroet\nDe Vries"),
+    "de, a ticket opened, no answer yet": answer(
+        "AW: " + TICKET + "Server",
+        "Danke für Ihre Nachricht. Ich habe am 3. März das Ticket im Account Center eröffnet, "
+        "bisher ohne Antwort.\n\nKern"),
+    "da, closed a week, but the server must restart": answer(
+        "SV: " + TICKET + "Genstart",
+        "Tak for din mail. Vi holder lukket i uge 42, men I må gerne genstarte serveren tirsdag."
+        "\n\nHansen"),
+}
+
+test_the_notice_is_not_answered, test_the_person_is_answered = findings_tests(NOTICES, PEOPLE)
