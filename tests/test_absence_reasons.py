@@ -248,12 +248,35 @@ CLAUSE_PEOPLE = {
         "R: " + TICKET + "Migrazione",
         "Sono in fiera fino al 14 marzo, la migrazione va bene per martedì. Risponderò al mio "
         "rientro."),
+    "es, a fair, you may migrate (no article)": (
+        "RE: " + TICKET + "Hosting",
+        "Estoy en una feria hasta el jueves, pueden hacer la migración el viernes. Responderé a mi "
+        "regreso."),
+    "it, on holiday, you may go ahead (no article)": (
+        "R: " + TICKET + "Hosting",
+        "Sono in ferie fino al 14 marzo, potete procedere con la migrazione. Risponderò al mio "
+        "rientro."),
     "nl, a fair, the migration may go ahead": (
         "RE: " + TICKET + "Server",
         "Ik ben op een beurs tot vrijdag, de migratie mag doorgaan. Na mijn terugkeer neem ik "
         "contact op."),
 }
 CLAUSE_NOTICES = {
+    "de, the colleagues are reached by phone": (
+        "AW: " + TICKET + "Server",
+        "Ich bin bis 12. Januar im Urlaub, die Kollegen erreichen Sie unter 0211 123456."),
+    "en, the team can be reached": (
+        "Re: " + TICKET + "Server",
+        "I am out of the office until Monday 12 January, the team can be reached at "
+        "support@firma.example."),
+    "es, contact another (a verb to the reader)": (
+        "RE: " + TICKET + "Servidor",
+        "Estoy de vacaciones hasta el 12 de enero, pueden contactar con soporte@empresa.example. "
+        "Responderé a mi regreso."),
+    "it, write to another (a verb to the reader)": (
+        "R: " + TICKET + "Server",
+        "Sono in ferie fino al 14 marzo, potete scrivere a supporto@ditta.example. Risponderò al "
+        "mio rientro."),
     "de, the mails are handled after the return": (
         "AW: " + TICKET + "Server",
         "Ich bin bis 12. Januar nicht im Büro, die E-Mails werden nach meiner Rückkehr bearbeitet."),

@@ -137,7 +137,11 @@ RETURN_WORDS = (
     r" (?:disponibil|raggiungibil|operativ|in ufficio)|riapriremo|riapertura (?:il|dal|luned(?:ì|i))\b"
     r"|risponder(?:ò|o) (?:al|appena|non appena|dopo)\b"
     r"|weer (?:bereikbaar|aanwezig|beschikbaar|op kantoor|terug|geopend)\b|na onze terugkeer"
-    r"|(?:beantwoord|reageer) ik (?:uw|je|op uw|op je) (?:e-?mail|bericht)")
+    r"|(?:beantwoord|reageer) ik (?:uw|je|op uw|op je) (?:e-?mail|bericht)"
+    # where to turn in a clause of its own: "..., die Kollegen erreichen Sie unter 0211 ..."
+    r"|erreichen sie (?:unter|per|via|telefonisch)|erreichbar unter|can be reached (?:at|on|via|by)"
+    r"|reach (?:her|him|them|us|my colleagues?) (?:at|on|via)|joignables? (?:au|(?:à|a)|par|sur)\b"
+    r"|vous pouvez joindre|raggiungibil[ei] (?:al|allo|a|via)\b|bereikbaar (?:via|op|onder)\b")
 
 COURTESY_WORDS = (
     r"|(?:frohe|sch(?:ö|oe)ne|besinnliche|fr(?:ö|oe)hliche|erholsame|gesegnete) (?:weihnachten"

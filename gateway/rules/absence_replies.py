@@ -175,7 +175,9 @@ _SENTENCE_RE = re.compile(r"(?:[^.!?\n" + SENTENCE_ENDS + r"]|[.!?](?=\w))+")
 # peut se faire le 16"): it must be an absence sentence itself.
 _CONTRAST_RE = re.compile(r"(?i),[ \t]*(?=(?:but|mais|aber|jedoch|doch|ma|pero|mas|maar|men|ale)\b)"
                           r"|(?:,[ \t]*|[ \t](?:and|und|et|e|y|en)[ \t]+)(?=(?:der|die|das|the|la|le|les|il"
-                          r"|lo|el|los|las|het|de)[ \t](?!\d))")
+                          r"|lo|el|los|las|het|de)[ \t](?!\d)|(?:pueden|puede|pod(?:é|e)is|potete|pu(?:ò|o)"
+                          r"|possono)\b(?![ \t]+(?:contact|contatt|escrib|scriv|llam|chiam|dirig|rivolg"
+                          r"|poner|metter|enviar|invia|mandar)))")  # a verb to the reader: "pueden migrar"
 # An absence notice's opening thanks for the mail it answers ("Vielen Dank für Ihre Nachricht.",
 # "Thank you for your email."): the notice's, not a person's thanks for something done.
 _THANKS_FOR_MAIL_RE = re.compile(
