@@ -58,7 +58,7 @@ _ABUSE_LOCAL_RE = re.compile(
     r"|fbl|feedback[-_.]?loop|report[-_.]?spam)$")
 _ABUSE_SUBJECT_RE = re.compile(
     r"(?i)(?:abuse|spam)[- ]?(?:report|complaint|notification|notice|case)|\[spamcop"
-    r"|feedback[- ]?(?:loop[- ]?)?report|complaint report"
+    r"|feedback[- ]?(?:loop[- ]?)?report"
     r"|missbrauch|beschwerde (?:wegen|(?:ü|ue)ber) (?:spam|missbrauch)|plainte|signalement d"
     r"|denuncia|segnalazione|abuso")
 _ABUSE_BODY_RE = re.compile(
