@@ -120,6 +120,8 @@ _OWN_MATTER_RE = re.compile(
 # sentence an address or a phone number ("please write to Tom (tom@...)"); never "call me".
 _ASK = (r"(?:please|kindly|bitte|veuillez|merci de|merci d'|por favor|per favore|graag|gelieve"
         r"|prosz(?:ę|e)|prosimy|favor)")
+_ASK_WORDS = ("please", "kindly", "bitte", "veuillez", "merci d", "favor", "favore", "graag", "gelieve",
+              "prosz", "prosimy")
 # Verbs that turn to a person, not ones that send a thing ("Please email the invoice to billing@"
 # asks for something).
 _TURN = (r"(?:contact|write|call|phone|ring|page|reach|get in touch|turn|wenden|schreiben|rufen"
@@ -155,7 +157,12 @@ def return_spans(low: str) -> list[tuple[int, int]]:
 def contact_spans(low: str) -> list[tuple[int, int]]:
     """Whom to turn to, where it opens its sentence or follows a condition ("If this is about an
     incident, please page our on-call engineer via oncall@...")."""
-    return leading_spans(CONTACT_RE, low)
+    return leading_spans(CONTACT_RE, low) if _asks(low) else []
+
+
+def _asks(low: str) -> bool:
+    """A word of _ASK in the lowered text: most text has none, and the regex is spared."""
+    return any(word in low for word in _ASK_WORDS)
 
 
 def own_matter(low: str) -> bool:
@@ -166,7 +173,7 @@ def own_matter(low: str) -> bool:
 
 def without_contact(text: str) -> str:
     """The text without its polite requests to write to or call someone else."""
-    return CONTACT_RE.sub(" ", text)
+    return CONTACT_RE.sub(" ", text) if _asks(text.lower()) else text
 
 
 def without_closing_thanks(own: str) -> str:
