@@ -4,7 +4,8 @@ realistic mails of a hosting company's customers that those rules silenced, each
 machine look-alikes that must stay unanswered. Every person here was taken for a machine at
 82c5853 (subject_refs, subscription_notices._pasted_below, payment_notices._asks_above, the
 "i. A." of signed_replies.named_sign_off answer them) or at 81c0014 (pasted_notices: a person's
-mail client and a first paragraph that asks above a notice pasted into a new mail)."""
+mail client and a first paragraph that asks above a notice pasted into a new mail), or at
+4539755 (absence_replies._split_before: a comma a few words before the return ends a clause)."""
 
 from __future__ import annotations
 
@@ -139,6 +140,25 @@ PEOPLE |= {
         "Appareil : SRV-WEB02\nUtilisateur : www-data\nDétecté : 14/01/2026 02:44\n\nVoir l'alerte : "
         "https://security.example/alerts/da6387123\n\nVous recevez ce message car vous êtes abonné "
         "aux alertes.\n", name="Service informatique Laurent", headers=_THREAD),
+}
+
+MACHINES |= {
+    "an absence answer whose return follows a comma a few words on": mail(
+        "m.hagen@hagen-steuer.example", "AW: [Ticket#2026121510000031] Wartung Ihres Servers",
+        "Guten Tag,\n\nich bin bis zum 20.01. im Urlaub, ab dem 21. Januar bin ich wieder "
+        "erreichbar.\n\nMit freundlichen Grüßen\nMonika Hagen", name="Monika Hagen"),
+    "an office closed between the years, back after a comma": mail(
+        "kanzlei@hagen-steuer.example", "AW: [Ticket#2026121510000031] Wartung Ihres Servers",
+        "Guten Tag,\n\nunsere Kanzlei ist zwischen Weihnachten und Neujahr geschlossen, ab dem 2. "
+        "Januar sind wir wieder für Sie da.\n\nMit freundlichen Grüßen\nKanzlei Hagen",
+        name="Kanzlei Hagen"),
+}
+PEOPLE |= {
+    "closed between the years: 'Die Wartung am 29.12. passt deshalb gut, ab dem 2. Januar ...'": mail(
+        "m.hagen@hagen-steuer.example", "AW: [Ticket#2026121510000031] Wartung Ihres Servers",
+        "Guten Tag,\n\nunsere Kanzlei ist zwischen Weihnachten und Neujahr geschlossen. Die Wartung "
+        "am 29.12. passt deshalb gut, ab dem 2. Januar sind wir wieder für Sie da.\n\nMit "
+        "freundlichen Grüßen\nMonika Hagen", name="Monika Hagen"),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -239,14 +239,23 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
 
 def _split_before(own: str, back: list[tuple[int, int]]) -> str:
     """The text with a comma or semicolon right before where to turn ("..., para temas urgentes
-    llamad a Jorge") made a sentence's end: the clause before it must be an absence of its own
-    ("La migración está bien para nosotros" is the writer's word on the matter)."""
+    llamad a Jorge"), or a few words before it after a clause of CLAUSE_WORDS or more ("Die
+    Wartung passt deshalb gut, ab dem 2. Januar sind wir wieder da"; not "Ab Montag, 8. März, bin
+    ich wieder da"), made a sentence's end: the clause before it must be an absence of its own."""
     chars = list(own)
     for start, _ in back:
-        at = len(own[:start].rstrip()) - 1
-        if at >= 0 and own[at] in ",;" and not _condition(own[:at]):
+        at = max(own.rfind(mark, max(0, start - CLAUSE_CHARS), start) for mark in ",;")
+        near = at == len(own[:start].rstrip()) - 1
+        if at >= 0 and not _ENDS_RE.search(own, at + 1, start) and not _condition(own[:at]) and (
+                near or len(own[max(own.rfind(m, 0, at) for m in _BOUNDS) + 1:at].split()) >= CLAUSE_WORDS):
             chars[at] = "."
     return "".join(chars)
+
+
+CLAUSE_CHARS = 40
+CLAUSE_WORDS = 4
+_ENDS_RE = re.compile(r"[.!?\n" + SENTENCE_ENDS + "]")
+_BOUNDS = ".!?\n,;" + SENTENCE_ENDS
 
 
 def _condition(before: str) -> bool:
