@@ -5,7 +5,7 @@ machine look-alikes that must stay unanswered. Every person here was taken for a
 82c5853 (subject_refs, subscription_notices._pasted_below, payment_notices._asks_above, the
 "i. A." of signed_replies.named_sign_off answer them) or at 81c0014 (pasted_notices: a person's
 mail client and a first paragraph that asks above a notice pasted into a new mail), or at
-4539755 (absence_replies._split_before: a comma a few words before the return ends a clause)."""
+4539755 (absence_clauses.split_before: a comma a few words before the return ends a clause)."""
 
 from __future__ import annotations
 

@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 
 from gateway.rules import absence_families as fam
+from gateway.rules.absence_clauses import split_before
 from gateway.rules.absence_reasons import COURTESY_RE, RETURN_RE, absence_spans, team_signature
 from gateway.rules.absence_words import (
     ADDRESS,
     BACK_MORE_RE,
-    OPENERS,
     QUESTION_MARKS,
     SENTENCE_ENDS,
     THANKS_MORE_RE,
@@ -228,42 +228,13 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
     spans = absent + back + word_spans(COURTESY_RE, low)  # season's greetings, "visit us"
     if repeats_word(subject, own, spans):  # "... to go through the quote": the matter's
         return False
-    clauses = _split_before(_CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own), back)
+    clauses = split_before(_CONTRAST_RE.sub(lambda m: "." + " " * (len(m.group()) - 1), own), back)
     covered, uncovered = [], []  # (line, sentence)
     for found in _SENTENCE_RE.finditer(clauses):
         if not (_short(found.group()) or _GREETING_RE.match(found.group())):
             hit = any(a < found.end() and found.start() < b for a, b in spans)
             (covered if hit else uncovered).append((clauses.count("\n", 0, found.start()), found.group()))
     return not uncovered or said_twice(covered, uncovered)  # or in a language without words here
-
-
-def _split_before(own: str, back: list[tuple[int, int]]) -> str:
-    """The text with a comma or semicolon right before where to turn ("..., para temas urgentes
-    llamad a Jorge"), or a few words before it after a clause of CLAUSE_WORDS or more ("Die
-    Wartung passt deshalb gut, ab dem 2. Januar sind wir wieder da"; not "Ab Montag, 8. März, bin
-    ich wieder da"), made a sentence's end: the clause before it must be an absence of its own."""
-    chars = list(own)
-    for start, _ in back:
-        at = max(own.rfind(mark, max(0, start - CLAUSE_CHARS), start) for mark in ",;")
-        near = at == len(own[:start].rstrip()) - 1
-        if at >= 0 and not _ENDS_RE.search(own, at + 1, start) and not _condition(own[:at]) and (
-                near or len(own[max(own.rfind(m, 0, at) for m in _BOUNDS) + 1:at].split()) >= CLAUSE_WORDS):
-            chars[at] = "."
-    return "".join(chars)
-
-
-CLAUSE_CHARS = 40
-CLAUSE_WORDS = 4
-_ENDS_RE = re.compile(r"[.!?\n" + SENTENCE_ENDS + "]")
-_BOUNDS = ".!?\n,;" + SENTENCE_ENDS
-
-
-def _condition(before: str) -> bool:
-    """The clause before the comma is a condition or purpose ("If it can't wait, please email
-    ...", "For anything urgent, reach out to ..."), the notice's own way to say where to turn."""
-    opened = max(before.rfind(mark) for mark in ".!?\n" + SENTENCE_ENDS) + 1
-    words = before[opened:].split()
-    return bool(words) and words[0].lower() in OPENERS
 
 
 # A line break inside a paragraph that a client wrapped: after a line of WRAPPED characters or
