@@ -32,6 +32,10 @@ MACHINES = {
         "Sehr geehrte Damen und Herren,\n\nanbei erhalten Sie die Rechnung RE-2026-0412.\n\n"
         "Mit freundlichen Grüßen\nHans Müller\n", name="Hans Müller", envelope=_HELPDESK),
         "application/pdf", "RE-2026-0412.pdf"),
+    "a persona's notice through a helpdesk ('Lisa from CloudTool'), a link above the name": mail(
+        "support@cloudtool.example", "Your trial ends soon",
+        "Hi,\n\nyour trial ends in 3 days. Upgrade now at https://cloudtool.example/billing\n\n"
+        "Cheers,\nLisa\n", name="Lisa from CloudTool", envelope=_HELPDESK),
     "a notice through a bounce envelope, signed by its team": mail(
         "billing@cloudtool.example", "Payment received",
         "Hello,\n\nwe received your payment of 49.00 EUR.\n\nBest regards,\nThe CloudTool Team\n",
@@ -64,6 +68,11 @@ PEOPLE = {
         "Vertriebsleitung\nIT Partner Nord GmbH\n", name="Lea Marquardt",
         envelope="bounces+88120-lea=itpartner-nord.example@crm-mail.example",
         headers={"X-Mailer": "Sales CRM", "Reply-To": "lea.marquardt@itpartner-nord.example"}),
+    "a helpdesk agent ('Mateo from Tool') telling us something, signed 'Thanks, Mateo'": mail(
+        "support@tool.example", "Webhook IPs for our shared customer",
+        "Hi,\n\njust letting you know our webhooks now also come from 198.51.100.50 for your "
+        "customer fb-app01.\n\nThanks,\nMateo\nTool Support\n", name="Mateo from Tool",
+        envelope=_HELPDESK),
     "a reseller from a shared inbox's sending platform: 'Best,' and the name": mail(
         "sales@reseller.example", "Volume pricing",
         "Hi centron team,\n\nwe resell managed servers to 40 clients and would like volume "

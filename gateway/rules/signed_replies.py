@@ -152,13 +152,23 @@ def relayed_person(mail: ParsedMail) -> bool:
     return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
 
 
+# A helpdesk's From for its agent: "Mateo from Quillbase", "Anna at Acme".
+_AGENT_NAME_RE = re.compile(r"^([A-ZÀ-Ý][\w'-]{1,30}(?: [A-ZÀ-Ý][\w'-]{1,30})?) (?:from|at) \S")
+
+
 def signs_as_sender(mail: ParsedMail) -> bool:
-    """The person the From names (two words or more) signs the text under a sign-off ("Mit
-    freundlichen Grüßen / Lea Marquardt" from "Lea Marquardt <lea@...>"): one-to-one mail that a
-    CRM sends for its user, with no question in it ("anbei unser Angebot ... Ich freue mich auf
-    Ihre Rückmeldung"). No attachment, no link to a page above the name."""
+    """The person the From names (two words or more, or a helpdesk agent's "Mateo from
+    Quillbase") signs the text under a sign-off ("Mit freundlichen Grüßen / Lea Marquardt" from
+    "Lea Marquardt <lea@...>"): one-to-one mail that a CRM or helpdesk sends for its user, with no
+    question in it ("anbei unser Angebot ... Ich freue mich auf Ihre Rückmeldung"). No
+    attachment, no link to a page above the name."""
     name = (mail.from_name or "").strip().strip("\"'")
-    if len(name.split()) < 2 or not person_name(name) or mail.attachments:
+    agent = _AGENT_NAME_RE.match(name)
+    if agent:
+        name = agent.group(1)
+    elif len(name.split()) < 2:
+        return False
+    if not person_name(name) or mail.attachments:
         return False
     own = own_part(mail.text)
     signed = named_sign_off(own)
