@@ -5,7 +5,8 @@ machine look-alikes that must stay unanswered. Every person here was taken for a
 82c5853 (subject_refs, subscription_notices._pasted_below, payment_notices._asks_above, the
 "i. A." of signed_replies.named_sign_off answer them) or at 81c0014 (pasted_notices: a person's
 mail client and a first paragraph that asks above a notice pasted into a new mail), or at
-4539755 (absence_clauses.split_before: a comma a few words before the return ends a clause)."""
+4539755 (absence_clauses.split_before: a comma a few words before the return ends a clause) or
+at 4811d01 (absence_families.own_matter: the writer confirms their own order on return)."""
 
 from __future__ import annotations
 
@@ -159,6 +160,32 @@ PEOPLE |= {
         "Guten Tag,\n\nunsere Kanzlei ist zwischen Weihnachten und Neujahr geschlossen. Die Wartung "
         "am 29.12. passt deshalb gut, ab dem 2. Januar sind wir wieder für Sie da.\n\nMit "
         "freundlichen Grüßen\nMonika Hagen", name="Monika Hagen"),
+}
+
+MACHINES |= {
+    "a shop's holiday answer: it confirms *your* order after its return": mail(
+        "info@moebel-kern.example", "AW: Lieferzeit Sofa Oslo",
+        "Guten Tag,\n\nunser Büro ist bis zum 6. Januar geschlossen. Wir bestätigen Ihre Bestellung "
+        "nach unserer Rückkehr.\n\nIhr Team von Möbel Kern", name="Möbel Kern"),
+    "an absence answer: orders are confirmed after the return": mail(
+        "sales@harbour-supplies.example", "RE: Quote for 20 racks",
+        "Hello,\n\nI am out of the office until Monday 12 January. Orders will be confirmed after my "
+        "return.\n\nKind regards\nSarah", name="Sarah Miles"),
+}
+PEOPLE |= {
+    "at a fair: 'al mio rientro vi confermo l'ordine'": mail(
+        "m.bianchi@bianchi-arredi.example", "R: Preventivo server dedicato",
+        "Buongiorno,\n\nsono in fiera a Milano fino a venerdì, al mio rientro vi confermo l'ordine.\n\n"
+        "Cordiali saluti\nMarco Bianchi", name="Marco Bianchi"),
+    "at a fair: 'Na mijn terugkeer bevestig ik de bestelling'": mail(
+        "p.devries@devries-installatie.example", "RE: Offerte back-up opslag",
+        "Goedemiddag,\n\nIk ben deze week op de beurs in Amsterdam en beperkt bereikbaar. Na mijn "
+        "terugkeer bevestig ik de bestelling.\n\nMet vriendelijke groet,\nPieter de Vries",
+        name="Pieter de Vries"),
+    "at a fair: 'Po powrocie potwierdzę zamówienie'": mail(
+        "a.wisniewska@studio-wisniewska.example", "Odp: Oferta na serwer dedykowany",
+        "Dzień dobry,\n\njestem na targach w Poznaniu do czwartku. Po powrocie potwierdzę zamówienie."
+        "\n\nPozdrawiam\nAnna Wiśniewska", name="Anna Wiśniewska"),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

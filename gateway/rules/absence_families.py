@@ -167,8 +167,16 @@ def _asks(low: str) -> bool:
 
 def own_matter(low: str) -> bool:
     """The writer will answer a matter of the mail answered, not the mail ("odezwę się w sprawie
-    oferty"): a person's answer."""
-    return bool(_OWN_MATTER_RE.search(low))
+    oferty"), or confirm their order ("al mio rientro vi confermo l'ordine"): a person's answer."""
+    return bool(_OWN_MATTER_RE.search(low) or _CONFIRM_ORDER_RE.search(low))
+
+
+# The writer confirming their own order later ("vi confermo l'ordine", "bevestig ik de
+# bestelling", "potwierdzę zamówienie"); a shop's notice confirms *your* order ("Ihre Bestellung").
+_CONFIRM_ORDER_RE = re.compile(
+    r"(?<!\w)(?:confirm|best(?:ä|ae)tig|conferm|bevestig|potwierdz|confirmer|confirmar|confirmo)\w{0,6}"
+    r"(?:(?!your|ihre|votre|vostr|su |uw |jouw|twoj|tu |sua )[^.!?\n]){0,20}?(?<!\w)(?:order|bestellung"
+    r"|auftrag|ordine|bestelling|zam(?:ó|o)wieni\w|commande|pedido|encomenda)(?!\w)")
 
 
 def without_contact(text: str) -> str:
