@@ -35,6 +35,7 @@ from gateway.rules.absence_words import (
     ADDRESS,
     BACK_MORE_RE,
     QUESTION_MARKS,
+    REPLY_RE,
     SENTENCE_ENDS,
     THANKS_MORE_RE,
     WHERE_TO_TURN_RE,
@@ -54,10 +55,6 @@ OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
 SHORT_UNSPACED = 6
 _UNSPACED_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# A client rule may put a word of its own before the reply's prefix ("Abwesend: AW: ..."); a
-# forward's prefix is none ("WG: AW: ..." forwards an answer).
-_REPLY_RE = re.compile(r"(?i)^\s*(?:(?!(?:wg|fwd?|tr|rv|vb|vl|pd|i|doorst)\s*:)[^\W\d_]{2,20}\s*:\s*)?"
-                       r"(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 # Being out of reach, beside the absence sentences of out_of_office.
 _NO_ACCESS_RE = re.compile(
     r"(?i)\b(?:no|limited|without|kein(?:en)?|eingeschr(?:ä|ae)nkt(?:en)?) (?:internet|e-?mail|mail)"
@@ -198,7 +195,7 @@ def absence_answer(mail: ParsedMail) -> bool:
 def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
     """An answer (a reply's subject, or `answers` another mail by its headers) whose own short
     text is nothing but an absence notice."""
-    if not (answers or _REPLY_RE.match(subject or "")):
+    if not (answers or REPLY_RE.match(subject or "")):
         return False
     own = unquoted(without_links(own_part(text or ""))).strip()
     if not own or len(own) > OWN_CHARS or any(mark in own for mark in QUESTION_MARKS):

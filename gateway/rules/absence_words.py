@@ -137,6 +137,10 @@ ADDRESS = r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,}"
 SENTENCE_ENDS = "。！？؟।"
 QUESTION_MARKS = "?？؟"
 
+# A client rule may put a word of its own before the reply's prefix ("Abwesend: AW: ..."); a
+# forward's prefix is none ("WG: AW: ..." forwards an answer).
+REPLY_RE = re.compile(r"(?i)^\s*(?:(?!(?:wg|fwd?|tr|rv|vb|vl|pd|i|doorst)\s*:)[^\W\d_]{2,20}\s*:\s*)?"
+                       r"(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 
 ABSENCE_MORE_RE = re.compile(ABSENCE_WORDS[1:] + LEAVE_WORDS)
 BACK_MORE_RE = re.compile(BACK_WORDS[1:])

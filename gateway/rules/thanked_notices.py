@@ -26,7 +26,14 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.absence_words import ADDRESS, QUESTION_MARKS, THANKS_FOR_MAIL, foreign_request, lowered
+from gateway.rules.absence_words import (
+    ADDRESS,
+    QUESTION_MARKS,
+    REPLY_RE,
+    THANKS_FOR_MAIL,
+    foreign_request,
+    lowered,
+)
 from gateway.rules.originals import own_part, quotes_original, unquoted, without_links
 from gateway.rules.out_of_office import NEED_RE
 from gateway.rules.parse import ParsedMail
@@ -35,9 +42,6 @@ from gateway.rules.subject_refs import repeats_reference
 OWN_CHARS = 900
 OPENING_CHARS = 160
 
-# A reply's prefix (a rule may put a word of its own before it: "Abwesend: AW: ...").
-_REPLY_RE = re.compile(r"(?i)^\s*(?:(?!(?:wg|fwd?|tr|rv|vb|vl|pd|i|doorst)\s*:)[^\W\d_]{2,20}\s*:\s*)?"
-                       r"(?:re|aw|antw|sv|vs|odp|rif|ynt|res|r)\s*(?:\[\d+\])?\s*:")
 # Thanks for the mail, in the text in lower case.
 _THANKS_RE = re.compile(
     r"(?:vielen |herzlichen |besten )?dank(?:e)? f(?:ü|ue)r (?:ihre|deine|die|ihr|dein) "
@@ -132,7 +136,7 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:but|aber|mais|pero|m
 
 def thanked_notice(mail: ParsedMail) -> bool:
     """An answer to a mail whose own short text is a rule's notice (see the module's text)."""
-    if not (mail.in_reply_to or mail.references or _REPLY_RE.match(mail.subject or "")):
+    if not (mail.in_reply_to or mail.references or REPLY_RE.match(mail.subject or "")):
         return False
     text = mail.text or ""
     if quotes_original(text) or _ATTRIBUTION_RE.search(text) or any(
