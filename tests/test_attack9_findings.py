@@ -6,7 +6,8 @@ machine look-alikes that must stay unanswered. Every person here was taken for a
 "i. A." of signed_replies.named_sign_off answer them) or at 81c0014 (pasted_notices: a person's
 mail client and a first paragraph that asks above a notice pasted into a new mail), or at
 4539755 (absence_clauses.split_before: a comma a few words before the return ends a clause) or
-at 4811d01 (absence_families.own_matter: the writer confirms their own order on return)."""
+at 4811d01 (absence_families.own_matter: the writer confirms their own order on return), or at
+edfceba (pasted_notices: a cry "!!" or a past day told in the first paragraph)."""
 
 from __future__ import annotations
 
@@ -186,6 +187,24 @@ PEOPLE |= {
         "a.wisniewska@studio-wisniewska.example", "Odp: Oferta na serwer dedykowany",
         "Dzień dobry,\n\njestem na targach w Poznaniu do czwartku. Po powrocie potwierdzę zamówienie."
         "\n\nPozdrawiam\nAnna Wiśniewska", name="Anna Wiśniewska"),
+}
+
+_SUSPENDED_EN = ("Your account has been suspended\n\nDue to an outstanding balance of EUR 238.00 your "
+                 "customer account 40992 has been suspended.\n\nPay now: https://account.centron.example/"
+                 "pay/40992\n\nThis email was sent automatically. Please do not reply.\n")
+MACHINES |= {
+    "a suspension notice through Exchange (Thread-Index), nobody's line above it": mail(
+        "billing@hoster.example", "Account 40992 suspended", _SUSPENDED_EN, name="Hoster Billing",
+        headers=_THREAD),
+}
+PEOPLE |= {
+    "Exchange: 'Seit 10 Minuten down!!!' above a pasted uptime notice": mail(
+        "verwaltung@sauer-optik.example", "Shop down", "Seit 10 Minuten down!!!\n\n" + _UPTIME,
+        name="Sauer Optik Verwaltung", headers=_THREAD),
+    "Exchange: 'Paid yesterday by bank transfer' above a pasted suspension notice": mail(
+        "finance@evans-audio.example", "Account 40992 suspended",
+        "Paid yesterday by bank transfer, ref 40992. Remittance attached.\n\n" + _SUSPENDED_EN,
+        name="Evans Audio Finance", headers=_THREAD),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -3,7 +3,8 @@ customers who copy an alert, a receipt or an account notice into a mail without 
 header): from a person's mail client (its X-Mailer or User-Agent, Outlook's Thread-Index, Gmail's
 Message-ID), the writer's first paragraph (past a greeting alone) asks, asks for something or
 leads in to what follows ("Bitte prüfen.", "Please check asap.", "Merci de vérifier, c'est notre
-serveur hébergé chez vous.", "See below.") and holds no link. The notice below it (its footer,
+serveur hébergé chez vous.", "See below."), cries out ("Seit 10 Minuten down!!!") or tells of a
+past day ("Paid yesterday by bank transfer"), and holds no link. The notice below it (its footer,
 its fields, its "Diese E-Mail wurde automatisch erstellt") is the paste.
 
 Only a veto on the machine-notice rules (classify.is_machine_notice), which count where no
@@ -25,6 +26,9 @@ _GMAIL_ID_RE = re.compile(r"(?i)^<CA[^@\s>]{10,200}@mail\.gmail\.com>$")  # Gmai
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r]*\n")
 _ASK_RE = re.compile(r"(?i)\bbitte\b|\bplease\b|\bkindly\b|\bveuillez\b|\bmerci d[e']|\bpor favor\b"
                      r"|\bper favore\b|\bgraag\b|\bprosz(?:ę|e)\b|\bproszę\b")
+# A past day the writer tells of ("Paid yesterday by bank transfer"): a notice pasted below
+# it dates its own events in its fields or sentences, not in a line above its title.
+_TOLD_RE = re.compile(r"(?i)\b(?:gestern|vorgestern|yesterday|ayer|ieri|gisteren|wczoraj)\b")
 GREETING_WORDS = 4
 PARAGRAPHS = 3
 
@@ -37,7 +41,9 @@ def pasted_under_words(mail: ParsedMail) -> bool:
     first = next((p for p in paragraphs if p and not _greeting(p)), "")
     if not first or LINK_RE.search(first):
         return False
-    return "?" in first or bool(_ASK_RE.search(first)) or observed(first)
+    if "?" in first or "!!" in first:  # a question, a cry ("Seit 10 Minuten down!!!")
+        return True
+    return bool(_ASK_RE.search(first) or _TOLD_RE.search(first)) or observed(first)
 
 
 def _greeting(paragraph: str) -> bool:
