@@ -92,3 +92,62 @@ PEOPLE = {
 }
 
 test_the_notice_is_not_answered, test_the_person_is_answered = findings_tests(NOTICES, PEOPLE)
+
+
+# tests/heldout19 (the session's final blind set, 12 of 60 answered on 5a6c196): its client-rule
+# notices mostly open without thanks; gateway/rules/covered_notices takes the same frame when
+# every sentence is a notice's. In our own words; beside them customers who are away and give us
+# a go-ahead or a word on a matter, and stay answered.
+COVERED = {
+    "de, a bridge day, closed, back, handled then": answer(
+        "AW: " + TICKET + "VPN",
+        "Guten Tag,\n\nunsere Praxis ist am Freitag, 15. Mai, geschlossen.\nAb Montag sind wir "
+        "wieder wie gewohnt für Sie da. Ihre E-Mail wird dann bearbeitet.\n\nFreundliche Grüße\n"
+        "Praxis Dr. Kern"),
+    "de, a mailbox read on Mondays, call for urgent": answer(
+        "AW: " + TICKET + "Rechnung",
+        "Guten Tag,\n\ndieses Postfach wird nur montags gelesen. Ihre Nachricht wird am kommenden "
+        "Montag bearbeitet.\nIn dringenden Fällen erreichen Sie uns unter 0621 123 45 67.\n\n"
+        "Sportverein Kern e.V.\nGeschäftsstelle"),
+    "fr, a strike, offices closed, patience": answer(
+        "RE: " + TICKET + "Certificat",
+        "Bonjour,\n\nEn raison de la grève, nos bureaux sont fermés jusqu'au mardi 7 avril.\n"
+        "Le traitement de votre demande pourra prendre du retard.\n\nMerci de votre compréhension."
+        "\n\nCordialement,\nAtelier Morel"),
+    "it, in hospital, mail not read, write elsewhere for urgent matters": answer(
+        "R: " + TICKET + "Backup",
+        "Buongiorno,\n\nsono ricoverato in ospedale e non potrò leggere la posta per qualche "
+        "settimana.\nPer questioni urgenti relative ai server potete scrivere a "
+        "it@vetro-kern.example.\n\nCordiali saluti\nLuca"),
+    "nl, moving, not reachable, a new address": answer(
+        "Re: " + TICKET + "Factuur",
+        "Beste afzender,\n\nWij verhuizen! Van 3 t/m 5 juni zijn wij niet bereikbaar.\nVanaf 8 juni "
+        "vindt u ons op ons nieuwe adres: Dorpsstraat 1, Utrecht.\n\nMet vriendelijke groet,\n"
+        "Team Kern"),
+}
+
+COVERED_PEOPLE = {
+    "de, closed between the years, the maintenance suits": answer(
+        "AW: " + TICKET + "Wartung",
+        "Guten Tag,\n\nunser Büro ist vom 24.12. bis 1.1. geschlossen. Die Wartung am 29.12. passt "
+        "deshalb gut.\n\nMit freundlichen Grüßen\nKern"),
+    "en, off sick, Tuesday is fine": answer(
+        "RE: " + TICKET + "Migration",
+        "Hi,\n\nI'm off sick this week with limited access to email. Tuesday the 20th is fine for "
+        "the migration.\n\nRachel"),
+    "pl, on leave, the migration can go ahead": answer(
+        "Odp: " + TICKET + "Migracja",
+        "Dzień dobry,\n\njestem na urlopie do 15 lipca. Migrację można przeprowadzić zgodnie z "
+        "planem.\n\nPozdrawiam\nTomasz"),
+    "nl, company holiday, the servers after it": answer(
+        "Re: " + TICKET + "Servers",
+        "Beste,\n\nWij hebben bedrijfsvakantie tot 18 augustus. De servers daarna graag "
+        "herstarten.\n\nMet vriendelijke groet,\nVisser"),
+    "de, a new address, invoices go there": answer(
+        "AW: " + TICKET + "Adresse",
+        "Guten Tag,\n\nwir sind umgezogen, unsere neue Anschrift ab 1. Juni: Hauptstraße 5, Köln.\n"
+        "Rechnungen gehen ab sofort an buchhaltung@kern-bau.example.\n\nGrüße\nKern"),
+}
+
+test_the_covered_notice_is_not_answered, test_the_person_away_is_answered = findings_tests(
+    COVERED, COVERED_PEOPLE)

@@ -16,6 +16,7 @@ from gateway.rules.absence_replies import absence_answer
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
+from gateway.rules.covered_notices import covered_notice
 from gateway.rules.evidence_reports import security_report
 from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.machine_signals import machine_signals
@@ -227,7 +228,8 @@ def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason
 def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if looks_like_absence_notice(mail.subject, mail.text):
         return Reason.OUT_OF_OFFICE
-    return Reason.OUT_OF_OFFICE if absence_answer(mail) or thanked_notice(mail) else None
+    notice = absence_answer(mail) or thanked_notice(mail) or covered_notice(mail)
+    return Reason.OUT_OF_OFFICE if notice else None
 
 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

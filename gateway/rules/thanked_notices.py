@@ -43,7 +43,7 @@ OWN_CHARS = 900
 OPENING_CHARS = 160
 
 # Thanks for the mail, in the text in lower case.
-_THANKS_RE = re.compile(
+THANKS_RE = re.compile(
     r"(?:vielen |herzlichen |besten )?dank(?:e)? f(?:ü|ue)r (?:ihre|deine|die|ihr|dein) "
     r"(?:e-?mail|nachricht|mail|anfrage|schreiben)"
     r"|thank(?:s| you)(?: very much| so much)? for (?:your|the) (?:e-?mail|message|mail|note"
@@ -74,7 +74,7 @@ _WEEKDAY = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoc
             r"|segunda|ter(?:ç|c)a|quarta|quinta|sexta|m(?:å|a)ndag|tisdag|tirsdag|onsdag|torsdag|fredag"
             r"|pond(?:ě|e)l(?:í|i)|(?:ú|u)ter(?:ý|y)|st(?:ř|r)ed\w*|(?:č|c)tvrt\w*|p(?:á|a)t(?:e|ek|ku)")
 # A time: a date, a day and its month, a weekday, a week's number, "next week".
-_TIME_RE = re.compile(
+TIME_RE = re.compile(
     r"\b\d{1,2}\.\s?\d{1,2}\.|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b"
     r"|\b\d{1,2}(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH + r"|\b" + _MONTH + r"\s+\d{1,2}\b"
     r"|\b(?:" + _WEEKDAY + r")\b|\b(?:week|woche|kw|uge|vecka|uke|semaine|semana|settimana|tydzie(?:ń|n)"
@@ -83,7 +83,7 @@ _TIME_RE = re.compile(
 # What a notice tells of the writer's reach, in lower case: away, back, reached only in part, mail
 # not read or late, an office closed or moved, someone else in charge. Not a service's state ("die
 # Website ist nicht erreichbar" is a customer's news).
-_NOTICE_RE = re.compile(
+NOTICE_RE = re.compile(
     r"abwesen|au(?:ß|ss)er haus|nicht im b(?:ü|ue)ro|out of (?:the )?office|away from|\babsent"
     r"|\bausente|\bassente|afwezig|nieobecn|nep(?:ř|r)(?:í|i)tomn|frav(?:æ|ae)rende|fr(?:å|a)nvarande"
     r"|urlaub|vacation|holiday|vacances|cong(?:é|e)|vacaciones|\bferie|vakantie|urlop|dovolen"
@@ -107,14 +107,35 @@ _NOTICE_RE = re.compile(
     r"|zust(?:ä|ae)ndig|geschlossen|\bclosed|ferm(?:é|e)|cerrad|chius|gesloten|zamkni(?:ę|e)|zav(?:ř|r)en"
     r"|lukket|st(?:ä|a)ngt|suljettu|fechad"
     r"|umzug|\bmoving|d(?:é|e)m(?:é|e)nag|mudanza|trasloc|verhuiz|przeprowadz|st(?:ě|e)hov|flytt"
-    r"|mudan(?:ç|c)a|\bmigr")
+    r"|mudan(?:ç|c)a|\bmigr|(?:enk(?:ä|a)|en) lue|poissa|lomalla"
+    # Also: back and reached again, mail read only at times or
+    # not at all, reachable (a person's subject before it: a site "nicht erreichbar" is a customer's
+    # news), answers as soon as possible, patience, a new address, instead.
+    r"|"
+    r"wieder[^.!?]{0,25}(?:f(?:ü|ue)r sie da|erreichbar|im b(?:ü|ue)ro|zur(?:ü|ue)ck)"
+    r"|(?:wird|werden|is|are|est|sont|wordt|worden|l(?:ä|a)ses|l(?:æ|ae)ses)\b[^.!?]{0,30}\b(?:gelesen"
+    r"|read|lue?s?|gelezen)\b|(?:enk(?:ä|a)|en) lue|non potr(?:ò|o) leggere|no podr(?:é|e) leer"
+    r"|ne pourrai pas lire|(?:cannot|can't|won't be able to) read|lese (?:meine )?e-?mails? nicht"
+    r"|(?:ich bin|wir sind|bin ich|sind wir|zijn wij|wij zijn|ben ik|ik ben|i am|we are|i'm|we're"
+    r"|je suis|nous sommes|\bsono\b|siamo|estoy|estamos|jestem|jeste(?:ś|s)my|olen|olemme|jag (?:ä|a)r"
+    r"|vi (?:ä|a)r|jeg er|vi er)[^.!?]{0,60}(?:erreichbar|bereikbaar|reachable|available|joignable"
+    r"|disponible|raggiungibil|disponibil|dost(?:ę|e)pn|tavoitettavissa|antr(?:ä|a)ffbar|n(?:å|a)bar"
+    r"|tr(?:æ|ae)ffes)"
+    r"|as soon as possible|so ?bald wie m(?:ö|oe)glich|schnellstm(?:ö|oe)glich|d(?:è|e)s que possible"
+    r"|en cuanto|lo antes posible|appena possibile|zo snel mogelijk|jak najszybciej|s(?:å|a) snart som"
+    r"|hurtigst muligt|mahdollisimman pian"
+    r"|verst(?:ä|ae)ndnis|understanding|patience|geduld|compr(?:é|e)hension|comprensi(?:ó|o)n"
+    r"|comprensione|begrip|zrozumieni|f(?:ö|o)rst(?:å|a)else|forst(?:å|a)else|ymm(?:ä|a)rry"
+    r"|neue[nr]? (?:anschrift|adresse)|new address|nouvelle adresse|nueva direcci|nuovo indirizzo"
+    r"|nieuwe adres|nowy adres|ny adress|nye adresse|uusi osoite"
+    r"|stattdessen|i st(?:ä|a)llet|instead|(?:à|a) la place|en su lugar|\binvece\b|in plaats daarvan")
 # A person's client names what it quotes: "Am ... schrieb ...:", "On ... wrote:".
 _ATTRIBUTION_RE = re.compile(r"(?im)(?:wrote|schrieb|a (?:é|e)crit|escribi(?:ó|o)|ha scritto|schreef"
                              r"|napisa(?:ł|l)\w*|napsal\w*|skrev|escreveu|kirjoitti|(?:í|i)rta)\s*:\s*$")
-_ADDRESS_RE = re.compile(ADDRESS)
-_PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d")
+ADDRESS_RE = re.compile(ADDRESS)
+PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d")
 _PLEASE_RE = re.compile(
-    r"\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de\b|\bmerci d'"
+    r"\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de (?!votre)|\bmerci d'"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b|\bgelieve\b"
     r"|\bprosz(?:ę|e)\b|\bprosimy\b|\bpros(?:í|i)m\b|\bl(?:ü|u)tfen\b|\bv(?:ä|a)nligen\b"
     r"|\bvenligst\b|\bvennligst\b|\bmolim\b|\bk(?:é|e)rem\b|\bпожалуйста\b|\bprego\b"
@@ -136,36 +157,41 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:but|aber|mais|pero|m
 
 def thanked_notice(mail: ParsedMail) -> bool:
     """An answer to a mail whose own short text is a rule's notice (see the module's text)."""
+    low = notice_frame(mail)
+    opening = THANKS_RE.search(low, 0, OPENING_CHARS + 80) if low else None
+    return bool(opening) and opening.start() <= OPENING_CHARS
+
+
+def notice_frame(mail: ParsedMail) -> str:
+    """The own text in lower case of an answer framed as a rule's notice (all but the opening
+    thanks: see the module's text); "" for any other mail."""
     if not (mail.in_reply_to or mail.references or REPLY_RE.match(mail.subject or "")):
-        return False
+        return ""
     text = mail.text or ""
     if quotes_original(text) or _ATTRIBUTION_RE.search(text) or any(
             line.lstrip().startswith(">") for line in text.splitlines()):
-        return False  # a person's client quotes what it answers; a rule sends its text alone
+        return ""  # a person's client quotes what it answers; a rule sends its text alone
     own = unquoted(without_links(own_part(text))).strip()
-    if not own or len(own) > OWN_CHARS:
-        return False
+    if not own or len(own) > OWN_CHARS or any(m in own for m in QUESTION_MARKS):
+        return ""
     low = lowered(own)
-    opening = _THANKS_RE.search(low, 0, OPENING_CHARS + 80)
-    if not opening or opening.start() > OPENING_CHARS or any(m in own for m in QUESTION_MARKS):
-        return False
-    if not (_TIME_RE.search(low) or _elsewhere_address(own, mail.from_addr or "")):
-        return False
-    if not _NOTICE_RE.search(low):
-        return False
+    if not (TIME_RE.search(low) or _elsewhere_address(own, mail.from_addr or "")):
+        return ""
+    if not NOTICE_RE.search(low):
+        return ""
     if NEED_RE.search(own) or foreign_request(own) or repeats_reference(mail.subject or "", own):
-        return False
-    return all(_asks_elsewhere(sentence) for sentence in _SENTENCE_END_RE.split(low)
-               if _PLEASE_RE.search(sentence))
+        return ""
+    asks = [sentence for sentence in _SENTENCE_END_RE.split(low) if _PLEASE_RE.search(sentence)]
+    return low if all(_asks_elsewhere(sentence) for sentence in asks) else ""
 
 
 def _elsewhere_address(own: str, sender: str) -> bool:
     """An address in the text other than the writer's own: whom to ask instead."""
-    return any(found.lower() != sender.lower() for found in _ADDRESS_RE.findall(own))
+    return any(found.lower() != sender.lower() for found in ADDRESS_RE.findall(own))
 
 
 def _asks_elsewhere(sentence: str) -> bool:
     """A "please" sentence that asks to turn elsewhere or send again, naming where."""
     return bool(_ELSEWHERE_RE.search(sentence)) and bool(
-        _ADDRESS_RE.search(sentence) or _PHONE_RE.search(sentence) or _CONTACT_RE.search(sentence)
+        ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence) or _CONTACT_RE.search(sentence)
         or re.search(r"(?:reenvi|resend|erneut|opnieuw|di nuovo|de nouveau)", sentence))

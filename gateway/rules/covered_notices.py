@@ -1,0 +1,106 @@
+"""Pure: a client rule's notice without the opening thanks (tests/heldout19: "unser Büro ist am
+Freitag ... geschlossen", "dieses Postfach wird nur freitags gelesen", "olen kertausharjoituksessa
+14.-25.9. enkä lue sähköpostia"). Reason `out-of-office`.
+
+It takes thanked_notices' frame (an answer that quotes nothing, short, no question, a time or
+another address, the writer's reach, no request of us) and asks, instead of the thanks, that
+every sentence of the text between the greeting and the signature be a notice's: it tells of
+the writer's reach (thanked_notices.NOTICE_RE), points elsewhere (an
+address or a number), thanks for the mail or for patience. At most one sentence of at most
+REASON_WORDS words may say why without those words ("Estamos en plena vendimia."), if it gives
+no leave and names no number. A customer who is away *and* tells us what to do ("Die Migration
+kann wie geplant laufen", "procedete pure con il rinnovo") writes a sentence of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.parse import ParsedMail
+from gateway.rules.thanked_notices import ADDRESS_RE, NOTICE_RE, PHONE_RE, THANKS_RE, notice_frame
+
+REASON_WORDS = 8
+_SIGN_OFF_RE = re.compile(
+    r"(?m)^[ \t]*(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:freundliche|viele|beste|liebe|herzliche)"
+    r" gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:best |kind |warm )?regards|best|thanks|many thanks|cordialement"
+    r"|bien (?:à|a) vous|salutations|saludos|un saludo|atentamente|(?:cordiali|distinti)? ?saluti"
+    r"|met vriendelijke groet(?:en)?|groet(?:en)?|pozdrawiam|z powa(?:ż|z)aniem"
+    r"|(?:yst(?:ä|a)v(?:ä|a)llisin )?terveisin|(?:med )?v(?:ä|a)nliga? h(?:ä|a)lsningar"
+    r"|(?:med )?venn?lig hilsen"
+    r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente)[ \t]*[,.!]?[ \t]*$")
+_GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
+_LEAVE_RE = re.compile(r"\b(?:ok|okay|passt|gerne?|kann|k(?:ö|oe)nnen|can|may|go ahead|proceed|proc(?:é|e)d"
+                       r"|pueden?|potete|pu(?:ò|o)|mogen|kunnen|kunt|kan|mo(?:ż|z)ecie|mo(?:ż|z)na|fine|gut"
+                       r"|bien|bene|goed|past|will call|rufe)\b")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
+# A matter of ours (an invoice, the migration, the servers): a sentence naming one is the writer's
+# word on it ("Die Wartung am 29.12. passt", "Sprawy serwerów przejmuje ..."), unless it says
+# where to turn in urgent cases ("Per questioni urgenti relative ai server ... scrivere a x@").
+_MATTER_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|vertrag|contract|contrat|k(?:ü|ue)ndig"
+                        r"|cancel|angebot|quote|offer|bestell|order|migra|wartung|maintenance|server|serwer"
+                        r"|servidor")
+_URGENT_RE = re.compile(r"urgen|dringend|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed|nal(?:é|e)hav")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
+
+
+def covered_notice(mail: ParsedMail) -> bool:
+    """An answer to a mail whose own short text is wholly a rule's notice (see the module's text)."""
+    low = notice_frame(mail)
+    if not low:
+        return False
+    covered, reasons = 0, []
+    for sentence in _sentences(_body(low)):
+        if _own_word(sentence):
+            return False
+        if _covered(sentence, mail.from_addr or ""):
+            covered += 1
+        else:
+            reasons.append(sentence)
+    if covered < 2 or len(reasons) > 1:
+        return False
+    return all(len(reason.split()) <= REASON_WORDS and not re.search(r"\d", reason) for reason in reasons)
+
+
+def _body(low: str) -> list[str]:
+    """The paragraphs between the greeting and the signature, each one line."""
+    found = _SIGN_OFF_RE.search(low)
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", low[:found.start()] if found else low)]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and "\n" not in paragraphs[0] and _GREETING_RE.match(paragraphs[0]) \
+            and len(paragraphs[0].split()) <= 5:
+        paragraphs = paragraphs[1:]
+    if not found and len(paragraphs) > 1 and _signature(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return [" ".join(line.strip() for line in p.splitlines()) for p in paragraphs]
+
+
+def _signature(paragraph: str) -> bool:
+    """A last paragraph of at most three short lines that end no sentence: a name, a company."""
+    lines = paragraph.splitlines()
+    return len(lines) <= 3 and all(
+        len(line.split()) <= 6 and (not line.rstrip().endswith((".", "!", "?"))
+                                    or _ABBREVIATION_END_RE.search(line.rstrip()))
+        for line in lines)
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    """The sentences; a dot after a number or a short abbreviation ends none ("am Freitag, 5. Juni",
+    "z p. Anną")."""
+    return [s for p in paragraphs for s in _SENTENCE_RE.split(p) if s.strip()]
+
+
+def _own_word(sentence: str) -> bool:
+    """The writer's word to us: leave given ("passt", "is fine", "można") without an address or
+    number to turn to, or a matter of ours outside an urgent case's where to turn."""
+    referral = ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence)
+    if _LEAVE_RE.search(sentence) and not referral:
+        return True
+    return bool(_MATTER_RE.search(sentence)) and not (referral and _URGENT_RE.search(sentence))
+
+
+def _covered(sentence: str, sender: str) -> bool:
+    """A notice's sentence: the writer's reach, where to turn, thanks for the mail or patience."""
+    if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence):
+        return True
+    addresses = [a for a in ADDRESS_RE.findall(sentence) if a != sender.lower()]
+    return bool(addresses or PHONE_RE.search(sentence))
