@@ -124,9 +124,21 @@ COVERED = {
         "Beste afzender,\n\nWij verhuizen! Van 3 t/m 5 juni zijn wij niet bereikbaar.\nVanaf 8 juni "
         "vindt u ons op ons nieuwe adres: Dorpsstraat 1, Utrecht.\n\nMet vriendelijke groet,\n"
         "Team Kern"),
+    "de, a company outing, not staffed, a wish and the team's line": answer(
+        "Re: " + TICKET + "Angebot",
+        "Hallo,\n\nheute (Freitag, 12.06.) sind wir auf Betriebsausflug, das Büro ist nicht besetzt."
+        "\nAb Montag sind wir wieder für Sie da.\n\nSchönes Wochenende!\nIhr Team von Kern Bau"),
+    "pl, a business trip, limited mail, call the mobile": answer(
+        "Odp: " + TICKET + "Domena",
+        "Dzień dobry,\n\ndo piątku 9.10 jestem w delegacji i mam ograniczony dostęp do poczty.\n"
+        "W pilnych sprawach proszę dzwonić na komórkę: 601 234 567.\n\nPozdrawiam\nAnna Kern"),
 }
 
 COVERED_PEOPLE = {
+    "de, this mailbox no longer read, technical matters from now on elsewhere": answer(
+        "AW: " + TICKET + "Postfach",
+        "Hallo,\n\nmein Postfach hier wird ab März nicht mehr gelesen, ich wechsle intern die "
+        "Abteilung. Technische Themen bitte künftig an it@kern-bau.example.\n\nGruß\nKern"),
     "de, closed between the years, the maintenance suits": answer(
         "AW: " + TICKET + "Wartung",
         "Guten Tag,\n\nunser Büro ist vom 24.12. bis 1.1. geschlossen. Die Wartung am 29.12. passt "

@@ -17,9 +17,15 @@ from __future__ import annotations
 import re
 
 from gateway.rules.parse import ParsedMail
-from gateway.rules.thanked_notices import ADDRESS_RE, NOTICE_RE, PHONE_RE, THANKS_RE, notice_frame
+from gateway.rules.thanked_notices import (
+    ADDRESS_RE,
+    NOTICE_RE,
+    PHONE_RE,
+    THANKS_RE,
+    notice_frame,
+)
 
-REASON_WORDS = 8
+REASON_WORDS = 20
 _SIGN_OFF_RE = re.compile(
     r"(?m)^[ \t]*(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:freundliche|viele|beste|liebe|herzliche)"
     r" gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:best |kind |warm )?regards|best|thanks|many thanks|cordialement"
@@ -27,9 +33,18 @@ _SIGN_OFF_RE = re.compile(
     r"|met vriendelijke groet(?:en)?|groet(?:en)?|pozdrawiam|z powa(?:ż|z)aniem"
     r"|(?:yst(?:ä|a)v(?:ä|a)llisin )?terveisin|(?:med )?v(?:ä|a)nliga? h(?:ä|a)lsningar"
     r"|(?:med )?venn?lig hilsen"
-    r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente)[ \t]*[,.!]?[ \t]*$")
+    r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente|cheers|ciao|lg|vg|mfg)"
+    r"[ \t]*[,.!]?[ \t]*$")
+# A team's closing line ("Ihr Team von Holzbau Kern", "Your Acme team") and a wish before it.
+_TEAM_LINE_RE = re.compile(r"(?m)^[ \t]*(?:ihr|euer|your|votre|vuestro|il vostro|uw|wasz)\b"
+                           r"[^\n]{0,50}\bte(?:a|)m\b")
+_WISH_RE = re.compile(
+    r"sch(?:ö|oe)nes wochenende|sch(?:ö|oe)ne feiertage|frohe (?:ostern|weihnachten|feiertage)"
+    r"|have a (?:nice|great|good|lovely)|bon week-end|bonnes f(?:ê|e)tes|buon fine settimana"
+    r"|buen fin de semana|felices fiestas|fijn weekend|fijne feestdagen|mi(?:ł|l)ego weekendu")
 _GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
-_LEAVE_RE = re.compile(r"\b(?:ok|okay|passt|gerne?|kann|k(?:ö|oe)nnen|can|may|go ahead|proceed|proc(?:é|e)d"
+_LEAVE_RE = re.compile(r"\b(?:ok|okay|geht klar|in ordnung|einverstanden|agreed|d'accord|de acuerdo|d'accordo"
+                       r"|akkoord|zgoda|passt|gerne?|kann|k(?:ö|oe)nnen|can|may|go ahead|proceed|proc(?:é|e)d"
                        r"|pueden?|potete|pu(?:ò|o)|mogen|kunnen|kunt|kan|mo(?:ż|z)ecie|mo(?:ż|z)na|fine|gut"
                        r"|bien|bene|goed|past|will call|rufe)\b")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
@@ -39,6 +54,10 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)
 _MATTER_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|vertrag|contract|contrat|k(?:ü|ue)ndig"
                         r"|cancel|angebot|quote|offer|bestell|order|migra|wartung|maintenance|server|serwer"
                         r"|servidor")
+# A standing instruction for our records ("Technische Themen bitte künftig an it@..."): a person's.
+_FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|from now on|going forward"
+                          r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
+                          r"|od teraz|w przysz(?:ł|l)o")
 _URGENT_RE = re.compile(r"urgen|dringend|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed|nal(?:é|e)hav")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
 
@@ -58,12 +77,12 @@ def covered_notice(mail: ParsedMail) -> bool:
             reasons.append(sentence)
     if covered < 2 or len(reasons) > 1:
         return False
-    return all(len(reason.split()) <= REASON_WORDS and not re.search(r"\d", reason) for reason in reasons)
+    return all(len(reason.split()) <= REASON_WORDS for reason in reasons)
 
 
 def _body(low: str) -> list[str]:
     """The paragraphs between the greeting and the signature, each one line."""
-    found = _SIGN_OFF_RE.search(low)
+    found = _SIGN_OFF_RE.search(low) or _TEAM_LINE_RE.search(low)
     paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", low[:found.start()] if found else low)]
     paragraphs = [p for p in paragraphs if p]
     if paragraphs and "\n" not in paragraphs[0] and _GREETING_RE.match(paragraphs[0]) \
@@ -91,16 +110,17 @@ def _sentences(paragraphs: list[str]) -> list[str]:
 
 def _own_word(sentence: str) -> bool:
     """The writer's word to us: leave given ("passt", "is fine", "można") without an address or
-    number to turn to, or a matter of ours outside an urgent case's where to turn."""
+    number to turn to, an instruction from now on, or a matter of ours outside an urgent case's
+    where to turn."""
     referral = ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence)
-    if _LEAVE_RE.search(sentence) and not referral:
+    if _FROM_NOW_RE.search(sentence) or (_LEAVE_RE.search(sentence) and not referral):
         return True
     return bool(_MATTER_RE.search(sentence)) and not (referral and _URGENT_RE.search(sentence))
 
 
 def _covered(sentence: str, sender: str) -> bool:
     """A notice's sentence: the writer's reach, where to turn, thanks for the mail or patience."""
-    if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence):
+    if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence) or _WISH_RE.search(sentence):
         return True
     addresses = [a for a in ADDRESS_RE.findall(sentence) if a != sender.lower()]
     return bool(addresses or PHONE_RE.search(sentence))

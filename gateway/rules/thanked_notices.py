@@ -107,7 +107,8 @@ NOTICE_RE = re.compile(
     r"|zust(?:ä|ae)ndig|geschlossen|\bclosed|ferm(?:é|e)|cerrad|chius|gesloten|zamkni(?:ę|e)|zav(?:ř|r)en"
     r"|lukket|st(?:ä|a)ngt|suljettu|fechad"
     r"|umzug|\bmoving|d(?:é|e)m(?:é|e)nag|mudanza|trasloc|verhuiz|przeprowadz|st(?:ě|e)hov|flytt"
-    r"|mudan(?:ç|c)a|\bmigr|(?:enk(?:ä|a)|en) lue|poissa|lomalla"
+    r"|mudan(?:ç|c)a|\bmigr|(?:enk(?:ä|a)|en) lue|poissa|lomalla|nicht besetzt|not staffed|unattended"
+    r"|niet bemand|non presidiat"
     # Also: back and reached again, mail read only at times or
     # not at all, reachable (a person's subject before it: a site "nicht erreichbar" is a customer's
     # news), answers as soon as possible, patience, a new address, instead.
@@ -133,7 +134,9 @@ NOTICE_RE = re.compile(
 _ATTRIBUTION_RE = re.compile(r"(?im)(?:wrote|schrieb|a (?:é|e)crit|escribi(?:ó|o)|ha scritto|schreef"
                              r"|napisa(?:ł|l)\w*|napsal\w*|skrev|escreveu|kirjoitti|(?:í|i)rta)\s*:\s*$")
 ADDRESS_RE = re.compile(ADDRESS)
-PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d")
+# A number to call: with its "+" or leading 0, or named ("Tel.", "komórkę: 601 234 567").
+PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d"
+                      r"|(?:tel|phone|telefon|handy|mobil|kom(?:ó|o)rk)[^\d\n]{0,12}\d[\d /().-]{5,}\d")
 _PLEASE_RE = re.compile(
     r"\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de (?!votre)|\bmerci d'"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b|\bgelieve\b"
@@ -144,11 +147,12 @@ _PLEASE_RE = re.compile(
     r"|\bi m(?:å|a)\b|\bni f(?:å|a)r\b|\bvous pouvez\b|\bpuede[ns]?\b|\bpotete\b|\bpu(?:ò|o)\b"
     r"|\bu kunt\b|\bje kunt\b|\bmo(?:ż|z)e(?:cie| pan| pani)\b|\bm(?:ů|u)(?:ž|z)ete\b|\bpode[m]?\b")
 # Where to turn or to send again: the only asking a notice does.
-_ELSEWHERE_RE = re.compile(
+ELSEWHERE_RE = re.compile(
     r"contact|kontakt|wenden|writ|schreib|(?:é|e)cri|escrib|scriv|schrijf|pisz|call|anruf|ruf|appel"
     r"|llam|chiam|bel |ring|volej|send|schick|envo|envi|invi|stuur|wy(?:ś|s)l|pisa|reenvi|resend|erneut"
     r"|opnieuw|di nuovo|de nouveau|kierowa|richten|address|adress|direct|page |reach|\buse\b|benutz"
-    r"|verwend|utilis|\busa |gebruik|u(?:ż|z)yj|u(?:ż|z)ywa")
+    r"|verwend|utilis|\busa |gebruik|u(?:ż|z)yj|u(?:ż|z)ywa|dzwo|telefon|phone"
+    r"|\b(?:an|to|à|a|naar|na|al)\s+[\w.+-]{1,64}@")  # "Bestellungen bitte an shop@..."
 _CONTACT_RE = re.compile(r"(?:contact|kontakt|wenden|reach|call|anruf|appel|llam|chiam|volej|ring)"
                          r"(?![^.!?\n]{0,15}\b(?:me|mich|moi|mij|mnie|m(?:ě|e)|mig)\b)")
 # Sentences, and a "but" clause as one of its own ("Vi holder lukket i uge 42, men I må gerne ...").
@@ -192,6 +196,6 @@ def _elsewhere_address(own: str, sender: str) -> bool:
 
 def _asks_elsewhere(sentence: str) -> bool:
     """A "please" sentence that asks to turn elsewhere or send again, naming where."""
-    return bool(_ELSEWHERE_RE.search(sentence)) and bool(
+    return bool(ELSEWHERE_RE.search(sentence)) and bool(
         ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence) or _CONTACT_RE.search(sentence)
         or re.search(r"(?:reenvi|resend|erneut|opnieuw|di nuovo|de nouveau)", sentence))
