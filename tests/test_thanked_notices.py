@@ -89,6 +89,27 @@ PEOPLE = {
         "SV: " + TICKET + "Genstart",
         "Tak for din mail. Vi holder lukket i uge 42, men I må gerne genstarte serveren tirsdag."
         "\n\nHansen"),
+    # the lead's own attack on thanked_notice: the thanks opening, then a customer's news or word
+    "de, thanks, on holiday, locked out since yesterday": answer(
+        "AW: " + TICKET + "Zugang",
+        "Vielen Dank für Ihre Nachricht. Ich bin bis 12.5. im Urlaub, mein Zugang ist seit gestern "
+        "gesperrt.\n\nGruß\nKern"),
+    "en, thanks, back Monday, will open the ticket then": answer(
+        "RE: " + TICKET + "Portal",
+        "Thank you for your email. I'm back on Monday and will then open the ticket in the Account "
+        "Center.\n\nTom"),
+    "de, thanks, office closed, the domain no longer needed": answer(
+        "AW: " + TICKET + "Domain",
+        "Danke für Ihre Nachricht. Unser Büro ist seit 1.4. geschlossen, die Domain wird nicht mehr "
+        "gebraucht.\n\nKern"),
+    "fr, thanks, back, a colleague for the server's restart": answer(
+        "RE: " + TICKET + "Serveur",
+        "Merci pour votre message. Je suis de retour le 3 mars; d'ici là, contactez Paul "
+        "(paul@acme.example) pour le redémarrage du serveur.\n\nMarie"),
+    "de, thanks, rehab, a colleague takes over the cancellation": answer(
+        "AW: " + TICKET + "Vertrag",
+        "Vielen Dank für Ihre E-Mail. Ich bin ab 3.3. in der Reha, die Kündigung übernimmt Herr "
+        "Schulz (schulz@kunde.example).\n\nKern"),
 }
 
 test_the_notice_is_not_answered, test_the_person_is_answered = findings_tests(NOTICES, PEOPLE)

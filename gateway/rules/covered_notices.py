@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.own_words import COMMERCIAL_RE, SERVICE_RE, own_word
 from gateway.rules.parse import ParsedMail
 from gateway.rules.thanked_notices import (
     ADDRESS_RE,
@@ -26,6 +27,7 @@ from gateway.rules.thanked_notices import (
 )
 
 REASON_WORDS = 20
+MATTER_RE = re.compile(SERVICE_RE.pattern + "|" + COMMERCIAL_RE.pattern)
 _SIGN_OFF_RE = re.compile(
     r"(?m)^[ \t]*(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:freundliche|viele|beste|liebe|herzliche)"
     r" gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|(?:best |kind |warm )?regards|best|thanks|many thanks|cordialement"
@@ -43,22 +45,7 @@ _WISH_RE = re.compile(
     r"|have a (?:nice|great|good|lovely)|bon week-end|bonnes f(?:ê|e)tes|buon fine settimana"
     r"|buen fin de semana|felices fiestas|fijn weekend|fijne feestdagen|mi(?:ł|l)ego weekendu")
 _GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
-_LEAVE_RE = re.compile(r"\b(?:ok|okay|geht klar|in ordnung|einverstanden|agreed|d'accord|de acuerdo|d'accordo"
-                       r"|akkoord|zgoda|passt|gerne?|kann|k(?:ö|oe)nnen|can|may|go ahead|proceed|proc(?:é|e)d"
-                       r"|pueden?|potete|pu(?:ò|o)|mogen|kunnen|kunt|kan|mo(?:ż|z)ecie|mo(?:ż|z)na|fine|gut"
-                       r"|bien|bene|goed|past|will call|rufe)\b")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
-# A matter of ours (an invoice, the migration, the servers): a sentence naming one is the writer's
-# word on it ("Die Wartung am 29.12. passt", "Sprawy serwerów przejmuje ..."), unless it says
-# where to turn in urgent cases ("Per questioni urgenti relative ai server ... scrivere a x@").
-_MATTER_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|vertrag|contract|contrat|k(?:ü|ue)ndig"
-                        r"|cancel|angebot|quote|offer|bestell|order|migra|wartung|maintenance|server|serwer"
-                        r"|servidor")
-# A standing instruction for our records ("Technische Themen bitte künftig an it@..."): a person's.
-_FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|from now on|going forward"
-                          r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
-                          r"|od teraz|w przysz(?:ł|l)o")
-_URGENT_RE = re.compile(r"urgen|dringend|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed|nal(?:é|e)hav")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
 
 
@@ -109,13 +96,9 @@ def _sentences(paragraphs: list[str]) -> list[str]:
 
 
 def _own_word(sentence: str) -> bool:
-    """The writer's word to us: leave given ("passt", "is fine", "można") without an address or
-    number to turn to, an instruction from now on, or a matter of ours outside an urgent case's
-    where to turn."""
-    referral = ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence)
-    if _FROM_NOW_RE.search(sentence) or (_LEAVE_RE.search(sentence) and not referral):
-        return True
-    return bool(_MATTER_RE.search(sentence)) and not (referral and _URGENT_RE.search(sentence))
+    """own_words.own_word, our commercial matters too."""
+    referral = bool(ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence))
+    return own_word(sentence, referral, MATTER_RE)
 
 
 def _covered(sentence: str, sender: str) -> bool:

@@ -36,6 +36,7 @@ from gateway.rules.absence_words import (
 )
 from gateway.rules.originals import own_part, quotes_original, unquoted, without_links
 from gateway.rules.out_of_office import NEED_RE
+from gateway.rules.own_words import own_word
 from gateway.rules.parse import ParsedMail
 from gateway.rules.subject_refs import repeats_reference
 
@@ -136,7 +137,8 @@ _ATTRIBUTION_RE = re.compile(r"(?im)(?:wrote|schrieb|a (?:é|e)crit|escribi(?:ó
 ADDRESS_RE = re.compile(ADDRESS)
 # A number to call: with its "+" or leading 0, or named ("Tel.", "komórkę: 601 234 567").
 PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d"
-                      r"|(?:tel|phone|telefon|handy|mobil|kom(?:ó|o)rk)[^\d\n]{0,12}\d[\d /().-]{5,}\d")
+                      r"|(?:tel|phone|telefon|handy|mobil|kom(?:ó|o)rk)[^\d\n]{0,12}\d[\d /().-]{5,}\d"
+                      r"|\b(?:p(?:å|a)|unter|at|au|al|op|pod)\s+\d{2}[\d ]{5,}\d")
 _PLEASE_RE = re.compile(
     r"\bplease\b|\bbitte\b|\bcould you\b|\bcan you\b|\bkindly\b|\bveuillez\b|\bmerci de (?!votre)|\bmerci d'"
     r"|\bpor favor\b|\bper favore\b|\bk(?:ö|oe)nn(?:en|ten) sie\b|\bgraag\b|\bgelieve\b"
@@ -163,7 +165,10 @@ def thanked_notice(mail: ParsedMail) -> bool:
     """An answer to a mail whose own short text is a rule's notice (see the module's text)."""
     low = notice_frame(mail)
     opening = THANKS_RE.search(low, 0, OPENING_CHARS + 80) if low else None
-    return bool(opening) and opening.start() <= OPENING_CHARS
+    if not opening or opening.start() > OPENING_CHARS:
+        return False
+    return not any(own_word(s, bool(ADDRESS_RE.search(s) or PHONE_RE.search(s)))
+                   for s in _SENTENCE_END_RE.split(low))
 
 
 def notice_frame(mail: ParsedMail) -> str:

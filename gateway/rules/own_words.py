@@ -1,0 +1,39 @@
+"""Pure: a sentence of an answer that is the writer's own word to us, not a notice's: leave given
+("passt", "is fine", "można") without an address or number to turn to, an instruction from now on
+("Technische Themen bitte künftig an it@..."), news since a time ("mein Zugang ist seit gestern
+gesperrt"), or one of our matters (a server, a domain, a contract, the migration) outside an
+urgent case's or a topic's where to turn ("Per questioni urgenti relative ai server ... scrivere a
+x@", "For invoices please use accounts@..."). Used by thanked_notices and covered_notices on
+text in lower case; COMMERCIAL only by covered_notices (a notice of a year-end closing speaks of
+invoices, "Facturen die na 15 december binnenkomen ...", one of a mail system's migration of it)."""
+
+from __future__ import annotations
+
+import re
+
+LEAVE_RE = re.compile(r"\b(?:ok|okay|geht klar|in ordnung|einverstanden|agreed|d'accord|de acuerdo|d'accordo"
+                      r"|akkoord|zgoda|passt|gerne?|kann|k(?:ö|oe)nnen|can|you may|go ahead|proceed"
+                      r"|proc(?:é|e)d|pueden?|potete|pu(?:ò|o)|mogen|kunnen|kunt|kan|mo(?:ż|z)ecie|mo(?:ż|z)na|fine|gut"
+                      r"|bien|bene|goed|past|will call|rufe)\b")
+SERVICE_RE = re.compile(r"k(?:ü|ue)ndig|cancel|vertrag|contract|contrat|wartung|maintenance|server"
+                        r"|serveur|serwer|servidor|domain|domein|dominio|\bticket\b|account center|portal"
+                        r"|passw|zugang|login|\bdns\b|website|webseite|\bshop\b|backup")
+COMMERCIAL_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|angebot|quote|offer|bestell|order|migra"
+                           r"|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno")
+FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|from now on|going forward"
+                         r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
+                         r"|od teraz|w przysz(?:ł|l)o")
+_SINCE_RE = re.compile(r"\b(?:seit|since|depuis|sinds)\b")  # "desde", "dal": also "as of"
+_URGENT_RE = re.compile(r"urgen|dringend|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed|nal(?:é|e)hav")
+_TOPIC_RE = re.compile(r"^\W*(?:for|f(?:ü|ue)r|pour|para|per|voor|bei|dla|w sprawach)\b")
+
+
+def own_word(sentence: str, referral: bool, matter: re.Pattern[str] = SERVICE_RE) -> bool:
+    """The writer's word to us (see the module's text); `referral`: the sentence names an address
+    or a number to turn to."""
+    if FROM_NOW_RE.search(sentence) or _SINCE_RE.search(sentence):
+        return True
+    if LEAVE_RE.search(sentence) and not referral:
+        return True
+    return bool(matter.search(sentence)) and not (
+        referral and (_URGENT_RE.search(sentence) or _TOPIC_RE.search(sentence)))
