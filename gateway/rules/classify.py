@@ -16,7 +16,7 @@ from gateway.rules.absence_replies import absence_answer
 from gateway.rules.bounces import looks_like_bounce_report
 from gateway.rules.bulk_senders import campaign_mail
 from gateway.rules.challenge import challenge_response
-from gateway.rules.covered_notices import covered_notice
+from gateway.rules.covered_notices import client_rule_notice
 from gateway.rules.evidence_reports import security_report
 from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.machine_signals import machine_signals
@@ -30,7 +30,6 @@ from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice
-from gateway.rules.thanked_notices import thanked_notice
 from gateway.subaddress import first_ours
 
 REPLY_MESSAGE_ID_PREFIX = "gw."
@@ -228,8 +227,7 @@ def is_vendor_autoreply(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason
 def is_out_of_office(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:
     if looks_like_absence_notice(mail.subject, mail.text):
         return Reason.OUT_OF_OFFICE
-    notice = absence_answer(mail) or thanked_notice(mail) or covered_notice(mail)
-    return Reason.OUT_OF_OFFICE if notice else None
+    return Reason.OUT_OF_OFFICE if absence_answer(mail) or client_rule_notice(mail) else None
 
 
 def is_machine_notice(mail: ParsedMail, env: Envelope, ctx: Context) -> Reason | None:

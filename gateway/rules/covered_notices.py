@@ -19,11 +19,13 @@ import re
 from gateway.rules.own_words import COMMERCIAL_RE, SERVICE_RE, own_word
 from gateway.rules.parse import ParsedMail
 from gateway.rules.thanked_notices import (
-    ADDRESS_RE,
     NOTICE_RE,
     PHONE_RE,
     THANKS_RE,
+    elsewhere_address,
     notice_frame,
+    refers,
+    thanked_notice,
 )
 
 REASON_WORDS = 20
@@ -49,16 +51,21 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
 
 
-def covered_notice(mail: ParsedMail) -> bool:
-    """An answer to a mail whose own short text is wholly a rule's notice (see the module's text)."""
+def client_rule_notice(mail: ParsedMail) -> bool:
+    """An answer in a rule's notice frame (thanked_notices.notice_frame, taken once) that opens
+    with the notice's thanks or is wholly a notice's."""
     low = notice_frame(mail)
-    if not low:
-        return False
+    return bool(low) and (thanked_notice(low) or covered_notice(low, mail.from_addr or ""))
+
+
+def covered_notice(low: str, sender: str) -> bool:
+    """The lower-case own text of an answer in a rule's notice frame is wholly a notice's (see
+    the module's text)."""
     covered, reasons = 0, []
     for sentence in _sentences(_body(low)):
-        if _own_word(sentence):
+        if own_word(sentence, refers(sentence), MATTER_RE):
             return False
-        if _covered(sentence, mail.from_addr or ""):
+        if _covered(sentence, sender):
             covered += 1
         else:
             reasons.append(sentence)
@@ -95,15 +102,8 @@ def _sentences(paragraphs: list[str]) -> list[str]:
     return [s for p in paragraphs for s in _SENTENCE_RE.split(p) if s.strip()]
 
 
-def _own_word(sentence: str) -> bool:
-    """own_words.own_word, our commercial matters too."""
-    referral = bool(ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence))
-    return own_word(sentence, referral, MATTER_RE)
-
-
 def _covered(sentence: str, sender: str) -> bool:
     """A notice's sentence: the writer's reach, where to turn, thanks for the mail or patience."""
     if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence) or _WISH_RE.search(sentence):
         return True
-    addresses = [a for a in ADDRESS_RE.findall(sentence) if a != sender.lower()]
-    return bool(addresses or PHONE_RE.search(sentence))
+    return elsewhere_address(sentence, sender) or bool(PHONE_RE.search(sentence))

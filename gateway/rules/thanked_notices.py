@@ -161,14 +161,18 @@ _CONTACT_RE = re.compile(r"(?:contact|kontakt|wenden|reach|call|anruf|appel|llam
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:but|aber|mais|pero|ma|maar|men|ale|mas)\b)")
 
 
-def thanked_notice(mail: ParsedMail) -> bool:
-    """An answer to a mail whose own short text is a rule's notice (see the module's text)."""
-    low = notice_frame(mail)
-    opening = THANKS_RE.search(low, 0, OPENING_CHARS + 80) if low else None
+def thanked_notice(low: str) -> bool:
+    """The lower-case own text of an answer in a rule's notice frame (notice_frame) opens as a
+    notice does, with thanks for the mail, and no sentence is the writer's own word."""
+    opening = THANKS_RE.search(low, 0, OPENING_CHARS + 80)
     if not opening or opening.start() > OPENING_CHARS:
         return False
-    return not any(own_word(s, bool(ADDRESS_RE.search(s) or PHONE_RE.search(s)))
-                   for s in _SENTENCE_END_RE.split(low))
+    return not any(own_word(s, refers(s)) for s in _SENTENCE_END_RE.split(low))
+
+
+def refers(sentence: str) -> bool:
+    """The sentence names an address or a number to turn to."""
+    return bool(ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence))
 
 
 def notice_frame(mail: ParsedMail) -> str:
@@ -184,7 +188,7 @@ def notice_frame(mail: ParsedMail) -> str:
     if not own or len(own) > OWN_CHARS or any(m in own for m in QUESTION_MARKS):
         return ""
     low = lowered(own)
-    if not (TIME_RE.search(low) or _elsewhere_address(own, mail.from_addr or "")):
+    if not (TIME_RE.search(low) or elsewhere_address(own, mail.from_addr or "")):
         return ""
     if not NOTICE_RE.search(low):
         return ""
@@ -194,7 +198,7 @@ def notice_frame(mail: ParsedMail) -> str:
     return low if all(_asks_elsewhere(sentence) for sentence in asks) else ""
 
 
-def _elsewhere_address(own: str, sender: str) -> bool:
+def elsewhere_address(own: str, sender: str) -> bool:
     """An address in the text other than the writer's own: whom to ask instead."""
     return any(found.lower() != sender.lower() for found in ADDRESS_RE.findall(own))
 
@@ -202,5 +206,5 @@ def _elsewhere_address(own: str, sender: str) -> bool:
 def _asks_elsewhere(sentence: str) -> bool:
     """A "please" sentence that asks to turn elsewhere or send again, naming where."""
     return bool(ELSEWHERE_RE.search(sentence)) and bool(
-        ADDRESS_RE.search(sentence) or PHONE_RE.search(sentence) or _CONTACT_RE.search(sentence)
+        refers(sentence) or _CONTACT_RE.search(sentence)
         or re.search(r"(?:reenvi|resend|erneut|opnieuw|di nuovo|de nouveau)", sentence))
