@@ -173,8 +173,9 @@ def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Rea
         senders = _senders(mail, env)
         reported = abuse_complaint(mail, senders) or security_report(mail, senders)
         return Reason.FEEDBACK_REPORT if reported else None
-    return {"disposition-notification": Reason.READ_RECEIPT,
-            "feedback-report": Reason.FEEDBACK_REPORT}.get(_report_type(mail))
+    # any other type (tlsrpt, a vendor's): a program's report too, no person writes one
+    return {"disposition-notification": Reason.READ_RECEIPT}.get(
+        _report_type(mail), Reason.FEEDBACK_REPORT)
 
 
 def auto_submitted_keyword(value: str) -> str:
