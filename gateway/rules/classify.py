@@ -26,6 +26,7 @@ from gateway.rules.out_of_office import looks_like_absence_notice, vacation_mark
 from gateway.rules.parse import ParsedMail
 from gateway.rules.pasted_notices import pasted_under_words
 from gateway.rules.precedence import sender_precedence, srs_original
+from gateway.rules.report_files import report_file
 from gateway.rules.role_senders import noreply_sender
 from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
@@ -171,11 +172,11 @@ def is_receipt_or_feedback(mail: ParsedMail, env: Envelope, ctx: Context) -> Rea
         if plain_receipt(mail):
             return Reason.READ_RECEIPT
         senders = _senders(mail, env)
-        reported = abuse_complaint(mail, senders) or security_report(mail, senders)
+        reported = abuse_complaint(mail, senders) or security_report(mail, senders) or report_file(mail)
         return Reason.FEEDBACK_REPORT if reported else None
-    # any other type (tlsrpt, a vendor's): a program's report too, no person writes one
-    return {"disposition-notification": Reason.READ_RECEIPT}.get(
-        _report_type(mail), Reason.FEEDBACK_REPORT)
+    kind = _report_type(mail)  # any type but a DSN's (tlsrpt, a vendor's) is a program's report too
+    return None if kind in ("", "delivery-status") else {
+        "disposition-notification": Reason.READ_RECEIPT}.get(kind, Reason.FEEDBACK_REPORT)
 
 
 def auto_submitted_keyword(value: str) -> str:

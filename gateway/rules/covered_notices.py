@@ -22,13 +22,14 @@ from gateway.rules.thanked_notices import (
     NOTICE_RE,
     PHONE_RE,
     THANKS_RE,
+    TIME_RE,
     elsewhere_address,
     notice_frame,
     refers,
     thanked_notice,
 )
 
-REASON_WORDS = 20
+REASON_WORDS = 25
 MATTER_RE = re.compile(SERVICE_RE.pattern + "|" + COMMERCIAL_RE.pattern)
 _SIGN_OFF_RE = re.compile(
     r"(?m)^[ \t]*(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|(?:freundliche|viele|beste|liebe|herzliche)"
@@ -37,7 +38,8 @@ _SIGN_OFF_RE = re.compile(
     r"|met vriendelijke groet(?:en)?|groet(?:en)?|pozdrawiam|z powa(?:ż|z)aniem"
     r"|(?:yst(?:ä|a)v(?:ä|a)llisin )?terveisin|(?:med )?v(?:ä|a)nliga? h(?:ä|a)lsningar"
     r"|(?:med )?venn?lig hilsen"
-    r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente|cheers|ciao|lg|vg|mfg)"
+    r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente|cheers|ciao|lg|vg|mfg"
+    r"|(?:tisztelettel|(?:ü|u)dv(?:ö|o)zlettel))"
     r"[ \t]*[,.!]?[ \t]*$")
 # A team's closing line ("Ihr Team von Holzbau Kern", "Your Acme team") and a wish before it.
 _TEAM_LINE_RE = re.compile(r"(?m)^[ \t]*(?:ihr|euer|your|votre|vuestro|il vostro|uw|wasz)\b"
@@ -46,6 +48,9 @@ _WISH_RE = re.compile(
     r"sch(?:ö|oe)nes wochenende|sch(?:ö|oe)ne feiertage|frohe (?:ostern|weihnachten|feiertage)"
     r"|have a (?:nice|great|good|lovely)|bon week-end|bonnes f(?:ê|e)tes|buon fine settimana"
     r"|buen fin de semana|felices fiestas|fijn weekend|fijne feestdagen|mi(?:ł|l)ego weekendu")
+# An answer promised for a time: "Levelére augusztus 24-től válaszolunk", "we reply from Monday".
+_ANSWER_LATER_RE = re.compile(r"(?:antwort|beantwort|answer|repl(?:y|ies)|respond|r(?:é|e)pond|rispond"
+                              r"|antwoord|odpowi|v(?:á|a)laszol|besvar|svar(?:ar|e)\b)")
 _GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
@@ -103,7 +108,10 @@ def _sentences(paragraphs: list[str]) -> list[str]:
 
 
 def _covered(sentence: str, sender: str) -> bool:
-    """A notice's sentence: the writer's reach, where to turn, thanks for the mail or patience."""
+    """A notice's sentence: the writer's reach, an answer promised for a time, where to turn,
+    thanks for the mail or patience."""
     if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence) or _WISH_RE.search(sentence):
+        return True
+    if _ANSWER_LATER_RE.search(sentence) and TIME_RE.search(sentence):
         return True
     return elsewhere_address(sentence, sender) or bool(PHONE_RE.search(sentence))

@@ -3,7 +3,8 @@
 ("Technische Themen bitte künftig an it@..."), news since a time ("mein Zugang ist seit gestern
 gesperrt"), or one of our matters (a server, a domain, a contract, the migration) outside an
 urgent case's or a topic's where to turn ("Per questioni urgenti relative ai server ... scrivere a
-x@", "For invoices please use accounts@..."). Used by thanked_notices and covered_notices on
+x@", "For invoices please use accounts@...", "If it can't wait, ...", a matter handed to someone
+meanwhile). Used by thanked_notices and covered_notices on
 text in lower case; COMMERCIAL only by covered_notices (a notice of a year-end closing speaks of
 invoices, "Facturen die na 15 december binnenkomen ...", one of a mail system's migration of it)."""
 
@@ -24,8 +25,14 @@ FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|fro
                          r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
                          r"|od teraz|w przysz(?:ł|l)o")
 _SINCE_RE = re.compile(r"\b(?:seit|since|depuis|sinds)\b")  # "desde", "dal": also "as of"
-_URGENT_RE = re.compile(r"urgen|dringend|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed|nal(?:é|e)hav")
+_URGENT_RE = re.compile(r"urgen|dringend|eilig|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed"
+                        r"|nal(?:é|e)hav|(?:can't|cannot|can not) wait|nicht warten")
 _TOPIC_RE = re.compile(r"^\W*(?:for|f(?:ü|ue)r|pour|para|per|voor|bei|dla|w sprawach)\b")
+# A matter handed to someone else meanwhile: "Bestellungen bitte an shop@..., die werden von meinem
+# Bruder beantwortet" (not "Rechnungen bitte an buchhaltung@...": where invoices go from now on).
+_HANDED_RE = re.compile(r"\b(?:bitte|please|svp|por favor|per favore|graag) (?:an|to|à|a|aan|naar)"
+                        r" [\w.+-]{1,64}@[^!?]{0,90}(?:beantwort|bearbeit|answer|handl|k(?:ü|ue)mmert"
+                        r"|take care|s'occupe|trait|se encarga|respond|si occupa|rispond|behandel)")
 
 
 def own_word(sentence: str, referral: bool, matter: re.Pattern[str] = SERVICE_RE) -> bool:
@@ -36,4 +43,5 @@ def own_word(sentence: str, referral: bool, matter: re.Pattern[str] = SERVICE_RE
     if LEAVE_RE.search(sentence) and not referral:
         return True
     return bool(matter.search(sentence)) and not (
-        referral and (_URGENT_RE.search(sentence) or _TOPIC_RE.search(sentence)))
+        referral and (_URGENT_RE.search(sentence) or _TOPIC_RE.search(sentence)
+                      or _HANDED_RE.search(sentence)))

@@ -80,7 +80,12 @@ TIME_RE = re.compile(
     r"|\b\d{1,2}(?:\.|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH + r"|\b" + _MONTH + r"\s+\d{1,2}\b"
     r"|\b(?:" + _WEEKDAY + r")\b|\b(?:week|woche|kw|uge|vecka|uke|semaine|semana|settimana|tydzie(?:ń|n)"
     r"|t(?:ý|y)den)\s*\d{1,2}\b|\bnext week\b|\bn(?:ä|ae)chste(?:n|r)? woche\b|\bsemaine prochaine\b"
-    r"|\bpr(?:ó|o)xima semana\b|\bprossima settimana\b|\bvolgende week\b")
+    r"|\bpr(?:ó|o)xima semana\b|\bprossima settimana\b|\bvolgende week\b"
+    r"|\b(?:diese|this|cette|esta|questa|deze) (?:woche|week|semaine|semana|settimana)\b"
+    # a feast as a date: "erst nach Ostern", "until after Christmas"
+    r"|\b(?:nach|vor|bis|after|before|until|apr(?:è|e)s|avant|despu(?:é|e)s de|dopo|na|po)\s+(?:ostern"
+    r"|pfingsten|weihnachten|neujahr|easter|christmas|new year|p(?:â|a)ques|no(?:ë|e)l|pascua|navidad"
+    r"|pasqua|natale|pasen|kerst|wielkanoc)")
 # What a notice tells of the writer's reach, in lower case: away, back, reached only in part, mail
 # not read or late, an office closed or moved, someone else in charge. Not a service's state ("die
 # Website ist nicht erreichbar" is a customer's news).
@@ -109,7 +114,11 @@ NOTICE_RE = re.compile(
     r"|lukket|st(?:ä|a)ngt|suljettu|fechad"
     r"|umzug|\bmoving|d(?:é|e)m(?:é|e)nag|mudanza|trasloc|verhuiz|przeprowadz|st(?:ě|e)hov|flytt"
     r"|mudan(?:ç|c)a|\bmigr|(?:enk(?:ä|a)|en) lue|poissa|lomalla|nicht besetzt|not staffed|unattended"
-    r"|niet bemand|non presidiat"
+    r"|niet bemand|non presidiat|z(?:á|a)rva|szabads(?:á|a)g|t(?:á|a)vol van"
+    # reached only at some hours: "atiende solo por las mañanas", "nur vormittags besetzt"
+    r"|(?:nur|only|solo|seulement|uniquement|alleen|tylko)\s+(?:\w+\s+){0,3}(?:vormittag|nachmittag"
+    r"|morgens|morning|afternoon|ma(?:ñ|n)ana|tarde|matin|apr(?:è|e)s-midi|mattin|pomeriggi|ochtend"
+    r"|middag|rano)"
     # Also: back and reached again, mail read only at times or
     # not at all, reachable (a person's subject before it: a site "nicht erreichbar" is a customer's
     # news), answers as soon as possible, patience, a new address, instead.
