@@ -65,7 +65,9 @@ _ACK_MORE = (
 _ACK_RE = re.compile(
     r"(?i)\b(?:your|ihr|ihre|(?P<article>an?|ein|eine))"
     r" (?:new |neue[sr]? )?(?:support[- ]?)?(?:ticket|case|request|conversation|anfrage"
-    r"|vorgang|meldung|incident|request for support)\b[^.\n]{0,40}"
+    r"|vorgang|meldung|incident|request for support"
+    # a German compound of a kind of request ("Störungsmeldung", "Serviceanfrage")
+    r"|(?:st(?:ö|oe)rungs|fehler|service|support|kunden|service-?desk)(?:meldung|anfrage))\b[^.\n]{0,40}"
     r"\b(?:has been|was|have been|wurde|ist)\b[^.\n]{0,60}?\b(?:created|opened"
     r"|logged|received|registered|angelegt|erstellt|er(?:ö|oe)ffnet|eingegangen|aufgenommen"
     r"|registriert|erfasst)\b"
@@ -117,12 +119,17 @@ _FIRST_PERSON_RE = re.compile(
     r"|ma|mes)\b")
 
 
+# The title a helpdesk repeats in quotes ('Your ticket #4187 "Re: [Ticket#2026030902] Fileserver
+# quota" has been created'): the reader's own words, not the helpdesk's.
+_TITLE_RE = re.compile(r'"[^"\n]{1,150}"|„[^“”\n]{1,150}[“”]|“[^”\n]{1,150}”|«[^»\n]{1,150}»')
+
+
 def ticket_acknowledgement(mail: ParsedMail) -> bool:
     """A new ticket's acknowledgement, with its number, asking nothing, signed by no person."""
     subject = mail.subject or ""
     if FORWARD_RE.match(subject):
         return False
-    own = unquoted(own_part(mail.text))
+    own = _TITLE_RE.sub('"…"', unquoted(own_part(mail.text)))  # the ticket's title set aside
     found = _ACK_RE.search(own)
     if not found and _thanks_within(own):  # a person's answer from a mail client quotes ours
         if mail_client(mail) or client_quote(mail.text):

@@ -105,6 +105,9 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|(?:dis|re)?connected|online|lost|restored|toner|paper|papier|supplies|low|niedrig"
     r"|getrennt|verbunden|events?|threats?|bedrohung(?:en)?|virus|malware|infected|infiziert"
     r"|detected|erkannt|limits?|(?:ü|ue)berschritten"
+    # a host that stops answering ("Host host03 is non responsive", "nicht erreichbar")
+    r"|non[- ]?responsive|unresponsive|not responding|nicht erreichbar|antwortet nicht"
+    r"|ne r(?:é|e)pond pas|no responde|non risponde|reageert niet"
     # a host's loss of packets, its pending updates, an alert's compound ("[SmokeAlert]"), an
     # address a firewall blocked, a log's summaries
     r"|loss|verlust|paketverlust|perte|p(?:é|e)rdida|updates?|aktualisierungen"
