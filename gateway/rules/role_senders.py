@@ -9,8 +9,10 @@
   `0102019...-6f7a8b9c-000000@`) says where bounces go;
   it is overruled only for a person (`signed_replies.relayed_person`: an answer signed with a
   name, or a plain request signed with a name; `signs_as_sender`: the From's person signs under
-  a sign-off, a CRM's one-to-one mail that asks nothing); a new notice, acknowledgement or confirmation
-  through it ("Thanks for getting in touch! ... Cheers, The Pixelwerk Team") stays a machine's;
+  a sign-off, a CRM's one-to-one mail that asks nothing; `platform_senders.writes_in_own_name`:
+  the From's person signs and asks or requests as I, a file attached or not); a new notice,
+  acknowledgement or confirmation through it ("Thanks for getting in touch! ... Cheers, The
+  Pixelwerk Team") stays a machine's;
 - no-reply as one word of a longer local part, between `-`, `.`, `_` or `+`
   (`account-security-noreply@`, `noreply-dmarc-support@`, `do-not-reply.billing@`);
 - a role local part that no person writes from, also with a subaddress (`receipts+acct_1@`,
@@ -41,6 +43,7 @@ from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
+from gateway.rules.platform_senders import writes_in_own_name
 from gateway.rules.signed_replies import (
     LINK_RE,
     admin_signs,
@@ -101,7 +104,7 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
         found.insert(0, envelope)
     bounces = platform or _BOUNCE_ENVELOPE_RE.match(envelope)
     if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)
-                                            or signs_as_sender(mail)):
+                                            or signs_as_sender(mail) or writes_in_own_name(mail)):
         found = []  # the envelope says where bounces go, the words are a person's
     if found and own_noreply_identity(mail, found):
         return False  # a person whose own mailbox is called no-reply

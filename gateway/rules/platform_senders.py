@@ -1,0 +1,139 @@
+"""Pure: notices that a platform sends in its user's name (reason `machine-notice`, only where no
+other sign was found), known by the structure of "sent on behalf" together with what the mail
+is, never by a vendor's name or the subject alone:
+
+- sent on behalf: the envelope sender or the Message-ID is on another registered domain than the
+  From and every Reply-To (an accounting program's `bounce-7731@mail.invoicing.example` for
+  `rechnung@elektro-bauer.example`); or the From's display name says so ("Claudia Reimers via
+  Umfragedienst") and a Reply-To is on another domain than the From;
+- and the mail is the platform's: an invoice (the subject names one with its number, a PDF is
+  attached or the text links to the platform) that carries the platform's mark (a link to the
+  platform's own domain, or a tool's line "Erstellt mit ...", "Created with ...", "Powered by
+  ..."); or a bulk invitation that offers to opt out ("Wenn Sie keine weiteren E-Mails von uns
+  erhalten möchten", "unsubscribe");
+- and no person's words: no question, nobody writing as I ("ich", "I", "ik"), not sent from a
+  mail client, not sent on or answered (Fwd:, Re: ...), and not signed by the person the From
+  names (a person writing through a CRM or a helpdesk in their own name: "Jan Brüggemann
+  (Systemhaus Weserland)" signing "Jan Brüggemann").
+A customer's accounts department sending its own invoice through a hosted mailbox (Message-ID on
+the mail provider's domain) has no platform mark and is answered; so is a customer forwarding an
+invoice with a question, and a customer's helpdesk agent writing to us in person (no invoice, no
+opt-out).
+
+`writes_in_own_name` is the person's side for `role_senders`: a platform's bounce envelope does
+not silence a person who writes through it in their own name, asking or requesting as I, also
+with a file attached ("bitte ich um Freigabe ... (siehe Anhang)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.rules.bounces import person_subject
+from gateway.rules.notices import PLEASE_RE, asks
+from gateway.rules.originals import own_part, without_links
+from gateway.rules.parse import ParsedMail
+from gateway.rules.signed_replies import mail_client, named_sign_off, person_name
+
+_INVOICE_SUBJECT_RE = re.compile(
+    r"(?i)\b(?:invoice|rechnung|facture|factura|fattura|factuur|faktura|fatura|lasku|sz(?:á|a)mla"
+    r"|faktúra)\b[^\n]{0,20}?(?:\b(?:no|nr|n|č|n°|núm|num)\.?\s*)?[A-Z]{0,3}\s?\d[\d/.-]{2,}")
+# A tool's line under the text: it made the document (not a mail client's "Sent with ...").
+_TOOL_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:erstellt|generiert|created|generated|made|powered|gemaakt|gegenereerd"
+    r"|cr(?:éé|ee)e?|g(?:é|e)n(?:é|e)r(?:é|e)e?|creato|generato|creado|generado|wygenerowano"
+    r"|utworzono|wystawiono)(?: \w+)? (?:mit|with|by|using|met|avec|par|con|mediante|w|za pomoc"
+    r"(?:ą|a)|in)\b[^\n]{1,40}$")
+# On lower-case text: the offer to opt out that every bulk mail must make.
+_OPT_OUT_RE = re.compile(
+    r"unsubscribe|opt[- ]?out|abmelden|abbestellen|austragen|keine (?:weiteren )?(?:e-?mails"
+    r"|nachrichten|umfragen) (?:mehr )?(?:von uns )?(?:erhalten|bekommen)|no longer (?:wish|want)"
+    r" to receive|d(?:é|e)sabonner|d(?:é|e)sinscri|de baja|disiscriv|afmelden|uitschrijven"
+    r"|wypisz|manage (?:your )?(?:e-?mail )?(?:preferences|subscription)")
+# The writer as I, in the customers' languages ("je" is Dutch for "you" too: left out).
+_SINGULAR_RE = re.compile(r"(?i)\b(?:ich|mich|mir|mein\w{0,3}|i|i'm|i've|i'll|i'd|my|j'\w+|ik"
+                          r"|mijn|yo|io|mój|moje)\b")
+_VIA_RE = re.compile(r"^(?P<name>.{2,60}?) via \S")
+_LINK_HOST_RE = re.compile(r"(?i)\bhttps?://([\w.-]{1,253})")
+_DOMAIN_RE = re.compile(r"@([\w.-]+)")
+_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "ltd", "plc"})
+
+
+def registered(domain: str) -> str:
+    """The registered domain: `example.de` of `mail.example.de`, `example.co.uk` of `a.example.co.uk`."""
+    labels = domain.lower().strip(".>").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVELS and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _domain(address: str) -> str:
+    found = _DOMAIN_RE.search(address or "")
+    return registered(found.group(1)) if found else ""
+
+
+def platform_notice(mail: ParsedMail, senders: list[str]) -> bool:
+    """An invoice or a bulk invitation that a platform sends for its user, no person's words."""
+    if person_subject(mail.subject) or mail_client(mail):
+        return False
+    own = own_part(mail.text)
+    if "?" in without_links(own) or _SINGULAR_RE.search(without_links(own)):
+        return False
+    platforms = _platforms(mail, senders)
+    via = _via(mail)
+    if via and _OPT_OUT_RE.search(own.lower()):
+        return True
+    if not platforms or _in_own_name(mail, own):
+        return False
+    if _OPT_OUT_RE.search(own.lower()):
+        return True
+    return _invoice(mail, own, platforms)
+
+
+def _platforms(mail: ParsedMail, senders: list[str]) -> set[str]:
+    """The registered domains of the envelope (and an SRS original) and of the Message-ID that
+    are neither the From's nor a Reply-To's."""
+    own = {_domain(a) for a in (mail.from_addr or "", *mail.reply_to)}
+    found = {_domain(a) for a in (*senders, mail.message_id or "")}
+    return {d for d in found if d and "." in d} - own
+
+
+def _via(mail: ParsedMail) -> bool:
+    """The From's display name says a platform sends ("Claudia Reimers via ..."), and a Reply-To
+    is on another domain than the From."""
+    sender = _domain(mail.from_addr or "")
+    return bool(_VIA_RE.match(mail.from_name or "")) and any(
+        _domain(a) != sender for a in mail.reply_to)
+
+
+def _invoice(mail: ParsedMail, own: str, platforms: set[str]) -> bool:
+    """An invoice with its PDF or a link to the platform, and the platform's mark."""
+    if not _INVOICE_SUBJECT_RE.search(mail.subject or ""):
+        return False
+    linked = any(registered(host) in platforms for host in _LINK_HOST_RE.findall(own))
+    pdf = any(a.content_type == "application/pdf" or a.filename.lower().endswith(".pdf")
+              for a in mail.attachments)
+    return (pdf or linked) and (linked or bool(_TOOL_LINE_RE.search(own)))
+
+
+def _in_own_name(mail: ParsedMail, own: str) -> bool:
+    """The person the From names (before a company in parentheses or after a comma) signs the
+    text: "Jan Brüggemann (Systemhaus Weserland)" over "Danke und Gruß / Jan Brüggemann"."""
+    name = re.split(r"[(,|]| - ", (mail.from_name or "").strip().strip("\"'"), maxsplit=1)[0].strip()
+    if len(name.split()) < 2 or not person_name(name):
+        return False
+    signed = named_sign_off(own)
+    if signed is None:
+        return False
+    lines = [line.strip(" \t\r,.!-") for line in own[signed:signed + 600].splitlines()]
+    signer = [lines[0], next((line for line in lines[1:4] if line), "")]  # the name line only
+    return any(line == name or line.endswith(" " + name) for line in signer)
+
+
+def writes_in_own_name(mail: ParsedMail) -> bool:
+    """A person writing through a platform in their own name: the From's person signs, and asks
+    or requests as I ("bitte ich um Freigabe des Ports ..."), a file attached or not."""
+    own = own_part(mail.text)
+    if not _in_own_name(mail, own):
+        return False
+    words = without_links(own)
+    return bool(_SINGULAR_RE.search(words)) and (asks(mail.text) or bool(PLEASE_RE.search(words)))
