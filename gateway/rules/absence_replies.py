@@ -50,6 +50,7 @@ from gateway.rules.out_of_office import ABSENCE_RE, NEED_RE
 from gateway.rules.parse import ParsedMail
 from gateway.rules.said_twice import said_twice
 from gateway.rules.subject_refs import repeats_reference, repeats_word
+from gateway.rules.wished_requests import wishes
 
 OWN_CHARS = 800
 SHORT_WORDS = 3  # "-- Dan", "Hi,", "Best, Dan"
@@ -207,7 +208,7 @@ def rule_absence_reply(subject: str, text: str, answers: bool = False) -> bool:
         return False  # thanks of the writer's own ("merci de contacter ..." is where to turn)
     retired = _RETIRED_RE.search(own) is not None
     rest = fam.without_contact(_CONTACT_RE.sub(" ", _WRITE_TO_ASK_RE.sub(" ", own) if retired else own))
-    if _REQUEST_RE.search(rest) or NEED_RE.search(rest) or foreign_request(rest):  # "we'd need"
+    if _REQUEST_RE.search(rest) or NEED_RE.search(rest) or foreign_request(rest) or wishes(rest):
         return False
     own = _without_signature(fam.without_closing_thanks(undeclared(own)))  # "Grazie,\nLuca" signs
     own = _INNER_DOT_RE.sub(" ", _unwrapped(own))

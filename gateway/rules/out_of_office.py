@@ -36,6 +36,7 @@ from gateway.rules.absence_words import (
     lowered,
 )
 from gateway.rules.originals import own_part, unquoted, without_links
+from gateway.rules.wished_requests import wishes
 
 BODY_CHARS = 2000
 
@@ -240,7 +241,7 @@ def _asks_for_more(own: str) -> bool:
     person announcing an absence. A notice asks
     nothing of the reader but where to turn ("For urgent matters please call ...")."""
     rest = _CONTACT_RE.sub(" ", own)
-    return bool(_REQUEST_RE.search(rest) or NEED_RE.search(rest)) or foreign_request(rest)
+    return bool(_REQUEST_RE.search(rest) or NEED_RE.search(rest)) or foreign_request(rest) or wishes(rest)
 
 
 def _asks_a_question(own: str) -> bool:

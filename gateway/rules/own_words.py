@@ -23,7 +23,8 @@ COMMERCIAL_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|angebot|quote
                            r"|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno")
 FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|from now on|going forward"
                          r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
-                         r"|od teraz|w przysz(?:ł|l)o")
+                         r"|od teraz|w przysz(?:ł|l)o|od tej pory|da ora in (?:poi|avanti)|vanaf nu"
+                         r"|(?:à|a) partir de (?:maintenant|ahora|agora|aujourd'hui|hoy|hoje)|ab jetzt")
 _SINCE_RE = re.compile(r"\b(?:seit|since|depuis|sinds)\b")  # "desde", "dal": also "as of"
 _URGENT_RE = re.compile(r"urgen|dringend|eilig|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed"
                         r"|nal(?:é|e)hav|(?:can't|cannot|can not) wait|nicht warten")

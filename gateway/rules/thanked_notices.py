@@ -39,6 +39,7 @@ from gateway.rules.out_of_office import NEED_RE
 from gateway.rules.own_words import own_word
 from gateway.rules.parse import ParsedMail
 from gateway.rules.subject_refs import repeats_reference
+from gateway.rules.wished_requests import wishes
 
 OWN_CHARS = 900
 OPENING_CHARS = 160
@@ -201,7 +202,8 @@ def notice_frame(mail: ParsedMail) -> str:
         return ""
     if not NOTICE_RE.search(low):
         return ""
-    if NEED_RE.search(own) or foreign_request(own) or repeats_reference(mail.subject or "", own):
+    if NEED_RE.search(own) or foreign_request(own) or wishes(own) \
+            or repeats_reference(mail.subject or "", own):
         return ""
     asks = [sentence for sentence in _SENTENCE_END_RE.split(low) if _PLEASE_RE.search(sentence)]
     return low if all(_asks_elsewhere(sentence) for sentence in asks) else ""

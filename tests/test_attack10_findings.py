@@ -1,0 +1,95 @@
+"""Issue 21: an attack from the customers' side on session 10's rules (tests/attack10): realistic
+customers' mails that the classifier silenced, each beside the machine look-alikes that must stay
+unanswered. Every person here was taken for a machine at 984952c: a short answer that says the
+writer is away and asks for something as a wish or an obligation, without "please" or a question
+mark (wished_requests, read by out_of_office, absence_replies and thanked_notices), or gives an
+instruction "from now on" in French (own_words.FROM_NOW_RE)."""
+
+from __future__ import annotations
+
+from tests.findings import findings_tests, mail
+
+_REPLY = {"In-Reply-To": "<gw.4ef83a0db21e411f@centron.de>"}
+
+
+def _answer(sender: str, subject: str, body: str, name: str) -> tuple[bytes, str]:
+    return mail(sender, subject, body, name=name, headers=_REPLY)
+
+
+MACHINES = {
+    "a notice that would like to inform the reader of the absence": _answer(
+        "j.doe@firm.example", "Re: Maintenance window",
+        "I would like to inform you that I am out of the office until 2 February. For urgent "
+        "matters please contact helpdesk@firm.example.\n\nJohn Doe", "John Doe"),
+    "a German notice whose urgent requests must be sent elsewhere": _answer(
+        "p.kraus@kanzlei.example", "AW: Rechnung",
+        "Ich bin bis 30.01. nicht im Büro. Dringende Anfragen müssen an office@kanzlei.example "
+        "gerichtet werden.\n\nPeter Kraus", "Peter Kraus"),
+    "a French notice wishing happy holidays": _answer(
+        "m.petit@cabinet.example", "RE: Facture",
+        "Je suis absente jusqu'au 5 janvier. Je voudrais vous souhaiter de bonnes fêtes. En cas "
+        "d'urgence, merci de contacter accueil@cabinet.example.\n\nMarie Petit", "Marie Petit"),
+    "a Portuguese notice that would like to inform": _answer(
+        "r.lima@empresa.example", "RE: Renovação",
+        "Gostaria de informar que estou de férias até 2 de fevereiro. Para assuntos urgentes "
+        "contacte geral@empresa.example.\n\nRita Lima", "Rita Lima"),
+    "an English notice whose urgent questions must be sent elsewhere": _answer(
+        "a.ward@studio.example", "Re: Invoice 2026-00412",
+        "I'm on leave until 2 February. Urgent questions must be sent to office@studio.example, "
+        "I will reply when I'm back.\n\nAmy Ward", "Amy Ward"),
+    "an Italian notice: one must contact the office": _answer(
+        "f.gallo@studio.example", "R: Fattura",
+        "Sono in ferie fino al 2 febbraio. Per urgenze deve essere contattato l'ufficio: "
+        "ufficio@studio.example.\n\nFranco Gallo", "Franco Gallo"),
+    "an absence subject over a plain notice": mail(
+        "m.zimmer@ing.example", "Abwesenheit 02.02.-13.02.",
+        "Ich bin vom 02.02. bis 13.02. im Urlaub. In dringenden Fällen wenden Sie sich bitte an "
+        "Herrn Wolf, 089 420 77-30.\n\nMatthias Zimmer", name="Matthias Zimmer"),
+}
+
+PEOPLE = {
+    "an answer from a phone: the certificate must be renewed before, a colleague approves": _answer(
+        "sven.hahn@hahn-metall.example", "AW: Zertifikat hahn-metall.de",
+        "Bin bis 30.01. im Urlaub. Das Zertifikat muss vorher noch verlängert werden, Herr Meier gibt "
+        "die Kosten frei (0171 5554433).\n\nVon meinem iPhone gesendet", "Sven Hahn"),
+    "English: the certificate has to be renewed, a colleague approves": _answer(
+        "oliver@tea.example", "Re: Certificate expiry",
+        "I'm out of the office until 2 February. The certificate has to be renewed before the 24th, "
+        "Priya (priya@tea.example) can approve the cost.\n\nOliver", "Oliver Grant"),
+    "French: the certificate must be renewed": _answer(
+        "n.roux@traiteur.example", "RE: Certificat",
+        "Je suis en congés jusqu'au 2 février. Le certificat doit être renouvelé avant, mon collègue "
+        "Marc (marc@traiteur.example) valide.\n\nEnvoyé de mon iPhone", "Nathalie Roux"),
+    "Italian, Dutch and Polish obligations": _answer(
+        "p.conti@serramenti.example", "R: Certificato",
+        "Sono in ferie fino al 2 febbraio. Il certificato deve essere rinnovato prima, il mio collega "
+        "Marco (marco@serramenti.example) approva.\n\nInviato da iPhone", "Paolo Conti"),
+    "Dutch: the certificate must be renewed": _answer(
+        "kees@bouw.example", "Re: Certificaat",
+        "Ik ben tot 2 februari met vakantie. Het certificaat moet voor die tijd verlengd worden, mijn "
+        "collega Joost (joost@bouw.example) keurt het goed.\n\nVerstuurd vanaf mijn iPhone", "Kees Visser"),
+    "Polish: the certificate must be renewed": _answer(
+        "p.nowak@meble.example", "Odp: Certyfikat",
+        "Jestem na urlopie do 2 lutego. Certyfikat musi zostać odnowiony wcześniej, kolega Marek "
+        "(marek@meble.example) zatwierdzi koszt.\n\nWysłane z iPhone'a", "Piotr Nowak"),
+    "French: a wish that the renewal be done before the return": _answer(
+        "n.roux@traiteur.example", "RE: Renouvellement",
+        "Je suis en congés jusqu'au 30 janvier. J'aimerais que le renouvellement soit fait avant mon "
+        "retour.\n\nEnvoyé de mon iPhone", "Nathalie Roux"),
+    "an absence subject over a move that must be finished": mail(
+        "m.zimmer@ing.example", "Abwesenheit 02.02.-13.02.",
+        "Hallo,\n\nich bin vom 02.02. bis 13.02. im Urlaub. Der Umzug von bs-0921 muss bis dahin "
+        "abgeschlossen sein. In dringenden Fällen erreichen Sie Herrn Wolf unter 089 420 77-30.\n\n"
+        "Gruß\nMatthias Zimmer", name="Matthias Zimmer"),
+    "an absence subject in English: the certificate has to be renewed": mail(
+        "oliver@tea.example", "Out of office next week",
+        "Hi,\n\nI'm out of office next week. The SSL certificate for shop.tea.example expires on 24 "
+        "January and has to be renewed before then. Priya (priya@tea.example) can approve the "
+        "cost.\n\nThanks,\nOliver", name="Oliver Grant"),
+    "French: invoices to another address from now on": _answer(
+        "i.garnier@cabinet.example", "RE: Facture 2026-00188",
+        "Merci pour votre message. Je suis absente jusqu'au 2 février ; à partir de maintenant, merci "
+        "d'envoyer les factures à compta@cabinet.example.\n\nIsabelle Garnier", "Isabelle Garnier"),
+}
+
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)
