@@ -85,12 +85,15 @@ _MORE_WHOLE = (
     r"|fora do escrit(?:ó|o)rio|ausente do escrit(?:ó|o)rio|fr(?:å|a)nvarande"
     r"|ikke p(?:å|a) kontoret|inte p(?:å|a) kontoret|mimo kancel(?:á|a)(?:ř|r)"
     r"|poissa toimistolta|h(?:á|a)zon k(?:í|i)v(?:ü|u)l|εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου")
-_SUBJECT_RE = re.compile(
-    r"(?i)^\s*(?:"
-    # prefixes that auto-responders put before the original subject
+_PREFIXES = (
     r"(?:automatische antwort|automatic reply|auto[- ]?reply|auto[- ]?response|autoreply|auto"
     r"|abwesenheitsnotiz|abwesenheit|out of (?:the )?office|r(?:é|e)ponse automatique"
-    r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")\s*[:：]"
+    r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")")
+_SUBJECT_RE = re.compile(
+    r"(?i)^\s*(?:"
+    # prefixes that auto-responders put before the original subject, after it a colon, or the
+    # prefix in brackets ("[Automatyczna odpowiedź] ...", "【自動返信】...")
+    + _PREFIXES + r"\s*[:：]|[\[【]\s*" + _PREFIXES + r"\s*[\]】]"
     # whole subjects of vacation responders
     r"|(?:out of (?:the )?office|auto[- ]?reply|away from (?:the )?office|on vacation|vacation reply"
     r"|abwesenheit|abwesenheitsnotiz|abwesend|urlaubsabwesenheit|nicht im b(?:ü|ue)ro|au(?:ß|ss)er haus"
@@ -185,7 +188,9 @@ _CONTACT_RE = re.compile(
     r"|re-?send|note|direct|touch|leite|expect|allow|bear|be aware|understand|excuse|accept"
     r"|verst(?:ä|ae)ndnis|geduld"
     r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
-    r"|forward|kontaktier|ruf|wende|schreib|beachte|richte|sende|contacter|appeler|(?:é|e)crire"
+    r"|forward|kontaktier|ruf|wende|schreib|beachte|sende|contacter|appeler|(?:é|e)crire"
+    # "richten Sie ... an" points where to turn, "richten Sie ... ein" asks to set something up
+    r"|richte(?![^\n]{0,120}?\sein\s*(?:[.!\n]|$))"
     r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im"
     r"|sazin|zvan|rakst|hubungi|wasiliana|свяжитесь|обра(?:щайтесь|титесь)|звоните"
     r"|пишите|зверн|звертай|телефонуйте|пишіть|cham)"
