@@ -3,11 +3,14 @@ customers' mails that the classifier silenced, each beside the machine look-alik
 unanswered. Every person here was taken for a machine at 984952c: a short answer that says the
 writer is away and asks for something as a wish or an obligation, without "please" or a question
 mark (wished_requests, read by out_of_office, absence_replies and thanked_notices), or gives an
-instruction "from now on" in French (own_words.FROM_NOW_RE)."""
+instruction "from now on" in French (own_words.FROM_NOW_RE); or a helpdesk's agent who writes to
+us through the helpdesk's bounce envelope with a screenshot or a log attached and asks about it
+(signed_replies.signs_as_sender: a question of the writer's own beside a file; the helpdesk's
+brand in parentheses after the agent's name)."""
 
 from __future__ import annotations
 
-from tests.findings import findings_tests, mail
+from tests.findings import attached, findings_tests, mail
 
 _REPLY = {"In-Reply-To": "<gw.4ef83a0db21e411f@centron.de>"}
 
@@ -16,7 +19,28 @@ def _answer(sender: str, subject: str, body: str, name: str) -> tuple[bytes, str
     return mail(sender, subject, body, name=name, headers=_REPLY)
 
 
+_VERP = "bounces+4471.22120@email.helpdesk.example"
+
+
+def _agent(name: str, sender: str, subject: str, body: str, kind: str, filename: str,
+           envelope: str = _VERP) -> tuple[bytes, str]:
+    return attached(mail(sender, subject, body, name=name, envelope=envelope), kind, filename)
+
+
 MACHINES = {
+    "an invoice in its user's name through the tool's bounce envelope, a stock question": _agent(
+        "Max Mustermann", "max@mustermann-bau.example", "Rechnung 2026-0042",
+        "Sehr geehrte Damen und Herren,\n\nanbei erhalten Sie unsere Rechnung 2026-0042 über "
+        "1.190,00 EUR. Haben Sie Fragen zur Rechnung?\n\nMit freundlichen Grüßen\nMax Mustermann\n",
+        "application/pdf", "Rechnung-2026-0042.pdf"),
+    "an offer with a brochure and 'Need help?' through the bounce envelope": _agent(
+        "Lisa Brandt", "lisa@saas.example", "Ihr Angebot",
+        "Hallo,\n\nanbei Ihr persönliches Angebot. Need help?\n\nBeste Grüße\nLisa Brandt\n",
+        "application/pdf", "Angebot.pdf"),
+    "a file through the bounce envelope signed by someone the From does not name": _agent(
+        "Brightleaf Support", "support@brightleaf.example", "Your export is ready",
+        "Hi,\n\nyour export is attached. Could you confirm the export arrived in full?\n\nThanks,\n"
+        "Laura Kim\n", "text/csv", "export.csv"),
     "a notice that would like to inform the reader of the absence": _answer(
         "j.doe@firm.example", "Re: Maintenance window",
         "I would like to inform you that I am out of the office until 2 February. For urgent "
@@ -90,6 +114,26 @@ PEOPLE = {
         "i.garnier@cabinet.example", "RE: Facture 2026-00188",
         "Merci pour votre message. Je suis absente jusqu'au 2 février ; à partir de maintenant, merci "
         "d'envoyer les factures à compta@cabinet.example.\n\nIsabelle Garnier", "Isabelle Garnier"),
+}
+
+PEOPLE |= {
+    "a Freshdesk agent with a screenshot who asks us to check": _agent(
+        "Markus Brandt", "support@kroll-it.freshdesk.example", "[#4413] Fehler beim Login",
+        "Hallo centron-Team,\n\nunser Kunde Sonnenhof bekommt beim Login ins Account Center die "
+        "Meldung im Screenshot. Können Sie das prüfen?\n\nViele Grüße\nMarkus Brandt\nKroll IT GmbH\n",
+        "image/png", "screenshot.png"),
+    "a Help Scout agent with a kernel log, who asks about the host": _agent(
+        "Sam Rivera", "help@pixelforge.example", "Log from our server ps-1190",
+        "Hi there,\n\nSam from Pixelforge. Attached is the kernel log from last night's crash on "
+        "ps-1190. Could you check the host for hardware errors?\n\nCheers,\nSam Rivera\n",
+        "text/plain", "kern.log", envelope="bounces+hs.5a1d@helpscout.example"),
+    "a Zendesk agent under the brand's name, a bounce attached, asking about an address": _agent(
+        "Laura Kim (Brightleaf Support)", "support@brightleaf.zendesk.example",
+        "[Brightleaf] Bounce from your servers",
+        "Hi centron team,\n\nattached is a bounce one of our customers received from "
+        "mx01.centron.de. Could you check why our IP 198.51.100.20 is rejected?\n\nThanks,\n"
+        "Laura Kim\nSupport Engineer, Brightleaf\n", "application/pdf", "bounce.pdf",
+        envelope="bounces+zd-48212@brightleaf.zendesk.example"),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

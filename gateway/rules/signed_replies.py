@@ -152,30 +152,51 @@ def relayed_person(mail: ParsedMail) -> bool:
     return asks(mail.text) or bool(PLEASE_RE.search(own[:signed]))
 
 
-# A helpdesk's From for its agent: "Mateo from Quillbase", "Anna at Acme".
+# A helpdesk's From for its agent: "Mateo from Quillbase", "Anna at Acme"; "Laura Kim
+# (Brightleaf Support)": the helpdesk's brand in parentheses after the agent's name.
 _AGENT_NAME_RE = re.compile(r"^([A-ZÀ-Ý][\w'-]{1,30}(?: [A-ZÀ-Ý][\w'-]{1,30})?) (?:from|at) \S")
+_BRAND_RE = re.compile(r"\s*\([^()\n]{1,60}\)$")
+# A stock offer of help is no question of the writer's own ("Haben Sie Fragen?", "Need help?").
+_STOCK_QUESTION_RE = re.compile(
+    r"(?i)frage|question|help|hilfe|aide|ayuda|aiuto|hulp|pomoc|pytani|domand|duda|d(?:ú|u)vida"
+    r"|vragen|soru|assist|support|unterst(?:ü|ue)tz")
+FILE_QUESTION_WORDS = 4
+FILE_QUESTION_CHARS = 3000
 
 
 def signs_as_sender(mail: ParsedMail) -> bool:
     """The person the From names (two words or more, or a helpdesk agent's "Mateo from
-    Quillbase") signs the text under a sign-off ("Mit freundlichen Grüßen / Lea Marquardt" from
-    "Lea Marquardt <lea@...>"): one-to-one mail that a CRM or helpdesk sends for its user, with no
-    question in it ("anbei unser Angebot ... Ich freue mich auf Ihre Rückmeldung"). No
-    attachment, no link to a page above the name."""
-    name = (mail.from_name or "").strip().strip("\"'")
+    Quillbase", "Laura Kim (Brightleaf Support)") signs the text under a sign-off ("Mit
+    freundlichen Grüßen / Lea Marquardt" from "Lea Marquardt <lea@...>"): one-to-one mail that a
+    CRM or helpdesk sends for its user, with no question in it ("anbei unser Angebot ... Ich freue
+    mich auf Ihre Rückmeldung"). No link to a page above the name; no attachment, unless the
+    writer asks a question of their own above the name (a screenshot, a log: "Could you check
+    the host for hardware errors?"; not a stock "Haben Sie Fragen?")."""
+    name = _BRAND_RE.sub("", (mail.from_name or "").strip().strip("\"'"))
     agent = _AGENT_NAME_RE.match(name)
     if agent:
         name = agent.group(1)
     elif len(name.split()) < 2:
         return False
-    if not person_name(name) or mail.attachments:
+    if not person_name(name):
         return False
     own = own_part(mail.text)
     signed = named_sign_off(own)
     if signed is None or _PAGE_LINK_RE.search(own[:signed]):
         return False
+    if mail.attachments and not asks_beside_file(own[:signed]):
+        return False
     lines = [line.strip(" \t\r,.!-") for line in own[signed:signed + 600].splitlines()[:3]]
     return any(line == name or line.endswith(" " + name) for line in lines)
+
+
+def asks_beside_file(text: str) -> bool:
+    """A question of the writer's own: a sentence of FILE_QUESTION_WORDS words or more that ends
+    with a question mark and offers no help (split, not searched: linear on a long line)."""
+    pieces = re.split(r"([.!?](?=\s|$)|\n)", text[:FILE_QUESTION_CHARS])  # not in "198.51.100.20"
+    return any(end == "?" and len(sentence.split()) >= FILE_QUESTION_WORDS
+               and not _STOCK_QUESTION_RE.search(sentence)
+               for sentence, end in zip(pieces[::2], pieces[1::2], strict=False))
 
 
 def name_paragraph(own: str) -> int | None:
