@@ -51,7 +51,7 @@ _OPT_OUT_RE = re.compile(
     r" to receive|d(?:é|e)sabonner|d(?:é|e)sinscri|de baja|disiscriv|afmelden|uitschrijven"
     r"|wypisz|manage (?:your )?(?:e-?mail )?(?:preferences|subscription)")
 # The writer as I, in the customers' languages ("je" is Dutch for "you" too: left out).
-_SINGULAR_RE = re.compile(r"(?i)\b(?:ich|mich|mir|mein\w{0,3}|i|i'm|i've|i'll|i'd|my|j'\w+|ik"
+SINGULAR_RE = re.compile(r"(?i)\b(?:ich|mich|mir|mein\w{0,3}|i|i'm|i've|i'll|i'd|my|j'\w+|ik"
                           r"|mijn|yo|io|mój|moje)\b")
 _VIA_RE = re.compile(r"^(?P<name>.{2,60}?) via \S")
 _LINK_HOST_RE = re.compile(r"(?i)\bhttps?://([\w.-]{1,253})")
@@ -76,7 +76,7 @@ def platform_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if person_subject(mail.subject) or mail_client(mail):
         return False
     own = own_part(mail.text)
-    if "?" in without_links(own) or _SINGULAR_RE.search(without_links(own)):
+    if "?" in without_links(own) or SINGULAR_RE.search(without_links(own)):
         return False
     platforms = _platforms(mail, senders)
     via = _via(mail)
@@ -136,4 +136,4 @@ def writes_in_own_name(mail: ParsedMail) -> bool:
     if not _in_own_name(mail, own):
         return False
     words = without_links(own)
-    return bool(_SINGULAR_RE.search(words)) and (asks(mail.text) or bool(PLEASE_RE.search(words)))
+    return bool(SINGULAR_RE.search(words)) and (asks(mail.text) or bool(PLEASE_RE.search(words)))

@@ -31,7 +31,8 @@ mail is, never by the subject alone.
   shop system's order confirmation: `order_notices.py`; a billing system's notice naming the
   reader's masked card or account: `payment_notices.py`; a helpdesk's acknowledgement of a new
   ticket, also as Re: (`helpdesk_acks.py`); an invoice or a bulk invitation a platform sends in
-  its user's name (`platform_senders.py`); a server account's file without words and a mail
+  its user's name (`platform_senders.py`); a notice about the reader's parcel with its tracking
+  link (`shipment_notices.py`); a server account's file without words and a mail
   library's attachment without a person's words (`library_senders.py`).
 A subject that starts like a forward or an answer (Fwd:, WG:, Re:, AW: ...) is a person's.
 """
@@ -56,6 +57,7 @@ from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.payment_notices import payment_notice
 from gateway.rules.platform_senders import platform_notice
+from gateway.rules.shipment_notices import shipment_notice
 from gateway.rules.signed_replies import named_sign_off
 from gateway.rules.subscription_notices import subscription_notice
 
@@ -152,7 +154,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
         return True
     if payment_notice(mail) or account_notice(mail) or registration_confirmation(mail):
         return True
-    if library_notice(mail, senders) or platform_notice(mail, senders):
+    if library_notice(mail, senders) or platform_notice(mail, senders) or shipment_notice(mail):
         return True
     locals_ = [s.rsplit("@", 1)[0] for s in senders]
     own = own_part(mail.text)
