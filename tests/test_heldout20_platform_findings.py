@@ -92,6 +92,10 @@ PEOPLE = {
         "Colocation-Bedarf?\n\nViele Grüße\nKarin Vogel\n\nAbmelden: "
         "https://crm-platform.example/u/88\n", name="Karin Vogel via CRM",
         headers={"Reply-To": "k.vogel@systemhaus-vogel.example"}),
+    "a customer through a hosted mailbox whose opt-out does not work: no link, no footer": mail(
+        "p.wolf@praxis-wolf.example", "Newsletter",
+        "Hallo,\n\nAbmelden klappt bei uns nicht, bitte tragt uns aus dem Newsletter aus.\n\n"
+        "Gruß\nPetra\n", name="Petra Wolf", **_on("mail.hosted-mail.example")),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

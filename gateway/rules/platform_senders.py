@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.layout_text import SCAN_CHARS, paragraphs
 from gateway.rules.notices import PLEASE_RE, asks
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -53,6 +54,8 @@ _OPT_OUT_RE = re.compile(
 # The writer as I, in the customers' languages ("je" is Dutch for "you" too: left out).
 SINGULAR_RE = re.compile(r"(?i)\b(?:ich|mich|mir|mein\w{0,3}|i|i'm|i've|i'll|i'd|my|j'\w+|ik"
                           r"|mijn|yo|io|mój|moje)\b")
+_PAGE_LINK_RE = re.compile(r"(?i)\bhttps?://[^\s/]+/\S")
+_FOOTER_LINES = 3
 _VIA_RE = re.compile(r"^(?P<name>.{2,60}?) via \S")
 _LINK_HOST_RE = re.compile(r"(?i)\bhttps?://([\w.-]{1,253})")
 _DOMAIN_RE = re.compile(r"@([\w.-]+)")
@@ -75,18 +78,24 @@ def platform_notice(mail: ParsedMail, senders: list[str]) -> bool:
     """An invoice or a bulk invitation that a platform sends for its user, no person's words."""
     if person_subject(mail.subject) or mail_client(mail):
         return False
-    own = own_part(mail.text)
+    platforms, via = _platforms(mail, senders), _via(mail)
+    if not (platforms or via):
+        return False
+    bulk = _OPT_OUT_RE.search(mail.text[:SCAN_CHARS].lower()) is not None
+    own = own_part(paragraphs(mail) if bulk else mail.text)
     if "?" in without_links(own) or SINGULAR_RE.search(without_links(own)):
         return False
-    platforms = _platforms(mail, senders)
-    via = _via(mail)
-    if via and _OPT_OUT_RE.search(own.lower()):
+    if bulk and _opt_out_footer(own) and (via or not _in_own_name(mail, own)):
         return True
-    if not platforms or _in_own_name(mail, own):
-        return False
-    if _OPT_OUT_RE.search(own.lower()):
-        return True
-    return _invoice(mail, own, platforms)
+    return bool(platforms) and not _in_own_name(mail, own) and _invoice(mail, own, platforms)
+
+
+def _opt_out_footer(own: str) -> bool:
+    """The offer to opt out in the last lines, and a link to a page in the text (a person's
+    "Abmelden klappt nicht, bitte austragen" links nothing and says it above a sign-off)."""
+    lines = [line for line in own.splitlines() if line.strip()]
+    return bool(_PAGE_LINK_RE.search(own)) and any(
+        _OPT_OUT_RE.search(line.lower()) for line in lines[-_FOOTER_LINES:])
 
 
 def _platforms(mail: ParsedMail, senders: list[str]) -> set[str]:

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 
-import html2text
-
 from gateway.rules.bounces import person_subject
+from gateway.rules.layout_text import SCAN_CHARS, paragraphs
 from gateway.rules.notices import SIGN_OFF_RE, persons_sign_off
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
@@ -35,24 +34,10 @@ _YOUR_PARCEL_RE = re.compile(
     r"|il (?:tuo|suo) pacco|la (?:tua|sua) spedizione|twoja (?:paczka|przesy(?:ł|l)ka)"
     r"|pa(?:ń|n)sk(?:a|iej) (?:paczka|przesy(?:ł|l)ka))\b")
 _TRACKING_RE = re.compile(r"\b[A-Z]{0,4}\d{8,30}[A-Z]{0,3}\b")
-SCAN_CHARS = 20000
 _LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\"]{1,300}")
 # A notice's call to action: a short question, then on its line what to do, up to a colon.
 _CALL_RE = re.compile(
     r"(?m)(?:^|(?<=[.!] ))[ \t]*(?:[^\W\d_]+[ \t]){0,4}[^\W\d_]+[ \t]?\?[ \t]+[^\n?]{1,120}:[ \t]*$")
-
-
-def _paragraphs(mail: ParsedMail) -> str:
-    """The text, and of an HTML-only mail laid out in a table its paragraphs apart (the text the
-    parser makes of a table's cell runs them together: "Viele GrüßeIhr Paketdienst Team")."""
-    if mail.content_type != "text/html" or not mail.html:
-        return mail.text
-    converter = html2text.HTML2Text()
-    converter.ignore_images, converter.body_width, converter.ignore_tables = True, 0, True
-    try:
-        return converter.handle(mail.html[:SCAN_CHARS])
-    except Exception:  # html2text on hostile markup: the parser's text
-        return mail.text
 
 
 def shipment_notice(mail: ParsedMail) -> bool:
@@ -61,7 +46,7 @@ def shipment_notice(mail: ParsedMail) -> bool:
         return False
     if not _YOUR_PARCEL_RE.search(f"{mail.subject}\n{mail.text[:SCAN_CHARS]}"):
         return False
-    own = own_part(_paragraphs(mail))
+    own = own_part(paragraphs(mail))
     links = " ".join(_LINK_RE.findall(own))
     if not any(number in links for number in _TRACKING_RE.findall(f"{mail.subject}\n{own}")):
         return False
