@@ -1,5 +1,6 @@
 """Pure: a multipart part whose boundary parameter was lost, rebuilt so that its parts are read;
-and a text whose lines end in CR alone (old Macintosh mail) read with LF line ends.
+a part whose Content-Type lost the ";" before its parameters, read as the type it names; and a
+text whose lines end in CR alone (old Macintosh mail) read with LF line ends.
 
 Some mail systems fold the Content-Type header without the leading white space a continuation
 line needs ("multipart/alternative;" and "boundary=..." on the next line, flush left). The
@@ -33,8 +34,16 @@ def rebuilt_multipart(part: Message, noted: list[str]) -> bytes | None:
     if not found or noted.count(REPAIRED) >= REPAIRS_MAX:
         return None
     noted.append(REPAIRED)
-    head = f'Content-Type: {part.get_content_type()}; boundary="{found.group(1)}"\r\n\r\n'
+    head = f'Content-Type: {part_type(part)}; boundary="{found.group(1)}"\r\n\r\n'
     return (head + payload).encode("utf-8", "surrogateescape")
+
+
+def part_type(part: Message) -> str:
+    """The part's content type. A value that lost the ";" before its parameters ("text/plain"
+    and "charset=..." on the next line, as an OpenMail bounce and some clients write it) is taken
+    by the parser for one long type; a mail client reads its first word, and so do we."""
+    ctype = part.get_content_type()
+    return ctype.split(None, 1)[0] if any(c.isspace() for c in ctype) else ctype
 
 
 def lone_cr_to_lf(text: str) -> str:

@@ -18,7 +18,7 @@ import html2text
 
 from gateway.rules.address_header import header_addresses
 from gateway.rules.bounces import failed_recipients
-from gateway.rules.mime_repair import lone_cr_to_lf, rebuilt_multipart
+from gateway.rules.mime_repair import lone_cr_to_lf, part_type, rebuilt_multipart
 from gateway.rules.mime_slim import MARK, CutBody, slim
 from gateway.rules.msgid import MAX_MESSAGE_ID, extract_message_id, message_ids  # noqa: F401 (re-exported)
 
@@ -217,7 +217,7 @@ def _is_attachment(part: Message) -> bool:
 
 
 def _walk(part: Message, mail: ParsedMail, cuts: dict[str, CutBody]) -> None:
-    ctype = part.get_content_type()
+    ctype = part_type(part)
     if ctype == "message/rfc822":
         _add_attachment(part, mail, cuts, fallback_name="attached-message.eml")
         return
