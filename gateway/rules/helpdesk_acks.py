@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.ack_signers import unsigned
 from gateway.rules.mail_systems import FORWARD_RE
 from gateway.rules.originals import client_quote, own_part, unquoted, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import mail_client, named_sign_off
+from gateway.rules.signed_replies import mail_client
 
 # The same in Spanish, French, Italian, Dutch, Portuguese, Polish, Swedish and Czech: *your*
 # request was received or created ("Su solicitud (ID: NXF-482-13004) ha sido recibida", "Votre
@@ -51,12 +52,22 @@ _ACK_MORE = (
     r" (?:ontvangen|aangemaakt|geregistreerd|in behandeling genomen)\b"
     r"|\b(?:o (?:seu|vosso)|seu) (?:pedido|ticket|chamado|pedido de suporte)\b[^.\n]{0,40}"
     r"\bfoi (?:recebido|criado|registado|registrado|aberto)\b"
-    r"|\b(?:twoje|pana|pani|pa(?:ń|n)stwa) zg(?:ł|l)oszenie\b[^.\n]{0,40}\bzosta(?:ł|l)o"
+    r"|\b(?:twoje|pana|pani|pa(?:ń|n)stwa) (?:zg(?:ł|l)oszenie|zapytanie)\b[^.\n]{0,40}\bzosta(?:ł|l)o"
     r" (?:przyj(?:ę|e)te|utworzone|zarejestrowane)\b"
     r"|\bditt (?:(?:ä|a)rende|supportärende)\b[^.\n]{0,40}\bhar (?:skapats|registrerats"
     r"|tagits emot)\b"
     r"|\bv(?:á|a)(?:š|s) po(?:ž|z)adavek\b[^.\n]{0,40}\bbyl (?:p(?:ř|r)ijat|vytvo(?:ř|r)en"
     r"|zaevidov(?:á|a)n)\b"
+    # "we have registered your case" in Swedish, Danish, Norwegian, Finnish; Turkish "your
+    # request was received"
+    r"|\bvi har (?:registrerat|tagit emot|mottagit|modtaget|registreret|mottatt) (?:ditt|din|ert|er"
+    r"|jeres|deres) (?:(?:ä|a)rende|meddelande|f(?:ö|o)rfr(?:å|a)gan|henvendelse|sag|sak|besked"
+    r"|foresp(?:ø|o)rs(?:e|ø)l|foresp(?:ø|o)rsel)\b|\bolemme vastaanottaneet (?:viestisi|viestinne"
+    r"|pyynt(?:ö|o)si|tukipyynt(?:ö|o)si|yhteydenottosi)\b|\b(?:destek )?talebiniz\b[^.\n]{0,40}"
+    r"\b(?:al(?:ı|i)nm(?:ı|i)(?:ş|s)t(?:ı|i)r|olu(?:ş|s)turulmu(?:ş|s)tur|kaydedilmi(?:ş|s)tir)"
+    # "we have received it" after thanks for the message ("Merci pour votre message ! Nous l'avons
+    # bien reçu")
+    r"|\bnous l'avons bien re(?:ç|c)u\b|\bwe(?:'ve| have) received it\b"
     r"|\b(?:hemos recibido (?:su|tu)|nous avons bien re(?:ç|c)u (?:votre|ta)"
     r"|abbiamo ricevuto (?:la (?:sua|tua|vostra)|il (?:suo|tuo|vostro) (?:messaggio|ticket))"
     r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail|vraag|melding|verzoek)"
@@ -80,7 +91,8 @@ _ACK_RE = re.compile(
     r"\breceived\b"
     r"|\bihre anfrage ist (?:bei uns )?eingegangen"
     # filed under a number: "Wir haben diese unter der folgenden Nummer erfasst"
-    r"|\bwir haben (?:diese|sie|ihre (?:nachricht|anfrage|e-?mail|meldung|st(?:ö|oe)rungsmeldung))"
+    r"|\bwir haben (?:diese|sie|ihre (?:nachricht|anfrage|e-?mail|meldung|st(?:ö|oe)rungsmeldung)"
+    r"|ihr(?:en)? (?:anliegen|auftrag|fall|vorgang|ticket))"
     r" unter (?:der )?(?:folgenden |nachstehenden )?\w{0,20}nummer\b[^.\n]{0,40}?\b(?:erfasst"
     r"|angelegt|registriert|aufgenommen)\b" + _ACK_MORE)
 # In place of a ticket number: a promise of an answer within a number of working days or hours
@@ -124,8 +136,9 @@ _FIRST_PERSON_RE = re.compile(
 _TITLE_RE = re.compile(r'"[^"\n]{1,150}"|„[^“”\n]{1,150}[“”]|“[^”\n]{1,150}”|«[^»\n]{1,150}»')
 
 
-def ticket_acknowledgement(mail: ParsedMail) -> bool:
-    """A new ticket's acknowledgement, with its number, asking nothing, signed by no person."""
+def ticket_acknowledgement(mail: ParsedMail, senders: list[str] | None = None) -> bool:
+    """A new ticket's acknowledgement, with its number, asking nothing, signed by no person
+    (ack_signers: an organisation's name, or a platform's template in a person's name, is none)."""
     subject = mail.subject or ""
     if FORWARD_RE.match(subject):
         return False
@@ -134,12 +147,12 @@ def ticket_acknowledgement(mail: ParsedMail) -> bool:
     if not found and _thanks_within(own):  # a person's answer from a mail client quotes ours
         if mail_client(mail) or client_quote(mail.text):
             return False
-        return "?" not in without_links(own) and named_sign_off(own) is None
+        return "?" not in without_links(own) and unsigned(mail, own, senders or [])
     if not found or not (_NUMBER_RE.search(f"{subject}\n{own}") or _WITHIN_RE.search(own)):
         return False
     if found.group("article") and (_FIRST_PERSON_RE.search(own) or not _PROMISE_RE.search(own)):
         return False  # "a ticket was created": a helpdesk also says who will answer, and when
-    return "?" not in without_links(own) and named_sign_off(own) is None
+    return "?" not in without_links(own) and unsigned(mail, own, senders or [])
 
 
 def _thanks_within(own: str) -> bool:

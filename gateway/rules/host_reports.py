@@ -71,6 +71,11 @@ _OBSERVED_RE = re.compile(rf"(?i)(?=[{OBSERVED_FIRST}])" + _OBSERVED)
 # mueller@physik.uni-example.de without a name): a program on a host speaks of "your" server.
 _I_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai|wir|uns|unser\w{0,3}|we|our|us|nous"
                    r"|notre|nos|nuestr[oa]s?|nostr[oaie]|nasz\w{0,3}|ons|onze)\b")
+# A product's service to its user (writing from its own domain): no I, nothing of the writer's
+# own ("our site"), the user's site or server as "your".
+_OWN_RE = re.compile(r"(?i)\b(?:ich|mir|mich|i|i'm|i've|je|j'ai|unser\w{0,3}|our|notre|nos"
+                     r"|nuestr[oa]s?|nostr[oaie]|nasz\w{0,3}|onze|mein\w{0,3}|my|mon|ma|mes)\b")
+_YOUR_RE = re.compile(r"(?i)\b(?:your|ihre?|votre|vos|tu|su|uw|je|jouw|tw(?:ó|o)j\w{0,2})\b")
 # A person's mailbox on a department's or a school's host: name parts apart by a dot (programs
 # join theirs with a hyphen: nas-backup@).
 _DOTTED_NAME_RE = re.compile(r"^[a-z]{1,20}\.[a-z]{1,30}$")
@@ -143,11 +148,21 @@ def self_named_host(mail: ParsedMail, own: str) -> bool:
         return False
     if _DOTTED_NAME_RE.match(local):  # "jan.k@stud.hs-x.de", "m.weber@physik.uni-x.de": a person's
         return False
-    if not _host_domain(domain):
+    product = _product_domain(local, domain)
+    if not (product or _host_domain(domain)):
         return False
     prose = _FIELD_WHOLE_RE.sub(" ", own)  # "ich sehe das seit heute Nacht" below the values
-    return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
-                or _I_RE.search(prose) or observed(prose))
+    if asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own) or observed(prose):
+        return False
+    if product:  # a service speaks to its user as we, of *your* site ("We'll keep checking")
+        return not _OWN_RE.search(prose) and bool(_YOUR_RE.search(f"{mail.subject or ''}\n{prose}"))
+    return not _I_RE.search(prose)
+
+
+def _product_domain(local: str, domain: str) -> bool:
+    """A product writing from its own domain under its own name: the local part is the registered
+    domain's name (`sitewatch@sitewatch.example`)."""
+    return "." in domain and domain.split(".", 1)[0] == local and not _host_domain(domain)
 
 
 def _host_domain(domain: str) -> bool:

@@ -10,7 +10,8 @@ its fields, its "Diese E-Mail wurde automatisch erstellt") is the paste.
 Only a veto on the machine-notice rules (classify.is_machine_notice), which count where no
 other sign was found: a marker header, a bounce, an auto-reply still decide. A notice that a
 program sends names no mail client, and one that a person's rule sends on is a forward (Fwd:,
-WG: ...)."""
+WG: ...). An answer about the mailbox itself (mailbox_notices: "this address is no longer
+read, please write to ...") pastes nothing, whatever client sent it."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import re
 
 from gateway.rules.host_reports import observed
 from gateway.rules.machine_words import GREETING_RE
+from gateway.rules.mailbox_notices import mailbox_notice
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
 from gateway.rules.signed_replies import LINK_RE, mail_client
@@ -36,6 +38,8 @@ PARAGRAPHS = 3
 def pasted_under_words(mail: ParsedMail) -> bool:
     """A person's mail client, and a first paragraph that asks or leads in, without a link."""
     if not (mail_client(mail) or _GMAIL_ID_RE.match(mail.message_id or "")):
+        return False
+    if mailbox_notice(mail):  # an answer about the mailbox itself, whole: its plea is where to write
         return False
     paragraphs = [p.strip() for p in _PARAGRAPH_RE.split(own_part(mail.text), PARAGRAPHS)[:PARAGRAPHS]]
     first = next((p for p in paragraphs if p and not _greeting(p)), "")

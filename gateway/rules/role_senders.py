@@ -43,7 +43,7 @@ from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.notices import SIGN_OFF_RE, asks, postmaster_asks
 from gateway.rules.originals import own_part
 from gateway.rules.parse import ParsedMail
-from gateway.rules.platform_senders import writes_in_own_name
+from gateway.rules.platform_senders import registered, writes_in_own_name
 from gateway.rules.signed_replies import (
     LINK_RE,
     admin_signs,
@@ -102,7 +102,7 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     platform = bool(envelope) and _PLATFORM_ENVELOPE_RE.match(envelope) is not None
     if platform and envelope not in found:
         found.insert(0, envelope)
-    bounces = platform or _BOUNCE_ENVELOPE_RE.match(envelope)
+    bounces = platform or _BOUNCE_ENVELOPE_RE.match(envelope) or _foreign_noreply(mail, envelope, senders)
     if found == [envelope] and bounces and (relayed_person(mail) or mail_client(mail)
                                             or signs_as_sender(mail) or writes_in_own_name(mail)):
         found = []  # the envelope says where bounces go, the words are a person's
@@ -112,6 +112,19 @@ def noreply_sender(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
     if found and not admin:
         return True
     return role_sender(mail, senders)
+
+
+_NO_REPLY_RE = re.compile(r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)$")
+
+
+def _foreign_noreply(mail: ParsedMail, envelope: str, senders: list[str]) -> bool:
+    """A no-reply envelope on another registered domain than the From and every Reply-To: the
+    platform's that sends for the From says where bounces go (`no-reply@mail.crm.example` for
+    `handlowy@okna.example`), as a bounce address does."""
+    if not (senders and _NO_REPLY_RE.match(envelope)) or "@" not in senders[0]:
+        return False  # a list's owner-, -request or -bounces address is the list's own
+    own = {registered(a.rsplit("@", 1)[1]) for a in (mail.from_addr or "", *mail.reply_to) if "@" in a}
+    return bool(own) and registered(senders[0].rsplit("@", 1)[1]) not in own
 
 
 def _same_domains(mail: ParsedMail) -> bool:

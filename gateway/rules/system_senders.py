@@ -51,6 +51,7 @@ from gateway.rules.helpdesk_acks import ticket_acknowledgement
 from gateway.rules.host_reports import field_report, self_named_host
 from gateway.rules.invoice_notices import service_notice
 from gateway.rules.library_senders import library_notice
+from gateway.rules.mailbox_notices import mailbox_notice
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.order_notices import order_confirmation
 from gateway.rules.originals import own_part, without_links
@@ -144,7 +145,7 @@ def system_notice(mail: ParsedMail, senders: list[str]) -> bool:
     application's notice, that asks nothing."""
     if mail.header_values("x-cron-env"):
         return True
-    if ticket_acknowledgement(mail) or certified_data_notice(mail):
+    if ticket_acknowledgement(mail, senders) or certified_data_notice(mail) or mailbox_notice(mail):
         return True
     if person_subject(mail.subject):
         return False

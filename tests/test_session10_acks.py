@@ -1,0 +1,104 @@
+"""Issue 21, session 10: helpdesk and CRM acknowledgements of tests/heldout21 and tests/heldout22
+(development sets) that were answered, written here in other words:
+
+- the sentence "we have registered your case" in Swedish, Danish, Finnish and Turkish, Polish
+  "Twoje zapytanie zostało zarejestrowane", German "Wir haben Ihr Anliegen unter der
+  Vorgangsnummer ... erfasst", French "Merci pour votre message ! Nous l'avons bien reçu";
+- a CRM's template signed with the salesperson's name that a platform sends for them (its
+  envelope or Message-ID on the platform's domain), nobody writing as I;
+- a helpdesk signed with its organisation's name, which is the sender's domain word for word;
+- (the person's side) a no-reply envelope on the platform's domain, not the From's or Reply-To's,
+  says where bounces go, as a bounce address does: a salesperson who writes through it in their
+  own name and asks is answered (role_senders).
+
+Beside them the people: a salesperson writing through the same platform with a question or as
+I, a person confirming by hand from their own mail system and signing, a customer whose name is
+the firm's, a customer telling us of their own ticket with a question.
+"""
+
+from __future__ import annotations
+
+from tests.findings import findings_tests, mail
+
+REDIRECT = {"In-Reply-To": "<gw.1a2b3c.77@ticket01.centron.de>"}
+
+
+def crm(body: str, message_id: str = "<a81c0@mebelpol-example.crm-cloud.example>",
+        envelope: str = "", subject: str = "Re: Automatische Antwort: Serwer VPS [Zapytanie #3310]",
+        headers: dict | None = None):
+    """A salesperson's mail as a CRM platform sends it (Message-ID on the platform)."""
+    return mail("sprzedaz@mebelpol-example.pl", subject, body, name="Marta Zielińska",
+                envelope=envelope, message_id=message_id, headers=headers or REDIRECT)
+
+
+MACHINES = {
+    "sv, a service desk: 'Vi har registrerat ditt ärende med nummer ...'": mail(
+        "kundtjanst@vvs-holm-example.se", "Ärende SD-20417 har skapats: Domän",
+        "Hej,\n\nTack för ditt mejl. Vi har registrerat ditt ärende med nummer SD-20417 och "
+        "återkommer så snart som möjligt.\n\nVänliga hälsningar\nKundtjänst, VVS Holm AB\n",
+        name="Kundtjänst VVS Holm"),
+    "da, 'Vi har modtaget din henvendelse' with a case number": mail(
+        "service@tagmand-example.dk", "Sag 558120 oprettet",
+        "Hej,\n\nVi har modtaget din henvendelse og oprettet sag 558120. En medarbejder vender "
+        "tilbage hurtigst muligt.\n\nMed venlig hilsen\nKundeservice\n", name="Tagmand Service"),
+    "fr, a chat widget's thanks: 'Nous l'avons bien reçu ... sous 24 heures'": mail(
+        "bonjour@fromagerie-roux-example.fr", "Re: Automatische Antwort: Site hors ligne",
+        "Bonjour,\n\nMerci pour votre message ! Nous l'avons bien reçu et nous vous "
+        "répondrons en général sous 24 heures ouvrées.\n\nCamille\nFromagerie Roux\n",
+        name="Camille de Fromagerie Roux", message_id="<c4@relay.chat-widget.example>",
+        headers=REDIRECT),
+    "de, a CRM: 'Wir haben Ihr Anliegen unter der Vorgangsnummer ... erfasst'": mail(
+        "kundendienst@kuechen-albers-example.de", "Ihre Anfrage ist eingegangen",
+        "Sehr geehrte Damen und Herren,\n\nwir haben Ihr Anliegen unter der Vorgangsnummer "
+        "KD-20931 erfasst. Bitte geben Sie bei Rückfragen stets diese Nummer an.\n\n"
+        "Freundliche Grüße\nIhr Kundendienst\n", name="Kundendienst Küchen Albers",
+        message_id="<x1@kuechen-albers-example.de>"),
+    "pl, a CRM template signed by the salesperson, Message-ID on the platform": crm(
+        "Dzień dobry,\n\ndziękujemy za wiadomość. Twoje zapytanie zostało zarejestrowane pod "
+        "numerem #3310 i przekazane do działu handlowego. Odpowiemy w ciągu 2 dni roboczych.\n\n"
+        "Pozdrawiam\nMarta Zielińska\nMebelpol Sp. z o.o.\n"),
+    "fr, a CRM template signed by the salesman, the platform's bounce envelope": mail(
+        "paul.girard@menuiserie-girard-example.fr", "Re: Automatische Antwort: Devis VPS",
+        "Bonjour,\n\nNous avons bien reçu votre demande. Notre équipe commerciale reviendra vers "
+        "vous sous 48 heures.\n\nRéférence : DEM-40912\n\nCordialement,\nPaul Girard\n",
+        name="Paul Girard", envelope="bounces-77@mail.crm-cloud.example",
+        message_id="<p9@menuiserie-girard-example.fr>", headers=REDIRECT),
+    "nl, a helpdesk signed with its organisation's name (the sender's domain)": mail(
+        "support@netwerkbeheer-zaan-example.nl", "Re: Automatische Antwort: Mail [Ticket #90412]",
+        "Beste klant,\n\nWe hebben uw melding ontvangen onder nummer 90412 en nemen zo snel "
+        "mogelijk contact met u op.\n\nMet vriendelijke groet,\nNetwerkbeheer Zaan\n",
+        name="Netwerkbeheer Zaan", message_id="<t1@netwerkbeheer-zaan-example.nl>",
+        headers=REDIRECT),
+}
+
+PEOPLE = {
+    "pl, the same CRM platform: a salesperson who asks": crm(
+        "Dzień dobry,\n\nTwoje zapytanie zostało zarejestrowane pod numerem #3310. Czy serwer "
+        "ma być w Niemczech, i do kiedy potrzebna jest oferta?\n\nPozdrawiam\nMarta Zielińska\n"),
+    "en, through the same CRM platform: the salesperson writes as I": crm(
+        "Hello,\n\nyour request has been registered under #3310. I will call you tomorrow at 10 "
+        "about the two servers.\n\nBest regards\nMarta Zielińska\n",
+        subject="Re: Your offer [Zapytanie #3310]"),
+    "pl, a salesperson asking through the platform, its no-reply envelope": crm(
+        "Dzień dobry,\n\nnazywam się Marta Zielińska i zajmuję się zakupami IT. Ile kosztuje "
+        "migracja 25 skrzynek pocztowych i czy obejmuje kalendarze?\n\nZ poważaniem\n"
+        "Marta Zielińska\nMebelpol Sp. z o.o.\n", envelope="no-reply@mail.crm-cloud.example",
+        subject="Migracja poczty - zapytanie",
+        headers={"Reply-To": "sprzedaz@mebelpol-example.pl"}),
+    "de, a person confirming by hand from their own mail system, signing": mail(
+        "j.brueggemann@weserland-it-example.de", "AW: Ihre Anfrage 4471",
+        "Hallo,\n\nwir haben Ihr Anliegen unter der Nummer 4471 erfasst und kümmern uns "
+        "morgen früh darum.\n\nViele Grüße\nJan Brüggemann\n", name="Jan Brüggemann",
+        message_id="<jb1@weserland-it-example.de>"),
+    "de, a customer whose name is the firm's, confirming by hand": mail(
+        "info@hans-mueller-bau-example.de", "AW: Angebot 20931",
+        "Guten Tag,\n\nwir haben Ihr Angebot unter der Nummer 20931 erfasst und melden uns "
+        "innerhalb von 2 Werktagen.\n\nMit freundlichen Grüßen\nHans Müller\n",
+        name="Hans Müller", message_id="<hm1@hans-mueller-bau-example.de>"),
+    "sv, a customer telling of the case their desk registered, with a question": mail(
+        "it@vvs-holm-example.se", "Ärende SD-20417",
+        "Hej,\n\nVi har registrerat ditt ärende med nummer SD-20417 hos oss. Kan ni titta på "
+        "DNS-posten för vvs-holm-example.se i dag?\n\nHälsningar\nErik Holm\n", name="Erik Holm"),
+}
+
+test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)
