@@ -63,6 +63,18 @@ MACHINES = {
         "werkdagen.\n\nFacturen kunt u sturen naar facturen@drukkerij-bos-example.nl.\n\n"
         "Drukkerij Bos B.V.\n", subject="RE: Automatische Antwort: Factuur 2026-88",
         name="Boekhouding Drukkerij Bos"),
+    "cs, this mailbox no longer watched, write elsewhere": answer(
+        "it@strojirna-example.cz",
+        "Dobrý den,\n\ntato schránka již není sledována. Pište prosím na adresu "
+        "podpora@strojirna-example.cz.\n\nIT oddělení\n", name="IT Strojírna"),
+    "tr, this address no longer checked, write elsewhere": answer(
+        "bilgi@tekstil-example.com.tr",
+        "Merhaba,\n\nbu e-posta adresi artık kontrol edilmemektedir. Lütfen "
+        "destek@tekstil-example.com.tr adresine yazınız.\n\nBT Departmanı\n", name="Tekstil BT"),
+    "fi, this mailbox no longer read, write elsewhere": answer(
+        "toimisto@rakennus-example.fi",
+        "Hei,\n\ntätä postilaatikkoa ei enää lueta. Kirjoitathan osoitteeseen "
+        "tuki@rakennus-example.fi.\n\nRakennus Oy\n", name="Rakennus Oy"),
     "en, a site monitor from its own domain: your site is down": mail(
         "sitewatch@sitewatch.example", "Your site baeckerei-lind-example.de is down",
         "baeckerei-lind-example.de is down. SiteWatch noticed that your site stopped responding "
@@ -90,6 +102,14 @@ PEOPLE = {
         "it@quay-logistics-example.co.uk",
         "Hello,\n\nthis mailbox is no longer monitored. Please restore the folder /data/hr from "
         "yesterday's backup copy.\n\nIT\n", subject="RE: Automatic reply: Restore", name="IT"),
+    "tr, this address no longer checked, and a plea to restart the server": answer(
+        "bilgi@tekstil-example.com.tr",
+        "Merhaba,\n\nbu e-posta adresi artık kontrol edilmemektedir. Lütfen sunucumuzu bu "
+        "akşam yeniden başlatın.\n\nEmre\n", name="Emre Kaya"),
+    "cs, this mailbox no longer watched, and the backup to restore": answer(
+        "it@strojirna-example.cz",
+        "Dobrý den,\n\ntato schránka již není sledována. Obnovte zálohu z pondělí na nový "
+        "disk.\n\nPetr\n", name="Petr Novák"),
     "en, the mailbox moved and a question": answer(
         "it@quay-logistics-example.co.uk",
         "Hello,\n\nthis mailbox is no longer monitored, please use it-team@quay-logistics-example."

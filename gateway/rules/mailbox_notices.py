@@ -45,13 +45,15 @@ _BOX = (r"(?:e-?mail-?|mail)?(?:adresse|address|adres|indirizzo|direcci(?:ó|o)n
 # What a sentence about the mailbox says, in lower case (see the module's text).
 MAILBOX_RE = re.compile(
     # this address or mailbox, no longer read or monitored
-    r"\b(?:this|the|diese[sr]?|cette|ce|deze|dit|questa|questo|esta|este|ta|ten|tato|t(?:ä|a)m(?:ä|a)"
-    r"|denna|denne|den h(?:ä|a)r)\s+(?:\w+\s+){0,2}?(?:" + _BOX + r")\b[^.!?\n]{0,60}"
+    r"\b(?:this|the|diese[sr]?|cette|ce|deze|dit|questa|questo|esta|este|ta|ten|tato|tuto"
+    r"|t(?:ä|a)m(?:ä|a)|t(?:ä|a)t(?:ä|a)|t(?:ä|a)m(?:ä|a)n|denna|denne|den h(?:ä|a)r|bu)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:" + _BOX + r")\w{0,4}\b[^.!?\n]{0,60}"
     r"(?:no longer|not (?:be(?:ing)? )?(?:monitored|read|checked|answered)|unmonitored|unattended"
     r"|nicht (?:mehr|l(?:ä|ae)nger|(?:ü|ue)berwacht|gelesen|besetzt)|niet (?:meer|langer)"
     r"|ne sera plus|n'est plus|plus (?:consult|lu|relev|surveill)|non (?:(?:è|e)|viene|verr(?:à|a)"
     r"|sar(?:à|a)) pi(?:ù|u)|ya no|no se (?:revisa|consulta|lee)|ju(?:ż|z) nie|nie (?:jest|b(?:ę|e)dzie)"
-    r"|inte l(?:ä|a)ngre|ikke (?:l(?:æ|ae)ngere|lenger)|ei en(?:ää|aa)|u(?:ž|z) (?:nen|ne))"
+    r"|inte l(?:ä|a)ngre|ikke (?:l(?:æ|ae)ngere|lenger)|ei en(?:ää|aa)|(?:u|ji)(?:ž|z) (?:nen|ne)"
+    r"|j(?:á|a) n(?:ã|a)o|n(?:ã|a)o (?:é|e) mais|art(?:ı|i)k)"
     # a shared or central mailbox
     r"|\b(?:shared|central|gemeinsame[snm]?|zentrale[snm]?|gedeelde|centrale|algemene|partag(?:é|e)e"
     r"|condivisa|compartido|wsp(?:ó|o)lna|spole(?:č|c)n(?:á|a)|delad|f(?:æ|ae)lles|yhteinen)\s+"
@@ -95,13 +97,16 @@ _MATTER_RE = re.compile(
     r"rechnung|invoice|factur|fattur|faktur|\blasku|angebot|\bquote|\boffer|bestell|\border|vertrag"
     r"|contract|contrat|k(?:ü|ue)ndig|cancel|\bserver|\bserveur|\bserwer|\bservidor|passw|zugang"
     r"|\blogin|\bdns\b|\bbackup|\bmigra|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno"
-    r"|\bticket|kunden-?n|kd\.?-?nr|customer (?:number|no)|lastschrift|\biban\b|mandat")
+    r"|\bticket|kunden-?n|kd\.?-?nr|customer (?:number|no)|lastschrift|\biban\b|mandat"
+    r"|\bfatura|sunucu|\byedek|z(?:á|a)loh|palvelin|varmuuskopi|kopi(?:a|ę|e) zapasow"
+    r"|copia de seguridad|c(?:ó|o)pia de seguran(?:ç|c)a|s(?:ä|a)kerhetskopi|sikkerhedskopi")
 # A change or a repeat asked of us (with a plea: a notice's "we have changed our domain" asks
 # nothing), or any "send again".
 _PLEA_RE = re.compile(
     r"\b(?:please|bitte|kindly|veuillez|merci de|gelieve|graag|per favore|por favor|prosz(?:ę|e)"
-    r"|pros(?:í|i)m|v(?:ä|a)nligen|venligst|vennligst|k(?:ö|oe)nnten sie|could you|can you"
-    r"|pourriez|potreste|podr(?:í|i)an|kunt u)\b")
+    r"|pros(?:í|i)m|prosimy|v(?:ä|a)nligen|venligst|vennligst|k(?:ö|oe)nnten sie|could you|can you"
+    r"|pourriez|potreste|podr(?:í|i)an|kunt u|l(?:ü|u)tfen|s'il vous pla(?:î|i)t|svp|vi preghiamo"
+    r"|la preghiamo|por gentileza|yst(?:ä|a)v(?:ä|a)llisesti)\b")
 _CHANGE_RE = re.compile(
     r"(?:(?:ä|ae)ndern|anpassen|passen sie|aktualisier|update|amend|mettre (?:à|a) jour|wijzig"
     r"|aanpass|aggiorn|modific|actualiz|zmie[nń]|zm(?:ě|e)[nň]|(?:ä|a)ndra|(?:æ|ae)ndr|p(?:ä|a)ivit)")
