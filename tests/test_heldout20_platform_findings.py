@@ -49,6 +49,13 @@ MACHINES = {
         "Wenn Sie keine weiteren E-Mails von uns erhalten möchten, klicken Sie hier: "
         "https://umfrage.example/optout?c=88\n", name="Karin Vogel via Umfrageportal",
         headers={"Reply-To": "k.vogel@systemhaus-vogel.example"}),
+    "an invoice whose program says so in a sentence: 'Diese Rechnung wurde mit ... erstellt'":
+    attached(mail(
+        "buchhaltung@malerbetrieb-roth.example", "Rechnung Nr. 2026-311",
+        "Sehr geehrte Damen und Herren,\n\nanbei unsere Rechnung Nr. 2026-311 über 2.142,00 EUR."
+        "\n\nMit freundlichen Grüßen\nMarkus Roth\nMalerbetrieb Roth\n\n"
+        "Diese Rechnung wurde mit Rechnungsprogramm Online erstellt.\n", name="Malerbetrieb Roth",
+        **_on("mail.rechnungsprogramm.example")), "application/pdf", "rechnung-2026-311.pdf"),
 }
 
 PEOPLE = {
@@ -96,6 +103,12 @@ PEOPLE = {
         "p.wolf@praxis-wolf.example", "Newsletter",
         "Hallo,\n\nAbmelden klappt bei uns nicht, bitte tragt uns aus dem Newsletter aus.\n\n"
         "Gruß\nPetra\n", name="Petra Wolf", **_on("mail.hosted-mail.example")),
+    "a customer whose own invoice went out through a hosted mailbox, 'Sent with' its app": attached(
+        mail("rechnung@schulz-bau.example", "Rechnung 2026-18",
+             "Sehr geehrte Damen und Herren,\n\nanbei unsere Rechnung 2026-18.\n\n"
+             "Mit freundlichen Grüßen\nAnna Schulz\nSchulz Bau GmbH\n\n"
+             "Gesendet mit der Mail App des Anbieters\n", name="Schulz Bau GmbH",
+             **_on("mail.hosted-mail.example")), "application/pdf", "rechnung-2026-18.pdf"),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -36,6 +36,11 @@ MACHINES = {
         "Tracking number: 00340434161094042557\n\nNot at home? Choose another day here:\n"
         "https://track.parcelco.example/00340434161094042557\n\nKind regards\n"
         "Your ParcelCo team\n", name="ParcelCo"),
+    "a shop's shipping confirmation, a carrier's alphanumeric number in its link": mail(
+        "orders@bright-shop.example", "Your order #1042 has shipped",
+        "Hi Oliver,\n\ngood news: your order has shipped.\n\nTracking number: "
+        "1Z999AA10123456784\nhttps://www.carrier.example/track?num=1Z999AA10123456784\n\n"
+        "Kind regards\nThe Bright Shop Team\n", name="Bright Shop"),
 }
 
 PEOPLE = {
@@ -55,6 +60,12 @@ PEOPLE = {
                f"https://www.paketdienst.example/verfolgung/{_NUMBER}.",
                "Wie gehen wir jetzt vor?", "Viele Grüße", "Ihr Team von Shop Lena"),
         name="Shop Lena Einkauf")),
+    "a customer's clerk from a mail client: 'Ihre Bestellung wurde versandt', team-signed": mail(
+        "versand@elektro-bauer.example", "Lieferung Unterverteilung",
+        "Guten Tag,\n\nIhre Bestellung wurde heute versandt, Sendungsnummer 1Z999AA10123456784: "
+        "https://www.carrier.example/track?num=1Z999AA10123456784\n\n"
+        "Viele Grüße\nIhr Team von Elektro Bauer\n", name="Elektro Bauer Versand",
+        headers={"X-Mailer": "Microsoft Outlook 16.0"}),
 }
 
 test_the_machine_is_not_answered, test_the_person_is_answered = findings_tests(MACHINES, PEOPLE)

@@ -39,12 +39,17 @@ from gateway.rules.signed_replies import mail_client, named_sign_off, person_nam
 _INVOICE_SUBJECT_RE = re.compile(
     r"(?i)\b(?:invoice|rechnung|facture|factura|fattura|factuur|faktura|fatura|lasku|sz(?:á|a)mla"
     r"|faktúra)\b[^\n]{0,20}?(?:\b(?:no|nr|n|č|n°|núm|num)\.?\s*)?[A-Z]{0,3}\s?\d[\d/.-]{2,}")
-# A tool's line under the text: it made the document (not a mail client's "Sent with ...").
+# A tool's line under the text: it made the document (not a mail client's "Sent with ..."),
+# also as a sentence ("Diese Rechnung wurde mit X erstellt", "This invoice was created with X").
+_MADE = (r"(?:erstellt|generiert|created|generated|made|powered|gemaakt|gegenereerd"
+         r"|cr(?:éé|ee)e?|g(?:é|e)n(?:é|e)r(?:é|e)e?|creato|generato|creado|generado|wygenerowano"
+         r"|utworzono|wystawiono)")
 _TOOL_LINE_RE = re.compile(
-    r"(?im)^[ \t]*(?:erstellt|generiert|created|generated|made|powered|gemaakt|gegenereerd"
-    r"|cr(?:éé|ee)e?|g(?:é|e)n(?:é|e)r(?:é|e)e?|creato|generato|creado|generado|wygenerowano"
-    r"|utworzono|wystawiono)(?: \w+)? (?:mit|with|by|using|met|avec|par|con|mediante|w|za pomoc"
-    r"(?:ą|a)|in)\b[^\n]{1,40}$")
+    r"(?im)^[ \t]*" + _MADE + r"(?: \w+)? (?:mit|with|by|using|met|avec|par|con|mediante|w"
+    r"|za pomoc(?:ą|a)|in)\b[^\n]{1,40}$"
+    r"|^[ \t]*(?:diese|this|deze|cette|questa|esta) (?:e-?mail|rechnung|invoice|factuur|facture"
+    r"|fattura|factura|nachricht|message)\b[^\n]{0,20}\b(?:wurde|was|is|werd|a (?:é|e)t(?:é|e)"
+    r"|(?:è|e) stat[ao]|fue)\b[^\n]{0,40}\b" + _MADE + r"\b[^\n]{0,40}$")
 # On lower-case text: the offer to opt out that every bulk mail must make.
 _OPT_OUT_RE = re.compile(
     r"unsubscribe|opt[- ]?out|abmelden|abbestellen|austragen|keine (?:weiteren )?(?:e-?mails"

@@ -32,8 +32,16 @@ _YOUR_PARCEL_RE = re.compile(
     r"(?i)\b(?:ihre? (?:paket|sendung|p(?:ä|ae)ckchen|lieferung)|your (?:parcel|package|shipment)"
     r"|votre (?:colis|envoi)|(?:uw|je) (?:pakket|zending)|(?:su|tu) (?:paquete|env(?:í|i)o)"
     r"|il (?:tuo|suo) pacco|la (?:tua|sua) spedizione|twoja (?:paczka|przesy(?:ł|l)ka)"
-    r"|pa(?:ń|n)sk(?:a|iej) (?:paczka|przesy(?:ł|l)ka))\b")
-_TRACKING_RE = re.compile(r"\b[A-Z]{0,4}\d{8,30}[A-Z]{0,3}\b")
+    r"|pa(?:ń|n)sk(?:a|iej) (?:paczka|przesy(?:ł|l)ka)"
+    # a shop's shipping confirmation: the reader's order is on its way
+    r"|(?:ihre|deine) bestellung (?:wurde|ist) (?:versandt|verschickt|unterwegs)"
+    r"|your order (?:has (?:been )?shipped|is on (?:its|the) way)"
+    r"|votre commande (?:a (?:é|e)t(?:é|e) exp(?:é|e)di(?:é|e)e|est en route)"
+    r"|(?:uw|je) bestelling is (?:verzonden|onderweg)|(?:su|tu) pedido (?:ha sido enviado"
+    r"|est(?:á|a) en camino)|il (?:tuo|suo) ordine (?:è|e) stato spedito)\b")
+# A tracking number: capitals and digits, eight digits or more (`H1002730944518201177`,
+# `00340434161094042557`, `1Z999AA10123456784`).
+_TRACKING_RE = re.compile(r"\b(?=[A-Z0-9]{10,35}\b)(?=(?:[A-Z]*\d){8})[A-Z0-9]{10,35}\b")
 _LINK_RE = re.compile(r"(?i)\bhttps?://[^\s<>\"]{1,300}")
 # A notice's call to action: a short question, then on its line what to do, up to a colon.
 _CALL_RE = re.compile(
