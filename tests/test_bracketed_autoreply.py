@@ -6,6 +6,11 @@ header was answered. The body must still state the absence and ask nothing, as f
 people who tag their own subject so and ask or request something stay answered. Written in my
 own words (that corpus is Perl-licensed: measured, not kept).
 
+The same words after the answered subject, in parentheses: AOL's vacation answer in that corpus
+("Re: ... (Automatic Response)", "Hello, I am away until ... and am unable to read your
+message."), stopped there by its Auto-Submitted header and answered without it. Here an absence
+sentence is always needed (no structure-only path), and "Automatic Response:" is a prefix too.
+
 Beside it: "Bitte richten Sie ... ein" (set something up) is a person's request, not the notice's
 "Bitte richten Sie Ihre Anfrage an ..." (where to turn): a customer announcing an absence under
 "Abwesenheit:" who asks for a forwarding to be set up was silenced already with the colon."""
@@ -32,6 +37,17 @@ MACHINES = {
         "c.roux@firma.example", "【Réponse automatique】 Facture 2025-118",
         "Bonjour,\nje suis absente du bureau jusqu'au 3 juin. Pour toute urgence, merci de "
         "contacter accueil@firma.example.\n", name="Camille Roux"),
+    "an answer with the responder's words after the subject, in parentheses": mail(
+        "d.hill@firma.example", "Re:   Offer for the new servers (Automatic Response)",
+        "Hello, I am away until 07/05/2025 and am unable to read your message.\n"),
+    "a German one with the words in brackets after the subject": mail(
+        "u.graf@firma.example", "AW: Wartungsfenster [Automatische Antwort]",
+        "Ich bin bis einschließlich 21.07. im Urlaub und lese meine E-Mails nicht.\n",
+        name="Ute Graf"),
+    "'Automatic Response' as a prefix in brackets": mail(
+        "r.sims@firma.example", "[Automatic Response] Re: Invoice 2025-204",
+        "I am out of the office until Monday, 3 March. For urgent matters please contact "
+        "office@firma.example.\n", name="Rita Sims"),
     "a notice that says where to turn with 'richten Sie ... an'": mail(
         "p.haas@firma.example", "Abwesenheitsnotiz: Angebot 2025-31",
         "Ich bin bis zum 20.05. im Urlaub. Bitte richten Sie Ihre Anfrage in dringenden Fällen "
@@ -57,6 +73,14 @@ PEOPLE = {
         "Guten Tag,\n\nich bin vom 2. bis 6. Juni im Urlaub. Bitte richten Sie für diese Zeit "
         "eine Weiterleitung meines Postfachs an k.moser@kunde.example ein.\n\nDanke, Karin "
         "Berger\n", name="Karin Berger"),
+    "a person whose auto-reply is the matter, in parentheses": mail(
+        "m.vogel@kunde.example", "Urlaub ab Montag (Automatische Antwort)",
+        "Hallo,\n\nich bin ab Montag im Urlaub. Können Sie mir für diese Zeit eine automatische "
+        "Antwort einrichten?\n\nMarkus Vogel\n", name="Markus Vogel"),
+    "a person who reports it broken, the words in parentheses": mail(
+        "a.kim@kunde.example", "Not working since Monday (Auto-Reply)",
+        "Hi, I am away next week and my auto-reply has not been sent since Monday. Please "
+        "have a look.\n\nAnn Kim\n", name="Ann Kim"),
     "a forward of a bracketed answer, with a question": mail(
         "f.roth@kunde.example", "WG: [Automatische Antwort] Rechnung 2025-77",
         "Hallo, diese Antwort kam auf unsere Rechnung zurück. Ist die Adresse noch richtig?\n\n"

@@ -12,6 +12,7 @@
   `X-...-Mail-Type` header whose value names an automatic reply. Zendesk, OTRS/Znuny, Jira
   Service Management and osTicket mark theirs with `Auto-Submitted` or `Precedence`, which
   classify reads already.
+- An acknowledgement under an automatic reply's own subject words (prefixed_acks).
 - A mail client's return receipt written as plain text, not as an MDN (Lotus/IBM Notes: subject
   "Return Receipt", the body "Your document: <subject> / was received by: <name> / at: <time>"
   and nothing else of a person): reason `read-receipt`, read by classify.
@@ -25,6 +26,7 @@ from gateway.rules.bounces import person_subject
 from gateway.rules.mail_systems import PERSON_REQUEST_RE, PERSON_WORDS_RE
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
+from gateway.rules.prefixed_acks import prefixed_ack
 
 CALENDAR_BYTES = 8000
 _CALENDAR_TYPES = ("text/calendar", "application/ics")
@@ -42,7 +44,7 @@ _RECEIPT_BODY_RE = re.compile(
 
 
 def generated_reply(mail: ParsedMail) -> bool:
-    return helpdesk_auto_reply(mail) or calendar_reply(mail)
+    return helpdesk_auto_reply(mail) or calendar_reply(mail) or prefixed_ack(mail)
 
 
 def helpdesk_auto_reply(mail: ParsedMail) -> bool:

@@ -86,7 +86,7 @@ _MORE_WHOLE = (
     r"|ikke p(?:å|a) kontoret|inte p(?:å|a) kontoret|mimo kancel(?:á|a)(?:ř|r)"
     r"|poissa toimistolta|h(?:á|a)zon k(?:í|i)v(?:ü|u)l|εκτ(?:ό|ο)ς γραφε(?:ί|ι)ου")
 _PREFIXES = (
-    r"(?:automatische antwort|automatic reply|auto[- ]?reply|auto[- ]?response|autoreply|auto"
+    r"(?:automatische antwort|automatic (?:reply|response)|auto[- ]?reply|auto[- ]?response|autoreply|auto"
     r"|abwesenheitsnotiz|abwesenheit|out of (?:the )?office|r(?:é|e)ponse automatique"
     r"|respuesta autom(?:á|a)tica|risposta automatica|absence" + _MORE_PREFIXES + r")")
 _SUBJECT_RE = re.compile(
@@ -199,6 +199,12 @@ _CONTACT_RE = re.compile(
     r"|\bbitte (?:ich )?um (?:ihr |ihre |etwas )?(?:verst(?:ä|ae)ndnis|geduld|nachsicht)"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie sich bitte\b"
     r"|\b(?:wenden|rufen|richten|schreiben|senden|kontaktieren) sie bitte\b")
+# An auto-responder's words after the answered subject, in parentheses or brackets: "Re: ...
+# (Automatic Response)" (AOL's vacation answer), "... [Automatische Antwort]".
+_SUFFIX_RE = re.compile(
+    r"(?i)[(\[【]\s*(?:automatic (?:reply|response)|auto[- ]?(?:reply|response)|autoreply|automatische"
+    r" antwort|r(?:é|e)ponse automatique|respuesta autom(?:á|a)tica|risposta automatica"
+    + AUTO_REPLY_PREFIXES + r")\s*[)\]】]\s*$")
 QUESTION_WORDS = 3
 CJK_QUESTION = 4  # characters of a full-width question: no spaces between its words
 # The structure of an absence notice in any language, under an auto-reply prefix: the answered
@@ -218,12 +224,13 @@ def looks_like_absence_notice(subject: str, text: str) -> bool:
     """An absence subject, and a body sentence that states (not asks about) an absence (or, in
     a language without words here, the structure of one: see _answers_with_dates)."""
     found = _SUBJECT_RE.match(subject or "")
-    if not found or _TROUBLE_SUBJECT_RE.match(subject):
+    suffixed = not found and _SUFFIX_RE.search(subject or "")  # then an absence sentence is needed
+    if not (found or suffixed) or _TROUBLE_SUBJECT_RE.match(subject):
         return False
     body = (text or "")[:BODY_CHARS]
     stated = any(not _asked(body, hit.end()) for hit in _BODY_RE.finditer(body)) or any(
         not _asked(body, end) for _, end in absence_spans(lowered(body)))
-    if not stated and not _ANSWERED_SUBJECT_RE.match(subject[found.end():]):
+    if not stated and (suffixed or not _ANSWERED_SUBJECT_RE.match(subject[found.end():])):
         return False
     own = unquoted(without_links(own_part(body)))
     if not (stated or _answers_with_dates(own)):
