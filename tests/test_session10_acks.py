@@ -53,6 +53,21 @@ MACHINES = {
         "KD-20931 erfasst. Bitte geben Sie bei Rückfragen stets diese Nummer an.\n\n"
         "Freundliche Grüße\nIhr Kundendienst\n", name="Kundendienst Küchen Albers",
         message_id="<x1@kuechen-albers-example.de>"),
+    "de, the receipt confirmed, the number named as one": mail(
+        "service@stahlbau-koch-example.de", "Eingangsbestätigung",
+        "Guten Tag,\n\nwir bestätigen den Eingang Ihrer Nachricht. Ihre Vorgangsnummer lautet "
+        "2026-11-0815. Bitte geben Sie diese bei Rückfragen an.\n\nIhr Kundenservice\n",
+        name="Stahlbau Koch Service", message_id="<e1@stahlbau-koch-example.de>"),
+    "fr, 'nous accusons réception de votre message', a number": mail(
+        "contact@vins-roche-example.fr", "Accusé de réception",
+        "Bonjour,\n\nNous accusons réception de votre message. Votre demande porte le numéro "
+        "88213 et sera traitée dans les meilleurs délais.\n\nLe service client\n",
+        name="Vins Roche", message_id="<f1@vins-roche-example.fr>"),
+    "pl, 'potwierdzamy otrzymanie wiadomości', a number": mail(
+        "bok@hurtownia-example.pl", "Potwierdzenie otrzymania",
+        "Dzień dobry,\n\nPotwierdzamy otrzymanie wiadomości. Zgłoszenie otrzymało numer 55123. "
+        "Odpowiemy w ciągu 2 dni roboczych.\n\nBiuro Obsługi Klienta\n",
+        name="Hurtownia BOK", message_id="<p1@hurtownia-example.pl>"),
     "pl, a CRM template signed by the salesperson, Message-ID on the platform": crm(
         "Dzień dobry,\n\ndziękujemy za wiadomość. Twoje zapytanie zostało zarejestrowane pod "
         "numerem #3310 i przekazane do działu handlowego. Odpowiemy w ciągu 2 dni roboczych.\n\n"
@@ -90,6 +105,21 @@ PEOPLE = {
         "Hallo,\n\nwir haben Ihr Anliegen unter der Nummer 4471 erfasst und kümmern uns "
         "morgen früh darum.\n\nViele Grüße\nJan Brüggemann\n", name="Jan Brüggemann",
         message_id="<jb1@weserland-it-example.de>"),
+    "de, the receipt confirmed by hand, signed, with what follows": mail(
+        "j.brueggemann@weserland-it-example.de", "AW: Zugang VPN",
+        "Hallo,\n\nwir bestätigen den Eingang Ihrer Nachricht unter Nummer 4471 und schicken "
+        "Ihnen morgen die Zugangsdaten.\n\nViele Grüße\nJan Brüggemann\n",
+        name="Jan Brüggemann", message_id="<jb2@weserland-it-example.de>"),
+    "fr, the receipt acknowledged, and a question": mail(
+        "contact@vins-roche-example.fr", "Votre message 88213",
+        "Bonjour,\n\nNous accusons réception de votre message 88213. Pouvez-vous nous rappeler "
+        "demain matin ?\n\nClaire Roche\n", name="Claire Roche",
+        message_id="<f2@vins-roche-example.fr>"),
+    "de, a customer confirming the receipt of our invoice": mail(
+        "buchhaltung@stahlbau-koch-example.de", "Rechnung 2026-0012",
+        "Guten Tag,\n\nwir bestätigen den Eingang Ihrer Rechnung 2026-0012 vom 3. März und "
+        "überweisen den Betrag bis 20. März.\n\nFreundliche Grüße\nBuchhaltung Stahlbau Koch\n",
+        name="Buchhaltung Stahlbau Koch", message_id="<b1@stahlbau-koch-example.de>"),
     "de, a customer whose name is the firm's, confirming by hand": mail(
         "info@hans-mueller-bau-example.de", "AW: Angebot 20931",
         "Guten Tag,\n\nwir haben Ihr Angebot unter der Nummer 20931 erfasst und melden uns "

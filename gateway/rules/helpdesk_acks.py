@@ -68,6 +68,21 @@ _ACK_MORE = (
     # "we have received it" after thanks for the message ("Merci pour votre message ! Nous l'avons
     # bien reçu")
     r"|\bnous l'avons bien re(?:ç|c)u\b|\bwe(?:'ve| have) received it\b"
+    # the receipt of *your* message acknowledged ("Wir bestätigen den Eingang Ihrer Nachricht",
+    # "Nous accusons réception de votre message", "Potwierdzamy otrzymanie wiadomości"); not of
+    # an invoice or a payment, which is a customer's news
+    r"|\bwe (?:hereby )?(?:acknowledge|confirm) (?:the )?receipt of your (?:message|e-?mail|request"
+    r"|enquiry|inquiry|report)|\bwir best(?:ä|ae)tigen (?:hiermit |ihnen )?den eingang ihrer"
+    r" (?:nachricht|anfrage|e-?mail|meldung|st(?:ö|oe)rungsmeldung)|\bhiermit best(?:ä|ae)tigen wir"
+    r" den eingang ihrer (?:nachricht|anfrage|e-?mail|meldung)|\bnous accusons (?:bonne )?r(?:é|e)ception"
+    r" de votre (?:message|e-?mail|courriel|demande)|\bacusamos recibo de su (?:mensaje|correo|consulta"
+    r"|solicitud)|\bconfirmamos (?:la )?recepci(?:ó|o)n de su (?:mensaje|correo|consulta|solicitud)"
+    r"|\bconfermiamo (?:la )?ricezione (?:della sua|del suo) (?:richiesta|messaggio|e-?mail|segnalazione)"
+    r"|\bwij bevestigen (?:hierbij )?de ontvangst van uw (?:bericht|e-?mail|aanvraag|melding|vraag)"
+    r"|\bconfirmamos a rece(?:ç|c|p)(?:ç|c)?(?:ã|a)o (?:do seu|da sua) (?:pedido|mensagem|e-?mail)"
+    r"|\bpotwierdzamy otrzymanie (?:wiadomo(?:ś|s)ci|zg(?:ł|l)oszenia|e-?maila|zapytania)"
+    r"|\bpotvrzujeme p(?:ř|r)ijet(?:í|i) (?:va(?:š|s)eho|va(?:š|s)(?:í|i)) (?:po(?:ž|z)adavku|zpr(?:á|a)vy"
+    r"|e-?mailu)"
     r"|\b(?:hemos recibido (?:su|tu)|nous avons bien re(?:ç|c)u (?:votre|ta)"
     r"|abbiamo ricevuto (?:la (?:sua|tua|vostra)|il (?:suo|tuo|vostro) (?:messaggio|ticket))"
     r"|(?:wij|we) hebben (?:uw|je) (?:\w+ )?(?:aanvraag|bericht|e-?mail|vraag|melding|verzoek)"
@@ -118,7 +133,9 @@ _ANSWER_RE = re.compile(
 # agency's answer); a helpdesk speaks of its team ("Notre équipe vous répondra", "Our team will").
 _SINGULAR_RE = re.compile(r"(?i)\b(?:ich|i|i'm|i've|je|j'ai|yo|io|ik|mein\w*|my|mon|ma|mes|wir"
                           r"|we|we'll|we've|nous|noi|nosotros|wij|ons)\b")
-_NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b")
+_NUMBER_RE = re.compile(r"#\s?\d{3,}|\[#+\d+#+\]|\b\d{5,}\b|\b[A-Z]{1,3}[ -]?\d{4}[ -]\d{3,}\b"
+                        # a number named as one ("Ihre Vorgangsnummer lautet 2026-11-0815")
+                        r"|(?i:\b\w{0,20}(?:nummer|number) (?:lautet|is):? [\w-]{0,20}\d)")
 # What an acknowledgement promises ("Ein Mitarbeiter wird sich so bald wie möglich bei Ihnen
 # melden", "An agent will get back to you shortly").
 _PROMISE_RE = re.compile(
