@@ -6,7 +6,9 @@ mark (wished_requests, read by out_of_office, absence_replies and thanked_notice
 instruction "from now on" in French (own_words.FROM_NOW_RE); or a helpdesk's agent who writes to
 us through the helpdesk's bounce envelope with a screenshot or a log attached and asks about it
 (signed_replies.signs_as_sender: a question of the writer's own beside a file; the helpdesk's
-brand in parentheses after the agent's name)."""
+brand in parentheses after the agent's name); or a customer who sends a signed contract through a
+CRM built on a mail library and signs with their name alone (library_senders: a name paragraph
+is a person's signature)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,22 @@ def _agent(name: str, sender: str, subject: str, body: str, kind: str, filename:
     return attached(mail(sender, subject, body, name=name, envelope=envelope), kind, filename)
 
 
+_PHPMAILER = {"X-Mailer": "PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)"}
+
+
+def _library(name: str, sender: str, subject: str, body: str) -> tuple[bytes, str]:
+    return attached(mail(sender, subject, body, name=name, headers=_PHPMAILER),
+                    "application/pdf", "document.pdf")
+
+
 MACHINES = {
+    "an application's invoice through a mail library, signed by its team": _library(
+        "Mustermann GmbH", "rechnung@mustermann.example", "Ihre Rechnung 2026-0042",
+        "Sehr geehrte Kundin, sehr geehrter Kunde,\n\nanbei erhalten Sie Ihre Rechnung "
+        "2026-0042.\n\nIhr Team der Mustermann GmbH\n"),
+    "a report through a mail library, the company's name as the last paragraph": _library(
+        "Reporting", "reports@mustermann.example", "Monatsbericht Januar",
+        "Guten Tag,\n\nanbei der Monatsbericht.\n\nMustermann GmbH\nAbteilung Controlling\n"),
     "an invoice in its user's name through the tool's bounce envelope, a stock question": _agent(
         "Max Mustermann", "max@mustermann-bau.example", "Rechnung 2026-0042",
         "Sehr geehrte Damen und Herren,\n\nanbei erhalten Sie unsere Rechnung 2026-0042 über "
@@ -117,6 +134,9 @@ PEOPLE = {
 }
 
 PEOPLE |= {
+    "a signed contract through a CRM on a mail library, the customer's name alone under it": _library(
+        "Marco Bianchi", "m.bianchi@bianchi-vini.example", "Contratto firmato",
+        "Buongiorno,\n\nin allegato il contratto firmato.\n\nMarco Bianchi\n"),
     "a Freshdesk agent with a screenshot who asks us to check": _agent(
         "Markus Brandt", "support@kroll-it.freshdesk.example", "[#4413] Fehler beim Login",
         "Hallo centron-Team,\n\nunser Kunde Sonnenhof bekommt beim Login ins Account Center die "

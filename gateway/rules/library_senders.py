@@ -10,9 +10,10 @@ holds:
 - a program's mail library as the mailer (`X-Mailer: MIME::Lite`, PHPMailer, JavaMail,
   Nodemailer, Zend/Laminas Mail ...) sending an attachment, with no question, request or
   sign-off in its text (a sign-off word, or a sign-off with a person's name in any language:
-  "Best, Tom Fletcher", "LG Andreas"): an invoice, a statement or a report that an application
-  mails out. A person who writes through a webmail or a CRM built on such a library greets,
-  asks or signs;
+  "Best, Tom Fletcher", "LG Andreas"; or a first and last name alone as the last paragraph: "in
+  allegato il contratto firmato.\n\nMarco Bianchi"): an invoice, a statement or a report that an
+  application mails out. A person who writes through a webmail or a CRM built on such a library
+  greets, asks or signs;
 - an issue tracker's or code host's notification, known by the header the tool names itself in
   (`X-JIRA-FingerPrint`, `X-Redmine-*`, `X-GitLab-*`, `X-GitHub-*`, `X-Bugzilla-*` ...), with
   no question, request or sign-off ("[JIRA] (OPS-12) ..." over "Issue updated"). An agent's
@@ -29,7 +30,7 @@ import re
 from gateway.rules.notices import REQUEST_RE, SIGN_OFF_RE, asks
 from gateway.rules.originals import own_part, without_links
 from gateway.rules.parse import ParsedMail
-from gateway.rules.signed_replies import named_sign_off
+from gateway.rules.signed_replies import name_paragraph, named_sign_off
 
 SERVER_ACCOUNT_RE = re.compile(
     r"^(?:root|cron|daemon|nobody|www-data|apache|nginx|backup|oracle|postgres(?:ql)?|mysql"
@@ -59,7 +60,8 @@ def library_notice(mail: ParsedMail, senders: list[str]) -> bool:
     if not (library or any(_TRACKER_HEADER_RE.match(name) for name, _ in mail.headers)):
         return False
     return not (asks(mail.text) or SIGN_OFF_RE.search(own) or REQUEST_RE.search(own)
-                or named_sign_off(own) is not None)  # "Best, Tom Fletcher", "LG Andreas"
+                or named_sign_off(own) is not None  # "Best, Tom Fletcher", "LG Andreas"
+                or name_paragraph(own) is not None)  # "in allegato il contratto firmato.\n\nMarco Bianchi"
 
 
 def _without_uuencoded(own: str) -> tuple[str, bool]:
