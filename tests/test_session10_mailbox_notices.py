@@ -75,6 +75,15 @@ MACHINES = {
         "toimisto@rakennus-example.fi",
         "Hei,\n\ntätä postilaatikkoa ei enää lueta. Kirjoitathan osoitteeseen "
         "tuki@rakennus-example.fi.\n\nRakennus Oy\n", name="Rakennus Oy"),
+    "en, our e-mail address has changed, use the new one": answer(
+        "office@harbour-inns-example.co.uk",
+        "Hello,\n\nOur email address has changed. Please use office@harbourinns-example.com "
+        "from now on.\n\nHarbour Inns Ltd\n", subject="RE: Automatic reply: DNS",
+        name="Harbour Inns Office"),
+    "de, this mailbox no longer looked after, requests through the portal": answer(
+        "it@spedition-ulm-example.de",
+        "Hallo,\n\ndieses Postfach wird nicht mehr betreut. Anfragen stellen Sie bitte über "
+        "unser Kundenportal.\n\nIT-Service Spedition Ulm\n", name="IT-Service"),
     "en, a site monitor from its own domain: your site is down": mail(
         "sitewatch@sitewatch.example", "Your site baeckerei-lind-example.de is down",
         "baeckerei-lind-example.de is down. SiteWatch noticed that your site stopped responding "
@@ -110,6 +119,11 @@ PEOPLE = {
         "it@strojirna-example.cz",
         "Dobrý den,\n\ntato schránka již není sledována. Obnovte zálohu z pondělí na nový "
         "disk.\n\nPetr\n", name="Petr Novák"),
+    "de, our address changed, invoices there from now on": answer(
+        "office@spedition-ulm-example.de",
+        "Guten Tag,\n\nunsere E-Mail-Adresse hat sich geändert: buero@spedition-ulm-example.de. "
+        "Bitte senden Sie die Rechnungen künftig dorthin.\n\nSpedition Ulm\n",
+        name="Spedition Ulm"),
     "en, the mailbox moved and a question": answer(
         "it@quay-logistics-example.co.uk",
         "Hello,\n\nthis mailbox is no longer monitored, please use it-team@quay-logistics-example."

@@ -62,7 +62,11 @@ MAILBOX_RE = re.compile(
     r"|\b(?:neue[nr]?|new|nouvelle|nieuwe?|nuovo|nueva|novo|nowy|nov(?:á|a)|nya?|nye|uusi|yeni"
     r"|alte[nr]?|old|ancienne|oude?|vecchio|antigua|antigo|stary|star(?:á|a)|gamla|gamle|vanha)\s+"
     r"(?:e-?mail-?\s?)?(?:" + _BOX + r")\b"
-    # a renamed domain or firm
+    # a renamed domain or firm, our address changed
+    r"|\b(?:our|unsere?|notre|nuestra|il nostro|la nostra|onze|ons|nasz\w{0,2}|n(?:á|a)(?:š|s)\w{0,2}"
+    r"|v(?:å|a)r|vores|meid(?:ä|a)n)\s+(?:e-?mail-?\s?)?(?:" + _BOX + r")\w{0,4}\b[^.!?\n]{0,30}"
+    r"\b(?:ge(?:ä|ae)ndert|changed|chang(?:é|e)|cambiad|cambiat|gewijzigd|veranderd|zmieni|zm(?:ě|e)n"
+    r"|(?:ä|a)ndrats?|(?:æ|ae)ndret|muuttunut|de(?:ğ|g)i(?:ş|s)ti)"
     r"|\b(?:domain|dom(?:ä|ae)ne|domaine|dominio|domein|dom(?:é|e)na|firmen ?name\w{0,2}|company name"
     r"|raison sociale|bedrijfsnaam|ragione sociale|nazw\w{1,3} firmy)\b[^.!?\n]{0,60}\b(?:ge(?:ä|ae)ndert"
     r"|changed|renamed|umbenannt|chang(?:é|e)|modifi(?:é|e)|gewijzigd|veranderd|cambiat|cambiad"
@@ -92,6 +96,12 @@ _ELSEWHERE_RE = re.compile(
     r"|v(?:ä|a)nligen|venligst|vennligst|if you)\b[^.!?\n]{0,80}\b(?:contact|kontakt|wende|write"
     r"|schreib|send|use|verwend|benutz|adress|(?:é|e)cri|utilis|stuur|gebruik|neem|scriv|invi|contatt"
     r"|utilizz|escrib|env(?:í|i)|utilic|call|anruf|appel|bel|melden)")
+# Another channel to turn to: "über unser Kundenportal", "through our self-service portal".
+_CHANNEL_RE = re.compile(
+    r"\b(?:(?:ü|ue)ber|via|through|par|tramite|por|przez|p(?:ř|r)es|genom|gennem)\s+(?:unser|our|notre"
+    r"|nuestro|il nostro|ons|onze|nasz|n(?:á|a)(?:š|s)|v(?:å|a)r|vores)\w{0,3}\s+(?:[\w-]+\s+)?"
+    r"[\w-]{0,20}(?:portal|portail|portale|formular|form|formulaire|formulario|modulo|website|webseite"
+    r"|site|sito|sitio|strona|str(?:á|a)nk|webbplats|hjemmeside)")
 # The writer's own matter, a change or a repeat asked of us.
 _MATTER_RE = re.compile(
     r"rechnung|invoice|factur|fattur|faktur|\blasku|angebot|\bquote|\boffer|bestell|\border|vertrag"
@@ -130,7 +140,7 @@ def mailbox_notice(mail: ParsedMail) -> bool:
         if MAILBOX_RE.search(sentence):
             about += 1
         elif not (_covered(sentence, sender) or _WITHIN_RE.search(sentence)
-                  or _ELSEWHERE_RE.search(sentence)):
+                  or _ELSEWHERE_RE.search(sentence) or _CHANNEL_RE.search(sentence)):
             reasons.append(sentence)
     if not about or len(reasons) > 1:
         return False
@@ -157,8 +167,8 @@ def _persons(sentence: str) -> bool:
     plea = _PLEA_RE.search(sentence)
     if _AGAIN_RE.search(sentence) or (plea and _CHANGE_RE.search(sentence)):
         return True
-    if plea and not (_ELSEWHERE_RE.search(sentence) or MAILBOX_RE.search(sentence)
-                     or _covered(sentence, "")):
+    if plea and not (_ELSEWHERE_RE.search(sentence) or _CHANNEL_RE.search(sentence)
+                     or MAILBOX_RE.search(sentence) or _covered(sentence, "")):
         return True  # a plea that points nowhere else asks something of us
     if not _MATTER_RE.search(sentence):
         return False
