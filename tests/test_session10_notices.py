@@ -105,5 +105,89 @@ PEOPLE = {
         sender="jan@gaertnerei-lind.example", subject="Logo"),
 }
 
+# tests/heldout21 and tests/heldout22 (their blind measure first): notices with wishes and names
+# below them, a successor named "ab sofort", "kann E-Mails erst ... lesen", an invitation to a
+# fair's booth, a number in North American groups, and more words of reach.
+NOTICES2 = {
+    "en, a holiday, back Monday, main line in US groups, a wish and a name": answer(
+        "RE: " + TICKET + "VPN",
+        "Hi there,\n\nOur offices are closed Thursday, November 26 for the holiday. I'll be back "
+        "at my desk Monday, November 30 and will reply then.\n\nFor anything that can't wait, "
+        "please call our main line at (312) 555-0100.\n\nHappy holidays!\nJan"),
+    "sv, closed over the holiday, mail read again, a wish and a firm": answer(
+        "SV: " + TICKET + "Faktura",
+        "Hej!\n\nKontoret är stängt 19-22 juni. Jag läser min e-post igen tisdag 23 juni.\n\n"
+        "Glad sommar!\nJan Lind\nLind Bygg AB"),
+    "de, retired, a successor from now on, thanks for working together": answer(
+        "AW: " + TICKET + "Webmail",
+        "Sehr geehrte Damen und Herren,\n\nich bin zum 31. März in den Ruhestand gegangen. Dieses "
+        "Postfach wird noch bis Ende Juni weitergeleitet, aber nicht mehr von mir gelesen.\n\n"
+        "Ihre Ansprechpartnerin ist ab sofort meine Nachfolgerin Frau Berg, "
+        "berg@gaertnerei-lind.example.\n\nFür die gute Zusammenarbeit bedanke ich mich herzlich."
+        "\n\nJan Lind"),
+    "de, a lay judge this week, mail read on Monday": answer(
+        "AW: " + TICKET + "Backup",
+        "Guten Tag,\n\nich bin diese Woche am Landgericht tätig und kann E-Mails erst am Montag, "
+        "27.04., bearbeiten. In dringenden Fällen wenden Sie sich bitte an das Sekretariat unter "
+        "0261 123450.\n\nJan Lind"),
+    "de, at a fair, mail handled in part, visit the booth": answer(
+        "AW: " + TICKET + "Wartung",
+        "Guten Tag,\n\nvom 9. bis 15.11. stehen wir mit unserem Team auf der Messe in Hannover. In "
+        "dieser Zeit werden E-Mails nur eingeschränkt bearbeitet. Gern können Sie uns auch direkt "
+        "am Stand besuchen!\n\nJan Lind"),
+    "it, a course, mail read only in the evening, the office's number": answer(
+        "R: " + TICKET + "Manutenzione",
+        "Buongiorno,\n\nsono impegnato in un corso fino a venerdì 16 ottobre e leggerò la posta "
+        "solo la sera. Per questioni urgenti potete contattare la segreteria allo 051 644 0000.\n\n"
+        "Cordiali saluti\nJan Lind"),
+    "pl, the office closed, messages read from a date": answer(
+        "Odp: " + TICKET + "Faktura",
+        "Dzień dobry,\n\nuprzejmie informujemy, że w dniach 1-4 maja biuro jest nieczynne. "
+        "Wiadomości będą odczytywane od wtorku, 5 maja.\n\nPozdrawiamy\nBiuro Lind"),
+    "tr, the office closed for the feast, an answer on a date, a wish": answer(
+        "YNT: " + TICKET + "Yedekleme",
+        "Merhaba,\n\nBayram tatili nedeniyle 26-31 Mayıs tarihleri arasında ofisimiz kapalıdır. "
+        "1 Haziran Pazartesi günü e-postanıza dönüş yapacağım.\n\nİyi bayramlar dilerim.\n\n"
+        "Jan Lind"),
+    "es, closed for the fair, mail answered from Monday, sorry": answer(
+        "RE: " + TICKET + "Tienda",
+        "Con motivo de la feria, nuestras oficinas permanecerán cerradas del 20 al 26 de abril. "
+        "Atenderemos su correo a partir del lunes 27. Disculpe las molestias."),
+    "de, care leave, no access, invoices and the rest elsewhere": answer(
+        "AW: " + TICKET + "Rechnung",
+        "Vielen Dank für Ihre E-Mail.\n\nIch befinde mich bis 31. Juli in Pflegezeit und habe in "
+        "dieser Zeit keinen Zugriff auf mein Postfach.\n\nRechnungen richten Sie bitte an "
+        "buchhaltung@gaertnerei-lind.example, alles andere an berg@gaertnerei-lind.example.\n\n"
+        "Freundliche Grüße\nJan Lind"),
+}
+
+MORE_PEOPLE = {
+    "en, back Monday, call me about the certificate, urgent": answer(
+        "RE: " + TICKET + "Certificate",
+        "Hi,\n\nI'm back in the office on Monday. Call me at (312) 555-0100 about the certificate "
+        "renewal, it's urgent.\n\nJan"),
+    "de, retiring, the contract ends with it": answer(
+        "AW: " + TICKET + "Vertrag",
+        "Guten Tag,\n\nich gehe zum 30. Juni in den Ruhestand. Den Vertrag für den Server kündige "
+        "ich hiermit zum gleichen Datum.\n\nJan Lind"),
+    "de, a successor from now on, invoices to be changed": answer(
+        "AW: " + TICKET + "Ansprechpartner",
+        "Guten Tag,\n\nich bin ab 1. Mai nicht mehr im Unternehmen. Mein Nachfolger ist ab sofort "
+        "Herr Berg, berg@gaertnerei-lind.example. Bitte stellen Sie die Rechnungen auf ihn "
+        "um.\n\nJan Lind"),
+    "de, at a fair, visit us and bring the new server": answer(
+        "AW: " + TICKET + "Server",
+        "Hallo,\n\nwir sind vom 9. bis 15.11. auf der Messe in Hannover. Gern können Sie uns am "
+        "Stand besuchen und den neuen Server gleich mitbringen!\n\nJan Lind"),
+    "en, can't reach the portal until Friday, the shop is down": answer(
+        "RE: " + TICKET + "Shop",
+        "Hello,\n\nI'm away until Friday 12 June with limited access. The shop has been down "
+        "since this morning and customers can't order.\n\nJan"),
+    "nl, working days, restart the VPN": answer(
+        "RE: " + TICKET + "VPN",
+        "Hoi,\n\nMijn werkdagen zijn maandag tot en met woensdag. De VPN-tunnel valt sinds "
+        "gisteren steeds weg, kunnen jullie die vandaag herstarten.\n\nGroet,\nJan"),
+}
+
 test_the_notice_is_not_answered, test_the_person_is_answered = findings_tests(
-    {**NOTICES, **REPORTS}, PEOPLE)
+    {**NOTICES, **REPORTS, **NOTICES2}, {**PEOPLE, **MORE_PEOPLE})

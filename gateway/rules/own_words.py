@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 LEAVE_RE = re.compile(r"\b(?:ok|okay|geht klar|in ordnung|einverstanden|agreed|d'accord|de acuerdo|d'accordo"
-                      r"|akkoord|zgoda|passt|gerne?|kann|k(?:ö|oe)nnen|can|you may|go ahead|proceed"
+                      r"|akkoord|zgoda|passt|gerne?|(?:kann|k(?:ö|oe)nnen|can)(?!['’]t|[^.!?]{0,30}\b(?:e-?mails?"
+                      r"|nachrichten|messages?)\b)|you may|go ahead|proceed"
                       r"|proc(?:é|e)d|pueden?|potete|pu(?:ò|o)|mogen|kunnen|kunt|kan|mo(?:ż|z)ecie|mo(?:ż|z)na|fine|gut"
                       r"|bien|bene|goed|past|will call|rufe)\b")
 SERVICE_RE = re.compile(r"k(?:ü|ue)ndig|cancel|vertrag|contract|contrat|wartung|maintenance|server"
                         r"|serveur|serwer|servidor|domain|domein|dominio|\bticket\b|account center|portal"
+                        r"|zertifikat|certificat|certificado|certificato|certyfikat|\bssl\b|\bvpn\b"
                         r"|passw|zugang|login|\bdns\b|website|webseite|\bshop\b|backup")
 COMMERCIAL_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|angebot|quote|offer|bestell|order|migra"
                            r"|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno")
@@ -25,6 +27,12 @@ FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|fro
                          r"|d(?:é|e)sormais|(?:à|a) l'avenir|en adelante|d'ora in poi|in futuro|voortaan"
                          r"|od teraz|w przysz(?:ł|l)o|od tej pory|da ora in (?:poi|avanti)|vanaf nu"
                          r"|(?:à|a) partir de (?:maintenant|ahora|agora|aujourd'hui|hoy|hoje)|ab jetzt")
+# Who is in charge from now on, named with where to reach them: a notice's successor, not an order.
+_SUCCESSOR_RE = re.compile(r"nachfolger|successor|successeur|sucesor|successore|opvolger|nast(?:ę|e)pc")
+# "Gern können Sie uns auch am Stand besuchen": an invitation, no leave given for our matter.
+INVITE_RE = re.compile(r"\buns\b[^.!?]{0,40}besuchen|visit us|rendez-nous visite|vis(?:í|i)tenos"
+                        r"|venite a trovarci")
+_WHERE_RE = re.compile(r"[\w.+-]+@|\+?\(?\d[\d ()/.-]{5,}\d")
 _SINCE_RE = re.compile(r"\b(?:seit|since|depuis|sinds)\b")  # "desde", "dal": also "as of"
 _URGENT_RE = re.compile(r"urgen|dringend|eilig|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed"
                         r"|nal(?:é|e)hav|(?:can't|cannot|can not) wait|nicht warten")
@@ -39,10 +47,18 @@ _HANDED_RE = re.compile(r"\b(?:bitte|please|svp|por favor|per favore|graag) (?:a
 def own_word(sentence: str, referral: bool, matter: re.Pattern[str] = SERVICE_RE) -> bool:
     """The writer's word to us (see the module's text); `referral`: the sentence names an address
     or a number to turn to."""
-    if FROM_NOW_RE.search(sentence) or _SINCE_RE.search(sentence):
+    if (FROM_NOW_RE.search(sentence) and not (referral and _SUCCESSOR_RE.search(sentence))) \
+            or _SINCE_RE.search(sentence):
         return True
-    if LEAVE_RE.search(sentence) and not referral:
+    if LEAVE_RE.search(sentence) and not referral and not INVITE_RE.search(sentence):
         return True
     return bool(matter.search(sentence)) and not (
-        referral and (_URGENT_RE.search(sentence) or _TOPIC_RE.search(sentence)
+        referral and (_urgent_first(sentence) or _TOPIC_RE.search(sentence)
                       or _HANDED_RE.search(sentence)))
+
+
+def _urgent_first(sentence: str) -> bool:
+    """An urgent case named before where to turn ("In dringenden Fällen: 0171 ...") is a notice's;
+    "call me at ... about the certificate, it's urgent" asks us."""
+    where = _WHERE_RE.search(sentence)
+    return bool(_URGENT_RE.search(sentence, 0, where.start() if where else len(sentence)))

@@ -115,16 +115,22 @@ NOTICE_RE = re.compile(
     r"|lukket|st(?:ä|a)ngt|suljettu|fechad"
     r"|umzug|\bmoving|d(?:é|e)m(?:é|e)nag|mudanza|trasloc|verhuiz|przeprowadz|st(?:ě|e)hov|flytt"
     r"|mudan(?:ç|c)a|\bmigr|(?:enk(?:ä|a)|en) lue|poissa|lomalla|nicht besetzt|not staffed|unattended"
-    r"|niet bemand|non presidiat|z(?:á|a)rva|szabads(?:á|a)g|t(?:á|a)vol van"
+    r"|niet bemand|non presidiat|z(?:á|a)rva|szabads(?:á|a)g|t(?:á|a)vol van|nieczynn|kapal(?:ı|i)"
+    r"|ruhestand|\bretire|retraite|jubilaci|in pensione|met pensioen|emerytur"
+    r"|(?:keinen|kein) zugriff|no access to|sans acc(?:è|e)s|sin acceso|senza accesso|geen toegang"
+    r"|brak dost(?:ę|e)pu|werkdag|arbeitstage|working days|jours de travail|d(?:í|i)as laborables"
+    r"|giorni lavorativi|dni robocze|legger(?:ò|o)|\blees ik|odczyt|d(?:ö|o)n(?:ü|u)(?:ş|s) yap"
+    r"|(?:lesen|lese) (?:wir|ich) (?:keine|erst|nicht)|nicht mehr (?:\w+ ){0,3}(?:gelesen|bearbeitet)"
     # reached only at some hours: "atiende solo por las mañanas", "nur vormittags besetzt"
     r"|(?:nur|only|solo|seulement|uniquement|alleen|tylko)\s+(?:\w+\s+){0,3}(?:vormittag|nachmittag"
-    r"|morgens|morning|afternoon|ma(?:ñ|n)ana|tarde|matin|apr(?:è|e)s-midi|mattin|pomeriggi|ochtend"
+    r"|morgens|morning|afternoon|ma(?:ñ|n)ana|tarde|matin|apr(?:è|e)s-midi|mattin|pomeriggi|ochtend|sera"
+    r"|abends|evening|soir|noche|avond|wiecz"
     r"|middag|rano)"
     # Also: back and reached again, mail read only at times or
     # not at all, reachable (a person's subject before it: a site "nicht erreichbar" is a customer's
     # news), answers as soon as possible, patience, a new address, instead.
     r"|"
-    r"wieder[^.!?]{0,25}(?:f(?:ü|ue)r sie da|erreichbar|im b(?:ü|ue)ro|zur(?:ü|ue)ck)"
+    r"wieder[^.!?]{0,25}(?:f(?:ü|ue)r sie da|erreichbar|im b(?:ü|ue)ro|zur(?:ü|ue)ck|verf(?:ü|ue)gbar)"
     r"|(?:wird|werden|is|are|est|sont|wordt|worden|l(?:ä|a)ses|l(?:æ|ae)ses)\b[^.!?]{0,30}\b(?:gelesen"
     r"|read|lue?s?|gelezen)\b|(?:enk(?:ä|a)|en) lue|non potr(?:ò|o) leggere|no podr(?:é|e) leer"
     r"|ne pourrai pas lire|(?:cannot|can't|won't be able to) read|lese (?:meine )?e-?mails? nicht"
@@ -146,7 +152,8 @@ _ATTRIBUTION_RE = re.compile(r"(?im)(?:wrote|schrieb|a (?:é|e)crit|escribi(?:ó
                              r"|napisa(?:ł|l)\w*|napsal\w*|skrev|escreveu|kirjoitti|(?:í|i)rta)\s*:\s*$")
 ADDRESS_RE = re.compile(ADDRESS)
 # A number to call: with its "+" or leading 0, or named ("Tel.", "komórkę: 601 234 567").
-PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d"
+PHONE_RE = re.compile(r"(?:\+|(?<!\d)0)\d[\d /().-]{5,}\d|\(\d{3}\) ?\d{3}[-. ]\d{4}\b"
+                      r"|(?<![\d-])\d{3}[-. ]\d{3}[-. ]\d{4}\b"
                       r"|(?:tel|phone|telefon|handy|mobil|kom(?:ó|o)rk)[^\d\n]{0,12}\d[\d /().-]{5,}\d"
                       r"|\b(?:p(?:å|a)|unter|at|au|al|op|pod)\s+\d{2}[\d ]{5,}\d")
 _PLEASE_RE = re.compile(
@@ -163,9 +170,12 @@ ELSEWHERE_RE = re.compile(
     r"contact|kontakt|wenden|writ|schreib|(?:é|e)cri|escrib|scriv|schrijf|pisz|call|anruf|ruf|appel"
     r"|llam|chiam|bel |ring|volej|send|schick|envo|envi|invi|stuur|wy(?:ś|s)l|pisa|reenvi|resend|erneut"
     r"|opnieuw|di nuovo|de nouveau|kierowa|richten|address|adress|direct|page |reach|\buse\b|benutz"
-    r"|verwend|utilis|\busa |gebruik|u(?:ż|z)yj|u(?:ż|z)ywa|dzwo|telefon|phone"
+    r"|verwend|utilis|\busa |gebruik|u(?:ż|z)yj|u(?:ż|z)ywa|dzwo|telefon|phone|contatt|compos|besuch"
+    r"|visit|pers(?:ö|oe)nlich|in person|en personne|en persona|di persona|persoonlijk|osobi(?:ś|s)cie"
     r"|\b(?:an|to|à|a|naar|na|al)\s+[\w.+-]{1,64}@")  # "Bestellungen bitte an shop@..."
-_CONTACT_RE = re.compile(r"(?:contact|kontakt|wenden|reach|call|anruf|appel|llam|chiam|volej|ring)"
+_CONTACT_RE = re.compile(r"(?:contact|kontakt|wenden|reach|call|anruf|appel|llam|chiam|volej|ring|contatt"
+                         r"|compos|besuch|visit|pers(?:ö|oe)nlich|in person|en personne|en persona"
+                         r"|di persona|persoonlijk|osobi(?:ś|s)cie)"
                          r"(?![^.!?\n]{0,15}\b(?:me|mich|moi|mij|mnie|m(?:ě|e)|mig)\b)")
 # Sentences, and a "but" clause as one of its own ("Vi holder lukket i uge 42, men I må gerne ...").
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:but|aber|mais|pero|ma|maar|men|ale|mas)\b)")
