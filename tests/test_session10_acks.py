@@ -68,6 +68,12 @@ MACHINES = {
         "Dzień dobry,\n\nPotwierdzamy otrzymanie wiadomości. Zgłoszenie otrzymało numer 55123. "
         "Odpowiemy w ciągu 2 dni roboczych.\n\nBiuro Obsługi Klienta\n",
         name="Hurtownia BOK", message_id="<p1@hurtownia-example.pl>"),
+    "de, a mail client's rule: the acknowledgement names its own number in the text": mail(
+        "info@fliesen-berger-example.de", "AW: [Ticket#2027011510000031] Eingangsbestätigung: DNS",
+        "Guten Tag,\n\nwir haben Ihre Nachricht erhalten und unter der Nummer 20931 erfasst. "
+        "Wir melden uns schnellstmöglich.\n\nIhr Team von Fliesen Berger\n",
+        name="Fliesen Berger", message_id="<r1@fliesen-berger-example.de>",
+        headers={"X-Mailer": "Microsoft Outlook 16.0", **REDIRECT}),
     "pl, a CRM template signed by the salesperson, Message-ID on the platform": crm(
         "Dzień dobry,\n\ndziękujemy za wiadomość. Twoje zapytanie zostało zarejestrowane pod "
         "numerem #3310 i przekazane do działu handlowego. Odpowiemy w ciągu 2 dni roboczych.\n\n"
@@ -120,6 +126,12 @@ PEOPLE = {
         "Guten Tag,\n\nwir bestätigen den Eingang Ihrer Rechnung 2026-0012 vom 3. März und "
         "überweisen den Betrag bis 20. März.\n\nFreundliche Grüße\nBuchhaltung Stahlbau Koch\n",
         name="Buchhaltung Stahlbau Koch", message_id="<b1@stahlbau-koch-example.de>"),
+    "de, a team answering our receipt from Outlook: our ticket's number only": mail(
+        "it@fliesen-berger-example.de", "AW: [Ticket#2027011510000031] Eingangsbestätigung: VPN",
+        "Hallo,\n\nwir haben Ihre Nachricht erhalten und schicken bis Freitag die IP-Adressen "
+        "der Gegenstelle.\n\nIhr IT-Team\nFliesen Berger\n", name="IT-Team Fliesen Berger",
+        message_id="<r2@fliesen-berger-example.de>",
+        headers={"X-Mailer": "Microsoft Outlook 16.0", **REDIRECT}),
     "de, a customer whose name is the firm's, confirming by hand": mail(
         "info@hans-mueller-bau-example.de", "AW: Angebot 20931",
         "Guten Tag,\n\nwir haben Ihr Angebot unter der Nummer 20931 erfasst und melden uns "

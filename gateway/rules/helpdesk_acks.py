@@ -165,7 +165,10 @@ def ticket_acknowledgement(mail: ParsedMail, senders: list[str] | None = None) -
         if mail_client(mail) or client_quote(mail.text):
             return False
         return "?" not in without_links(own) and unsigned(mail, own, senders or [])
-    if not found or not (_NUMBER_RE.search(f"{subject}\n{own}") or _WITHIN_RE.search(own)):
+    # from a person's mail client, the subject's number is the matter's it answers ("AW:
+    # [Ticket#...] Eingangsbestätigung"): a rule's acknowledgement names its own in the text
+    numbered = f"{subject}\n{own}" if not mail_client(mail) else own
+    if not found or not (_NUMBER_RE.search(numbered) or _WITHIN_RE.search(own)):
         return False
     if found.group("article") and (_FIRST_PERSON_RE.search(own) or not _PROMISE_RE.search(own)):
         return False  # "a ticket was created": a helpdesk also says who will answer, and when
