@@ -84,6 +84,11 @@ MACHINES = {
         "vous sous 48 heures.\n\nRéférence : DEM-40912\n\nCordialement,\nPaul Girard\n",
         name="Paul Girard", envelope="bounces-77@mail.crm-cloud.example",
         message_id="<p9@menuiserie-girard-example.fr>", headers=REDIRECT),
+    "fr, a CRM template in the salesman's name answering our automatic reply": mail(
+        "luc.henry@scierie-henry-example.fr", "Re: Automatische Antwort: Devis stockage",
+        "Bonjour,\n\nNous avons bien reçu votre demande. Notre équipe commerciale reviendra vers "
+        "vous sous 48 heures.\n\nRéférence : DEM-51200\n\nCordialement,\nLuc Henry\n",
+        name="Luc Henry", message_id="<9f2c11ab77@mailer.crm-cloud.example>", headers=REDIRECT),
     "nl, a helpdesk signed with its organisation's name (the sender's domain)": mail(
         "support@netwerkbeheer-zaan-example.nl", "Re: Automatische Antwort: Mail [Ticket #90412]",
         "Beste klant,\n\nWe hebben uw melding ontvangen onder nummer 90412 en nemen zo snel "
@@ -106,6 +111,11 @@ PEOPLE = {
         "Marta Zielińska\nMebelpol Sp. z o.o.\n", envelope="no-reply@mail.crm-cloud.example",
         subject="Migracja poczty - zapytanie",
         headers={"Reply-To": "sprzedaz@mebelpol-example.pl"}),
+    "de, answering our automatic reply from a hosted mailbox, as I": mail(
+        "k.wolf@praxis-wolf-example.de", "AW: Automatische Antwort: Zugang",
+        "Hallo,\n\nwir haben Ihre Nachricht unter der Nummer 4471 erfasst. Ich rufe morgen "
+        "wegen der Zugangsdaten an.\n\nViele Grüße\nKatrin Wolf\n", name="Katrin Wolf",
+        message_id="<a1b2c3@mail.hosted-mail.example>", headers=REDIRECT),
     "de, a person confirming by hand from their own mail system, signing": mail(
         "j.brueggemann@weserland-it-example.de", "AW: Ihre Anfrage 4471",
         "Hallo,\n\nwir haben Ihr Anliegen unter der Nummer 4471 erfasst und kümmern uns "

@@ -12,7 +12,9 @@ signing in their own hand:
   `@okna-mazowsze.example`); not from a mail client, and nobody in it writes as I ("ich", "I",
   "je", "ik", "ja" ...): a CRM's template signed with the salesperson's name ("Twoje zapytanie
   zostało zarejestrowane pod numerem #2207 ... Anna Wiśniewska"). A Message-ID on another
-  domain alone is no platform's (a hosted mailbox's, a provider's webmail).
+  domain alone is no platform's (a hosted mailbox's, a provider's webmail), except in answer to
+  one of our own automatic replies (In-Reply-To `<gw....>`): a person does not acknowledge those
+  with a reference of their own.
 A person who writes through the same platform asks or tells something (a question, I): the
 acknowledgement rule never takes such a mail (helpdesk_acks asks for no question).
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.rules.msgid import REPLY_MESSAGE_ID_PREFIX
 from gateway.rules.originals import without_links
 from gateway.rules.parse import ParsedMail
 from gateway.rules.platform_senders import registered
@@ -66,5 +69,13 @@ def _platform_sends(mail: ParsedMail, senders: list[str]) -> bool:
     if "@" in envelope and registered(envelope.rsplit("@", 1)[1]) not in own:
         return True
     host = (mail.message_id or "").strip("<> ").rsplit("@", 1)[-1].lower()
+    if "@" not in (mail.message_id or "") or registered(host) in own:
+        return False
     firm = registered((mail.from_addr or "").rsplit("@", 1)[-1]).split(".")[0]
-    return "@" in (mail.message_id or "") and registered(host) not in own and firm in host.split(".")
+    return firm in host.split(".") or _answers_our_reply(mail)
+
+
+def _answers_our_reply(mail: ParsedMail) -> bool:
+    """In-Reply-To one of our own automatic replies: a person never acknowledges those with a
+    reference of their own; a CRM's template answering every mail does."""
+    return any(ref.startswith("<" + REPLY_MESSAGE_ID_PREFIX) for ref in mail.in_reply_to)

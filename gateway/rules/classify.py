@@ -21,6 +21,7 @@ from gateway.rules.evidence_reports import security_report
 from gateway.rules.generated_replies import generated_reply, plain_receipt
 from gateway.rules.machine_signals import machine_signals
 from gateway.rules.mail_systems import abuse_complaint, failure_only, free_text_failure, from_mail_system
+from gateway.rules.msgid import REPLY_MESSAGE_ID_PREFIX
 from gateway.rules.notices import asks, declared_failure, declared_machine, pastes_and_asks, postmaster_asks
 from gateway.rules.out_of_office import looks_like_absence_notice, vacation_marker
 from gateway.rules.parse import ParsedMail
@@ -32,8 +33,6 @@ from gateway.rules.sender_auth import authenticated
 from gateway.rules.signed_replies import admin_signs
 from gateway.rules.system_senders import system_notice
 from gateway.subaddress import first_ours
-
-REPLY_MESSAGE_ID_PREFIX = "gw."
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 MAX_MESSAGE_ID = 250
+REPLY_MESSAGE_ID_PREFIX = "gw."  # the left part of our own replies' Message-IDs starts so
 RECEPTION_SCAN = 65_536  # the worker fills the Message-ID in from the full parse for the rest
 MSGID_RE = re.compile(r"<[!-;=?A-~]+@[!-;=?A-~]+>")
 _MSGID_SCAN = re.compile(r"<[^<>\s]{1,%d}>" % MAX_MESSAGE_ID)  # noqa: UP031 (regex braces)
