@@ -89,6 +89,10 @@ MACHINES = {
         "baeckerei-lind-example.de is down. SiteWatch noticed that your site stopped responding "
         "at 04:10 UTC.\nWe'll keep checking and email you again when it is back up.\n",
         name="SiteWatch", envelope="sitewatch@sitewatch.example"),
+    "en, the same monitor: your site is back up": mail(
+        "sitewatch@sitewatch.example", "Your site baeckerei-lind-example.de is back up",
+        "baeckerei-lind-example.de is back up. It was down for 42 minutes.\nWe'll keep checking "
+        "your site.\n", name="SiteWatch"),
 }
 
 PEOPLE = {
@@ -134,6 +138,10 @@ PEOPLE = {
         "Is this on your side? The shop is down since 4 am.\n\n---------- Forwarded message "
         "---------\nFrom: SiteWatch <sitewatch@sitewatch.example>\nSubject: Your site "
         "baeckerei-lind-example.de is down\n\nbaeckerei-lind-example.de is down.\n",
+        name="Jan Lind"),
+    "en, a customer telling us their site is back up, thanking": mail(
+        "jan@baeckerei-lind-example.de", "Shop is back up",
+        "Hi,\n\nthe shop is back up since 9:10, thanks for the quick help!\n\nJan\n",
         name="Jan Lind"),
     "de, a customer on their own-named domain, signing": mail(
         "kanzlei@kanzlei-example.de", "Ihre Website ist down",

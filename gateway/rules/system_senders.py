@@ -112,6 +112,7 @@ _MONITORING_SUBJECT_RE = re.compile(
     r"|detected|erkannt|limits?|(?:ü|ue)berschritten"
     # a host that stops answering ("Host host03 is non responsive", "nicht erreichbar")
     r"|non[- ]?responsive|unresponsive|not responding|nicht erreichbar|antwortet nicht"
+    r"|is (?:back )?up|wieder (?:erreichbar|online)"
     r"|ne r(?:é|e)pond pas|no responde|non risponde|reageert niet"
     # a host's loss of packets, its pending updates, an alert's compound ("[SmokeAlert]"), an
     # address a firewall blocked, a log's summaries
