@@ -159,9 +159,26 @@ NOTICES2 = {
         "dieser Zeit keinen Zugriff auf mein Postfach.\n\nRechnungen richten Sie bitte an "
         "buchhaltung@gaertnerei-lind.example, alles andere an berg@gaertnerei-lind.example.\n\n"
         "Freundliche Grüße\nJan Lind"),
+    "nl, working days, need an answer today? write or call": answer(
+        "RE: " + TICKET + "SPF",
+        "Hoi,\n\nMijn werkdagen zijn maandag, dinsdag en woensdag. Je bericht lees ik op mijn "
+        "eerstvolgende werkdag.\n\nHeb je vandaag een antwoord nodig? Stuur dan een mail naar "
+        "kantoor@gaertnerei-lind.example of bel 020 555 0000.\n\nGroet,\nJan"),
+    "en, back on Monday, urgent? call the office": answer(
+        "RE: " + TICKET + "Backup",
+        "Hello,\n\nI'm out of the office until Monday 4 May. Need something urgently? Please "
+        "call the office on 020 555 0000.\n\nJan"),
 }
 
 MORE_PEOPLE = {
+    "de, away from Monday, need the approval before? call me": answer(
+        "AW: " + TICKET + "Server",
+        "Hallo,\n\nich bin ab Montag im Urlaub. Brauchen Sie die Freigabe für den Server noch "
+        "vorher? Dann rufen Sie mich an: 0171 1234567.\n\nJan"),
+    "en, away, do you need the invoice today? it's attached": answer(
+        "RE: " + TICKET + "Invoice",
+        "Hi,\n\nI'm on leave until 3 May. Do you need the signed order today? I can send it "
+        "from my phone, 020 555 0000 is my number.\n\nJan"),
     "en, back Monday, call me about the certificate, urgent": answer(
         "RE: " + TICKET + "Certificate",
         "Hi,\n\nI'm back in the office on Monday. Call me at (312) 555-0100 about the certificate "

@@ -177,6 +177,12 @@ _CONTACT_RE = re.compile(r"(?:contact|kontakt|wenden|reach|call|anruf|appel|llam
                          r"|compos|besuch|visit|pers(?:ö|oe)nlich|in person|en personne|en persona"
                          r"|di persona|persoonlijk|osobi(?:ś|s)cie)"
                          r"(?![^.!?\n]{0,15}\b(?:me|mich|moi|mij|mnie|m(?:ě|e)|mig)\b)")
+# A notice's own question of need before where to turn: "Heb je vandaag een antwoord nodig? Stuur
+# dan een mail naar ...", "Dringend? Dann ...", "Need an answer today? Call ...".
+_NEED_QUESTION_RE = re.compile(r"(?im)(?:^|(?<=[.!]))[ \t]*[^.!?\n]{0,50}\b(?:nodig|need|brauchen"
+                               r"|ben(?:ö|oe)tigen|urgent|dringend|eilig|besoin|necesita|bisogno|potrzebuj"
+                               r"|haast|spoed)"
+                               r"[^.!?\n]{0,30}\?")
 # Sentences, and a "but" clause as one of its own ("Vi holder lukket i uge 42, men I må gerne ...").
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:but|aber|mais|pero|ma|maar|men|ale|mas)\b)")
 
@@ -205,7 +211,8 @@ def notice_frame(mail: ParsedMail) -> str:
             line.lstrip().startswith(">") for line in text.splitlines()):
         return ""  # a person's client quotes what it answers; a rule sends its text alone
     own = unquoted(without_links(own_part(text))).strip()
-    if not own or len(own) > OWN_CHARS or any(m in own for m in QUESTION_MARKS):
+    asked = _NEED_QUESTION_RE.sub(" ", own) if refers(own) else own
+    if not own or len(own) > OWN_CHARS or any(m in asked for m in QUESTION_MARKS):
         return ""
     low = lowered(own)
     if not (TIME_RE.search(low) or elsewhere_address(own, mail.from_addr or "")):
