@@ -81,6 +81,11 @@ PEOPLE = {
         "a.kim@kunde.example", "Not working since Monday (Auto-Reply)",
         "Hi, I am away next week and my auto-reply has not been sent since Monday. Please "
         "have a look.\n\nAnn Kim\n", name="Ann Kim"),
+    "a customer asking for one to be set up, its text after a colon": mail(
+        "r.bauer@kunde.example", "Auto reply for support mailbox",
+        "Hallo,\n\nbitte richten Sie für support@kunde.example eine automatische Antwort mit "
+        "folgendem Text ein:\n\nVielen Dank für Ihre E-Mail. Wir haben Ihre Nachricht erhalten "
+        "und melden uns innerhalb von 24 Stunden.\n\nDanke, Rita Bauer\n", name="Rita Bauer"),
     "a forward of a bracketed answer, with a question": mail(
         "f.roth@kunde.example", "WG: [Automatische Antwort] Rechnung 2025-77",
         "Hallo, diese Antwort kam auf unsere Rechnung zurück. Ist die Adresse noch richtig?\n\n"

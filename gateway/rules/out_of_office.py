@@ -190,7 +190,7 @@ _CONTACT_RE = re.compile(
     r"|entschuldig|votre|vos|notez|compr|patien|disculp|scus|tenga|tenere"
     r"|forward|kontaktier|ruf|wende|schreib|beachte|sende|contacter|appeler|(?:é|e)crire"
     # "richten Sie ... an" points where to turn, "richten Sie ... ein" asks to set something up
-    r"|richte(?![^\n]{0,120}?\sein\s*(?:[.!\n]|$))"
+    r"|richte(?![^\n]{0,120}?\sein\s*(?:[.!:\n]|$))"
     r"|contactar|llam|escrib|contatt|chiam|scriv|contact|bel|mail|kontakt|zadzwo|ileti(?:ş|s)im"
     r"|sazin|zvan|rakst|hubungi|wasiliana|свяжитесь|обра(?:щайтесь|титесь)|звоните"
     r"|пишите|зверн|звертай|телефонуйте|пишіть|cham)"
