@@ -168,9 +168,29 @@ NOTICES2 = {
         "RE: " + TICKET + "Backup",
         "Hello,\n\nI'm out of the office until Monday 4 May. Need something urgently? Please "
         "call the office on 020 555 0000.\n\nJan"),
+    "es, the office closed, an answer as soon as possible": answer(
+        "Re: " + TICKET + "Certificado",
+        "Buenos días:\n\nEl despacho permanece cerrado hasta el 9 de diciembre. Contestaremos a su "
+        "mensaje a la mayor brevedad.\n\nJan Lind\nLind Abogados"),
+    "hr, away on annual leave, not forwarded, call in urgent cases": answer(
+        "RE: " + TICKET + "Domena",
+        "Poštovani,\n\nodsutan sam do 17. kolovoza 2026. (godišnji odmor). Vaša poruka neće biti "
+        "proslijeđena. Za hitne slučajeve nazovite 01 4567 000.\n\nLijep pozdrav,\nJan Lind"),
+    "en, the shop closed over the holidays, back in the new year": answer(
+        "Re: " + TICKET + "Domain",
+        "Hi there,\n\nThe shop is closed from December 23 through January 2. I'll get back to "
+        "you in the new year.\n\nHappy holidays!\nJan"),
 }
 
 MORE_PEOPLE = {
+    "en, the shop is down, back in the new year": answer(
+        "Re: " + TICKET + "Shop",
+        "Hi,\n\nI'm away from December 23 through January 2. The shop is down and customers can't "
+        "pay, please fix it before the new year.\n\nJan"),
+    "de, our shop closed, the server to be moved meanwhile": answer(
+        "AW: " + TICKET + "Umzug",
+        "Hallo,\n\nunser Laden ist vom 23.12. bis 2.1. geschlossen. In der Zeit soll der Server "
+        "umgezogen werden.\n\nJan"),
     "de, away from Monday, need the approval before? call me": answer(
         "AW: " + TICKET + "Server",
         "Hallo,\n\nich bin ab Montag im Urlaub. Brauchen Sie die Freigabe für den Server noch "

@@ -39,7 +39,7 @@ _SIGN_OFF_RE = re.compile(
     r"|(?:yst(?:ä|a)v(?:ä|a)llisin )?terveisin|(?:med )?v(?:ä|a)nliga? h(?:ä|a)lsningar"
     r"|(?:med )?venn?lig hilsen"
     r"|s pozdravem|(?:com os melhores )?cumprimentos|atenciosamente|cheers|ciao|lg|vg|mfg"
-    r"|(?:tisztelettel|(?:ü|u)dv(?:ö|o)zlettel))"
+    r"|(?:tisztelettel|(?:ü|u)dv(?:ö|o)zlettel)|(?:lijep|srda(?:č|c)an) pozdrav|s po(?:š|s)tovanjem)"
     r"[ \t]*[,.!]?[ \t]*$")
 # A team's closing line ("Ihr Team von Holzbau Kern", "Your Acme team") and a wish before it.
 _TEAM_LINE_RE = re.compile(r"(?m)^[ \t]*(?:ihr|euer|your|votre|vuestro|il vostro|uw|wasz)\b"
@@ -56,14 +56,17 @@ _WISH_RE = re.compile(
 # An answer promised for a time: "Levelére augusztus 24-től válaszolunk", "we reply from Monday".
 _ANSWER_LATER_RE = re.compile(r"(?:antwort|beantwort|answer|repl(?:y|ies)|respond|r(?:é|e)pond|rispond"
                               r"|antwoord|odpowi|v(?:á|a)laszol|besvar|svar(?:ar|e)\b|atend|contest"
-                              r"|riscontr|vr(?:á|a)t(?:í|i)m)")
+                              r"|riscontr|vr(?:á|a)t(?:í|i)m|get back to|melde mich|melden uns|recontact"
+                              r"|ricontatt)")
 # A wish as its own short exclamation ("Happy Thanksgiving!", "Glad midsommar!"), a name below it.
 _EXCLAMATION_RE = re.compile(r"^[^.!?]{1,40}!$")
 # not a short thanks: "Tack!" reacts to something done, a person's word (tests/heldout6)
 _THANKS_WORD_RE = re.compile(r"dank|thank|merci|gracias|grazie|\bta(?:ck|kk?)\b|dzi(?:ę|e)k|obrigad|kiitos"
                              r"|te(?:ş|s)ekk|d(?:ě|e)kuj")
 _GREETING_RE = re.compile(r"^[^\n.!?]{0,40}[,:!]?$")
-_SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!\b\w\.)(?<!\b\w\w\.)\s+(?=\S)"
+                          # a pronoun after a number's dot opens a sentence ("January 2. I'll ...")
+                          r"|(?<=\d\.)\s+(?=(?:i|i'll|we|we'll|ich|wir|je|nous|wij|ik)\b)")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b\w{1,4}\.)+$")
 
 

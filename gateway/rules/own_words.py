@@ -33,6 +33,8 @@ _SUCCESSOR_RE = re.compile(r"nachfolger|successor|successeur|sucesor|successore|
 INVITE_RE = re.compile(r"\buns\b[^.!?]{0,40}besuchen|visit us|rendez-nous visite|vis(?:í|i)tenos"
                         r"|venite a trovarci")
 _WHERE_RE = re.compile(r"[\w.+-]+@|\+?\(?\d[\d ()/.-]{5,}\d")
+_CLOSED_RE = re.compile(r"\b(?:shop|store|laden)\b (?:is|ist|bleibt|will be|wird|est|est(?:á|a)|(?:è|e))"
+                        r" (?:\w+ )?(?:closed|geschlossen|ferm(?:é|e)|cerrad[oa]|chius[oa]|gesloten)")
 _SINCE_RE = re.compile(r"\b(?:seit|since|depuis|sinds)\b")  # "desde", "dal": also "as of"
 _URGENT_RE = re.compile(r"urgen|dringend|eilig|pilne|pilnych|kiireelli|br(?:å|a)dskande|akut|spoed"
                         r"|nal(?:é|e)hav|(?:can't|cannot|can not) wait|nicht warten")
@@ -52,6 +54,7 @@ def own_word(sentence: str, referral: bool, matter: re.Pattern[str] = SERVICE_RE
         return True
     if LEAVE_RE.search(sentence) and not referral and not INVITE_RE.search(sentence):
         return True
+    sentence = _CLOSED_RE.sub(" ", sentence)  # "the shop is closed until ...": the writer's own shop
     return bool(matter.search(sentence)) and not (
         referral and (_urgent_first(sentence) or _TOPIC_RE.search(sentence)
                       or _HANDED_RE.search(sentence)))
