@@ -96,6 +96,10 @@ MACHINES = {
 }
 
 PEOPLE = {
+    "de, left the firm, asks to move the account to the new address": answer(
+        "t.berg@alpha-bau-example.de",
+        "Guten Tag,\n\nich bin nicht mehr bei der Alpha Bau GmbH. Bitte übertragen Sie mein "
+        "Konto 4711 auf meine neue Adresse tom@beta-example.de.\n\nTom Berg\n", name="Tom Berg"),
     "de, a new address and a request to update the invoice address": answer(
         "info@optik-hahn-example.de",
         "Guten Tag,\n\nwir haben unseren Firmennamen und unsere Domain geändert, unsere neue "

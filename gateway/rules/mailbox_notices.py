@@ -108,6 +108,7 @@ _MATTER_RE = re.compile(
     r"|contract|contrat|k(?:ü|ue)ndig|cancel|\bserver|\bserveur|\bserwer|\bservidor|passw|zugang"
     r"|\blogin|\bdns\b|\bbackup|\bmigra|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno"
     r"|\bticket|kunden-?n|kd\.?-?nr|customer (?:number|no)|lastschrift|\biban\b|mandat"
+    r"|\b(?:account|konto|compte|cuenta|conto)\s*(?:nr\.?|no\.?|#)?\s*\d"
     r"|\bfatura|sunucu|\byedek|z(?:á|a)loh|palvelin|varmuuskopi|kopi(?:a|ę|e) zapasow"
     r"|copia de seguridad|c(?:ó|o)pia de seguran(?:ç|c)a|s(?:ä|a)kerhetskopi|sikkerhedskopi")
 # A change or a repeat asked of us (with a plea: a notice's "we have changed our domain" asks
@@ -118,7 +119,8 @@ _PLEA_RE = re.compile(
     r"|pourriez|potreste|podr(?:í|i)an|kunt u|l(?:ü|u)tfen|s'il vous pla(?:î|i)t|svp|vi preghiamo"
     r"|la preghiamo|por gentileza|yst(?:ä|a)v(?:ä|a)llisesti)\b")
 _CHANGE_RE = re.compile(
-    r"(?:(?:ä|ae)ndern|anpassen|passen sie|aktualisier|update|amend|mettre (?:à|a) jour|wijzig"
+    r"(?:\bmove\b|transfer|(?:ü|ue)bertrag|umziehen|verschieb|d(?:é|e)plac|trasferi|\bmover\b|verplaats"
+    r"|overzet|przenie|(?:ä|ae)ndern|anpassen|passen sie|aktualisier|update|amend|mettre (?:à|a) jour|wijzig"
     r"|aanpass|aggiorn|modific|actualiz|zmie[nń]|zm(?:ě|e)[nň]|(?:ä|a)ndra|(?:æ|ae)ndr|p(?:ä|a)ivit)")
 _AGAIN_RE = re.compile(r"\b(?:erneut|again|noch ?einmal|nochmal|de nouveau|opnieuw|di nuovo|otra vez"
                        r"|ponownie|znovu|igen|uudelleen)\b")
