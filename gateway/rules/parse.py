@@ -115,7 +115,8 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
 def html_to_text(html: str) -> str:
     converter = html2text.HTML2Text()
     converter.ignore_images = True
-    converter.body_width = 0
+    converter.body_width = 0  # a layout table (a cell a row) as flow: its paragraphs stay apart
+    converter.ignore_tables = 0 < (lower := html[:200_000].lower()).count("<tr") == lower.count("<td")
     try:
         return converter.handle(html).strip()
     except Exception:  # html2text on hostile markup: keep the tags stripped crudely instead
