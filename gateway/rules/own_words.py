@@ -20,7 +20,8 @@ LEAVE_RE = re.compile(r"\b(?:ok|okay|geht klar|in ordnung|einverstanden|agreed|d
 SERVICE_RE = re.compile(r"k(?:ü|ue)ndig|cancel|vertrag|contract|contrat|wartung|maintenance|server"
                         r"|serveur|serwer|servidor|domain|domein|dominio|\bticket\b|account center|portal"
                         r"|zertifikat|certificat|certificado|certificato|certyfikat|\bssl\b|\bvpn\b"
-                        r"|passw|zugang|login|\bdns\b|website|webseite|\bshop\b|backup")
+                        r"|passw|zugang|login|\bdns\b|website|webseite|\bshop\b|backup"
+                        r"|\b(?:account|konto|compte|cuenta|conto)\s*(?:nr\.?|no\.?|#)?\s*\d")
 COMMERCIAL_RE = re.compile(r"rechnung|invoice|factur|fattur|faktur|angebot|quote|offer|bestell|order|migra"
                            r"|payment|zahlung|paiement|\bpago|pagamento|betaling|p(?:ł|l)atno")
 FROM_NOW_RE = re.compile(r"k(?:ü|ue)nftig|ab sofort|in future|in the future|from now on|going forward"
