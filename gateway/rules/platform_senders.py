@@ -5,7 +5,9 @@ is, never by a vendor's name or the subject alone:
 - sent on behalf: the envelope sender or the Message-ID is on another registered domain than the
   From and every Reply-To (an accounting program's `bounce-7731@mail.invoicing.example` for
   `rechnung@elektro-bauer.example`); or the From's display name says so ("Claudia Reimers via
-  Umfragedienst") and a Reply-To is on another domain than the From;
+  Umfragedienst") and a Reply-To is on another domain than the From; or the From's display name
+  names a firm that the Reply-To's domain carries and the From's does not ("Consultora Levante"
+  <facturas@invoicing.example>, Reply-To admin@levante-consultora.example);
 - and the mail is the platform's: an invoice (the subject names one with its number, a PDF is
   attached or the text links to the platform) that carries the platform's mark (a link to the
   platform's own domain, or a tool's line "Erstellt mit ...", "Created with ...", "Powered by
@@ -40,7 +42,8 @@ _INVOICE_SUBJECT_RE = re.compile(
     r"(?i)\b(?:invoice|rechnung|facture|factura|fattura|factuur|faktura|fatura|lasku|sz(?:á|a)mla"
     r"|faktúra)\b[^\n]{0,20}?(?:\b(?:no|nr|n|č|n°|núm|num)\.?\s*)?[A-Z]{0,3}\s?\d[\d/.-]{2,}")
 # A tool's line under the text: it made the document (not a mail client's "Sent with ..."),
-# also as a sentence ("Diese Rechnung wurde mit X erstellt", "This invoice was created with X").
+# also as a sentence ("Diese Rechnung wurde mit X erstellt", "This invoice was created with X",
+# "Diese E-Mail wurde mit X versendet").
 _MADE = (r"(?:erstellt|generiert|created|generated|made|powered|gemaakt|gegenereerd"
          r"|cr(?:éé|ee)e?|g(?:é|e)n(?:é|e)r(?:é|e)e?|creato|generato|creado|generado|wygenerowano"
          r"|utworzono|wystawiono)")
@@ -49,7 +52,11 @@ _TOOL_LINE_RE = re.compile(
     r"|za pomoc(?:ą|a)|in)\b[^\n]{1,40}$"
     r"|^[ \t]*(?:diese|this|deze|cette|questa|esta) (?:e-?mail|rechnung|invoice|factuur|facture"
     r"|fattura|factura|nachricht|message)\b[^\n]{0,20}\b(?:wurde|was|is|werd|a (?:é|e)t(?:é|e)"
-    r"|(?:è|e) stat[ao]|fue)\b[^\n]{0,40}\b" + _MADE + r"\b[^\n]{0,40}$")
+    r"|(?:è|e) stat[ao]|fue)\b[^\n]{0,40}\b" + _MADE + r"\b[^\n]{0,40}$"
+    # sent with a tool, not from "my" device: "Diese E-Mail wurde mit X versendet", "sent via X"
+    r"|^[ \t]*(?:diese|this|deze|cette|questa|esta) (?:e-?mail|nachricht|message|bericht)\b[^\n]{0,20}"
+    r"\b(?:wurde|was|is|werd|a (?:é|e)t(?:é|e)|(?:è|e) stat[ao]|fue) (?:\w+ )?(?:mit|with|via|using"
+    r"|avec|par|con|met|przez|med) (?!(?:meinem|my|mon|mi|mio|mijn|mym)\b)[^\n]{1,40}$")
 # On lower-case text: the offer to opt out that every bulk mail must make.
 _OPT_OUT_RE = re.compile(
     r"unsubscribe|opt[- ]?out|abmelden|abbestellen|austragen|keine (?:weiteren )?(?:e-?mails"
@@ -108,7 +115,24 @@ def _platforms(mail: ParsedMail, senders: list[str]) -> set[str]:
     are neither the From's nor a Reply-To's."""
     own = {_domain(a) for a in (mail.from_addr or "", *mail.reply_to)}
     found = {_domain(a) for a in (*senders, mail.message_id or "")}
-    return {d for d in found if d and "." in d} - own
+    platforms = {d for d in found if d and "." in d} - own
+    return platforms | ({_domain(mail.from_addr or "")} if _named_for_reply_to(mail) else set())
+
+
+def _named_for_reply_to(mail: ParsedMail) -> bool:
+    """The From's display name names a firm whose name the Reply-To's domain carries and the
+    From's does not: a platform's address sending in the firm's name."""
+    sender = _domain(mail.from_addr or "")
+    words = [w for w in re.findall(r"\w{4,}", _ascii(mail.from_name or "")) if not w.isdigit()]
+    if not words or any(w in sender for w in words):
+        return False
+    return any(_domain(a) != sender and any(w in _ascii(_domain(a)) for w in words)
+               for a in mail.reply_to)
+
+
+def _ascii(text: str) -> str:
+    """Lower case with German umlauts as domains spell them ("Brückner" -> "brueckner")."""
+    return text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
 
 
 def _via(mail: ParsedMail) -> bool:

@@ -65,7 +65,8 @@ _NOREPLY_LOCAL_RE = re.compile(
 # "notifications" in other languages too (`powiadomienia@`, `benachrichtigungen@`, `notifiche@`).
 _NOTICE_ROLES = (r"notifications?|alerts?|benachrichtigung(?:en)?|powiadomieni[ae]|notifiche"
                  r"|notificaci(?:o|ó)n(?:es)?|notifica(?:c|ç)(?:o|õ)es|notificaties|meldingen"
-                 r"|upozorneni|aviseringar")
+                 r"|upozorneni|aviseringar|obvestil[ao]|obavijesti|ertesites|ilmoitukset|notificari"
+                 r"|oznameni|upozornenia|pranesimai|bildirim(?:ler)?")
 _ALERT_ROLE_RE = re.compile(rf"^(?:{_NOTICE_ROLES})(?:\+.*)?$")
 _NOREPLY_TOKEN_RE = re.compile(
     r"(?:^|[-._+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply)(?:[-._+]|$)")
