@@ -81,19 +81,24 @@ def covered_notice(low: str, sender: str) -> bool:
     """The lower-case own text of an answer in a rule's notice frame is wholly a notice's (see
     the module's text)."""
     covered, reasons = 0, []
-    sentences = _sentences(_body(low))
+    sentences = notice_sentences(low)
     while sentences and _name_line(sentences[-1]):
         sentences.pop()
     for sentence in sentences:
         if own_word(sentence, refers(sentence), MATTER_RE):
             return False
-        if _covered(sentence, sender):
+        if covered_sentence(sentence, sender):
             covered += 1
         else:
             reasons.append(sentence)
     if covered < 2 or len(reasons) > 1:
         return False
     return all(len(reason.split()) <= REASON_WORDS for reason in reasons)
+
+
+def notice_sentences(low: str) -> list[str]:
+    """The sentences between the greeting and the signature of a notice's lower-case text."""
+    return _sentences(_body(low))
 
 
 def _body(low: str) -> list[str]:
@@ -130,7 +135,7 @@ def _sentences(paragraphs: list[str]) -> list[str]:
     return [s for p in paragraphs for s in _SENTENCE_RE.split(p) if s.strip()]
 
 
-def _covered(sentence: str, sender: str) -> bool:
+def covered_sentence(sentence: str, sender: str) -> bool:
     """A notice's sentence: the writer's reach, an answer promised for a time, where to turn (or
     come: "besuchen Sie uns am Stand"), thanks for the mail or patience, a wish."""
     if NOTICE_RE.search(sentence) or THANKS_RE.search(sentence) or _WISH_RE.search(sentence):

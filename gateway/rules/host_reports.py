@@ -93,7 +93,7 @@ _FIELD_WHOLE_RE = re.compile(FIELD_LINE_RE.pattern + r"[^\n]*")
 # writes a day or an hour in words, a program stamps each line.
 _LOG_LINE_RE = re.compile(r"(?m)^[ \t]*\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?[^\n]*")
 # A name's letters as a local part spells them: "Müller" as mueller@ or muller@.
-_FOLD_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+SPELLED_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a"})
 
 
@@ -132,7 +132,7 @@ def own_address(mail: ParsedMail) -> bool:
     if not (2 <= len(words) <= 3 and person_name(name)):
         return False
     spelled = set()
-    for fold in (_FOLD_E, _FOLD):
+    for fold in (SPELLED_FOLD, _FOLD):
         first, last = (_ALNUM_RE.sub("", words[at].translate(fold)) for at in (0, -1))
         spelled |= {f"{first}{dot}{last}" for dot in "._-"} | {f"{last}{dot}{first}" for dot in "._-"}
         spelled |= {first[:1] + last, f"{first[:1]}.{last}"}

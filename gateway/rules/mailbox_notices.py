@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.absence_words import QUESTION_MARKS, REPLY_RE, lowered
-from gateway.rules.covered_notices import _body, _covered, _sentences  # the notice's sentences
+from gateway.rules.covered_notices import covered_sentence, notice_sentences
 from gateway.rules.originals import client_quote, own_part, quotes_original, unquoted, without_links
 from gateway.rules.out_of_office import NEED_RE
 from gateway.rules.parse import ParsedMail
@@ -136,12 +136,12 @@ def mailbox_notice(mail: ParsedMail) -> bool:
         return False
     sender = (mail.from_addr or "").lower()
     about, reasons = 0, []
-    for sentence in _sentences(_body(low)):
+    for sentence in notice_sentences(low):
         if _persons(sentence):
             return False
         if MAILBOX_RE.search(sentence):
             about += 1
-        elif not (_covered(sentence, sender) or _WITHIN_RE.search(sentence)
+        elif not (covered_sentence(sentence, sender) or _WITHIN_RE.search(sentence)
                   or _ELSEWHERE_RE.search(sentence) or _CHANNEL_RE.search(sentence)):
             reasons.append(sentence)
     if not about or len(reasons) > 1:
@@ -170,7 +170,7 @@ def _persons(sentence: str) -> bool:
     if _AGAIN_RE.search(sentence) or (plea and _CHANGE_RE.search(sentence)):
         return True
     if plea and not (_ELSEWHERE_RE.search(sentence) or _CHANNEL_RE.search(sentence)
-                     or MAILBOX_RE.search(sentence) or _covered(sentence, "")):
+                     or MAILBOX_RE.search(sentence) or covered_sentence(sentence, "")):
         return True  # a plea that points nowhere else asks something of us
     if not _MATTER_RE.search(sentence):
         return False

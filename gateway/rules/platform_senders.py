@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from gateway.rules.bounces import person_subject
+from gateway.rules.host_reports import SPELLED_FOLD
 from gateway.rules.layout_text import SCAN_CHARS, paragraphs
 from gateway.rules.notices import PLEASE_RE, asks
 from gateway.rules.originals import own_part, without_links
@@ -132,7 +133,7 @@ def _named_for_reply_to(mail: ParsedMail) -> bool:
 
 def _ascii(text: str) -> str:
     """Lower case with German umlauts as domains spell them ("Brückner" -> "brueckner")."""
-    return text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return text.lower().translate(SPELLED_FOLD)
 
 
 def _via(mail: ParsedMail) -> bool:
